@@ -1,0 +1,75 @@
+"""Turn a dataset into networkx graphs: the full multigraph and the simple projections.
+
+Every query runs on one of two projections, documented once here:
+
+* ``multigraph``: a ``MultiDiGraph`` with one arc per relation (two for a
+  symmetric type), every field kept. Paths and neighbours read evidence from it.
+* ``projection(directed, weighted)``: a ``DiGraph`` (or ``Graph`` when
+  undirected) with one edge per connected pair. Parallel relations between the
+  same ordered pair merge into one edge whose ``weight`` is 1, or with
+  ``weighted`` the sum of their weights. Symmetric types count both ways.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .model import Dataset
+
+__all__ = ["multigraph", "projection"]
+
+
+def multigraph(dataset: Dataset) -> nx.MultiDiGraph:
+    """Return every actor and relation as a ``MultiDiGraph`` (see :meth:`Dataset.to_networkx`)."""
+    graph = nx.MultiDiGraph()
+    for actor in dataset.actors.values():
+        graph.add_node(
+            actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            aliases=list(actor.aliases),
+            description=actor.description,
+        )
+    for key, relation in enumerate(dataset.relations):
+        relation_type = dataset.types[relation.type]
+        attributes = relation.to_dict()
+        del attributes["source"], attributes["target"]
+        attributes["sign"] = relation_type.sign
+        graph.add_edge(relation.source, relation.target, key=key, mirrored=False, **attributes)
+        if relation_type.symmetric:
+            graph.add_edge(relation.target, relation.source, key=key, mirrored=True, **attributes)
+    return graph
+
+
+def projection(dataset: Dataset, directed: bool = True, weighted: bool = False) -> nx.Graph:
+    """Return the simple graph queries run on: one edge per pair, ``weight`` on each.
+
+    >>> from graph.model import Actor, Dataset, Relation, RelationType
+    >>> data = Dataset(
+    ...     actors={i: Actor(i, i.upper(), "country") for i in "abc"},
+    ...     types={"ally": RelationType("ally", 1, symmetric=True),
+    ...            "aid": RelationType("aid", 1)},
+    ...     relations=[Relation("a", "aid", "b", "q", weight=2.0),
+    ...                Relation("a", "aid", "b", "q", weight=3.0),
+    ...                Relation("b", "ally", "c", "q")])
+    >>> sorted(projection(data, weighted=True).edges(data="weight"))
+    [('a', 'b', 5.0), ('b', 'c', 1.0), ('c', 'b', 1.0)]
+    >>> sorted(projection(data, directed=False).edges(data="weight"))
+    [('a', 'b', 1), ('b', 'c', 1)]
+    """
+    graph = nx.DiGraph() if directed else nx.Graph()
+    graph.add_nodes_from(dataset.actors)
+    weights: dict[tuple[str, str], float] = {}
+    for relation in dataset.relations:
+        source, target = relation.source, relation.target
+        if not directed:
+            # Undirected, a symmetric relation is one tie, like any other.
+            pairs = [(min(source, target), max(source, target))]
+        elif dataset.types[relation.type].symmetric:
+            pairs = [(source, target), (target, source)]
+        else:
+            pairs = [(source, target)]
+        for pair in pairs:
+            weights[pair] = weights.get(pair, 0.0) + relation.weight if weighted else 1
+    graph.add_weighted_edges_from((s, t, w) for (s, t), w in weights.items())
+    return graph

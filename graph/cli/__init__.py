@@ -1,0 +1,1 @@
+"""The ``graph`` command line: click only; every answer comes from the library."""

@@ -1,0 +1,3 @@
+"""The ``graph html`` command: one offline, self-contained page."""
+
+COMMANDS: list = []

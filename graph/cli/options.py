@@ -1,0 +1,107 @@
+"""Options shared by many commands, defined once and stacked as decorators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..load import load_dataset
+from ..model import Actor, Dataset
+
+__all__ = ["data_option", "filter_options", "format_option", "load", "load_filtered", "lookup"]
+
+
+def data_option(command):
+    """``--data DIR`` (or ``GRAPH_DATA``): the dataset folder; the embedded seed by default."""
+    return click.option(
+        "--data",
+        "data",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        envvar="GRAPH_DATA",
+        default=None,
+        help="Dataset folder holding actors.yaml and relations.yaml "
+        "[env: GRAPH_DATA; default: the embedded seed dataset].",
+    )(command)
+
+
+def format_option(*formats: str):
+    """``--format`` with the given choices, the first being the default."""
+
+    def decorate(command):
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(formats),
+            default=formats[0],
+            show_default=True,
+            help="Output format: JSON goes to stdout, messages to stderr.",
+        )(command)
+
+    return decorate
+
+
+def load(data: Path | None) -> Dataset:
+    """Load the dataset; a bad one raises DatasetError, which the command class reports."""
+    return load_dataset(data)
+
+
+def lookup(dataset: Dataset, query: str, parameter: str) -> Actor:
+    """Return the actor ``query`` names, or fail as a usage error naming ``parameter``."""
+    from ..problems import UnknownActorError
+
+    try:
+        return dataset.find_actor(query)
+    except UnknownActorError as error:
+        raise click.BadParameter(str(error), param_hint=parameter) from None
+
+
+def _split_commas(ctx, param, values) -> list[str] | None:
+    """Accept ``--type a,b`` and ``--type a --type b`` alike."""
+    items = [item.strip() for value in values for item in value.split(",") if item.strip()]
+    return items or None
+
+
+def filter_options(command):
+    """``--type``, ``--kind``, ``--as-of`` and ``--exclude``: narrow the dataset first."""
+    options = [
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            callback=_split_commas,
+            metavar="T1,T2",
+            help="Only relations of these types.",
+        ),
+        click.option(
+            "--kind",
+            "kinds",
+            multiple=True,
+            callback=_split_commas,
+            metavar="K1,K2",
+            help="Only actors of these kinds.",
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            metavar="DATE",
+            help="Only relations dated on or before DATE (YYYY[-MM[-DD]]); undated ones count.",
+        ),
+        click.option(
+            "--exclude",
+            "exclude",
+            multiple=True,
+            metavar="ACTOR",
+            help="Leave this actor out, a what-if (repeatable).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def load_filtered(data: Path | None, types, kinds, as_of, exclude) -> Dataset:
+    """Load the dataset and apply the filter options (bad filters are usage errors)."""
+    from ..filters import filter_dataset
+
+    return filter_dataset(load(data), types=types, kinds=kinds, as_of=as_of, exclude=exclude)

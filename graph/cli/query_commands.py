@@ -1,0 +1,3 @@
+"""Query commands (centrality, path, neighbors, camps, communities, whatif)."""
+
+COMMANDS: list = []

@@ -1,0 +1,58 @@
+"""How each command's data is laid out for people: the blocks of a table view."""
+
+from __future__ import annotations
+
+from ..output import Fields, Result, Table
+
+__all__ = ["show_view", "stats_view"]
+
+RELATION_COLUMNS = ["source", "type", "target", "evidence"]
+
+
+def stats_view(data: dict) -> Result:
+    summary = Fields(
+        [
+            ("actors", data["actors"]),
+            ("relations", data["relations"]),
+            ("documents", ", ".join(data["documents"]) or "none (quotes unchecked)"),
+            ("components", data["components"]),
+            ("largest component", f"{data['largest_component']} actors"),
+            ("isolated", data["isolated"] or "none"),
+            ("density", data["density"]),
+            ("dates", _date_range(data)),
+        ]
+    )
+    kinds = _count_table("kind", data["actors_by_kind"], "Actors by kind")
+    types = _count_table("type", data["relations_by_type"], "Relations by type")
+    return Result(data, [summary, kinds, types])
+
+
+def show_view(data: dict) -> Result:
+    actor = data["actor"]
+    card = Fields(
+        [
+            ("id", actor["id"]),
+            ("name", actor["name"]),
+            ("kind", actor["kind"]),
+            ("aliases", actor["aliases"] or "none"),
+            ("description", actor["description"] or ""),
+        ]
+    )
+    table = Table(
+        [*RELATION_COLUMNS, "date"],
+        data["relations"],
+        title=f"Relations ({len(data['relations'])})",
+        wrap="evidence",
+    )
+    return Result(data, [card, table])
+
+
+def _count_table(label: str, counts: dict, title: str) -> Table:
+    rows = [{label: key, "count": value} for key, value in counts.items()]
+    return Table([label, "count"], rows, title=title)
+
+
+def _date_range(data: dict) -> str:
+    if not data["dated_relations"]:
+        return "no dated relations"
+    return f"{data['first_date']} to {data['last_date']} ({data['dated_relations']} dated)"

@@ -1,0 +1,146 @@
+"""The dataset as plain data: actors, relation types, relations and documents.
+
+A :class:`Dataset` is what :func:`graph.load_dataset` returns. It holds no
+graph library objects; :meth:`Dataset.to_networkx` builds one on demand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .names import ActorIndex
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .problems import Problem
+
+__all__ = ["Actor", "Dataset", "Document", "Kind", "Relation", "RelationType"]
+
+SIGN_NAMES = {1: "cooperative", -1: "hostile", 0: "neutral"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A country, person, organisation or force named in the documents."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+    def to_dict(self) -> dict:
+        """Return the actor as JSON-ready data."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "description": self.description,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """An entry of the optional actor-kind vocabulary."""
+
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RelationType:
+    """An entry of the relation-type vocabulary: its sign and whether it holds both ways."""
+
+    name: str
+    sign: int
+    symmetric: bool = False
+    description: str | None = None
+
+    @property
+    def sign_name(self) -> str:
+        """Return 'cooperative', 'hostile' or 'neutral'."""
+        return SIGN_NAMES[self.sign]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed, directed relation between two actors, backed by a quote."""
+
+    source: str
+    type: str
+    target: str
+    evidence: str
+    document: str | None = None
+    date: str | None = None
+    weight: float = 1.0
+    line: int = 0  # where the relation starts in relations.yaml, for messages
+
+    def to_dict(self) -> dict:
+        """Return the relation as JSON-ready data (ids in source and target)."""
+        return {
+            "source": self.source,
+            "type": self.type,
+            "target": self.target,
+            "evidence": self.evidence,
+            "document": self.document,
+            "date": self.date,
+            "weight": self.weight,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source document that evidence quotes are taken from."""
+
+    key: str
+    path: Path
+
+
+@dataclass
+class Dataset:
+    """A loaded, validated dataset.
+
+    ``actors`` and ``types`` keep the order of their files; ``relations``
+    too. ``warnings`` holds problems that did not stop the load.
+    """
+
+    actors: dict[str, Actor]
+    types: dict[str, RelationType]
+    relations: list[Relation]
+    kinds: dict[str, Kind] | None = None
+    documents: dict[str, Document] = field(default_factory=dict)
+    folder: Path | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    _index: ActorIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def index(self) -> ActorIndex:
+        """Return the look-up table of ids, names and aliases (built on first use)."""
+        if self._index is None:
+            self._index = ActorIndex(
+                {actor.id: [actor.name, *actor.aliases] for actor in self.actors.values()}
+            )
+        return self._index
+
+    def find_actor(self, query: str) -> Actor:
+        """Return the actor whose id, name or alias is ``query`` (case and accents ignored).
+
+        Raises :class:`graph.UnknownActorError`, with close matches, when none is.
+        """
+        return self.actors[self.index.resolve(query)]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Return every actor and relation as a ``networkx.MultiDiGraph``.
+
+        Nodes are actor ids with ``name``, ``kind``, ``aliases`` and
+        ``description``; each relation is an arc keyed by its position in
+        ``relations`` with its fields plus ``sign``. A relation of a symmetric
+        type is also drawn the other way, with ``mirrored=True``.
+        """
+        from .build import multigraph
+
+        return multigraph(self)

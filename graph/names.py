@@ -1,0 +1,56 @@
+"""Find actors by id, name or alias, ignoring case, accents and spacing.
+
+>>> name_key("  TÜRKIYE ")
+'turkiye'
+>>> name_key("Ilse   Varga") == name_key("ilse varga")
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .problems import UnknownActorError, did_you_mean
+
+__all__ = ["ActorIndex", "name_key"]
+
+
+def name_key(text: str) -> str:
+    """Return the folded form of a name: no accents, case folded, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
+class ActorIndex:
+    """Maps every folded id, name and alias to the id of the actor it names.
+
+    >>> index = ActorIndex({"tr": ["Türkiye", "Turkey"]})
+    >>> index.resolve("TURKIYE")
+    'tr'
+    """
+
+    def __init__(self, names_by_id: dict[str, list[str]]):
+        self._ids: dict[str, str] = {}
+        for actor_id, names in names_by_id.items():
+            for name in (actor_id, *names):
+                self._ids.setdefault(name_key(name), actor_id)
+
+    def get(self, query: str) -> str | None:
+        """Return the id named by ``query``, or None."""
+        return self._ids.get(name_key(query))
+
+    def resolve(self, query: str) -> str:
+        """Return the id named by ``query``; raise :class:`UnknownActorError` with suggestions."""
+        found = self.get(query)
+        if found is None:
+            raise UnknownActorError(query, self.suggest(query))
+        return found
+
+    def suggest(self, query: str, count: int = 3) -> list[str]:
+        """Return the ids of up to ``count`` actors whose names are close to ``query``."""
+        ids: list[str] = []
+        for key in did_you_mean(name_key(query), self._ids, count=count * 2):
+            if self._ids[key] not in ids:
+                ids.append(self._ids[key])
+        return ids[:count]

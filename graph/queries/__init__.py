@@ -1,0 +1,1 @@
+"""Questions asked of a dataset; each returns plain, JSON-ready data."""

@@ -1,0 +1,65 @@
+"""Summaries of a dataset and of one actor: what ``graph stats`` and ``graph show`` print."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Actor, Dataset
+
+__all__ = ["show", "stats"]
+
+
+def stats(dataset: Dataset) -> dict:
+    """Return counts by kind and type, connectivity and density of the dataset.
+
+    Components are weakly connected components of the directed projection
+    (see :mod:`graph.build`); density is ``networkx.density`` of that projection.
+
+    >>> from graph import load_dataset
+    >>> summary = stats(load_dataset())
+    >>> summary["actors"] == len(load_dataset().actors)
+    True
+    """
+    import networkx as nx
+
+    from ..build import projection
+
+    simple = projection(dataset, directed=True)
+    components = sorted(nx.weakly_connected_components(simple), key=lambda c: (-len(c), min(c)))
+    dates = sorted(r.date for r in dataset.relations if r.date)
+    return {
+        "actors": len(dataset.actors),
+        "relations": len(dataset.relations),
+        "actors_by_kind": _counts(actor.kind for actor in dataset.actors.values()),
+        "relations_by_type": _counts(relation.type for relation in dataset.relations),
+        "relations_by_sign": _counts(
+            dataset.types[relation.type].sign_name for relation in dataset.relations
+        ),
+        "documents": {key: str(document.path) for key, document in dataset.documents.items()},
+        "components": len(components),
+        "largest_component": len(components[0]) if components else 0,
+        "isolated": sorted(node for node in simple if simple.degree(node) == 0),
+        "density": nx.density(simple),
+        "dated_relations": len(dates),
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+    }
+
+
+def show(dataset: Dataset, actor: Actor) -> dict:
+    """Return the actor and every relation from or to it, outgoing first, in file order."""
+    outgoing = [r for r in dataset.relations if r.source == actor.id]
+    incoming = [r for r in dataset.relations if r.target == actor.id]
+    rows = []
+    for direction, relations in (("out", outgoing), ("in", incoming)):
+        for relation in relations:
+            row = relation.to_dict()
+            row["direction"] = direction
+            row["sign"] = dataset.types[relation.type].sign_name
+            rows.append(row)
+    return {"actor": actor.to_dict(), "relations": rows}
+
+
+def _counts(values) -> dict[str, int]:
+    """Return a count per value, most frequent first, ties by name."""
+    return dict(sorted(Counter(values).items(), key=lambda item: (-item[1], item[0])))

@@ -1,0 +1,237 @@
+"""Each loader rule, tried on a small broken dataset: exact file, line, column and message."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from graph import DatasetError, load_dataset
+from graph.load import seed_folder
+
+from .conftest import ACTORS, DATA, RELATIONS, SMALL
+
+
+def problems_of(folder) -> list[str]:
+    """Return every problem of a dataset as 'FILE:LINE:COL: ...' with the folder stripped."""
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(folder)
+    return [str(p).replace(f"{folder}/", "") for p in caught.value.problems]
+
+
+def test_small_dataset_loads_in_file_order():
+    dataset = load_dataset(SMALL)
+    assert list(dataset.actors) == [
+        "ruritania",
+        "freedonia",
+        "turkiye",
+        "sylvania",
+        "pact",
+        "varga",
+        "atlantis",
+    ]
+    assert len(dataset.relations) == 8
+    assert dataset.types["allied_with"].symmetric is True
+    assert dataset.types["opposes"].sign == -1
+    first = dataset.relations[0]
+    assert (first.source, first.type, first.target, first.date) == (
+        "ruritania",
+        "allied_with",
+        "freedonia",
+        "2025-03-10",
+    )
+    assert first.document == "article"
+    assert dataset.relations[6].weight == 2.0
+    assert dataset.relations[4].date == "2025"
+    assert dataset.warnings == []
+
+
+def test_broken_dataset_reports_every_problem_in_one_run():
+    assert problems_of(DATA / "broken") == [
+        "actors.yaml:7:11: error: unknown kind 'contry' (declared: country, person)"
+        " (did you mean 'country'?)",
+        "actors.yaml:8:9: error: actor id 'Freedonia' must be lowercase letters, digits, '-' or"
+        " '_', starting with a letter or digit (did you mean 'freedonia'?)",
+        "actors.yaml:11:5: error: duplicate actor id 'ruritania' (first defined on line 5)",
+        "actors.yaml:17:15: error: 'Ruritania' already names actor 'ruritania' (line 5); ids,"
+        " names and aliases must be unique, ignoring case and accents",
+        "actors.yaml:18:5: error: unknown field 'nickname' in an actor (allowed: id, name, kind,"
+        " aliases, description) (did you mean 'name'?)",
+        "actors.yaml:20:11: error: name must be a string, not a boolean ('No') (put it in quotes)",
+        "actors.yaml:22:5: error: an actor is missing required field 'id'",
+        "relations.yaml:1:44: error: document 'missing': cannot read 'nowhere.txt':"
+        " No such file or directory",
+        "relations.yaml:4:19: error: sign must be 1 (cooperative), -1 (hostile) or 0 (neutral),"
+        " not '-2'",
+        "relations.yaml:7:11: error: unknown relation type 'alied_with'"
+        " (did you mean 'allied_with'?)",
+        "relations.yaml:8:13: error: unknown actor 'freedonai' in target"
+        " (did you mean 'Freedonia'?)",
+        "relations.yaml:13:13: error: relation from 'varga' to itself (self-loops are not allowed)",
+        "relations.yaml:14:15: error: evidence quote not found in document 'article'",
+        "relations.yaml:16:11: error: date '2025-02-30' does not exist:"
+        " day is out of range for month",
+        "relations.yaml:17:13: error: weight must be a number greater than 0, not '0'",
+        "relations.yaml:18:13: error: source 'Ilse Varga' is a name or alias; relations use"
+        " actor ids (did you mean 'varga'?)",
+        "relations.yaml:22:15: error: unknown document 'artcle' (did you mean 'article'?)",
+    ]
+
+
+def test_duplicate_mapping_keys_are_refused(write_dataset):
+    folder = write_dataset(
+        actors=ACTORS.replace("    kind: country\n", "    kind: country\n    kind: person\n", 1)
+    )
+    assert problems_of(folder) == [
+        "actors.yaml:5:5: error: duplicate key 'kind' (first defined on line 4)",
+    ]
+
+
+def test_python_tags_are_refused_and_never_run(write_dataset, tmp_path):
+    marker = tmp_path / "pwned"
+    folder = write_dataset(actors=f'actors: !!python/object/apply:os.system ["touch {marker}"]\n')
+    assert problems_of(folder) == [
+        "actors.yaml:1:9: error: unsupported YAML tag '!!python/object/apply:os.system':"
+        " only plain data is allowed",
+    ]
+    assert not marker.exists()
+
+
+def test_billion_laughs_is_refused_quickly(write_dataset):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghij":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]")
+    folder = write_dataset(actors="\n".join(lines) + "\n")
+    started = time.perf_counter()
+    problems = problems_of(folder)
+    assert time.perf_counter() - started < 1.0
+    assert problems == [
+        "actors.yaml:7:4: error: anchors and aliases expand to more than 5,000,000 values;"
+        " refusing to load (write the values out instead)",
+    ]
+
+
+def test_recursive_alias_is_refused(write_dataset):
+    assert problems_of(write_dataset(actors="a: &a [*a]\n")) == [
+        "actors.yaml:1:4: error: an alias refers to itself (recursive YAML)",
+    ]
+
+
+def test_non_utf8_is_refused_at_the_byte(write_dataset):
+    folder = write_dataset()
+    (folder / "actors.yaml").write_bytes(
+        ACTORS.replace("Freedonia", "Fr\xe9edonia").encode("latin-1")
+    )
+    assert problems_of(folder) == [
+        "actors.yaml:6:13: error: not valid UTF-8: byte 0xe9 cannot start or continue a character",
+    ]
+
+
+def test_invalid_yaml_points_at_the_syntax_error(write_dataset):
+    assert problems_of(write_dataset(relations="types: [\n")) == [
+        "relations.yaml:2:1: error: invalid YAML: while parsing a flow node"
+        " did not find expected node content",
+    ]
+
+
+def test_missing_files_and_empty_files(write_dataset):
+    folder = write_dataset(actors="")
+    (folder / "relations.yaml").unlink()
+    assert problems_of(folder) == [
+        "actors.yaml:1:1: error: the file is empty",
+        "relations.yaml:1:1: error: file not found",
+    ]
+
+
+def test_wrong_types_of_fields(write_dataset):
+    actors = ACTORS.replace("    name: Freedonia\n", "    name: Freedonia\n    aliases: Fredo\n")
+    relations = RELATIONS.replace(
+        "allied_with: {sign: 1, symmetric: true}", "allied_with: {sign: 1, symmetric: maybe}"
+    )
+    assert problems_of(write_dataset(actors, relations)) == [
+        "actors.yaml:7:14: error: aliases must be a list of strings, not a string ('Fredo')",
+        "relations.yaml:3:37: error: symmetric must be true or false, not a string ('maybe')",
+    ]
+
+
+def test_unknown_top_level_keys_and_missing_vocabulary(write_dataset):
+    relations = RELATIONS.replace("types:", "typos:")
+    assert problems_of(write_dataset(relations=relations)) == [
+        "relations.yaml:1:1: error: relations.yaml is missing required field 'types'",
+        "relations.yaml:2:1: error: unknown field 'typos' in relations.yaml"
+        " (allowed: types, relations, documents) (did you mean 'types'?)",
+    ]
+
+
+def test_quote_matching_folds_case_whitespace_and_typography(write_dataset):
+    relations = RELATIONS.replace(
+        '"Ruritania and Freedonia signed an alliance"',
+        "'FREEDONIA''S   PACT\" - it said'",
+    ).replace("evidence:", "evidence:", 1)
+    relations = relations.replace(
+        "'FREEDONIA''S   PACT\" - it said'", "'\"freedonia''s   PACT\" - IT said'"
+    )
+    dataset = load_dataset(write_dataset(relations=relations))
+    assert dataset.relations[0].evidence == '"freedonia\'s   PACT" - IT said'
+
+
+def test_misquoted_evidence_says_where_it_goes_astray(write_dataset):
+    relations = RELATIONS.replace("signed an alliance", "signed a treaty")
+    assert problems_of(write_dataset(relations=relations)) == [
+        "relations.yaml:8:15: error: evidence quote not found in document 'article'; it matches"
+        " up to 'ritania and freedonia signed a' then differs at ' treaty'",
+    ]
+
+
+def test_dataset_without_documents_warns_that_quotes_are_unchecked(write_dataset):
+    relations = RELATIONS.replace("documents: {article: article.txt}\n", "")
+    dataset = load_dataset(write_dataset(relations=relations))
+    assert [str(w).split("/")[-1] for w in dataset.warnings] == [
+        "relations.yaml:1:1: warning: no documents declared: evidence quotes are not checked",
+    ]
+
+
+def test_several_documents_require_each_relation_to_name_one(write_dataset):
+    relations = RELATIONS.replace(
+        "documents: {article: article.txt}", "documents: {article: article.txt, other: article.txt}"
+    )
+    assert problems_of(write_dataset(relations=relations)) == [
+        "relations.yaml:5:5: error: relation must name its document (one of: article, other)",
+    ]
+
+
+def test_aliases_collide_ignoring_case_and_accents(write_dataset):
+    actors = ACTORS.replace(
+        "    name: Freedonia\n", "    name: Freedonia\n    aliases: [RURITÁNIA]\n"
+    )
+    assert problems_of(write_dataset(actors=actors)) == [
+        "actors.yaml:7:15: error: 'RURITÁNIA' already names actor 'ruritania' (line 2); ids, names"
+        " and aliases must be unique, ignoring case and accents",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2025-13", "date '2025-13' does not exist: month must be in 1..12"),
+        ("25-01-01", "date must be YYYY, YYYY-MM or YYYY-MM-DD, not '25-01-01'"),
+        ("yesterday", "date must be YYYY, YYYY-MM or YYYY-MM-DD, not 'yesterday'"),
+    ],
+)
+def test_dates_must_be_real(write_dataset, date, message):
+    relations = RELATIONS + f"    date: {date}\n"
+    assert problems_of(write_dataset(relations=relations)) == [
+        f"relations.yaml:9:11: error: {message}"
+    ]
+
+
+def test_dataset_folder_that_does_not_exist(tmp_path):
+    assert problems_of(tmp_path / "nowhere") == [
+        f"{tmp_path}/nowhere:1:1: error: dataset folder not found"
+    ]
+
+
+def test_seed_folder_is_the_shipped_data():
+    assert (seed_folder() / "actors.yaml").is_file()
+    assert load_dataset().folder == seed_folder()
