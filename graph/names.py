@@ -37,8 +37,16 @@ class ActorIndex:
                 self._ids.setdefault(name_key(name), actor_id)
 
     def get(self, query: str) -> str | None:
-        """Return the id named by ``query``, or None."""
-        return self._ids.get(name_key(query))
+        """Return the id named by ``query``, or None; a leading "the" is optional.
+
+        >>> ActorIndex({"ru": ["Kremlin"]}).get("the Kremlin")
+        'ru'
+        """
+        key = name_key(query)
+        found = self._ids.get(key)
+        if found is None and key.startswith("the "):
+            found = self._ids.get(key[4:])
+        return found
 
     def resolve(self, query: str) -> str:
         """Return the id named by ``query``; raise :class:`UnknownActorError` with suggestions."""

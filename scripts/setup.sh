@@ -6,5 +6,9 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 extras=""
 [ "${1:-}" = "test" ] && extras="[test]"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+pip_install() {
+  # This machine's pip configuration warns about missing local indexes; keep real errors.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@" 2> >(grep -v "is ignored: it is neither" >&2)
+}
+pip_install --upgrade pip
+pip_install -e ".${extras}"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set everything up and run the whole test suite: lint, unit tests, browser tests.
+# Installs Debian's chromium when it is missing (the browser tests drive it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-browser.sh
+bash scripts/setup.sh test
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/python -m pytest "$@"

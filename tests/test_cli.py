@@ -1,0 +1,168 @@
+"""The foundation commands through the real CLI: exit codes, streams and exact output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import DATA, SMALL
+
+
+def test_validate_ok_on_small_dataset(run):
+    result = run("validate", "--data", str(SMALL))
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "ok: 7 actors, 8 relations, 7 relation types; evidence quotes checked\n"
+    )
+    assert result.stderr == ""
+
+
+def test_validate_reports_every_problem_on_stderr_and_exits_1(run):
+    result = run("validate", "--data", str(DATA / "broken"))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 17
+    assert lines[0] == (
+        f"{DATA}/broken/actors.yaml:7:11: error: unknown kind 'contry' "
+        "(declared: country, person) (did you mean 'country'?)"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_json_lists_problems(run):
+    result = run("validate", "--data", str(DATA / "broken"), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    assert len(report["problems"]) == 17
+    assert report["problems"][2] == {
+        "file": f"{DATA}/broken/actors.yaml",
+        "line": 11,
+        "column": 5,
+        "severity": "error",
+        "message": "duplicate actor id 'ruritania' (first defined on line 5)",
+        "hint": None,
+    }
+
+
+def test_every_query_command_refuses_a_bad_dataset_the_same_way(run):
+    for command in (["stats"], ["show", "x"]):
+        result = run(*command, "--data", str(DATA / "broken"))
+        assert result.exit_code == 1, command
+        assert len(result.stderr.splitlines()) == 17
+        assert result.stdout == ""
+
+
+def test_stats_json_on_small_dataset(run):
+    result = run("stats", "--data", str(SMALL), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["actors"] == 7
+    assert data["relations"] == 8
+    assert data["actors_by_kind"] == {"country": 5, "alliance": 1, "person": 1}
+    assert data["relations_by_type"]["trades_with"] == 2
+    assert data["relations_by_sign"] == {"cooperative": 6, "hostile": 1, "neutral": 1}
+    assert data["components"] == 2
+    assert data["largest_component"] == 6
+    assert data["isolated"] == ["atlantis"]
+    # Directed projection: 9 arcs (two symmetric relations count both ways,
+    # the two parallel trades_with merge) among 7 actors.
+    assert data["density"] == 9 / (7 * 6)
+    assert (data["first_date"], data["last_date"]) == ("2025", "2026-01-15")
+
+
+def test_show_finds_actor_by_alias_ignoring_case_and_accents(run):
+    for query in ("turkiye", "TÜRKIYE", "ankara", "Turkey"):
+        result = run("show", query, "--data", str(SMALL), "--format", "json")
+        assert result.exit_code == 0, query
+        assert json.loads(result.stdout)["actor"]["id"] == "turkiye"
+
+
+def test_show_json_shape(run):
+    result = run("show", "ilse varga", "--data", str(SMALL), "--format", "json")
+    assert json.loads(result.stdout) == {
+        "actor": {
+            "id": "varga",
+            "name": "Ilse Varga",
+            "kind": "person",
+            "aliases": [],
+            "description": "President of Ruritania",
+        },
+        "relations": [
+            {
+                "source": "varga",
+                "type": "leader_of",
+                "target": "ruritania",
+                "evidence": "President Ilse Varga of Ruritania",
+                "document": "article",
+                "date": None,
+                "weight": 1.0,
+                "direction": "out",
+                "sign": "cooperative",
+            }
+        ],
+    }
+
+
+def test_show_table_fits_80_columns(run):
+    result = run("show", "pact", "--data", str(SMALL))
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "Relations (3)" in result.stdout
+
+
+def test_show_csv(run):
+    result = run("show", "sylvania", "--data", str(SMALL), "--format", "csv")
+    assert result.stdout.splitlines() == [
+        "source,type,target,evidence,date",
+        'sylvania,trades_with,freedonia,"Sylvania, a quiet neighbour, trades with Freedonia",',
+        "sylvania,trades_with,freedonia,Sylvania also sells grain to Freedonia,2026-01-15",
+    ]
+
+
+def test_unknown_actor_is_a_usage_error_with_suggestion(run):
+    result = run("show", "turky", "--data", str(SMALL))
+    assert result.exit_code == 2
+    assert "unknown actor 'turky'; did you mean 'turkiye'?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_graph_data_environment_variable(run):
+    result = run("stats", "--format", "json", env={"GRAPH_DATA": str(SMALL)})
+    assert json.loads(result.stdout)["actors"] == 7
+
+
+def test_missing_data_folder_is_a_usage_error(run, tmp_path):
+    result = run("stats", "--data", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_seed_is_the_default_dataset(run):
+    result = run("validate")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("ok: ")
+
+
+def test_help_on_every_command(run):
+    from graph.cli.main import cli
+
+    for name in cli.list_commands(None):
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert cli.get_command(None, name).help, name
+
+
+def test_version_and_module_entry_point(tmp_path):
+    import graph
+
+    completed = subprocess.run(
+        [sys.executable, "-m", "graph", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+    )
+    assert completed.stdout == f"graph, version {graph.__version__}\n"

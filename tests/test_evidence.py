@@ -1,0 +1,29 @@
+"""Quote normalisation: what a hand-typed quote must match in its document."""
+
+import pytest
+
+from graph.evidence import normalize_text, quote_in_document
+
+ARTICLE = "Downing Street said Britain’s plan — a “reassurance force” — is\n  ready…"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        'Britain\'s plan - a "reassurance force" - is ready...',
+        "BRITAIN’S PLAN — A “REASSURANCE FORCE”",
+        "said britain's   plan",
+        "is ready…",
+    ],
+)
+def test_typed_quotes_match_the_typographic_article(quote):
+    assert quote_in_document(quote, ARTICLE)
+
+
+@pytest.mark.parametrize("quote", ["Britain's force", "", "   ", "Downing Street says"])
+def test_quotes_not_in_the_article(quote):
+    assert not quote_in_document(quote, ARTICLE)
+
+
+def test_normalize_text_is_exact():
+    assert normalize_text("A\u00a0“B”\t– C’s\u00adD …") == 'a "b" - c\'sd ...'

@@ -1,0 +1,55 @@
+"""A non-editable install carries the seed dataset: every command works from any folder."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_embeds_the_seed_and_loads_it_from_anywhere(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {
+        "graph/_seed/data/actors.yaml",
+        "graph/_seed/data/relations.yaml",
+        "graph/_seed/seeds/ukraine-reassurance-force.txt",
+        "graph/schemas/actors.schema.json",
+    } <= names
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import graph, sys; d = graph.load_dataset(); "
+            "print(d.folder.relative_to(sys.argv[1]), len(d.relations))",
+            str(site),
+        ],
+        cwd=elsewhere,
+        env={"PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    relations = len((ROOT / "data/relations.yaml").read_text().split("\n  - source:")) - 1
+    assert completed.stdout == f"graph/_seed/data {relations}\n"
