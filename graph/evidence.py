@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "quote_in_document"]
+__all__ = ["DocumentIndex", "normalize_text", "quote_in_document"]
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -45,3 +45,44 @@ def quote_in_document(quote: str, document: str) -> bool:
     """
     needle = normalize_text(quote)
     return bool(needle) and needle in normalize_text(document)
+
+
+class DocumentIndex:
+    """A normalised document, indexed by word, so that many quotes are found quickly.
+
+    A quote's interior words are whole words of the document, so only the
+    places where its rarest interior word occurs need comparing: the cost of
+    a look-up follows that word's frequency, not the document's length.
+
+    >>> index = DocumentIndex("Britain and France are leading the push.")
+    >>> index.contains("AND FRANCE ARE LEAD"), index.contains("France is leading")
+    (True, False)
+    """
+
+    def __init__(self, text: str):
+        self.text = normalize_text(text)
+        self._starts: dict[str, list[int]] = {}
+        offset = 0
+        for word in self.text.split(" "):
+            self._starts.setdefault(word, []).append(offset)
+            offset += len(word) + 1
+
+    def contains(self, quote: str) -> bool:
+        """Return whether the normalised ``quote`` occurs in the document."""
+        return self.find(normalize_text(quote))
+
+    def find(self, needle: str) -> bool:
+        """Return whether an already normalised ``needle`` occurs in the document."""
+        words = needle.split(" ")
+        if len(words) < 3:
+            return bool(needle) and needle in self.text
+        best_offset, best_starts = 0, None
+        offset = len(words[0]) + 1
+        for word in words[1:-1]:
+            starts = self._starts.get(word)
+            if starts is None:
+                return False
+            if best_starts is None or len(starts) < len(best_starts):
+                best_offset, best_starts = offset, starts
+            offset += len(word) + 1
+        return any(self.text.startswith(needle, start - best_offset) for start in best_starts)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .evidence import normalize_text
+from .evidence import DocumentIndex, normalize_text
 from .model import Actor, Dataset, Document, Kind, Relation, RelationType
 from .names import ActorIndex, name_key
 from .problems import DatasetError, Problem, did_you_mean
@@ -331,7 +331,7 @@ class _Loader:
 
     def load_documents(self, check: _Checker, node: yaml.Node | None):
         documents: dict[str, Document] = {}
-        texts: dict[str, str] = {}
+        texts: dict[str, DocumentIndex] = {}
         if node is None:
             return documents, texts
         for key_node, value_node in check.mapping_items(node, "documents"):
@@ -355,7 +355,7 @@ class _Loader:
                 )
                 continue
             documents[key] = Document(key, path)
-            texts[key] = normalize_text(text)
+            texts[key] = DocumentIndex(text)
         return documents, texts
 
     def load_types(self, check: _Checker, node: yaml.Node) -> dict[str, RelationType]:
@@ -448,15 +448,16 @@ class _Loader:
             return None
         return key
 
-    def check_quote(self, check, node, quote: str, document: str, folded_text: str) -> None:
+    def check_quote(self, check, node, quote: str, document: str, index: DocumentIndex) -> None:
         needle = normalize_text(quote)
-        if needle in folded_text:
+        if index.find(needle):
             return
-        # The longest prefix found tells the user where the quote goes astray.
+        # The longest prefix found tells the user where the quote goes astray
+        # (a plain search, paid only for quotes that are wrong).
         low, high = 0, len(needle)
         while low < high:
             middle = (low + high + 1) // 2
-            if needle[:middle] in folded_text:
+            if needle[:middle] in index.text:
                 low = middle
             else:
                 high = middle - 1

@@ -27,3 +27,25 @@ def test_quotes_not_in_the_article(quote):
 
 def test_normalize_text_is_exact():
     assert normalize_text("A\u00a0“B”\t– C’s\u00adD …") == 'a "b" - c\'sd ...'
+
+
+def test_document_index_agrees_with_plain_search():
+    import random
+
+    from graph.evidence import DocumentIndex
+    from graph.load import seed_folder
+
+    article = seed_folder().parent / "seeds" / "ukraine-reassurance-force.txt"
+    text = article.read_text(encoding="utf-8")
+    index = DocumentIndex(text)
+    folded = normalize_text(text)
+    rng = random.Random(7)
+    for _ in range(2000):
+        start = rng.randrange(len(folded))
+        end = start + rng.randrange(1, 80)
+        quote = folded[start:end]
+        if rng.random() < 0.5:  # a near miss: one character changed
+            where = rng.randrange(len(quote))
+            quote = quote[:where] + "#" + quote[where + 1 :]
+        needle = normalize_text(quote)
+        assert index.contains(quote) == (bool(needle) and needle in folded), quote
