@@ -1,0 +1,185 @@
+"""How the query commands' results are laid out for people: the blocks of a table view.
+
+The JSON payload is the result itself; CSV writes each view's last table.
+"""
+
+from __future__ import annotations
+
+from ..output import Fields, Result, Table
+
+__all__ = [
+    "camps_view",
+    "centrality_view",
+    "communities_view",
+    "hop_arrow",
+    "neighbors_view",
+    "path_view",
+    "whatif_view",
+]
+
+SHORT_MEASURES = {
+    "degree": "degree",
+    "in-degree": "in",
+    "out-degree": "out",
+    "betweenness": "between",
+    "closeness": "close",
+    "eigenvector": "eigen",
+    "pagerank": "pagerank",
+}
+
+
+def centrality_view(data: dict) -> Result:
+    notes = [Fields([("note", data["note"])])] if data.get("note") else []
+    title = f"{data['measure'].capitalize()} centrality ({_projection(data)})"
+    if data["measure"] != "all":
+        table = Table(["rank", "id", "name", "kind", "score"], data["results"], title=title)
+        return Result(data, [*notes, table])
+    measures = data["measures"]
+    title = f"Centrality, all measures ({_projection(data)})"
+    rows = [
+        {"id": row["id"], **{m: f"{row['scores'][m]:.4f}" for m in measures}}
+        for row in data["results"]
+    ]
+    headers = {m: SHORT_MEASURES[m] for m in measures}
+    return Result(data, [*notes, Table(["id", *measures], rows, headers, title=title)])
+
+
+def path_view(data: dict) -> Result:
+    paths = data["paths"]
+    if not paths:
+        return Result(data, [])
+    chains = Fields(
+        [(f"path {number}", _chain(path)) for number, path in enumerate(paths, start=1)],
+        title=_path_title(data),
+    )
+    # The chains above name the actors; each row gives a hop's relation and quote
+    # (and those of any other relation between the same pair).
+    rows = [
+        {
+            "path": number,
+            "hop": step,
+            "relation": hop_arrow(relation),
+            "evidence": relation["evidence"],
+        }
+        for number, path in enumerate(paths, start=1)
+        for step, hop in enumerate(path["hops"], start=1)
+        for relation in (hop, *hop["also"])
+    ]
+    hops = Table(["path", "hop", "relation", "evidence"], rows, wrap="evidence")
+    return Result(data, [chains, hops])
+
+
+def hop_arrow(hop: dict) -> str:
+    """Return a hop's arrow, read along the path: ``—type→``, ``←type—`` or ``←type→``.
+
+    >>> hop_arrow({"type": "opposes", "direction": "backward"})
+    '←opposes—'
+    """
+    left, right = {"forward": ("—", "→"), "backward": ("←", "—"), "both": ("←", "→")}[
+        hop["direction"]
+    ]
+    return f"{left}{hop['type']}{right}"
+
+
+def neighbors_view(data: dict) -> Result:
+    direction = {"both": "either direction", "out": "outgoing", "in": "incoming"}
+    title = (
+        f"Neighbours of {data['name']} within {data['depth']} hop(s), "
+        f"{direction[data['direction']]} ({len(data['neighbors'])})"
+    )
+    return Result(data, [Table(["depth", "id", "name", "kind"], data["neighbors"], title=title)])
+
+
+def camps_view(data: dict) -> Result:
+    names = data["names"]
+    summary = Fields(
+        [
+            (
+                "method",
+                f"{data['method']} (exact up to {data['exact_limit']} actors on cycles, "
+                "local search beyond)",
+            ),
+            ("frustrated", f"{len(data['frustrated'])} relation(s)"),
+        ]
+    )
+    rows = [
+        {"camp": number, "size": len(camp), "members": _by_name(names[i] for i in camp)}
+        for number, camp in enumerate(data["camps"], start=1)
+    ]
+    if data["unaligned"]:
+        unaligned = data["unaligned"]
+        members = _by_name(names[i] for i in unaligned)
+        rows.append({"camp": "unaligned", "size": len(unaligned), "members": members})
+    camps = Table(["camp", "size", "members"], rows, title="Camps", wrap="members")
+    frustrated = Table(
+        ["source", "type", "target", "evidence"],
+        [
+            {**r, "source": names[r["source"]], "target": names[r["target"]]}
+            for r in data["frustrated"]
+        ],
+        title="Frustrated relations (positive across camps, negative within one)",
+        wrap="evidence",
+    )
+    return Result(data, [summary, camps, frustrated])
+
+
+def communities_view(data: dict) -> Result:
+    modularity = data["modularity"]
+    summary = Fields(
+        [
+            (
+                "method",
+                data["method"] + (f" (seed {data['seed']})" if data["seed"] is not None else ""),
+            ),
+            ("modularity", "none (no relations)" if modularity is None else round(modularity, 4)),
+            ("communities", len(data["communities"])),
+        ]
+    )
+    rows = [{**c, "members": _by_name(c["names"])} for c in data["communities"]]
+    table = Table(["community", "size", "members"], rows, {"community": "#"}, wrap="members")
+    return Result(data, [summary, table])
+
+
+def whatif_view(data: dict) -> Result:
+    disconnected = ", ".join(actor["name"] for actor in data["disconnected"]) or "none"
+    summary = Fields(
+        [
+            ("without", ", ".join(actor["name"] for actor in data["excluded"])),
+            ("measure", f"{data['measure']} ({_projection(data)})"),
+            ("components", f"{data['components_before']} before, {data['components_after']} after"),
+            ("disconnected", disconnected),
+            *(("note", note) for note in data.get("notes", [])),
+        ]
+    )
+    rows = [
+        {**row, "rank": f"{row['rank_before']} → {row['rank_after']}"} for row in data["results"]
+    ]
+    table = Table(
+        ["id", "name", "before", "after", "change", "rank"],
+        rows,
+        title="Change per actor (largest first)",
+    )
+    return Result(data, [summary, table])
+
+
+def _projection(data: dict) -> str:
+    direction = "directed" if data["directed"] else "undirected"
+    return f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
+
+
+def _by_name(names) -> str:
+    """Return names joined in alphabetical order, as a reader scans a list of members."""
+    return ", ".join(sorted(names, key=lambda name: (name.casefold(), name)))
+
+
+def _chain(path: dict) -> str:
+    parts = [path["names"][0]]
+    for hop, name in zip(path["hops"], path["names"][1:]):
+        parts += [hop_arrow(hop), name]
+    return " ".join(parts)
+
+
+def _path_title(data: dict) -> str:
+    kind = "shortest" if data["max_length"] is None else f"at most {data['max_length']}-hop"
+    direction = "following direction" if data["directed"] else "ignoring direction"
+    return f"{len(data['paths'])} {kind} path(s), {direction}"

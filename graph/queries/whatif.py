@@ -1,0 +1,121 @@
+"""What changes without some actors: centrality before and after, and who gets cut off.
+
+Scores come from :func:`graph.queries.centrality.centrality` on the dataset
+as given and on the same dataset without the excluded actors (and their
+relations). Connectivity is read on the undirected projection: removing
+actors can break the connected component they were in into pieces; the
+actors outside the largest piece are *disconnected* (all of them, when pieces
+tie for largest).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Dataset
+from ..problems import QueryError
+from .centrality import MEASURES, TIE_DIGITS, centrality
+
+__all__ = ["whatif"]
+
+
+def whatif(
+    dataset: Dataset,
+    exclude_ids: Iterable[str],
+    measure: str = "degree",
+    directed: bool = True,
+    weighted: bool = False,
+    top: int | None = None,
+) -> dict:
+    """Return each actor's score with and without ``exclude_ids``, most changed first.
+
+    ``measure`` is one of :data:`~graph.queries.centrality.MEASURES`;
+    ``top`` keeps the first rows only.
+
+    >>> from graph.model import Actor, Dataset, Relation, RelationType
+    >>> chain = Dataset(
+    ...     actors={i: Actor(i, i.upper(), "country") for i in "abc"},
+    ...     types={"aid": RelationType("aid", 1)},
+    ...     relations=[Relation("a", "aid", "b", "q"), Relation("b", "aid", "c", "q")])
+    >>> result = whatif(chain, ["b"])
+    >>> [(row["id"], row["before"], row["after"]) for row in result["results"]]
+    [('a', 0.5, 0.0), ('c', 0.5, 0.0)]
+    >>> [actor["id"] for actor in result["disconnected"]]
+    ['a', 'c']
+    """
+    from ..filters import filter_dataset
+
+    excluded = sorted(set(exclude_ids))
+    if not excluded:
+        raise QueryError("name at least one actor to exclude")
+    unknown = [actor_id for actor_id in excluded if actor_id not in dataset.actors]
+    if unknown:
+        raise QueryError(f"unknown actor id {unknown[0]!r}")
+    if measure not in MEASURES:
+        raise QueryError(f"unknown measure {measure!r} (choose from: {', '.join(MEASURES)})")
+    without = filter_dataset(dataset, exclude=excluded)
+    before = centrality(dataset, measure, directed=directed, weighted=weighted)
+    after = centrality(without, measure, directed=directed, weighted=weighted)
+    old = {row["id"]: row for row in before["results"]}
+    rows = []
+    for row in after["results"]:
+        was = old[row["id"]]
+        rows.append(
+            {
+                "id": row["id"],
+                "name": row["name"],
+                "kind": row["kind"],
+                "before": was["score"],
+                "after": row["score"],
+                "change": row["score"] - was["score"],
+                "rank_before": was["rank"],
+                "rank_after": row["rank"],
+            }
+        )
+    rows.sort(key=lambda row: (-round(abs(row["change"]), TIE_DIGITS), row["id"]))
+    result = {
+        "measure": measure,
+        "directed": directed,
+        "weighted": weighted,
+        "excluded": [_removed(old[actor_id]) for actor_id in excluded],
+        "results": rows[:top],
+        **_connectivity(dataset, without),
+    }
+    notes = [run["note"] for run in (before, after) if "note" in run]
+    if notes:
+        result["notes"] = notes
+    return result
+
+
+def _removed(row: dict) -> dict:
+    return {key: row[key] for key in ("id", "name", "kind", "score", "rank")}
+
+
+def _connectivity(dataset: Dataset, without: Dataset) -> dict:
+    """Return component counts before and after, and who was cut off from the rest."""
+    import networkx as nx
+
+    from ..build import projection
+
+    parts_before = list(nx.connected_components(projection(dataset, directed=False)))
+    parts_after = list(nx.connected_components(projection(without, directed=False)))
+    piece_of = {node: frozenset(part) for part in parts_after for node in part}
+    cut_off = []
+    for part in parts_before:
+        rest = {node for node in part if node in without.actors}
+        pieces = {piece_of[node] for node in rest}
+        if len(pieces) < 2:
+            continue
+        biggest = max(len(piece) for piece in pieces)
+        largest = [piece for piece in pieces if len(piece) == biggest]
+        # Pieces tied for largest: none of them is the main body any more.
+        main = largest[0] if len(largest) == 1 else frozenset()
+        cut_off += [node for node in rest if node not in main]
+    return {
+        "components_before": len(parts_before),
+        "components_after": len(parts_after),
+        "disconnected": [
+            {"id": node, "name": without.actors[node].name, "component_size": len(piece_of[node])}
+            for node in sorted(cut_off)
+        ],
+    }

@@ -1,0 +1,135 @@
+"""Camps: the split with fewest frustrated relations, exact on small graphs (by brute force)."""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+import random
+import time
+
+import pytest
+
+from graph import load_dataset
+from graph.model import Actor, Dataset, Relation, RelationType
+from graph.queries import balance
+from graph.queries import camps as camps_module
+from graph.queries.balance import split
+from graph.queries.camps import camps
+
+from .conftest import DATA, SMALL
+
+
+def brute_force_cost(ties: dict) -> int:
+    nodes = sorted({node for pair in ties for node in pair})
+    best = None
+    for sides in itertools.product((0, 1), repeat=len(nodes)):
+        side = dict(zip(nodes, sides))
+        cost = sum(t if side[u] == side[v] else a for (u, v), (t, a) in ties.items())
+        best = cost if best is None else min(best, cost)
+    return best
+
+
+def cost_of(sides: dict, ties: dict) -> int:
+    return sum(t if sides[u] == sides[v] else a for (u, v), (t, a) in ties.items())
+
+
+def random_ties(rng: random.Random, nodes: int, pairs: int) -> dict:
+    ties = {}
+    for _ in range(pairs):
+        u, v = sorted(rng.sample(range(nodes), 2))
+        together, apart = ties.get((u, v), (0, 0))
+        if rng.random() < 0.5:
+            together += 1
+        else:
+            apart += 1
+        ties[(u, v)] = (together, apart)
+    return ties
+
+
+def test_two_blocs_with_one_frustrated_relation():
+    result = camps(load_dataset(DATA / "signed"))
+    assert result["camps"] == [
+        ["isle-north", "westholm", "westland", "westmark"],
+        ["eastland", "eastmark", "isle-south"],
+    ]
+    assert result["frustrated"] == [
+        {
+            "source": "westholm",
+            "type": "supports",
+            "target": "eastmark",
+            "evidence": "Westholm supports Eastmark's bid",
+            "sign": 1,
+        }
+    ]
+    assert result["unaligned"] == ["observer"]
+    assert result["method"] == "exact"
+    assert [(part["method"], part["frustrated"]) for part in result["components"]] == [
+        ("exact", 1),
+        ("balanced", 0),
+    ]
+    assert result["names"]["isle-north"] == "North Isle"
+
+
+def test_a_balanced_graph_splits_without_frustration():
+    result = camps(load_dataset(SMALL))
+    # Neutral talks are ignored; Türkiye opposes the pact the others are in.
+    assert result["camps"] == [["freedonia", "pact", "ruritania", "sylvania", "varga"], ["turkiye"]]
+    assert result["frustrated"] == []
+    assert result["unaligned"] == ["atlantis"]
+
+
+def test_parallel_relations_each_count():
+    actors = {i: Actor(i, i.upper(), "country") for i in "ab"}
+    types = {"ally": RelationType("ally", 1), "foe": RelationType("foe", -1)}
+    relations = [Relation("a", "ally", "b", f"ally {i}") for i in range(2)]
+    relations += [Relation("a", "foe", "b", f"foe {i}") for i in range(3)]
+    result = camps(Dataset(actors, types, relations))
+    assert result["camps"] == [["a"], ["b"]]
+    assert [r["evidence"] for r in result["frustrated"]] == ["ally 0", "ally 1"]
+
+
+def test_the_heuristic_finds_the_same_split_on_a_small_graph():
+    result = camps(load_dataset(DATA / "signed"), exact_limit=0)
+    assert result["method"] == "heuristic"
+    assert result["camps"] == camps(load_dataset(DATA / "signed"))["camps"]
+    assert len(result["frustrated"]) == 1
+
+
+@pytest.mark.parametrize("trial", range(40))
+def test_exact_split_equals_brute_force(trial):
+    rng = random.Random(trial)
+    ties = random_ties(rng, nodes=rng.randint(3, 9), pairs=rng.randint(3, 22))
+    components = split(ties)
+    sides = {node: side for part in components for node, side in part["sides"].items()}
+    assert {part["method"] for part in components} <= {"balanced", "exact"}
+    assert cost_of(sides, ties) == sum(part["cost"] for part in components)
+    assert cost_of(sides, ties) == brute_force_cost(ties)
+
+
+def test_heuristic_beyond_the_limit_is_a_seeded_local_optimum():
+    rng = random.Random(7)
+    ties = random_ties(rng, nodes=120, pairs=600)
+    started = time.perf_counter()
+    components = split(ties)
+    assert time.perf_counter() - started < 10
+    assert "heuristic" in {part["method"] for part in components}
+    sides = {node: side for part in components for node, side in part["sides"].items()}
+    cost = cost_of(sides, ties)
+    for node in sides:
+        moved = {**sides, node: 1 - sides[node]}
+        assert cost_of(moved, ties) >= cost
+    assert split(ties) == components
+
+
+def test_the_seed_sets_russia_apart_from_ukraine_and_its_backers():
+    result = camps(load_dataset())
+    first, second = result["camps"]
+    camp_of = {actor: 0 for actor in first} | {actor: 1 for actor in second}
+    for backer in ("ukraine", "uk", "france", "europe", "coalition-of-the-willing"):
+        assert camp_of[backer] != camp_of["russia"], backer
+    assert result["method"] == "exact"
+
+
+def test_docstring_examples():
+    assert doctest.testmod(camps_module).failed == 0
+    assert doctest.testmod(balance).failed == 0

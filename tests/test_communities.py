@@ -1,0 +1,78 @@
+"""Communities: networkx's modularity communities on the undirected projection, deterministic."""
+
+from __future__ import annotations
+
+import doctest
+
+import networkx as nx
+import pytest
+
+from graph import QueryError, load_dataset
+from graph.build import projection
+from graph.filters import filter_dataset
+from graph.queries import communities as communities_module
+from graph.queries.communities import communities
+
+from .conftest import DATA, SMALL
+
+
+def groups(result: dict) -> list[list[str]]:
+    return [c["actors"] for c in result["communities"]]
+
+
+def ordered(found) -> list[list[str]]:
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
+@pytest.mark.parametrize("folder", [None, SMALL, DATA / "weighted", DATA / "signed"])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_louvain_and_greedy_equal_networkx(folder, weighted):
+    dataset = load_dataset(folder)
+    graph = projection(dataset, directed=False, weighted=weighted)
+    weight = "weight" if weighted else None
+    louvain = communities(dataset, weighted=weighted)
+    expected = ordered(nx.community.louvain_communities(graph, weight=weight, seed=0))
+    assert groups(louvain) == expected
+    assert louvain["modularity"] == nx.community.modularity(graph, expected, weight=weight)
+    greedy = communities(dataset, "greedy", weighted=weighted)
+    expected = ordered(nx.community.greedy_modularity_communities(graph, weight=weight))
+    assert groups(greedy) == expected
+    assert greedy["seed"] is None
+
+
+def test_small_dataset_communities_by_hand():
+    result = communities(load_dataset(SMALL), "greedy")
+    assert groups(result) == [
+        ["pact", "ruritania", "turkiye", "varga"],
+        ["freedonia", "sylvania"],
+        ["atlantis"],
+    ]
+    # 7 edges; the first community holds 4 of them (degrees 10), the second 1 (degrees 4).
+    assert result["modularity"] == pytest.approx(4 / 7 - (10 / 14) ** 2 + 1 / 7 - (4 / 14) ** 2)
+    assert result["communities"][1] == {
+        "community": 2,
+        "size": 2,
+        "actors": ["freedonia", "sylvania"],
+        "names": ["Freedonia", "Sylvania"],
+    }
+
+
+def test_same_input_same_answer():
+    seed = load_dataset()
+    assert communities(seed) == communities(seed)
+
+
+def test_no_relations_means_no_modularity():
+    empty = filter_dataset(load_dataset(SMALL), types=["leader_of"], exclude=["varga"])
+    result = communities(empty)
+    assert result["modularity"] is None
+    assert len(result["communities"]) == len(empty.actors)
+
+
+def test_unknown_method_is_a_query_error():
+    with pytest.raises(QueryError, match="choose from: louvain, greedy"):
+        communities(load_dataset(SMALL), "magic")
+
+
+def test_docstring_examples():
+    assert doctest.testmod(communities_module).failed == 0

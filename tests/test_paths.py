@@ -1,0 +1,147 @@
+"""Paths: the same paths networkx finds on the projection, each hop explained by its relations."""
+
+from __future__ import annotations
+
+import doctest
+
+import networkx as nx
+import pytest
+
+from graph import QueryError, load_dataset
+from graph.build import projection
+from graph.queries import paths as paths_module
+from graph.queries.paths import shortest_paths
+
+from .conftest import DATA, SMALL
+
+
+@pytest.fixture(scope="module")
+def small():
+    return load_dataset(SMALL)
+
+
+def actor_lists(result: dict) -> list[list[str]]:
+    return [path["actors"] for path in result["paths"]]
+
+
+def test_shortest_paths_ignore_direction_and_explain_each_hop(small):
+    result = shortest_paths(small, "freedonia", "turkiye")
+    assert (result["source"], result["target"], result["directed"]) == (
+        "freedonia",
+        "turkiye",
+        False,
+    )
+    assert actor_lists(result) == [
+        ["freedonia", "pact", "turkiye"],
+        ["freedonia", "ruritania", "turkiye"],
+    ]
+    first, second = result["paths"]
+    assert first["names"] == ["Freedonia", "Northern Pact", "Türkiye"]
+    assert first["hops"] == [
+        {
+            "source": "freedonia",
+            "type": "member_of",
+            "target": "pact",
+            "evidence": "the Northern Pact, which Freedonia joined",
+            "direction": "forward",
+            "also": [],
+        },
+        {
+            "source": "turkiye",
+            "type": "opposes",
+            "target": "pact",
+            "evidence": 'Türkiye opposes the Northern Pact - "a provocation"',
+            "direction": "backward",
+            "also": [],
+        },
+    ]
+    # Symmetric types read both ways, whichever way the file wrote them.
+    assert [(hop["source"], hop["type"], hop["direction"]) for hop in second["hops"]] == [
+        ("ruritania", "allied_with", "both"),
+        ("turkiye", "talks_with", "both"),
+    ]
+
+
+def test_directed_paths_follow_relations_and_symmetric_types_both_ways(small):
+    assert actor_lists(shortest_paths(small, "freedonia", "turkiye", directed=True)) == [
+        ["freedonia", "ruritania", "turkiye"]
+    ]
+    assert shortest_paths(small, "pact", "ruritania", directed=True)["paths"] == []
+
+
+def test_parallel_relations_pick_the_first_and_list_the_others(small):
+    hop = shortest_paths(small, "sylvania", "ruritania")["paths"][0]["hops"][0]
+    assert hop["evidence"] == "Sylvania, a quiet neighbour, trades with Freedonia"
+    assert [other["evidence"] for other in hop["also"]] == [
+        "Sylvania also sells grain to Freedonia"
+    ]
+
+
+def test_max_length_gives_every_simple_path_up_to_it(small):
+    result = shortest_paths(small, "freedonia", "turkiye", max_length=3)
+    assert actor_lists(result) == [
+        ["freedonia", "pact", "turkiye"],
+        ["freedonia", "ruritania", "turkiye"],
+        ["freedonia", "pact", "ruritania", "turkiye"],
+        ["freedonia", "ruritania", "pact", "turkiye"],
+    ]
+    assert [path["length"] for path in result["paths"]] == [2, 2, 3, 3]
+
+
+@pytest.mark.parametrize("folder", [None, SMALL, DATA / "weighted", DATA / "signed"])
+@pytest.mark.parametrize("directed", [False, True])
+def test_paths_equal_networkx_for_every_pair(folder, directed):
+    dataset = load_dataset(folder)
+    graph = projection(dataset, directed=directed)
+    actors = sorted(dataset.actors)[:12]
+    for source in actors:
+        for target in actors:
+            if source == target:
+                continue
+            try:
+                expected = sorted(nx.all_shortest_paths(graph, source, target), key=_order)
+            except nx.NetworkXNoPath:
+                expected = []
+            result = shortest_paths(dataset, source, target, directed=directed)
+            assert actor_lists(result) == expected
+            within = sorted(nx.all_simple_paths(graph, source, target, cutoff=3), key=_order)
+            assert actor_lists(shortest_paths(dataset, source, target, directed, 3)) == within
+
+
+def _order(path):
+    return (len(path), path)
+
+
+def test_no_path_is_an_empty_list(small):
+    assert shortest_paths(small, "ruritania", "atlantis")["paths"] == []
+    assert shortest_paths(small, "ruritania", "atlantis", max_length=4)["paths"] == []
+
+
+def test_seed_path_from_turkiye_to_russia():
+    result = shortest_paths(load_dataset(), "turkiye", "russia")
+    path = result["paths"][0]
+    assert path["actors"] == ["turkiye", "reassurance-force", "russia"]
+    assert [(hop["type"], hop["direction"]) for hop in path["hops"]] == [
+        ("participates_in", "forward"),
+        ("opposes", "backward"),
+    ]
+    assert all(hop["evidence"] for hop in path["hops"])
+
+
+def test_bad_arguments_are_query_errors(small, monkeypatch):
+    with pytest.raises(QueryError, match="same actor"):
+        shortest_paths(small, "ruritania", "ruritania")
+    with pytest.raises(QueryError, match="at least 1"):
+        shortest_paths(small, "ruritania", "pact", max_length=0)
+    with pytest.raises(QueryError, match="unknown actor id"):
+        shortest_paths(small, "ruritania", "narnia")
+    monkeypatch.setattr(paths_module, "MAX_PATHS", 3)
+    with pytest.raises(QueryError, match="more than 3 paths of at most 3 hops"):
+        shortest_paths(small, "freedonia", "turkiye", max_length=3)
+    monkeypatch.setattr(paths_module, "MAX_PATHS", 1)
+    with pytest.raises(QueryError, match="more than 1 shortest paths"):
+        shortest_paths(small, "freedonia", "turkiye")
+
+
+def test_docstring_examples():
+    assert doctest.testmod(paths_module).failed == 0

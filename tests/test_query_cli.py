@@ -1,0 +1,254 @@
+"""The query commands end to end: exact output, the JSON contract, filters and exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from graph import load_dataset
+from graph.cli.query_commands import COMMANDS
+from graph.filters import filter_dataset
+from graph.queries.camps import camps
+from graph.queries.centrality import centrality
+from graph.queries.whatif import whatif
+
+from .conftest import DATA, SMALL
+
+ROOT = Path(__file__).resolve().parents[1]
+# The query commands' documentation, wherever it lives now.
+DOC_FILES = [ROOT / "README.md"]
+
+# One invocation of each query command that needs the fewest arguments.
+QUERIES = {
+    "centrality": ["centrality"],
+    "path": ["path", "freedonia", "turkiye"],
+    "neighbors": ["neighbors", "ruritania"],
+    "camps": ["camps"],
+    "communities": ["communities"],
+    "whatif": ["whatif", "--exclude", "pact"],
+}
+
+SEED_QUERIES = [
+    ["centrality", "--top", "10"],
+    ["centrality", "--measure", "all"],
+    ["centrality", "--measure", "pagerank", "--weighted", "--undirected"],
+    ["path", "Türkiye", "Russia"],
+    ["path", "Türkiye", "Russia", "--max", "3"],
+    ["neighbors", "Türkiye", "--depth", "2"],
+    ["camps"],
+    ["communities"],
+    ["whatif", "--exclude", "US"],
+]
+
+
+def as_json(result) -> dict:
+    return json.loads(result.stdout)
+
+
+def test_centrality_table_and_csv(run):
+    result = run("centrality", "--data", str(SMALL), "--top", "2")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Degree centrality (directed, unweighted)\n"
+        "rank  id         name       kind     score\n"
+        "----  ---------  ---------  -------  --------\n"
+        "1     ruritania  Ruritania  country  1\n"
+        "2     freedonia  Freedonia  country  0.666667\n"
+    )
+    csv = run("centrality", "--data", str(SMALL), "--top", "2", "--format", "csv")
+    assert csv.stdout == (
+        "rank,id,name,kind,score\n1,ruritania,Ruritania,country,1\n"
+        "2,freedonia,Freedonia,country,0.666667\n"
+    )
+
+
+def test_centrality_json_is_the_library_result_after_filters(run):
+    result = run(
+        "centrality",
+        *("--data", str(SMALL), "--format", "json", "--measure", "betweenness"),
+        *("--type", "allied_with,leads", "--type", "talks_with", "--kind", "country,alliance"),
+        *("--as-of", "2025-05", "--exclude", "Sylvania", "--undirected"),
+    )
+    assert result.exit_code == 0, result.stderr
+    narrowed = filter_dataset(
+        load_dataset(SMALL),
+        types=["allied_with", "leads", "talks_with"],
+        kinds=["country", "alliance"],
+        as_of="2025-05",
+        exclude=["sylvania"],
+    )
+    expected = centrality(narrowed, "betweenness", directed=False)
+    assert as_json(result) == expected
+    assert set(expected) >= {"measure", "directed", "results"}
+    assert set(expected["results"][0]) == {"id", "name", "kind", "score", "rank"}
+
+
+def test_path_explains_each_hop_with_its_quote(run):
+    result = run("path", "Türkiye", "Russia")
+    assert result.exit_code == 0
+    assert "path 1: Türkiye —participates_in→ Reassurance force ←opposes— Russia" in result.stdout
+    assert "Macron indicated that Türkiye could play a naval" in result.stdout
+    assert "the Kremlin this week describing any overseas" in result.stdout
+    data = as_json(run("path", "Türkiye", "Russia", "--format", "json"))
+    assert (data["source"], data["target"]) == ("turkiye", "russia")
+    assert set(data["paths"][0]["hops"][0]) >= {"source", "type", "target", "evidence"}
+
+
+def test_path_table_lists_other_relations_between_a_pair(run):
+    result = run("path", "sylvania", "ruritania", "--data", str(SMALL))
+    assert result.stdout == (
+        "1 shortest path(s), ignoring direction\n"
+        "path 1: Sylvania —trades_with→ Freedonia ←allied_with→ Ruritania\n"
+        "\n"
+        "path  hop  relation       evidence\n"
+        "----  ---  -------------  --------------------------------------------------\n"
+        "1     1    —trades_with→  Sylvania, a quiet neighbour, trades with Freedonia\n"
+        "1     1    —trades_with→  Sylvania also sells grain to Freedonia\n"
+        "1     2    ←allied_with→  Ruritania and Freedonia signed an alliance\n"
+    )
+
+
+def test_no_path_exits_1_like_grep(run):
+    result = run("path", "ruritania", "atlantis", "--data", str(SMALL))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "no path from Ruritania to Atlantis\n"
+    square = str(DATA / "weighted")
+    data = run("path", "delta", "alpha", "--directed", "--format", "json", "--data", square)
+    assert data.exit_code == 1 and as_json(data)["paths"] == []
+
+
+def test_an_actor_left_out_by_the_filters_is_a_usage_error(run):
+    result = run("path", "varga", "turkiye", "--data", str(SMALL), "--kind", "country")
+    assert result.exit_code == 2
+    assert "Ilse Varga is left out by --kind or --exclude" in result.stderr
+
+
+def test_neighbors_json(run):
+    result = run(
+        "neighbors", "Ankara", "--direction", "out", "--data", str(SMALL), "--format", "json"
+    )
+    assert as_json(result) == {
+        "actor": "turkiye",
+        "name": "Türkiye",
+        "depth": 1,
+        "direction": "out",
+        "neighbors": [
+            {"id": "pact", "name": "Northern Pact", "kind": "alliance", "depth": 1},
+            {"id": "ruritania", "name": "Ruritania", "kind": "country", "depth": 1},
+        ],
+    }
+
+
+def test_camps_table_and_json(run):
+    folder = DATA / "signed"
+    result = run("camps", "--data", str(folder))
+    assert result.stdout == (
+        "method:     exact (exact up to 24 actors on cycles, local search beyond)\n"
+        "frustrated: 1 relation(s)\n"
+        "\n"
+        "Camps\n"
+        "camp       size  members\n"
+        "---------  ----  ----------------------------------------\n"
+        "1          4     North Isle, Westholm, Westland, Westmark\n"
+        "2          3     Eastland, Eastmark, South Isle\n"
+        "unaligned  1     Observer\n"
+        "\n"
+        "Frustrated relations (positive across camps, negative within one)\n"
+        "source    type      target    evidence\n"
+        "--------  --------  --------  --------------------------------\n"
+        "Westholm  supports  Eastmark  Westholm supports Eastmark's bid\n"
+    )
+    assert as_json(run("camps", "--data", str(folder), "--format", "json")) == camps(
+        load_dataset(folder)
+    )
+
+
+def test_communities_and_whatif_json(run):
+    result = run("communities", "--method", "greedy", "--data", str(SMALL), "--format", "json")
+    assert [c["actors"] for c in as_json(result)["communities"]][-1] == ["atlantis"]
+    result = run("whatif", "--exclude", "Ruritania", "--data", str(SMALL), "--format", "json")
+    assert as_json(result) == whatif(load_dataset(SMALL), ["ruritania"])
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["centrality", "--measure", "fame"], "'fame' is not one of 'degree', 'in-degree'"),
+        (["centrality", "--measure", "in-degree", "--undirected"], "in-degree needs direction"),
+        (["whatif"], "name at least one actor to leave out with --exclude ACTOR"),
+        (["whatif", "--exclude", "pact", "--measure", "all"], "'all' is not one of 'degree'"),
+        (["neighbors", "pact", "--direction", "up"], "'up' is not one of 'both', 'out', 'in'"),
+        (["neighbors", "pact", "--depth", "0"], "0 is not in the range x>=1"),
+        (["path", "pact", "narnia"], "Invalid value for TARGET: unknown actor 'narnia'"),
+        (["communities", "--method", "magic"], "'magic' is not one of 'louvain', 'greedy'"),
+    ],
+)
+def test_usage_errors_exit_2_with_the_valid_choices(run, arguments, message):
+    result = run(*arguments, "--data", str(SMALL))
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("command", QUERIES)
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--type", "hugs"], "unknown relation type 'hugs' (choose from: allied_with, leader_of"),
+        (["--kind", "planet"], "unknown kind 'planet' (choose from: alliance, country, person)"),
+        (["--as-of", "2025-02-30"], "invalid date '2025-02-30': use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["--exclude", "Narnia"], "unknown actor 'Narnia'"),
+    ],
+)
+def test_every_query_command_takes_the_filters(run, command, option, message):
+    result = run(*QUERIES[command], *option, "--data", str(SMALL))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert run(*QUERIES[command], "--as-of", "2025", "--data", str(SMALL)).exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("arguments", SEED_QUERIES, ids=" ".join)
+def test_seed_tables_fit_80_columns_and_repeat_exactly(run, arguments):
+    first = run(*arguments)
+    assert first.exit_code == 0, first.stderr
+    assert max(len(line) for line in first.stdout.splitlines()) <= 80
+    assert run(*arguments).stdout == first.stdout
+    for output_format in ("json", "csv"):
+        assert run(*arguments, "--format", output_format).exit_code == 0
+
+
+def documented_examples() -> list:
+    """Return ``(file, arguments, output)`` for each fenced ``$ graph QUERY`` example."""
+    examples = []
+    for path in DOC_FILES:
+        text = path.read_text(encoding="utf-8")
+        for block in re.findall(r"```\n(\$ graph .*?)```", text, re.DOTALL):
+            command, _, output = block.partition("\n")
+            arguments = shlex.split(command)[2:]
+            if arguments[0] in QUERIES:
+                examples.append(pytest.param(arguments, output, id=f"{path.name}: {command}"))
+    return examples
+
+
+@pytest.mark.parametrize(("arguments", "output"), documented_examples())
+def test_documented_examples_print_what_the_docs_show(run, arguments, output):
+    assert run(*arguments).stdout == output
+
+
+def test_every_query_command_has_help_and_is_documented():
+    text = "".join(path.read_text(encoding="utf-8") for path in DOC_FILES)
+    for command in COMMANDS:
+        assert command.help, command.name
+        assert f"graph {command.name}" in text, command.name
+    assert len(documented_examples()) >= 6
+
+
+def test_docstring_examples():
+    import doctest
+
+    from graph.cli import query_views
+
+    assert doctest.testmod(query_views).failed == 0
