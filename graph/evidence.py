@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 __all__ = ["DocumentIndex", "normalize_text", "quote_in_document"]
 
@@ -48,11 +49,12 @@ def quote_in_document(quote: str, document: str) -> bool:
 
 
 class DocumentIndex:
-    """A normalised document, indexed by word, so that many quotes are found quickly.
+    """A normalised document, indexed by pairs of words, so many quotes are found quickly.
 
     A quote's interior words are whole words of the document, so only the
-    places where its rarest interior word occurs need comparing: the cost of
-    a look-up follows that word's frequency, not the document's length.
+    places where its rarest interior pair of words occurs need comparing: a
+    look-up costs that pair's frequency, not the document's length. Quotes of
+    fewer than four words are searched for directly.
 
     >>> index = DocumentIndex("Britain and France are leading the push.")
     >>> index.contains("AND FRANCE ARE LEAD"), index.contains("France is leading")
@@ -62,10 +64,11 @@ class DocumentIndex:
     def __init__(self, text: str):
         self.text = normalize_text(text)
         self._starts: dict[str, list[int]] = {}
+        words = self.text.split(" ")
         offset = 0
-        for word in self.text.split(" "):
-            self._starts.setdefault(word, []).append(offset)
-            offset += len(word) + 1
+        for first, second in pairwise(words):
+            self._starts.setdefault(f"{first} {second}", []).append(offset)
+            offset += len(first) + 1
 
     def contains(self, quote: str) -> bool:
         """Return whether the normalised ``quote`` occurs in the document."""
@@ -74,15 +77,15 @@ class DocumentIndex:
     def find(self, needle: str) -> bool:
         """Return whether an already normalised ``needle`` occurs in the document."""
         words = needle.split(" ")
-        if len(words) < 3:
+        if len(words) < 4:
             return bool(needle) and needle in self.text
         best_offset, best_starts = 0, None
         offset = len(words[0]) + 1
-        for word in words[1:-1]:
-            starts = self._starts.get(word)
+        for first, second in pairwise(words[1:-1]):
+            starts = self._starts.get(f"{first} {second}")
             if starts is None:
                 return False
             if best_starts is None or len(starts) < len(best_starts):
                 best_offset, best_starts = offset, starts
-            offset += len(word) + 1
+            offset += len(first) + 1
         return any(self.text.startswith(needle, start - best_offset) for start in best_starts)

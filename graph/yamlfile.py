@@ -13,6 +13,7 @@ one of them together.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -40,6 +41,10 @@ _PLAIN_TAGS = {
 }
 
 _scalar_loader = yaml.SafeLoader("")
+
+# An anchor ("&name") can only follow the start of a line, a space or a flow
+# indicator; text without one has no aliases, so the expansion check is skipped.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S", re.MULTILINE)
 
 
 def position(node: yaml.Node) -> tuple[int, int]:
@@ -101,13 +106,41 @@ def parse_yaml_text(text: str, shown_as: str) -> tuple[yaml.Node | None, list[Pr
         line, column = position(documents[1])
         return None, [Problem(shown_as, line, column, "expected one YAML document, found several")]
     root = documents[0]
-    problems = _check_tree(root, shown_as)
+    problems = _check_tree(root, shown_as, may_alias=_ANCHOR.search(text) is not None)
     return (None if any(p.severity == "error" for p in problems) else root), problems
 
 
-def _check_tree(root: yaml.Node, shown_as: str) -> list[Problem]:
-    """Walk every distinct node once: tags, duplicate keys, and the expanded size."""
+def _check_tree(root: yaml.Node, shown_as: str, may_alias: bool = True) -> list[Problem]:
+    """Check every distinct node once: aliases first, then tags and duplicate keys."""
+    if may_alias:
+        problem = _check_expansion(root, shown_as)
+        if problem:
+            return [problem]
     problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if may_alias:
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            line, column = position(node)
+            message = f"unsupported YAML tag {_short_tag(node.tag)!r}: only plain data is allowed"
+            problems.append(Problem(shown_as, line, column, message))
+        if isinstance(node, yaml.MappingNode):
+            problems.extend(_duplicate_keys(node, shown_as))
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def _check_expansion(root: yaml.Node, shown_as: str) -> Problem | None:
+    """Refuse recursive aliases, and trees that aliases expand past the limit."""
     # Sizes are computed bottom-up over distinct nodes, so aliases cost nothing here.
     expanded: dict[int, int] = {}
     on_stack: set[int] = set()
@@ -124,29 +157,17 @@ def _check_tree(root: yaml.Node, shown_as: str) -> list[Problem]:
                     f"anchors and aliases expand to more than {MAX_EXPANDED_NODES:,} values; "
                     "refusing to load (write the values out instead)"
                 )
-                return [Problem(shown_as, line, column, message)]
+                return Problem(shown_as, line, column, message)
             continue
         if key in expanded:
             continue
         if key in on_stack:
             line, column = position(node)
-            return [Problem(shown_as, line, column, "an alias refers to itself (recursive YAML)")]
+            return Problem(shown_as, line, column, "an alias refers to itself (recursive YAML)")
         on_stack.add(key)
-        if node.tag not in _PLAIN_TAGS:
-            line, column = position(node)
-            problems.append(
-                Problem(
-                    shown_as,
-                    line,
-                    column,
-                    f"unsupported YAML tag {_short_tag(node.tag)!r}: only plain data is allowed",
-                )
-            )
-        if isinstance(node, yaml.MappingNode):
-            problems.extend(_duplicate_keys(node, shown_as))
         stack.append((node, True))
         stack.extend((child, False) for child in _children(node) if id(child) not in expanded)
-    return problems
+    return None
 
 
 def _short_tag(tag: str) -> str:
