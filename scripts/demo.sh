@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/graph validate
 .venv/bin/graph stats
+.venv/bin/graph html -o graph.html

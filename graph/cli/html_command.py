@@ -1,3 +1,92 @@
 """The ``graph html`` command: one offline, self-contained page."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..queries.centrality import MEASURES
+from .base import GraphCommand
+from .options import data_option, filter_options, load_filtered, lookup
+
+__all__ = ["COMMANDS", "html"]
+
+
+@click.command(cls=GraphCommand)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default="graph.html",
+    show_default=True,
+    help="The page to write (.html or .htm); replaced whole, never half-written.",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@click.option(
+    "--size-by",
+    type=click.Choice(MEASURES),
+    default="degree",
+    show_default=True,
+    help="Centrality measure that sizes the nodes.",
+)
+@click.option("--focus", metavar="ACTOR", help="Draw only ACTOR's neighbourhood (an ego network).")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="With --focus: how many relations away to draw.",
+)
+@click.option(
+    "--highlight-path",
+    nargs=2,
+    metavar="A B",
+    default=None,
+    help="Emphasise the shortest paths between actors A and B.",
+)
+@click.option("--title", help="The page's heading [default: Actor graph].")
+@data_option
+@filter_options
+def html(output, open_page, size_by, focus, depth, highlight_path, title, data, **filters):
+    """Write the graph as one interactive HTML page that works offline.
+
+    Colours and shapes show actor kinds, edge colours the relation's sign;
+    hovering shows descriptions and evidence quotes. The page loads nothing
+    from the network and shows every text from the dataset as plain text.
+    """
+    from ..files import write_atomically
+    from ..render import render_html
+
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(
+            "the page's name must end in .html or .htm", param_hint="'-o' / '--output'"
+        )
+    dataset = load_filtered(data, **filters)
+    if focus is not None:
+        focus = lookup(dataset, focus, "--focus").id
+    if highlight_path:
+        highlight_path = tuple(
+            lookup(dataset, name, "--highlight-path").id for name in highlight_path
+        )
+    page = render_html(
+        dataset,
+        size_by=size_by,
+        focus=focus,
+        depth=depth,
+        highlight_path=highlight_path,
+        title=title,
+    )
+    try:
+        written = write_atomically(output, page)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+    click.echo(f"wrote {written}", err=True)
+    if open_page:
+        import webbrowser
+
+        if not webbrowser.open(written.as_uri()):
+            click.echo("could not open a browser; open the file yourself", err=True)
+
+
+COMMANDS = [html]

@@ -1,0 +1,40 @@
+"""Write output files whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["write_atomically"]
+
+
+def write_atomically(path: str | os.PathLike, text: str) -> Path:
+    """Write ``text`` to ``path`` in UTF-8 and return the file's absolute path.
+
+    The text goes to a temporary file in the same folder, which then replaces
+    ``path`` in one step: a reader sees the old file or the new one, never half
+    of one, and a failure leaves no temporary file behind. Line endings are
+    written as given, on every platform, so outputs compare byte for byte.
+    Raises ``OSError`` when the folder is missing or not writable.
+    """
+    target = Path(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        # mkstemp makes the file private (0600); give it the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return target

@@ -1,0 +1,267 @@
+"""What the page draws, as JSON-ready data: nodes, edges, legend, vis-network options.
+
+Everything the page shows from the dataset travels in this one structure; the
+page's script turns it into ``vis.DataSet`` objects and builds every text it
+shows with ``textContent``. Lists are sorted (nodes by id, edges in file
+order, search entries by text) so the same dataset gives the same bytes.
+
+Each relation is one edge whose id is ``r`` plus its position in
+``dataset.relations``. A relation of a symmetric type is one edge with arrows
+at both ends; parallel relations between the same two actors are drawn as
+curves bending apart, so each can be hovered on its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..model import Dataset
+from .style import PATH_COLOR, kind_styles, node_size, sign_style
+
+__all__ = ["PHYSICS_LIMIT", "page_data"]
+
+# Above this many actors the page gets positions computed in Python and no
+# live physics (the README gives the timings behind the number).
+PHYSICS_LIMIT = 300
+
+
+def page_data(
+    dataset: Dataset,
+    scores: dict[str, dict],
+    size_by: str,
+    title: str,
+    dataset_name: str,
+    focus: dict | None = None,
+    path: dict | None = None,
+    physics_limit: int = PHYSICS_LIMIT,
+) -> dict:
+    """Return the page's data: meta, kinds, types, nodes, edges, search and options.
+
+    ``scores`` maps actor ids to ``{"score", "rank"}`` of the ``size_by``
+    measure; ``focus`` is ``{"id", "name", "depth"}`` of an ego network;
+    ``path`` is ``{"source", "target", "count", "relations"}`` where
+    ``relations`` holds the positions of the relations on a shortest path.
+    """
+    physics = len(dataset.actors) <= physics_limit
+    on_path = set(path["relations"]) if path else set()
+    nodes = _nodes(dataset, scores, focus, on_path)
+    if not physics:
+        from .layout import positions
+
+        placed = positions(dataset)
+        for node in nodes:
+            node["x"], node["y"] = placed[node["id"]]
+    meta = {
+        "title": title,
+        "dataset": dataset_name,
+        "documents": [
+            {"key": key, "file": document.path.name}
+            for key, document in sorted(dataset.documents.items())
+        ],
+        "actors": len(dataset.actors),
+        "relations": len(dataset.relations),
+        "sizeBy": size_by,
+        "focus": focus,
+        "path": {key: value for key, value in path.items() if key != "relations"} if path else None,
+        "physics": physics,
+    }
+    return {
+        "meta": meta,
+        "kinds": _kind_legend(dataset),
+        "types": _type_legend(dataset),
+        "nodes": nodes,
+        "edges": _edges(dataset, on_path, labelled=physics),
+        "search": _search_entries(dataset),
+        "options": _options(physics),
+    }
+
+
+def _vocabulary_kinds(dataset: Dataset) -> list[str]:
+    """Kinds in vocabulary order (declared ones first), so colours survive filtering."""
+    declared = list(dataset.kinds or ())
+    used = sorted({actor.kind for actor in dataset.actors.values()} - set(declared))
+    return declared + used
+
+
+def _nodes(dataset: Dataset, scores: dict, focus: dict | None, on_path: set[int]) -> list[dict]:
+    styles = kind_styles(_vocabulary_kinds(dataset))
+    values = [entry["score"] for entry in scores.values()] or [0.0]
+    lowest, highest = min(values), max(values)
+    path_actors = {
+        actor
+        for position in on_path
+        for actor in (dataset.relations[position].source, dataset.relations[position].target)
+    }
+    nodes = []
+    for actor_id in sorted(dataset.actors):
+        actor = dataset.actors[actor_id]
+        score = scores.get(actor_id, {"score": 0.0, "rank": None})
+        node = {
+            "id": actor.id,
+            "label": actor.name,
+            "kind": actor.kind,
+            "aliases": list(actor.aliases),
+            "description": actor.description,
+            "score": _number(score["score"]),
+            "rank": score["rank"],
+            "size": node_size(score["score"], lowest, highest),
+            **styles[actor.kind],
+        }
+        if focus and actor.id == focus["id"]:
+            node.update(borderWidth=5, focus=True)
+        if actor.id in path_actors:
+            node.update(borderWidth=4, onPath=True, shadow={"enabled": True, "color": PATH_COLOR})
+        nodes.append(node)
+    return nodes
+
+
+def _edges(dataset: Dataset, on_path: set[int], labelled: bool) -> list[dict]:
+    """One edge per relation; ``labelled`` writes the type on it (too slow to draw at scale)."""
+    bends = _bends(dataset)
+    edges = []
+    for position, relation in enumerate(dataset.relations):
+        relation_type = dataset.types[relation.type]
+        style = sign_style(relation_type.sign_name)
+        edge = {
+            "id": f"r{position}",
+            "from": relation.source,
+            "to": relation.target,
+            "type": relation.type,
+            "sign": relation_type.sign_name,
+            "symmetric": relation_type.symmetric,
+            "evidence": relation.evidence,
+            "document": relation.document,
+            "date": relation.date,
+            "weight": _number(relation.weight),
+            "arrows": "to, from" if relation_type.symmetric else "to",
+            "color": {
+                "color": style["color"],
+                "highlight": style["color"],
+                "hover": style["color"],
+            },
+            "dashes": style["dashes"],
+            "width": round(1 + min(relation.weight, 4.0), 2),
+        }
+        if labelled:
+            edge["label"] = relation.type
+        if position in bends:
+            edge["smooth"] = bends[position]
+        if position in on_path:
+            edge.update(
+                onPath=True,
+                width=edge["width"] + 4,
+                shadow={"enabled": True, "color": PATH_COLOR, "size": 12, "x": 0, "y": 0},
+            )
+        edges.append(edge)
+    return edges
+
+
+def _bends(dataset: Dataset) -> dict[int, dict]:
+    """Curves for parallel relations: alternate sides, bending further for each pair."""
+    between = defaultdict(list)
+    for position, relation in enumerate(dataset.relations):
+        between[frozenset((relation.source, relation.target))].append(position)
+    bends = {}
+    for positions in between.values():
+        if len(positions) < 2:
+            continue
+        for order, position in enumerate(positions):
+            relation = dataset.relations[position]
+            clockwise = (order % 2 == 0) == (relation.source < relation.target)
+            bends[position] = {
+                "enabled": True,
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": round(0.25 * (order // 2 + 1), 2),
+            }
+    return bends
+
+
+def _kind_legend(dataset: Dataset) -> list[dict]:
+    styles = kind_styles(_vocabulary_kinds(dataset))
+    counts = Counter(actor.kind for actor in dataset.actors.values())
+    descriptions = {name: kind.description for name, kind in (dataset.kinds or {}).items()}
+    return [
+        {"name": kind, "count": counts[kind], "description": descriptions.get(kind), **styles[kind]}
+        for kind in styles
+        if counts[kind]
+    ]
+
+
+def _type_legend(dataset: Dataset) -> list[dict]:
+    counts = Counter(relation.type for relation in dataset.relations)
+    legend = []
+    for name, relation_type in dataset.types.items():
+        if counts[name]:
+            style = sign_style(relation_type.sign_name)
+            legend.append(
+                {
+                    "name": name,
+                    "count": counts[name],
+                    "sign": relation_type.sign_name,
+                    "symmetric": relation_type.symmetric,
+                    "description": relation_type.description,
+                    **style,
+                }
+            )
+    return legend
+
+
+def _search_entries(dataset: Dataset) -> list[list[str]]:
+    """``[text, actor id]`` for every name and alias, sorted by text."""
+    entries = {
+        (text, actor.id)
+        for actor in dataset.actors.values()
+        for text in (actor.name, *actor.aliases)
+    }
+    return [list(entry) for entry in sorted(entries, key=lambda e: (e[0].casefold(), e))]
+
+
+def _options(physics: bool) -> dict:
+    """vis-network options: live physics for small graphs, fixed positions for large ones."""
+    options = {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": physics},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": not physics,
+            "multiselect": False,
+        },
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "smooth": False,
+            "arrows": {"to": {"scaleFactor": 0.5}, "from": {"scaleFactor": 0.5}},
+            "font": {
+                "size": 10,
+                "color": "#555555",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+        },
+    }
+    if physics:
+        options["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "springLength": 120,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.5,
+            },
+            "stabilization": {"enabled": True, "iterations": 600, "updateInterval": 25},
+        }
+    else:
+        options["physics"] = {"enabled": False}
+    return options
+
+
+def _number(value) -> float:
+    """A JSON-native number (numpy floats and the like are not)."""
+    return round(float(value), 6)

@@ -1,0 +1,241 @@
+"""The interactive page: one self-contained HTML file that works offline.
+
+The page is our own template (``page.html``, ``page.css``, ``page.js``) with
+vis-network 9.1.2 inlined from the copy bundled in pyvis. pyvis's own template
+is not used: it fetches Bootstrap and tom-select from CDNs and pastes names
+into the page without escaping.
+
+Safety model: dataset text reaches the page only inside one
+``<script type="application/json">`` block, with ``<``, ``>``, ``&``, U+2028
+and U+2029 written as ``\\u`` escapes, so no text can close the block. The
+page's script shows every text with ``textContent`` (never ``innerHTML``), and
+a Content-Security-Policy forbids loading anything from anywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import string
+from pathlib import Path
+
+from ..model import Dataset
+from .data import PHYSICS_LIMIT, page_data
+
+__all__ = ["ego_network", "render_html", "script_json"]
+
+VIS_NETWORK = "templates/lib/vis-9.1.2"  # inside the pyvis package
+
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def render_html(
+    dataset: Dataset,
+    size_by: str = "degree",
+    focus: str | None = None,
+    depth: int = 1,
+    highlight_path: tuple[str, str] | None = None,
+    title: str | None = None,
+    physics_limit: int = PHYSICS_LIMIT,
+) -> str:
+    """Return the whole page for ``dataset`` as a string.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        What to draw, already filtered.
+    size_by : str
+        Centrality measure that sizes the nodes (one of
+        ``graph.queries.centrality.MEASURES``).
+    focus, depth : str, int
+        Draw only the actors within ``depth`` relations of ``focus`` (an id,
+        name or alias), either direction, and every relation between them.
+    highlight_path : (str, str)
+        Draw the shortest paths between these two actors emphasised.
+    title : str
+        The page's heading; "Actor graph" by default.
+    physics_limit : int
+        Above this many actors, positions are computed here and the page runs
+        no physics.
+
+    Raises :class:`~graph.problems.QueryError` for unknown actors, a depth
+    below 1, or a path asked between an actor and itself.
+
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> page = render_html(load_dataset(), title="Seed")
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+    """
+    from ..queries.centrality import centrality
+
+    focused = None
+    if focus is not None:
+        actor = dataset.find_actor(focus)
+        dataset = ego_network(dataset, actor.id, depth)
+        focused = {"id": actor.id, "name": actor.name, "depth": depth}
+    path = _path(dataset, *highlight_path) if highlight_path else None
+    scores = {}
+    if dataset.actors:
+        ranking = centrality(dataset, measure=size_by)["results"]
+        scores = {row["id"]: {"score": row["score"], "rank": row["rank"]} for row in ranking}
+    data = page_data(
+        dataset,
+        scores,
+        size_by,
+        title=title or "Actor graph",
+        dataset_name=_dataset_name(dataset),
+        focus=focused,
+        path=path,
+        physics_limit=physics_limit,
+    )
+    return _fill(data)
+
+
+def ego_network(dataset: Dataset, actor_id: str, depth: int) -> Dataset:
+    """Return the actors within ``depth`` relations of ``actor_id`` and all relations among them."""
+    from dataclasses import replace
+
+    from ..queries.neighbors import neighbors
+
+    near = {actor_id}
+    near |= {row["id"] for row in neighbors(dataset, actor_id, depth=depth)["neighbors"]}
+    actors = {key: actor for key, actor in dataset.actors.items() if key in near}
+    relations = [r for r in dataset.relations if r.source in near and r.target in near]
+    return replace(dataset, actors=actors, relations=relations)
+
+
+def script_json(data) -> str:
+    """Return ``data`` as JSON that is safe inside a ``<script>`` element.
+
+    Lists of objects get one item per line, so pages diff line by line.
+
+    >>> script_json({"name": "</script><b>&"})
+    '{\\n"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"\\n}'
+    """
+
+    def dumps(value) -> str:
+        return json.dumps(
+            value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+        )
+
+    parts = []
+    for key in sorted(data):
+        value = data[key]
+        if isinstance(value, list) and value:
+            items = ",\n".join(dumps(item) for item in value)
+            parts.append(f"{dumps(key)}:[\n{items}\n]")
+        else:
+            parts.append(f"{dumps(key)}:{dumps(value)}")
+    text = "{\n" + ",\n".join(parts) + "\n}"
+    # Outside strings JSON has none of these characters, so escaping them all is safe.
+    return re.sub("[<>&\u2028\u2029]", lambda match: _SCRIPT_ESCAPES[match.group()], text)
+
+
+def _path(dataset: Dataset, source: str, target: str) -> dict:
+    """The shortest paths between two actors, as the positions of their relations."""
+    from ..queries.paths import shortest_paths
+
+    source_actor, target_actor = dataset.find_actor(source), dataset.find_actor(target)
+    result = shortest_paths(dataset, source_actor.id, target_actor.id, directed=False)
+    # A hop names the relation behind it and, under "also", the others linking
+    # the same two actors: all of them are drawn emphasised.
+    wanted = {
+        (link["source"], link["type"], link["target"], link["evidence"])
+        for found in result["paths"]
+        for hop in found["hops"]
+        for link in (hop, *hop.get("also", ()))
+    }
+    on_path = {
+        position
+        for position, relation in enumerate(dataset.relations)
+        if (relation.source, relation.type, relation.target, relation.evidence) in wanted
+    }
+    paths = result["paths"]
+    return {
+        "source": source_actor.name,
+        "target": target_actor.name,
+        "count": len(paths),
+        "hops": len(paths[0]["hops"]) if paths else None,
+        "relations": sorted(on_path),
+    }
+
+
+def _dataset_name(dataset: Dataset) -> str:
+    """The dataset's folder name, never its absolute path (which would differ per machine)."""
+    from ..load import seed_folder
+
+    if dataset.folder is None:
+        return "in-memory dataset"
+    if Path(dataset.folder).resolve() == seed_folder().resolve():
+        return "embedded seed dataset"
+    return Path(dataset.folder).resolve().name
+
+
+def _fill(data: dict) -> str:
+    from .. import __version__
+
+    assets = _assets()
+    scripts = {
+        "vis_js": f"\n{assets['vis-network.min.js'].strip()}\n",
+        "page_js": f"\n{assets['page.js'].strip()}\n",
+    }
+    # Scripts run only if their hash is listed: no inline event handler (onerror=...)
+    # can run, even if a bug ever let markup from the data into the page.
+    hashes = " ".join(f"'sha256-{_sha256(text)}'" for text in scripts.values())
+    return string.Template(assets["page.html"]).substitute(
+        version=__version__,
+        script_hashes=hashes,
+        vis_css=assets["vis-network.css"],
+        page_css=assets["page.css"],
+        data=script_json(data),
+        **scripts,
+    )
+
+
+def _sha256(text: str) -> str:
+    import base64
+    import hashlib
+
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+@functools.lru_cache(maxsize=1)
+def _assets() -> dict[str, str]:
+    """Our template files and pyvis's vis-network, checked to be safe to inline."""
+    import importlib.resources
+    import importlib.util
+
+    ours = importlib.resources.files(__package__)
+    assets = {
+        name: ours.joinpath(name).read_text("utf-8")
+        for name in ("page.html", "page.css", "page.js")
+    }
+    # find_spec locates pyvis without importing it (its __init__ imports IPython).
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed; it provides vis-network for the page")
+    vis = Path(next(iter(spec.submodule_search_locations))) / VIS_NETWORK
+    for name in ("vis-network.css", "vis-network.min.js"):
+        assets[name] = (vis / name).read_text("utf-8")
+    # The source map is not bundled; dropping the comment spares a DevTools fetch.
+    assets["vis-network.min.js"] = re.sub(
+        r"\n//# sourceMappingURL=\S*\s*$", "\n", assets["vis-network.min.js"]
+    )
+    for name, closing in [
+        ("vis-network.css", "</style"),
+        ("page.css", "</style"),
+        ("vis-network.min.js", "</script"),
+        ("page.js", "</script"),
+    ]:
+        if closing in assets[name].lower() or "<!--" in assets[name]:
+            raise RuntimeError(f"{name} cannot be inlined: it holds {closing!r} or '<!--'")
+    return assets

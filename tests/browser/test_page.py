@@ -1,0 +1,184 @@
+"""The page in a real browser: offline, error-free, complete, explained on hover, safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph import load_dataset
+from graph.cli.main import cli
+
+from .conftest import ARTIFACTS
+from .helpers import EMPTY_POINT, NODE_POINT, hover_edge, hover_node
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
+DIMMED = "#d9d9d9"
+DIMMED_COUNT = "(dim) => nodes.get({filter: (node) => node.color === dim}).length"
+
+
+def write_page(folder: Path, *args: str) -> Path:
+    """Run ``graph html`` as a user would; return the page it wrote."""
+    page = folder / "graph.html"
+    result = CliRunner().invoke(cli, ["html", "-o", str(page), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return page
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory) -> Path:
+    return write_page(tmp_path_factory.mktemp("seed"))
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory) -> Path:
+    return write_page(tmp_path_factory.mktemp("hostile"), "--data", str(HOSTILE))
+
+
+def test_seed_page_is_offline_complete_and_error_free(visit, seed_page):
+    seed = load_dataset()
+    seen = visit(seed_page)
+    page = seen.page
+    counts = page.evaluate("[nodes.length, edges.length, network.body.nodeIndices.length]")
+    assert counts == [len(seed.actors), len(seed.relations), len(seed.actors)]
+    assert page.evaluate("network.physics.options.enabled") is False  # frozen once stable
+    assert page.inner_text("#subtitle").startswith("Dataset: embedded seed dataset")
+    assert "ukraine-reassurance-force.txt" in page.inner_text("#sources")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seed-graph.png"))
+    assert seen.requests == [seed_page.resolve().as_uri()]
+    assert seen.problems() == []
+
+
+def test_hovering_an_edge_shows_its_type_and_quote(visit, seed_page):
+    seed = load_dataset()
+    position, relation = next(
+        (i, r)
+        for i, r in enumerate(seed.relations)
+        if (r.source, r.target) == ("us", "peace-talks")
+    )
+    page = visit(seed_page).page
+    text = hover_edge(page, f"r{position}")
+    assert relation.evidence in text
+    assert relation.type in text
+    assert "United States → US-led peace talks" in text
+
+
+def test_hovering_a_node_shows_name_kind_description_and_aliases(visit, seed_page):
+    uk = load_dataset().actors["uk"]
+    page = visit(seed_page).page
+    text = hover_node(page, "uk")
+    for expected in (uk.name, f"kind: {uk.kind}", uk.description, ", ".join(uk.aliases)):
+        assert expected in text
+
+
+def test_search_by_alias_focuses_the_actor_and_dims_the_rest(visit, seed_page):
+    page = visit(seed_page).page
+    page.fill("#search", "downing street")
+    page.press("#search", "Enter")
+    assert page.evaluate("network.getSelectedNodes()") == ["uk"]
+    neighbours = set(page.evaluate("network.getConnectedNodes('uk')"))
+    colours = page.evaluate("Object.fromEntries(nodes.get().map(n => [n.id, n.color]))")
+    assert colours["uk"] != DIMMED
+    assert all(
+        (colour == DIMMED) != (node in neighbours | {"uk"}) for node, colour in colours.items()
+    )
+    page.fill("#search", "Atlantis")
+    page.press("#search", "Enter")
+    assert page.inner_text("#status") == "No actor matches “Atlantis”."
+
+
+def test_clicking_a_node_highlights_its_neighbourhood_and_empty_space_resets(visit, seed_page):
+    page = visit(seed_page).page
+    point = page.evaluate(NODE_POINT, "russia")
+    page.mouse.click(point["x"], point["y"])
+    dimmed = page.evaluate(DIMMED_COUNT, DIMMED)
+    near = len(page.evaluate("network.getConnectedNodes('russia')")) + 1
+    assert dimmed == len(load_dataset().actors) - near
+    empty = page.evaluate(EMPTY_POINT)
+    page.mouse.click(empty["x"], empty["y"])
+    assert page.evaluate(DIMMED_COUNT, DIMMED) == 0
+
+
+def test_kind_and_type_checkboxes_hide_nodes_and_edges(visit, seed_page):
+    seed = load_dataset()
+    page = visit(seed_page).page
+    page.locator('#legend-kinds input[data-name="person"]').uncheck()
+    people = {a.id for a in seed.actors.values() if a.kind == "person"}
+    hidden = set(page.evaluate("nodes.get({filter: n => n.hidden}).map(n => n.id)"))
+    assert hidden == people
+    page.locator('#legend-types input[data-name="supports"]').uncheck()
+    hidden_edges = set(page.evaluate("edges.get({filter: e => e.hidden}).map(e => e.id)"))
+    expected = {
+        f"r{i}"
+        for i, r in enumerate(seed.relations)
+        if r.type == "supports" or r.source in people or r.target in people
+    }
+    assert hidden_edges == expected
+
+
+def test_hostile_text_runs_no_script_and_is_shown_literally(visit, hostile_page):
+    hostile = load_dataset(HOSTILE)
+    seen = visit(hostile_page)
+    page = seen.page
+    for actor in hostile.actors.values():
+        text = hover_node(page, actor.id)
+        assert actor.name in text and actor.kind in text
+        assert (actor.description or "").replace("\u2028", "\n").split("\n")[0] in text
+    for position, relation in enumerate(hostile.relations):
+        text = hover_edge(page, f"r{position}")
+        assert relation.evidence in text and relation.type in text
+    page.fill("#search", "<b>bold</b> &amp; alias")
+    page.press("#search", "Enter")
+    assert page.evaluate("network.getSelectedNodes()") == ["script-name"]
+
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('img, iframe, svg, a, b').length") == 0
+    assert page.evaluate("document.scripts.length") == 3  # the data, vis-network, the page's own
+    kinds = page.locator("#legend-kinds .name").all_inner_texts()
+    assert sorted(kinds) == sorted({a.kind for a in hostile.actors.values()})
+    types = page.locator("#legend-types .name").all_inner_texts()
+    assert sorted(types) == sorted(hostile.types)
+    options = page.evaluate(
+        "[...document.querySelectorAll('#actor-names option')].map(o => o.value)"
+    )
+    assert "</script><script>window.__pwned=1</script>" in options
+    assert '<b>doc</b> & "key"' in page.inner_text("#sources")
+    assert seen.requests == [hostile_page.resolve().as_uri()]
+    assert seen.problems() == []
+
+
+def test_a_large_graph_arrives_laid_out_without_physics(visit, tmp_path):
+    from graph.render import render_html
+
+    from ..test_html import synthetic_dataset
+
+    dataset = synthetic_dataset(actors=800, relations=1600)
+    page_file = tmp_path / "large.html"
+    page_file.write_text(render_html(dataset), encoding="utf-8")
+    seen = visit(page_file)
+    page = seen.page
+    assert page.evaluate("[nodes.length, edges.length]") == [800, 1600]
+    assert page.evaluate("network.physics.options.enabled") is False
+    assert page.evaluate("nodes.get('a0000').x") is not None
+    assert seen.problems() == []
+
+
+def test_even_a_markup_bug_could_not_run_inline_handlers(visit, tmp_path, monkeypatch):
+    """Defence in depth: the CSP allows only our scripts, by hash, and no inline handler."""
+    from graph.render import html
+
+    assets = html._assets()
+    buggy = assets["page.js"].replace("made.textContent = ", "made.innerHTML = ")
+    assert buggy != assets["page.js"]
+    monkeypatch.setitem(assets, "page.js", buggy)
+    page_file = tmp_path / "buggy.html"
+    page_file.write_text(html.render_html(load_dataset(HOSTILE)), encoding="utf-8")
+    seen = visit(page_file)
+    hover_node(seen.page, "img-name")
+    assert seen.page.evaluate("typeof window.__pwned") == "undefined"
+    assert seen.console_errors  # the browser reports the handlers it refused
+    assert all("Content Security Policy" in error for error in seen.console_errors)

@@ -1,0 +1,317 @@
+"""The page as text: what goes in, what never does, and that it is the same every time."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from graph import load_dataset
+from graph.model import Actor, Dataset, Relation, RelationType
+from graph.render import render_html
+from graph.render.html import script_json
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+SMALL = Path(__file__).parent / "data" / "small"
+
+
+def synthetic_dataset(actors: int, relations: int, seed: int = 1) -> Dataset:
+    """A random but reproducible dataset: kinds, types and relations spread over the actors."""
+    chance = random.Random(seed)
+    kinds = ["country", "person", "organisation", "force", "media"]
+    types = {
+        "supports": RelationType("supports", 1),
+        "opposes": RelationType("opposes", -1),
+        "talks_with": RelationType("talks_with", 0, symmetric=True),
+    }
+    people = {
+        f"a{i:04d}": Actor(f"a{i:04d}", f"Actor {i}", chance.choice(kinds)) for i in range(actors)
+    }
+    ids = sorted(people)
+    links = []
+    for number in range(relations):
+        # Mostly near neighbours, some long jumps: clusters joined by bridges.
+        source = number % actors
+        if chance.random() < 0.8:
+            target = (source + chance.randint(1, 25)) % actors
+        else:
+            target = chance.randrange(actors)
+        if target == source:
+            target = (source + 1) % actors
+        links.append(
+            Relation(ids[source], chance.choice(sorted(types)), ids[target], f"quote {number}")
+        )
+    return Dataset(actors=people, types=types, relations=links)
+
+
+def page_data(page: str) -> dict:
+    """The JSON block the page draws from."""
+    block = re.search(
+        r'<script type="application/json" id="graph-data">\n(.*?)\n</script>', page, re.S
+    )
+    return json.loads(block.group(1))
+
+
+@pytest.fixture(scope="module")
+def seed_page() -> str:
+    return render_html(load_dataset())
+
+
+def test_the_page_loads_nothing_from_anywhere(seed_page):
+    # Outside the inlined scripts and styles, every src or href is a data: URL,
+    # and the CSP forbids loading anything anyway.
+    markup = re.sub(r"<(script|style)\b[^>]*>.*?</\1>", "", seed_page, flags=re.S)
+    links = re.findall(r"""\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", markup)
+    assert links == ["data:,"]
+    assert "default-src 'none'" in seed_page
+    assert not re.search(r"<(?:link|script)[^>]+(?:src|href)=[\"']?https?:", seed_page)
+    assert "sourceMappingURL" not in seed_page
+
+
+def test_every_actor_and_relation_is_drawn_once(seed_page):
+    seed = load_dataset()
+    data = page_data(seed_page)
+    assert [node["id"] for node in data["nodes"]] == sorted(seed.actors)
+    assert [(e["from"], e["type"], e["to"]) for e in data["edges"]] == [
+        (r.source, r.type, r.target) for r in seed.relations
+    ]
+
+
+def test_symmetric_relations_are_one_edge_with_arrows_both_ways(seed_page):
+    seed = load_dataset()
+    for edge, relation in zip(page_data(seed_page)["edges"], seed.relations):
+        symmetric = seed.types[relation.type].symmetric
+        assert edge["arrows"] == ("to, from" if symmetric else "to")
+
+
+def test_hostile_text_never_appears_as_markup():
+    page = render_html(load_dataset(HOSTILE), title="<script>window.__pwned=1</script>")
+    data_block = page[
+        page.index('id="graph-data"') : page.index("</script>", page.index("graph-data"))
+    ]
+    for raw in ("<script", "<img", "</script", "<svg", "<iframe", "<a ", "\u2028", "\u2029"):
+        assert raw not in data_block
+    # Only the template's own script elements: the data, vis-network, the page's script.
+    assert len(re.findall("^<script", page, re.M)) == 3
+    assert len(re.findall("</script>", page)) == 3
+    data = page_data(page)
+    assert data["meta"]["title"] == "<script>window.__pwned=1</script>"
+    names = {node["label"] for node in data["nodes"]}
+    assert '<img src=x onerror="window.__pwned=1">' in names
+
+
+def test_only_the_pages_own_scripts_may_run(seed_page):
+    import base64
+    import hashlib
+
+    policy = re.search(r'Content-Security-Policy" content="([^"]+)"', seed_page).group(1)
+    scripts = re.findall(r"^<script>(.*?)</script>$", seed_page, re.M | re.S)
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in scripts
+    ]
+    assert len(scripts) == 2
+    assert f"script-src {' '.join(hashes)};" in policy
+    assert "unsafe" not in policy.split("style-src")[0]
+
+
+def test_the_page_script_never_sets_html():
+    script = (Path(__file__).parents[1] / "graph" / "render" / "page.js").read_text("utf-8")
+    for risky in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert risky not in script
+
+
+def test_script_json_escapes_what_could_end_the_script():
+    text = script_json({"a": "</script>\u2028&", "b": [{"c": ">"}]})
+    assert json.loads(text) == {"a": "</script>\u2028&", "b": [{"c": ">"}]}
+    assert not set("<>&\u2028") & set(text)
+
+
+def test_the_same_input_gives_the_same_bytes(seed_page):
+    assert render_html(load_dataset()) == seed_page
+    large = synthetic_dataset(60, 120)
+    assert render_html(large, physics_limit=10) == render_html(large, physics_limit=10)
+
+
+def test_separate_runs_give_the_same_bytes_whatever_the_hash_seed(tmp_path):
+    """Set and dict order of strings change per process; the page must not."""
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib\n"
+        "from graph import load_dataset\n"
+        "from graph.render import render_html\n"
+        "from tests.test_html import synthetic_dataset\n"
+        "large = synthetic_dataset(200, 400)\n"
+        "pages = render_html(load_dataset()) + render_html(large, physics_limit=100)\n"
+        "print(hashlib.sha256(pages.encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).parents[1],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
+
+
+def test_size_by_changes_node_sizes():
+    dataset = load_dataset(SMALL)
+    by_degree = {n["id"]: n["size"] for n in page_data(render_html(dataset))["nodes"]}
+    by_in = {
+        n["id"]: n["size"] for n in page_data(render_html(dataset, size_by="in-degree"))["nodes"]
+    }
+    assert by_degree != by_in
+    assert by_in["pact"] == max(by_in.values())  # three relations point at the pact
+    assert by_degree["atlantis"] == min(by_degree.values())  # isolated
+
+
+def test_focus_and_depth_keep_the_ego_network():
+    dataset = load_dataset(SMALL)
+    one = page_data(render_html(dataset, focus="Ilse Varga", depth=1))
+    assert {n["id"] for n in one["nodes"]} == {"varga", "ruritania"}
+    assert one["meta"]["focus"] == {"id": "varga", "name": "Ilse Varga", "depth": 1}
+    two = page_data(render_html(dataset, focus="varga", depth=2))
+    assert {n["id"] for n in two["nodes"]} == {"varga", "ruritania", "freedonia", "pact", "turkiye"}
+    # Every relation among the kept actors, none leaving them.
+    assert len(two["edges"]) == 6
+
+
+def test_highlight_path_marks_the_edges_of_the_shortest_paths():
+    dataset = load_dataset(SMALL)
+    data = page_data(render_html(dataset, highlight_path=("varga", "Sylvania")))
+    marked = {(e["from"], e["to"]) for e in data["edges"] if e.get("onPath")}
+    # varga -> ruritania -> freedonia <- sylvania (both trades_with relations)
+    assert marked == {("varga", "ruritania"), ("ruritania", "freedonia"), ("sylvania", "freedonia")}
+    assert sum(1 for e in data["edges"] if e.get("onPath")) == 4
+    assert {n["id"] for n in data["nodes"] if n.get("onPath")} == {
+        "varga",
+        "ruritania",
+        "freedonia",
+        "sylvania",
+    }
+    assert data["meta"]["path"] == {
+        "source": "Ilse Varga",
+        "target": "Sylvania",
+        "count": 1,
+        "hops": 3,
+    }
+
+
+def test_highlight_path_without_a_path_marks_nothing():
+    data = page_data(render_html(load_dataset(SMALL), highlight_path=("varga", "atlantis")))
+    assert data["meta"]["path"]["count"] == 0
+    assert not any(e.get("onPath") for e in data["edges"])
+
+
+def test_a_large_graph_gets_positions_and_no_physics():
+    dataset = synthetic_dataset(actors=40, relations=80)
+    small = page_data(render_html(dataset))
+    assert small["options"]["physics"]["enabled"] is True
+    assert all("x" not in node for node in small["nodes"])
+    large = page_data(render_html(dataset, physics_limit=39))
+    assert large["options"]["physics"] == {"enabled": False}
+    assert all(
+        isinstance(node["x"], float) and isinstance(node["y"], float) for node in large["nodes"]
+    )
+    assert len({(node["x"], node["y"]) for node in large["nodes"]}) == 40
+
+
+def test_parallel_relations_bend_apart():
+    dataset = load_dataset(SMALL)
+    trades = [e for e in page_data(render_html(dataset))["edges"] if e["type"] == "trades_with"]
+    assert {e["smooth"]["type"] for e in trades} == {"curvedCW", "curvedCCW"}
+    assert {e["smooth"]["roundness"] for e in trades} == {0.25}
+
+
+def test_kind_colours_follow_the_vocabulary_also_after_filtering():
+    from graph.filters import filter_dataset
+
+    dataset = load_dataset(SMALL)
+    everything = {k["name"]: k["color"] for k in page_data(render_html(dataset))["kinds"]}
+    people = filter_dataset(dataset, kinds=["person", "country"])
+    some = {k["name"]: k["color"] for k in page_data(render_html(people))["kinds"]}
+    assert some == {kind: everything[kind] for kind in some}
+
+
+def test_graph_html_in_an_empty_folder_writes_exactly_one_file(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("html")
+    assert result.exit_code == 0
+    assert os.listdir(tmp_path) == ["graph.html"]
+    assert result.stdout == ""
+    assert result.stderr == f"wrote {tmp_path / 'graph.html'}\n"
+    assert (tmp_path / "graph.html").read_text("utf-8") == render_html(load_dataset())
+
+
+def test_graph_html_applies_filters_focus_and_title(run, tmp_path):
+    page = tmp_path / "page.html"
+    result = run(
+        "html", "-o", str(page), "--data", str(SMALL), "--kind", "country", "--title", "Türkiye"
+    )
+    assert result.exit_code == 0, result.output
+    data = page_data(page.read_text("utf-8"))
+    assert {n["kind"] for n in data["nodes"]} == {"country"}
+    assert data["meta"]["title"] == "Türkiye"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "graph.txt"], "must end in .html or .htm"),
+        (["--focus", "Nobody"], "unknown actor 'Nobody'"),
+        (["--highlight-path", "varga", "varga"], "same actor"),
+        (["--focus", "varga", "--depth", "0"], "0 is not in the range"),
+        (["--size-by", "fame"], "'fame' is not one of"),
+    ],
+)
+def test_bad_options_are_usage_errors_that_write_nothing(run, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run("html", "--data", str(SMALL), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_an_unwritable_output_is_a_clean_error(run, tmp_path):
+    result = run("html", "-o", str(tmp_path / "missing" / "graph.html"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot write ")
+
+
+def test_open_shows_the_written_page_in_the_browser(run, tmp_path, monkeypatch):
+    import webbrowser
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    result = run("html", "-o", str(tmp_path / "page.html"), "--open")
+    assert result.exit_code == 0
+    assert opened == [(tmp_path / "page.html").as_uri()]
+
+
+def test_pyvis_and_ipython_are_never_imported():
+    """pyvis only lends its copy of vis-network; importing it would pull in IPython."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, graph.cli.main\n"
+        "from graph import load_dataset\n"
+        "from graph.render import render_html\n"
+        "render_html(load_dataset())\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pyvis', 'IPython', 'jinja2'}))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert found == "[]\n"
