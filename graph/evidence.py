@@ -25,8 +25,10 @@ _TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("“”„‟″«»", '"'),
         **dict.fromkeys("‐‑‒–—―−", "-"),
         "…": "...",
-        "\u00ad": None,  # soft hyphen: invisible in print, so never part of a quote
-        "\u200b": None,  # zero-width space
+        # Invisible in print, so never part of a quote: the soft hyphen, zero-width
+        # spaces and joiners, direction marks and embeddings, the BOM.
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff", None),
+        **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", None),
     }
 )
 _WHITESPACE = re.compile(r"\s+")

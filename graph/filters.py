@@ -5,31 +5,29 @@
 >>> sorted({relation.type for relation in small.relations})
 ['leads']
 
-Dates compare as periods: a relation dated ``2025-11`` counts from the first
-day of November, and ``as_of="2025-11"`` means up to the end of November.
-Undated relations always count.
+Dates compare as periods (see :mod:`graph.dates`): a relation dated
+``2025-11`` counts from the first day of November, and ``as_of="2025-11"``
+means up to the end of November. Undated relations always count.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .load import DATE_PATTERN
+from .dates import period_end, period_start
 from .model import Dataset
 from .problems import QueryError
 
-__all__ = ["filter_dataset", "period_end", "period_start"]
+__all__ = ["filter_dataset"]
 
 
 def filter_dataset(
     dataset: Dataset,
-    types: Iterable[str] | None = None,
-    kinds: Iterable[str] | None = None,
+    types: Iterable[str] | str | None = None,
+    kinds: Iterable[str] | str | None = None,
     as_of: str | None = None,
-    exclude: Iterable[str] = (),
+    exclude: Iterable[str] | str = (),
 ) -> Dataset:
     """Return a copy of ``dataset`` keeping only what the filters allow.
 
@@ -38,12 +36,14 @@ def filter_dataset(
     after it; ``exclude`` removes actors (ids, names or aliases) and their
     relations. Unknown types, kinds, dates or actors raise :class:`QueryError`.
     """
-    types = _checked(types, dataset.types, "relation type")
-    kinds = _checked(
-        kinds, dataset.kinds or {a.kind: None for a in dataset.actors.values()}, "kind"
-    )
-    limit = period_end(as_of) if as_of is not None else None
-    removed = {dataset.find_actor(name).id for name in exclude}
+    types = _checked(_as_list(types), dataset.types, "relation type")
+    known_kinds = dataset.kinds or {actor.kind: None for actor in dataset.actors.values()}
+    kinds = _checked(_as_list(kinds), known_kinds, "kind")
+    try:
+        limit = period_end(as_of) if as_of is not None else None
+    except ValueError as error:
+        raise QueryError(f"invalid --as-of: {error}") from None
+    removed = {dataset.find_actor(name).id for name in _as_list(exclude) or ()}
     actors = {
         actor_id: actor
         for actor_id, actor in dataset.actors.items()
@@ -62,39 +62,6 @@ def filter_dataset(
     return replace(dataset, actors=actors, relations=relations)
 
 
-def period_start(date: str) -> datetime.date:
-    """Return the first day of a YYYY, YYYY-MM or YYYY-MM-DD period.
-
-    >>> period_start("2025-11")
-    datetime.date(2025, 11, 1)
-    """
-    year, month, day = _parts(date)
-    return datetime.date(year, month or 1, day or 1)
-
-
-def period_end(date: str) -> datetime.date:
-    """Return the last day of a YYYY, YYYY-MM or YYYY-MM-DD period.
-
-    >>> period_end("2024-02")
-    datetime.date(2024, 2, 29)
-    """
-    year, month, day = _parts(date)
-    month = month or 12
-    return datetime.date(year, month, day or calendar.monthrange(year, month)[1])
-
-
-def _parts(date: str) -> tuple[int, int | None, int | None]:
-    match = DATE_PATTERN.fullmatch(date)
-    if match:
-        year, month, day = (int(part) if part else None for part in match.groups())
-        try:
-            datetime.date(year, month or 1, day or 1)
-            return year, month, day
-        except ValueError:
-            pass
-    raise QueryError(f"invalid date {date!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-
-
 def _checked(values: Iterable[str] | None, known, what: str) -> set[str] | None:
     if values is None:
         return None
@@ -104,3 +71,10 @@ def _checked(values: Iterable[str] | None, known, what: str) -> set[str] | None:
         choices = ", ".join(sorted(known))
         raise QueryError(f"unknown {what} {', '.join(map(repr, unknown))} (choose from: {choices})")
     return values
+
+
+def _as_list(values: Iterable[str] | str | None) -> list[str] | None:
+    """Accept one name as well as several, so ``types="leads"`` is not read letter by letter."""
+    if values is None:
+        return None
+    return [values] if isinstance(values, str) else list(values)

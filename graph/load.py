@@ -12,7 +12,6 @@ holding all of them; warnings travel on ``Dataset.warnings``.
 
 from __future__ import annotations
 
-import datetime
 import math
 import os
 import re
@@ -20,19 +19,24 @@ from pathlib import Path
 
 import yaml
 
+from .dates import parse_period
 from .evidence import DocumentIndex, normalize_text
 from .model import Actor, Dataset, Document, Kind, Relation, RelationType
 from .names import ActorIndex, name_key
 from .problems import DatasetError, Problem, did_you_mean
-from .yamlfile import decode_utf8, position, read_yaml, scalar_value
+from .yamlfile import position, read_utf8, read_yaml, scalar_value
 
-__all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder"]
+__all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder", "validate"]
 
 ACTORS_FILE = "actors.yaml"
 RELATIONS_FILE = "relations.yaml"
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
-DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# Weights are multiplied and summed by the queries: bounded, they stay finite.
+MIN_WEIGHT, MAX_WEIGHT = 1e-6, 1e6
+# C0/C1 controls and bidirectional overrides; text fields may keep tabs and line breaks.
+_FORBIDDEN_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _YAML_TYPE_NAMES = {
     "tag:yaml.org,2002:str": "a string",
@@ -66,6 +70,29 @@ def load_dataset(folder: str | os.PathLike | None = None) -> Dataset:
         raise DatasetError(loader.problems)
     dataset.warnings = sorted(p for p in loader.problems if p.severity != "error")
     return dataset
+
+
+def validate(folder: str | os.PathLike | None = None) -> dict:
+    """Return a report on the dataset in ``folder``: valid or not, and every problem.
+
+    >>> report = validate()
+    >>> report["valid"], report["problems"]
+    (True, [])
+    """
+    try:
+        dataset = load_dataset(folder)
+    except DatasetError as error:
+        problems, dataset = error.problems, None
+    else:
+        problems = dataset.warnings
+    return {
+        "valid": dataset is not None,
+        "actors": len(dataset.actors) if dataset else None,
+        "relations": len(dataset.relations) if dataset else None,
+        "types": len(dataset.types) if dataset else None,
+        "quotes_checked": bool(dataset and dataset.documents),
+        "problems": [problem.to_dict() for problem in problems],
+    }
 
 
 class _Checker:
@@ -105,16 +132,31 @@ class _Checker:
                 self.error(node, f"{what} is missing required field {key!r}")
         return found
 
-    def string(self, node: yaml.Node, what: str) -> str | None:
-        """Return a non-empty string, or None after recording why it is not one."""
+    def string(self, node: yaml.Node, what: str, multiline: bool = False) -> str | None:
+        """Return a non-empty string, or None after recording why it is not one.
+
+        Control characters (terminal escapes, line breaks in a name) and
+        bidirectional overrides are refused: they would garble or spoof
+        what a terminal or a page shows. ``multiline`` text may hold line
+        breaks and tabs.
+        """
         if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str")):
-            extra = " (put it in quotes)" if isinstance(node, yaml.ScalarNode) else ""
+            quote_it = isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null")
+            extra = " (put it in quotes)" if quote_it else ""
             self.error(node, f"{what} must be a string, not {_describe(node)}{extra}")
             return None
-        if not node.value.strip():
+        value = node.value
+        forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
+        bad = forbidden.search(value)
+        if bad:
+            self.error(
+                node, f"{what} contains the invisible or control character U+{ord(bad[0]):04X}"
+            )
+            return None
+        if not name_key(value):
             self.error(node, f"{what} must not be empty")
             return None
-        return node.value
+        return value
 
     def string_list(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node]]:
         """Return the strings of a list with their nodes (a lone string is refused)."""
@@ -156,7 +198,7 @@ class _Checker:
     def optional_text(self, node: yaml.Node | None, what: str) -> str | None:
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             return None
-        return self.string(node, what)
+        return self.string(node, what, multiline=True)
 
     def boolean(self, node: yaml.Node, what: str) -> bool | None:
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
@@ -176,26 +218,29 @@ class _Checker:
 
     def weight(self, node: yaml.Node) -> float | None:
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
-            value = float(scalar_value(node))
-            if value > 0 and math.isfinite(value):
+            try:
+                value = float(scalar_value(node))
+            except OverflowError:
+                value = math.inf
+            if MIN_WEIGHT <= value <= MAX_WEIGHT:
                 return value
-        self.error(node, f"weight must be a number greater than 0, not {_show(node)}")
+        self.error(
+            node,
+            f"weight must be a number from {MIN_WEIGHT:g} to {MAX_WEIGHT:g}, not {_show(node)}",
+        )
         return None
 
     def date(self, node: yaml.Node) -> str | None:
         # The raw text, so 2025-11-03 stays a string and 2025-11 is allowed.
-        raw = node.value if isinstance(node, yaml.ScalarNode) else None
-        match = DATE_PATTERN.fullmatch(raw or "")
-        if match:
-            year, month, day = (int(part) if part else 1 for part in match.groups())
-            try:
-                datetime.date(year, month, day)
-                return raw
-            except ValueError as error:
-                self.error(node, f"date {raw!r} does not exist: {error}")
-                return None
-        self.error(node, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {_show(node)}")
-        return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {_describe(node)}")
+            return None
+        try:
+            parse_period(node.value)
+        except ValueError as error:
+            self.error(node, str(error))
+            return None
+        return node.value
 
 
 class _Loader:
@@ -212,7 +257,8 @@ class _Loader:
     def load(self) -> Dataset | None:
         actors_path, relations_path = self.folder / ACTORS_FILE, self.folder / RELATIONS_FILE
         if not self.folder.is_dir():
-            self.problems.append(Problem(str(self.folder), 1, 1, "dataset folder not found"))
+            reason = "not a folder" if self.folder.exists() else "dataset folder not found"
+            self.problems.append(Problem(str(self.folder), 1, 1, reason))
             return None
         actors_root, found = read_yaml(actors_path, str(actors_path))
         self.problems += found
@@ -240,7 +286,7 @@ class _Loader:
         first_line: dict[str, int] = {}
         named: dict[str, tuple[str, int]] = {}  # folded name -> (actor id, line)
         for node in check.sequence_items(top["actors"], "actors"):
-            actor = self.load_actor(check, node, kinds)
+            actor, spellings = self.load_actor(check, node, kinds)
             if actor is None:
                 continue
             line = position(node)[0]
@@ -253,7 +299,7 @@ class _Loader:
                 continue
             actors[actor.id] = actor
             first_line[actor.id] = line
-            self.check_names_unique(check, node, actor, named)
+            self.check_names_unique(check, actor.id, spellings, named)
         return kinds, actors
 
     def load_kinds(self, check: _Checker, node: yaml.Node) -> dict[str, Kind]:
@@ -270,39 +316,39 @@ class _Loader:
             kinds[name] = Kind(name, description)
         return kinds
 
-    def load_actor(self, check: _Checker, node: yaml.Node, kinds: dict | None) -> Actor | None:
+    def load_actor(self, check: _Checker, node: yaml.Node, kinds: dict | None):
+        """Return the actor (or None) and each valid id, name and alias with its node."""
         fields = check.fields(node, "an actor", ("id", "name", "kind"), ("aliases", "description"))
         if fields is None:
-            return None
+            return None, []
         actor_id = check.identifier(fields["id"], "actor id") if "id" in fields else None
         name = check.string(fields["name"], "name") if "name" in fields else None
         kind = check.string(fields["kind"], "kind") if "kind" in fields else None
         if kind is not None and kinds is not None and kind not in kinds:
             hint = next(iter(did_you_mean(kind, kinds)), None)
-            check.error(
-                fields["kind"], f"unknown kind {kind!r} (declared: {_listing(kinds)})", hint
-            )
+            declared = f"declared: {_listing(kinds)}" if kinds else "no kinds are declared"
+            check.error(fields["kind"], f"unknown kind {kind!r} ({declared})", hint)
         aliases = check.string_list(fields["aliases"], "aliases") if "aliases" in fields else []
         description = check.optional_text(fields.get("description"), "description")
+        spellings = [(actor_id, fields.get("id")), (name, fields.get("name")), *aliases]
+        spellings = [(text, text_node) for text, text_node in spellings if text is not None]
         raw_id = fields.get("id")
         if actor_id is None and isinstance(raw_id, yaml.ScalarNode) and raw_id.value:
             # Keep a badly spelt actor, so relations to it are not reported twice.
             actor_id = raw_id.value
         if actor_id is None:
-            return None
-        return Actor(actor_id, name or "", kind or "", tuple(a for a, _ in aliases), description)
+            return None, []
+        aliases = tuple(alias for alias, _ in aliases)
+        return Actor(actor_id, name or "", kind or "", aliases, description), spellings
 
-    def check_names_unique(self, check, node, actor: Actor, named: dict) -> None:
-        fields = {key.value: value for key, value in node.value}
-        alias_nodes = fields["aliases"].value if "aliases" in fields else []
-        spelled = [(actor.id, fields["id"]), (actor.name, fields["name"])]
-        spelled += list(zip(actor.aliases, alias_nodes))
-        for text, text_node in spelled:
+    def check_names_unique(self, check, actor_id: str, spellings: list, named: dict) -> None:
+        """Record each spelling; one that already names another actor is an error."""
+        for text, text_node in spellings:
             key = name_key(text)
             owner = named.get(key)
             if owner is None:
-                named[key] = (actor.id, position(text_node)[0])
-            elif owner[0] != actor.id:
+                named[key] = (actor_id, position(text_node)[0])
+            elif owner[0] != actor_id:
                 check.error(
                     text_node,
                     f"{text!r} already names actor {owner[0]!r} (line {owner[1]}); "
@@ -319,11 +365,13 @@ class _Loader:
         if top is None:
             return {}, None, []
         documents, texts = self.load_documents(check, top.get("documents"))
-        if not documents:
+        if "documents" not in top:
             check.warn(root, "no documents declared: evidence quotes are not checked")
         types = self.load_types(check, top["types"]) if "types" in top else None
         relations = []
-        for node in check.sequence_items(top.get("relations", root), "relations"):
+        for node in (
+            check.sequence_items(top["relations"], "relations") if "relations" in top else ()
+        ):
             relation = self.load_relation(check, node, actors, types, documents, texts)
             if relation is not None:
                 relations.append(relation)
@@ -339,21 +387,14 @@ class _Loader:
             relative = check.string(value_node, f"the path of document {key!r}")
             if key is None or relative is None:
                 continue
-            path = (self.folder / relative).resolve()
-            try:
-                raw = path.read_bytes()
-            except OSError as error:
-                check.error(
-                    value_node, f"document {key!r}: cannot read {relative!r}: {error.strerror}"
-                )
-                continue
-            text, problem = decode_utf8(raw, str(path))
+            path = self.folder / relative
+            text, problem = read_utf8(path, relative)
             if problem:
-                check.error(
-                    value_node,
-                    f"document {key!r} is {problem.message} (at {problem.line}:{problem.column})",
-                )
+                at_start = (problem.line, problem.column) == (1, 1)
+                where = "" if at_start else f" (at {problem.line}:{problem.column})"
+                check.error(value_node, f"document {key!r} ({relative}): {problem.message}{where}")
                 continue
+            path = path.resolve()
             documents[key] = Document(key, path)
             texts[key] = DocumentIndex(text)
         return documents, texts
@@ -399,7 +440,11 @@ class _Loader:
                 fields["target"], f"relation from {source!r} to itself (self-loops are not allowed)"
             )
             source = None
-        evidence = check.string(fields["evidence"], "evidence") if "evidence" in fields else None
+        evidence = (
+            check.string(fields["evidence"], "evidence", multiline=True)
+            if "evidence" in fields
+            else None
+        )
         document = self.document_reference(check, node, fields.get("document"), documents)
         date = check.date(fields["date"]) if "date" in fields else None
         weight = check.weight(fields["weight"]) if "weight" in fields else 1.0
@@ -476,7 +521,7 @@ def _listing(names, limit: int = 10) -> str:
 
 def _describe(node: yaml.Node) -> str:
     kind = _YAML_TYPE_NAMES.get(node.tag, "a value")
-    if isinstance(node, yaml.ScalarNode) and node.value:
+    if isinstance(node, yaml.ScalarNode) and node.value and not node.tag.endswith(":null"):
         return f"{kind} ({node.value!r})"
     return kind
 

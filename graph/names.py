@@ -16,9 +16,16 @@ __all__ = ["ActorIndex", "name_key"]
 
 
 def name_key(text: str) -> str:
-    """Return the folded form of a name: no accents, case folded, single spaces."""
+    """Return the folded form of a name: no accents or invisible characters, case folded,
+    single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Accents (combining marks) and invisible format characters (zero-width
+    # spaces and joiners, direction marks) do not tell names apart.
+    bare = "".join(
+        char
+        for char in decomposed
+        if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+    )
     return " ".join(bare.casefold().split())
 
 

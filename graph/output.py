@@ -19,11 +19,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import textwrap
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["RENDERERS", "Fields", "Result", "Table", "render"]
+__all__ = ["RENDERERS", "Fields", "Result", "Table", "display_width", "render"]
 
 ELLIPSIS = "…"
 GAP = "  "
@@ -66,9 +67,9 @@ class Result:
         return tables[-1] if tables else None
 
 
-def render(result: Result, format: str, width: int = 80) -> str:
-    """Return ``result`` rendered in ``format`` ('table', 'json' or 'csv')."""
-    return RENDERERS[format](result, width)
+def render(result: Result, output_format: str, width: int = 80) -> str:
+    """Return ``result`` rendered in ``output_format`` ('table', 'json' or 'csv')."""
+    return RENDERERS[output_format](result, width)
 
 
 def render_json(result: Result, width: int = 80) -> str:
@@ -83,7 +84,7 @@ def render_csv(result: Result, width: int = 80) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([_plain(row.get(column)) for column in table.columns])
+        writer.writerow([_csv_cell(row.get(column)) for column in table.columns])
     return buffer.getvalue()
 
 
@@ -106,8 +107,13 @@ RENDERERS: dict[str, Callable[[Result, int], str]] = {
 }
 
 
+# Control characters and bidirectional overrides would drive the terminal or
+# reorder the row; they are shown as U+FFFD instead.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _plain(value) -> str:
-    """Return a cell's text: lists joined, floats short, None empty."""
+    """Return a cell's text: lists joined, floats short, None empty, one line, printable."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -116,21 +122,80 @@ def _plain(value) -> str:
         return f"{value:.6g}"
     if isinstance(value, (list, tuple)):
         return ", ".join(_plain(item) for item in value)
-    return " ".join(str(value).split())
+    return _UNPRINTABLE.sub("\ufffd", " ".join(str(value).split()))
+
+
+def _csv_cell(value) -> str:
+    """Return a CSV cell: like a table cell, but floats keep every digit."""
+    return repr(value) if isinstance(value, float) else _plain(value)
+
+
+def display_width(text: str) -> int:
+    """Return how many terminal columns ``text`` takes (wide East Asian characters take two).
+
+    >>> display_width("Türkiye"), display_width("東京"), display_width("e\u0301")
+    (7, 4, 1)
+    """
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(char) for char in text)
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + ELLIPSIS
+    """Return ``text`` cut to ``width`` columns, ending in an ellipsis when cut."""
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += _char_width(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + ELLIPSIS
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - display_width(text), 0)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Return ``text`` broken into lines of at most ``width`` columns, at spaces where possible."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while display_width(word) > width:  # a word longer than a line is split
+            room = width - display_width(line) - (1 if line else 0)
+            if room < 1:
+                lines.append(line)
+                line, room = "", width
+            head = _cut(word, room + 1)[:-1] if display_width(word) > room else word
+            head = head or word[0]
+            line = f"{line} {head}" if line else head
+            word = word[len(head) :]
+        candidate = f"{line} {word}" if line else word
+        if display_width(candidate) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 def _fields_lines(block: Fields, width: int) -> list[str]:
     label_width = max((len(label) for label, _ in block.items), default=0) + 1
     lines = []
     for label, value in block.items:
-        text = _plain(value)
         room = max(width - label_width - 1, 20)
-        wrapped = textwrap.wrap(text, room) or [""]
-        lines.append(f"{label + ':':<{label_width}} {wrapped[0]}")
+        wrapped = _wrap(_plain(value), room)
+        lines.append(f"{label + ':':<{label_width}} {wrapped[0]}".rstrip())
         lines += [" " * (label_width + 1) + more for more in wrapped[1:]]
     return lines
 
@@ -138,18 +203,21 @@ def _fields_lines(block: Fields, width: int) -> list[str]:
 def _table_lines(table: Table, width: int) -> list[str]:
     headers = [table.headers.get(column, column) for column in table.columns]
     cells = [[_plain(row.get(column)) for column in table.columns] for row in table.rows]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    widths = [
+        max([display_width(h), *(display_width(r[i]) for r in cells)])
+        for i, h in enumerate(headers)
+    ]
     wrap_at = table.columns.index(table.wrap) if table.wrap in table.columns else None
     total = sum(widths) + len(GAP) * (len(widths) - 1)
     if total > width:
         widths = _fit(widths, headers, width, wrap_at)
     lines = [_join_row(headers, widths), _join_row(["-" * w for w in widths], widths)]
     for row in cells:
+        first = [_cut(cell, w) for cell, w in zip(row, widths)]
         if wrap_at is None:
-            lines.append(_join_row([_cut(c, w) for c, w in zip(row, widths)], widths))
+            lines.append(_join_row(first, widths))
             continue
-        wrapped = textwrap.wrap(row[wrap_at], widths[wrap_at]) or [""]
-        first = [_cut(c, w) for c, w in zip(row, widths)]
+        wrapped = _wrap(row[wrap_at], widths[wrap_at])
         first[wrap_at] = wrapped[0]
         lines.append(_join_row(first, widths))
         for more in wrapped[1:]:
@@ -163,7 +231,7 @@ def _fit(widths: list[int], headers: list[str], width: int, wrap_at: int | None)
     """Shrink columns to fit ``width``: the wrapping column first, then the widest."""
     widths = list(widths)
     room = width - len(GAP) * (len(widths) - 1)
-    floor = [max(len(h), 4) for h in headers]
+    floor = [max(display_width(h), 4) for h in headers]
     if wrap_at is not None:
         others = sum(w for i, w in enumerate(widths) if i != wrap_at)
         widths[wrap_at] = max(room - others, 24)
@@ -180,4 +248,4 @@ def _fit(widths: list[int], headers: list[str], width: int, wrap_at: int | None)
 
 
 def _join_row(cells: list[str], widths: list[int]) -> str:
-    return GAP.join(f"{cell:<{w}}" for cell, w in zip(cells, widths)).rstrip()
+    return GAP.join(_pad(cell, w) for cell, w in zip(cells, widths)).rstrip()

@@ -37,6 +37,17 @@ class Problem:
     hint: str | None = None
     severity: str = "error"
 
+    def to_dict(self) -> dict:
+        """Return the problem as JSON-ready data; ``Problem(**data)`` rebuilds it."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "hint": self.hint,
+            "severity": self.severity,
+        }
+
     def __str__(self) -> str:
         suggestion = f" (did you mean {self.hint!r}?)" if self.hint else ""
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{suggestion}"

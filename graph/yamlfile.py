@@ -26,7 +26,7 @@ __all__ = ["MAX_EXPANDED_NODES", "parse_yaml_text", "position", "read_yaml", "sc
 # (counting each alias as the whole tree it points at) a file is refused.
 MAX_EXPANDED_NODES = 5_000_000
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -37,8 +37,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:merge",
 }
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 _scalar_loader = yaml.SafeLoader("")
 
@@ -64,24 +64,36 @@ def scalar_value(node: yaml.ScalarNode):
 
 def read_yaml(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Read and parse ``path``; problems name the file as ``shown_as``."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(shown_as, 1, 1, "file not found")]
-    except OSError as error:
-        return None, [Problem(shown_as, 1, 1, f"cannot read file: {error.strerror}")]
-    text, problem = decode_utf8(raw, shown_as)
+    text, problem = read_utf8(path, shown_as)
     if problem:
         return None, [problem]
     return parse_yaml_text(text, shown_as)
 
 
+def read_utf8(path: Path, shown_as: str) -> tuple[str, Problem | None]:
+    """Return the text of the regular file ``path``, or a problem saying why it cannot be read.
+
+    Only regular files are read: a pipe would hang, and /dev/zero never ends.
+    """
+    try:
+        if not path.exists():
+            return "", Problem(shown_as, 1, 1, "file not found")
+        if not path.is_file():
+            return "", Problem(shown_as, 1, 1, "not a regular file")
+        raw = path.read_bytes()
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = getattr(error, "strerror", None) or str(error)
+        return "", Problem(shown_as, 1, 1, f"cannot read file: {reason}")
+    return decode_utf8(raw, shown_as)
+
+
 def decode_utf8(raw: bytes, shown_as: str) -> tuple[str, Problem | None]:
     """Decode ``raw`` as UTF-8 (an initial BOM is allowed), or say where it is not."""
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return raw.decode("utf-8-sig"), None
+        return raw[bom:].decode("utf-8"), None
     except UnicodeDecodeError as error:
-        offset = error.start
+        offset = error.start + bom
         line = raw.count(b"\n", 0, offset) + 1
         column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
         message = f"not valid UTF-8: byte 0x{raw[offset]:02x} cannot start or continue a character"
@@ -91,7 +103,12 @@ def decode_utf8(raw: bytes, shown_as: str) -> tuple[str, Problem | None]:
 def parse_yaml_text(text: str, shown_as: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose ``text`` into YAML nodes and check them for unsafe or ambiguous constructs."""
     try:
-        documents = list(yaml.compose_all(text, Loader=_Loader))
+        documents = list(yaml.compose_all(text, Loader=_YAML_LOADER))
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = f"invalid YAML: character U+{error.character:04X} is not allowed in YAML text"
+        return None, [Problem(shown_as, line, column, message)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -128,6 +145,8 @@ def _check_tree(root: yaml.Node, shown_as: str, may_alias: bool = True) -> list[
         if node.tag not in _PLAIN_TAGS:
             line, column = position(node)
             message = f"unsupported YAML tag {_short_tag(node.tag)!r}: only plain data is allowed"
+            if node.tag == _MERGE_TAG:
+                message = "merge keys ('<<') are not supported: write the fields out"
             problems.append(Problem(shown_as, line, column, message))
         if isinstance(node, yaml.MappingNode):
             problems.extend(_duplicate_keys(node, shown_as))

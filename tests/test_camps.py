@@ -10,6 +10,7 @@ import time
 import pytest
 
 from graph import load_dataset
+from graph.filters import filter_dataset
 from graph.model import Actor, Dataset, Relation, RelationType
 from graph.queries import balance
 from graph.queries import camps as camps_module
@@ -104,6 +105,44 @@ def test_exact_split_equals_brute_force(trial):
     assert {part["method"] for part in components} <= {"balanced", "exact"}
     assert cost_of(sides, ties) == sum(part["cost"] for part in components)
     assert cost_of(sides, ties) == brute_force_cost(ties)
+
+
+@pytest.mark.parametrize("trial", range(8))
+def test_exact_split_equals_brute_force_on_dense_mostly_hostile_cores(trial):
+    rng = random.Random(100 + trial)
+    nodes = 13
+    ties = {}
+    for u, v in itertools.combinations(range(nodes), 2):
+        if rng.random() < 0.8:
+            count = rng.randint(1, 3)
+            hostile = sum(rng.random() < 0.8 for _ in range(count))
+            ties[(u, v)] = (hostile, count - hostile)
+    components = split(ties)
+    sides = {node: side for part in components for node, side in part["sides"].items()}
+    assert cost_of(sides, ties) == brute_force_cost(ties)
+
+
+def test_the_hardest_exact_core_we_know_is_solved_within_a_second_or_so():
+    # Every pair of EXACT_LIMIT actors opposed: each actor pulls no way, so the
+    # bound prunes least. The best split halves them: 2 * C(11, 2) frustrated.
+    # Before, with EXACT_LIMIT 24, a core like this took about 30 s.
+    ties = {pair: (1, 0) for pair in itertools.combinations(range(balance.EXACT_LIMIT), 2)}
+    started = time.perf_counter()
+    [component] = split(ties)
+    assert time.perf_counter() - started < 3
+    half = balance.EXACT_LIMIT // 2
+    assert (component["method"], component["cost"]) == ("exact", 2 * half * (half - 1) // 2)
+    assert sorted(component["sides"].values()).count(0) == half
+    one_more = {pair: (1, 0) for pair in itertools.combinations(range(balance.EXACT_LIMIT + 1), 2)}
+    assert split(one_more)[0]["method"] == "heuristic"
+
+
+def test_no_signed_relations_leave_every_actor_unaligned():
+    neutral = filter_dataset(load_dataset(SMALL), types=["talks_with"])
+    result = camps(neutral)
+    assert (result["camps"], result["frustrated"], result["components"]) == ([[], []], [], [])
+    assert result["unaligned"] == sorted(neutral.actors)
+    assert camps(load_dataset(DATA / "lone"))["unaligned"] == ["hermit"]
 
 
 def test_heuristic_beyond_the_limit_is_a_seeded_local_optimum():

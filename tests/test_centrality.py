@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import doctest
+import math
 
 import networkx as nx
 import pytest
 
 from graph import QueryError, load_dataset
 from graph.build import projection
+from graph.model import Actor, Dataset, Relation, RelationType
+from graph.queries import _checks, eigenvector
 from graph.queries import centrality as centrality_module
 from graph.queries.centrality import MEASURES, centrality
 
@@ -46,11 +49,21 @@ def networkx_scores(dataset, measure: str, directed: bool, weighted: bool) -> di
         return nx.closeness_centrality(graph, distance=distance)
     if measure == "pagerank":
         return nx.pagerank(graph, weight=weight)
+    # Weighted, the weights are scaled by a power of two so the largest is in [1, 2).
     try:
-        return nx.eigenvector_centrality(graph, weight=weight)
+        return nx.eigenvector_centrality(scaled(graph) if weighted else graph, weight=weight)
     except nx.PowerIterationFailedConvergence:
         undirected = projection(dataset, directed=False, weighted=weighted)
-        return nx.eigenvector_centrality(undirected, weight=weight)
+        return nx.eigenvector_centrality(
+            scaled(undirected) if weighted else undirected, weight=weight
+        )
+
+
+def scaled(graph):
+    shift = 1 - math.frexp(max(w for _, _, w in graph.edges(data="weight")))[1]
+    for _, _, data in graph.edges(data=True):
+        data["weight"] = math.ldexp(data["weight"], shift)
+    return graph
 
 
 def scores_of(result: dict) -> dict:
@@ -160,6 +173,116 @@ def test_eigenvector_falls_back_when_power_iteration_fails():
     assert scores_of(result) == nx.eigenvector_centrality(projection(chain, directed=False))
 
 
+def test_eigenvector_on_two_near_identical_groups_is_the_exact_leading_eigenvector():
+    # Two groups of five, all allied, but b0-b1: eigenvalues 4 and 3.65 are too
+    # close for 100 rounds, on the directed graph and on the undirected one.
+    groups = load_dataset(DATA / "groups")
+    for directed in (True, False):
+        result = centrality(groups, "eigenvector", directed=directed)
+        assert result["converged"] is False
+        scores = scores_of(result)
+        assert scores == pytest.approx(
+            {f"a{i}": 5**-0.5 for i in range(5)} | {f"b{i}": 0.0 for i in range(5)}, rel=1e-12
+        )
+        assert [row["rank"] for row in result["results"]] == [1] * 5 + [6] * 5
+    assert result["note"] == (
+        "eigenvector centrality did not converge in 100 iterations; its scores are the exact "
+        "leading eigenvector (numpy), where only the component(s) with the largest eigenvalue "
+        "score above 0"
+    )
+    directed = centrality(groups, "eigenvector")
+    assert directed["note"].startswith(
+        "eigenvector centrality did not converge in 100 iterations on the directed graph nor "
+        "on the undirected projection; its scores are the exact leading eigenvector of the "
+        "undirected projection (numpy)"
+    )
+    everything = centrality(groups, "all")
+    assert everything["converged"] is False
+    assert everything["results"][0]["scores"]["eigenvector"] == pytest.approx(5**-0.5)
+
+
+def test_the_exact_leading_eigenvector_is_where_power_iteration_goes():
+    karate = nx.karate_club_graph()
+    exact = eigenvector.leading_eigenvector(karate, weighted=False)
+    assert exact == pytest.approx(nx.eigenvector_centrality_numpy(karate), rel=1e-9)
+    # Two equal triangles share the top; a path's smaller eigenvalue scores 0.
+    pieces = nx.union_all([nx.complete_graph([1, 2, 3]), nx.complete_graph([4, 5, 6])])
+    pieces.add_edges_from([(7, 8), (8, 9)])
+    assert eigenvector.leading_eigenvector(pieces, weighted=False) == pytest.approx(
+        dict.fromkeys(range(1, 7), 6**-0.5) | dict.fromkeys([7, 8, 9], 0.0), rel=1e-12
+    )
+    # Power iteration gets there within its tolerance.
+    assert nx.eigenvector_centrality(pieces) == pytest.approx(
+        eigenvector.leading_eigenvector(pieces, weighted=False), abs=1e-4
+    )
+    assert eigenvector.leading_eigenvector(nx.empty_graph(2), weighted=False) == pytest.approx(
+        {0: 2**-0.5, 1: 2**-0.5}, rel=1e-15
+    )
+
+
+def star(weight: float, parallel: int = 1) -> Dataset:
+    """Hub a aids b, c and d; b aids c, c and d aid a; each ``parallel`` times with ``weight``."""
+    return Dataset(
+        actors={i: Actor(i, i.upper(), "country") for i in "abcd"},
+        types={"aid": RelationType("aid", 1)},
+        relations=[
+            Relation(source, "aid", target, "q", weight=weight)
+            for source, target in [
+                ("a", "b"),
+                ("a", "c"),
+                ("a", "d"),
+                ("b", "c"),
+                ("c", "a"),
+                ("d", "a"),
+            ]
+            for _ in range(parallel)
+        ],
+    )
+
+
+@pytest.mark.parametrize("weight", [2.0**-19, 2.0**-1074, 2.0**1000])
+@pytest.mark.parametrize("measure", ["eigenvector", "pagerank", "betweenness"])
+@pytest.mark.parametrize("directed", [True, False])
+def test_the_size_of_weights_does_not_change_the_scores(weight, measure, directed):
+    # Weights scale by a power of two to exactly those of weight 1: the same bits.
+    # Before, 2**-19 (about 1.9e-6) stopped eigenvector's power iteration after a
+    # round, 2**-1074 made PageRank fail to converge and betweenness overflow.
+    scores = centrality(star(weight, parallel=2), measure, directed=directed, weighted=True)
+    ones = centrality(star(1.0, parallel=2), measure, directed=directed, weighted=True)
+    assert scores["results"] == ones["results"]
+    assert scores.get("converged", True) is True
+
+
+def test_closeness_keeps_its_scale_with_tiny_weights():
+    # Distances of 2**1000 each: their sums overflowed; closeness is 2**-1000 times that of 1.
+    tiny = centrality(star(2.0**-1000), "closeness", directed=False, weighted=True)
+    ones = centrality(star(1.0), "closeness", directed=False, weighted=True)
+    assert scores_of(tiny) == {
+        node: math.ldexp(score, -1000) for node, score in scores_of(ones).items()
+    }
+
+
+@pytest.mark.parametrize("measure", [*MEASURES, "all"])
+def test_weights_summing_past_the_float_range_are_query_errors(measure):
+    # Two relations of 1e308 weigh inf together: JSON cannot hold it, nor can networkx.
+    if measure in ("degree", "in-degree", "out-degree", "all"):
+        message = f"{measure.replace('all', 'degree')} centrality overflows with these"
+    else:
+        message = "the relations between 'a' and 'b' weigh inf in all; weights must add up"
+    with pytest.raises(QueryError) as raised:
+        centrality(star(1e308, parallel=2), measure, weighted=True)
+    assert str(raised.value).startswith(message)
+
+
+def test_pagerank_that_does_not_converge_is_a_query_error(small, monkeypatch):
+    def fail(*args, **kwargs):
+        raise nx.PowerIterationFailedConvergence(100)
+
+    monkeypatch.setattr(nx, "pagerank", fail)
+    with pytest.raises(QueryError, match="pagerank did not converge on this graph"):
+        centrality(small, "pagerank")
+
+
 def test_eigenvector_reports_convergence(small):
     result = centrality(small, "eigenvector")
     assert result["converged"] is True and "note" not in result
@@ -196,3 +319,5 @@ def test_empty_dataset_gives_no_rows(small):
 
 def test_docstring_examples():
     assert doctest.testmod(centrality_module).failed == 0
+    assert doctest.testmod(eigenvector).failed == 0
+    assert doctest.testmod(_checks).failed == 0

@@ -12,9 +12,7 @@ from .conftest import DATA, SMALL
 def test_validate_ok_on_small_dataset(run):
     result = run("validate", "--data", str(SMALL))
     assert result.exit_code == 0
-    assert result.stdout == (
-        "ok: 7 actors, 8 relations, 7 relation types; evidence quotes checked\n"
-    )
+    assert result.stdout == ("ok: 7 actors, 8 relations, 7 types; quotes checked\n")
     assert result.stderr == ""
 
 
@@ -166,3 +164,22 @@ def test_version_and_module_entry_point(tmp_path):
         check=True,
     )
     assert completed.stdout == f"graph, version {graph.__version__}\n"
+
+
+def test_empty_filter_is_a_usage_error(run):
+    result = run("show", "pact", "--data", str(SMALL))
+    assert result.exit_code == 0
+    from graph.cli.main import cli
+
+    assert "centrality" in cli.list_commands(None)
+    result = run("centrality", "--type", "", "--data", str(SMALL))
+    assert result.exit_code == 2
+    assert "Invalid value for '--type': give at least one name" in result.stderr
+
+
+def test_full_disk_on_stdout_is_a_message_not_a_traceback():
+    completed = subprocess.run(
+        f"{sys.executable} -m graph stats > /dev/full", shell=True, capture_output=True, text=True
+    )
+    assert completed.returncode == 1
+    assert completed.stderr == "graph: cannot write output: No space left on device\n"

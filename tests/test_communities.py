@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import math
 
 import networkx as nx
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from graph import QueryError, load_dataset
 from graph.build import projection
 from graph.filters import filter_dataset
+from graph.model import Actor, Dataset, Relation, RelationType
 from graph.queries import communities as communities_module
 from graph.queries.communities import communities
 
@@ -67,6 +69,42 @@ def test_no_relations_means_no_modularity():
     result = communities(empty)
     assert result["modularity"] is None
     assert len(result["communities"]) == len(empty.actors)
+
+
+def two_triangles(weight: float) -> Dataset:
+    """Triangles abc and def, tied by c-d; every relation of ``weight``."""
+    pairs = [("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("e", "f"), ("d", "f"), ("c", "d")]
+    return Dataset(
+        actors={i: Actor(i, i.upper(), "country") for i in "abcdef"},
+        types={"aid": RelationType("aid", 1)},
+        relations=[Relation(u, "aid", v, "q", weight=weight) for u, v in pairs],
+    )
+
+
+@pytest.mark.parametrize("method", ["louvain", "greedy"])
+@pytest.mark.parametrize("weight", [2.0**-1000, 2.0**-1074, 2.0**1000])
+def test_tiny_and_huge_weights_give_the_communities_of_weight_1(method, weight):
+    # 2**-1000 squared vanished: the modularity divided by zero.
+    result = communities(two_triangles(weight), method, weighted=True)
+    assert result == communities(two_triangles(1.0), method, weighted=True)
+    assert groups(result) == [["a", "b", "c"], ["d", "e", "f"]]
+    assert result["modularity"] == pytest.approx(2 * (3 / 7 - (7 / 14) ** 2))
+
+
+def test_weights_summing_past_the_float_range_are_a_query_error():
+    doubled = two_triangles(1e308)
+    doubled.relations += doubled.relations
+    with pytest.raises(QueryError, match="weigh inf in all; weights must add up to a positive"):
+        communities(doubled, weighted=True)
+
+
+@pytest.mark.parametrize("resolution", [0, -1.0, math.nan, math.inf, -math.inf])
+def test_the_resolution_must_be_a_finite_number_above_0(resolution):
+    with pytest.raises(QueryError) as raised:
+        communities(load_dataset(SMALL), resolution=resolution)
+    assert str(raised.value) == (
+        f"the resolution must be a finite number above 0, not {resolution!r}"
+    )
 
 
 def test_unknown_method_is_a_query_error():

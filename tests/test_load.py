@@ -59,8 +59,7 @@ def test_broken_dataset_reports_every_problem_in_one_run():
         " aliases, description) (did you mean 'name'?)",
         "actors.yaml:20:11: error: name must be a string, not a boolean ('No') (put it in quotes)",
         "actors.yaml:22:5: error: an actor is missing required field 'id'",
-        "relations.yaml:1:44: error: document 'missing': cannot read 'nowhere.txt':"
-        " No such file or directory",
+        "relations.yaml:1:44: error: document 'missing' (nowhere.txt): file not found",
         "relations.yaml:4:19: error: sign must be 1 (cooperative), -1 (hostile) or 0 (neutral),"
         " not '-2'",
         "relations.yaml:7:11: error: unknown relation type 'alied_with'"
@@ -71,7 +70,7 @@ def test_broken_dataset_reports_every_problem_in_one_run():
         "relations.yaml:14:15: error: evidence quote not found in document 'article'",
         "relations.yaml:16:11: error: date '2025-02-30' does not exist:"
         " day is out of range for month",
-        "relations.yaml:17:13: error: weight must be a number greater than 0, not '0'",
+        "relations.yaml:17:13: error: weight must be a number from 1e-06 to 1e+06, not '0'",
         "relations.yaml:18:13: error: source 'Ilse Varga' is a name or alias; relations use"
         " actor ids (did you mean 'varga'?)",
         "relations.yaml:22:15: error: unknown document 'artcle' (did you mean 'article'?)",
@@ -235,3 +234,146 @@ def test_dataset_folder_that_does_not_exist(tmp_path):
 def test_seed_folder_is_the_shipped_data():
     assert (seed_folder() / "actors.yaml").is_file()
     assert load_dataset().folder == seed_folder()
+
+
+# Regressions found by review: each once raised a traceback or pointed at the wrong place.
+
+TYPES_ONLY = "types: {t: {sign: 1}}\nrelations: []\n"
+
+
+def test_actor_without_name_is_reported_not_crashed(write_dataset):
+    actors = "actors:\n  - id: a\n    kind: country\n"
+    assert problems_of(write_dataset(actors, TYPES_ONLY)) == [
+        "actors.yaml:2:5: error: an actor is missing required field 'name'",
+        "relations.yaml:1:1: warning: no documents declared: evidence quotes are not checked",
+    ]
+
+
+def test_alias_collision_points_at_the_colliding_alias(write_dataset):
+    actors = """\
+    actors:
+      - {id: b, name: B, kind: country}
+      - id: a
+        name: A
+        kind: country
+        aliases: [5, Bee, b]
+    """
+    assert problems_of(write_dataset(actors, TYPES_ONLY))[:2] == [
+        "actors.yaml:6:15: error: each of aliases must be a string, not an integer ('5')"
+        " (put it in quotes)",
+        "actors.yaml:6:23: error: 'b' already names actor 'b' (line 2); ids, names and aliases"
+        " must be unique, ignoring case and accents",
+    ]
+
+
+def test_invalid_names_do_not_also_collide(write_dataset):
+    actors = """\
+    actors:
+      - {id: a, name: ~, kind: country}
+      - {id: b, name: 6, kind: country}
+    """
+    assert problems_of(write_dataset(actors, TYPES_ONLY))[:2] == [
+        "actors.yaml:2:19: error: name must be a string, not nothing (null)",
+        "actors.yaml:3:19: error: name must be a string, not an integer ('6') (put it in quotes)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("weight", "shown"), [("1" + "0" * 400, "1" + "0" * 400), (".inf", ".inf"), ("1e-9", "1e-9")]
+)
+def test_weights_out_of_range_are_refused(write_dataset, weight, shown):
+    assert problems_of(write_dataset(relations=RELATIONS + f"    weight: {weight}\n")) == [
+        f"relations.yaml:9:13: error: weight must be a number from 1e-06 to 1e+06, not {shown!r}",
+    ]
+
+
+def test_document_paths_that_are_not_regular_files(write_dataset):
+    relations = RELATIONS.replace(
+        "documents: {article: article.txt}",
+        'documents: {article: article.txt, nul: "a\\0b", dir: ".", zero: /dev/zero}',
+    ).replace("    evidence:", "    document: article\n    evidence:")
+    assert problems_of(write_dataset(relations=relations)) == [
+        "relations.yaml:1:40: error: the path of document 'nul' contains the invisible or"
+        " control character U+0000",
+        "relations.yaml:1:53: error: document 'dir' (.): not a regular file",
+        "relations.yaml:1:64: error: document 'zero' (/dev/zero): not a regular file",
+    ]
+
+
+def test_a_pipe_is_not_read(write_dataset):
+    import os
+
+    folder = write_dataset()
+    (folder / "actors.yaml").unlink()
+    os.mkfifo(folder / "actors.yaml")
+    assert problems_of(folder)[0] == "actors.yaml:1:1: error: not a regular file"
+
+
+def test_control_character_in_yaml_is_located(write_dataset):
+    folder = write_dataset(actors=ACTORS.replace("Freedonia", "Free\x01donia"))
+    assert problems_of(folder) == [
+        "actors.yaml:6:15: error: invalid YAML: character U+0001 is not allowed in YAML text",
+    ]
+
+
+def test_bad_byte_after_a_bom_is_located(write_dataset):
+    folder = write_dataset()
+    (folder / "actors.yaml").write_bytes(b"\xef\xbb\xbfactors: []\n\xff\n")
+    assert problems_of(folder) == [
+        "actors.yaml:2:1: error: not valid UTF-8: byte 0xff cannot start or continue a character",
+    ]
+
+
+def test_declared_documents_that_fail_do_not_warn_about_missing_documents(write_dataset):
+    relations = RELATIONS.replace("article.txt}", "gone.txt}")
+    assert problems_of(write_dataset(relations=relations)) == [
+        "relations.yaml:1:22: error: document 'article' (gone.txt): file not found",
+    ]
+
+
+@pytest.mark.parametrize("date", ["'２０２５-１１'", "'٢٠٢٥'"])
+def test_dates_need_ascii_digits(write_dataset, date):
+    assert problems_of(write_dataset(relations=RELATIONS + f"    date: {date}\n")) == [
+        f"relations.yaml:9:11: error: date must be YYYY, YYYY-MM or YYYY-MM-DD,"
+        f" not {date.strip(chr(39))!r}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ('"Free\\e]0;pwned\\adonia"', "name contains the invisible or control character U+001B"),
+        ('"\\u202eainodeerF"', "name contains the invisible or control character U+202E"),
+        ('"Free\\r\\ndonia"', "name contains the invisible or control character U+000D"),
+        ('"\\u200b\\u2060"', "name must not be empty"),
+    ],
+)
+def test_names_with_control_or_invisible_characters_are_refused(write_dataset, name, message):
+    actors = ACTORS.replace("    name: Freedonia", f"    name: {name}")
+    assert problems_of(write_dataset(actors=actors)) == [f"actors.yaml:6:11: error: {message}"]
+
+
+def test_merge_keys_are_refused_with_a_reason(write_dataset):
+    actors = "base: &base {kind: country}\nactors:\n  - {<<: *base, id: a, name: A}\n"
+    assert problems_of(write_dataset(actors=actors))[0] == (
+        "actors.yaml:3:6: error: merge keys ('<<') are not supported: write the fields out"
+    )
+
+
+def test_missing_relations_is_reported_once(write_dataset):
+    relations = "documents: {article: article.txt}\ntypes: {t: {sign: 1}}\n"
+    assert problems_of(write_dataset(relations=relations)) == [
+        "relations.yaml:1:1: error: relations.yaml is missing required field 'relations'",
+    ]
+
+
+def test_a_file_is_not_a_dataset_folder(tmp_path):
+    (tmp_path / "file").write_text("x")
+    assert problems_of(tmp_path / "file") == [f"{tmp_path}/file:1:1: error: not a folder"]
+
+
+def test_kind_with_an_empty_vocabulary(write_dataset):
+    actors = "kinds: {}\n" + ACTORS
+    assert problems_of(write_dataset(actors=actors))[0] == (
+        "actors.yaml:5:11: error: unknown kind 'country' (no kinds are declared)"
+    )

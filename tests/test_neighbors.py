@@ -84,6 +84,11 @@ def test_neighbours_equal_networkx_ego_graph_on_the_seed(direction, depth):
         assert all(n["depth"] == lengths[n["id"]] for n in result["neighbors"])
 
 
+def test_an_isolated_actor_has_no_neighbours(small):
+    assert neighbors(small, "atlantis", depth=3)["neighbors"] == []
+    assert neighbors(load_dataset(DATA / "lone"), "hermit")["neighbors"] == []
+
+
 def test_bad_arguments_are_query_errors(small):
     with pytest.raises(QueryError, match="at least 1"):
         neighbors(small, "ruritania", depth=0)

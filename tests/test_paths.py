@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import doctest
+import random
+import subprocess
+import sys
 
 import networkx as nx
 import pytest
 
 from graph import QueryError, load_dataset
 from graph.build import projection
+from graph.model import Actor, Dataset, Relation, RelationType
 from graph.queries import paths as paths_module
 from graph.queries.paths import shortest_paths
 
@@ -115,6 +119,80 @@ def _order(path):
 def test_no_path_is_an_empty_list(small):
     assert shortest_paths(small, "ruritania", "atlantis")["paths"] == []
     assert shortest_paths(small, "ruritania", "atlantis", max_length=4)["paths"] == []
+
+
+def test_too_short_a_max_length_says_how_long_the_shortest_is(small):
+    result = shortest_paths(small, "sylvania", "ruritania", max_length=1)
+    assert (result["paths"], result["shortest_length"]) == ([], 2)
+    assert shortest_paths(small, "sylvania", "ruritania")["shortest_length"] == 2
+    assert shortest_paths(small, "ruritania", "atlantis", max_length=3)["shortest_length"] is None
+
+
+@pytest.fixture(scope="module")
+def clique():
+    return load_dataset(DATA / "clique")
+
+
+@pytest.fixture
+def explored(monkeypatch):
+    """Record the nodes of every graph handed to nx.all_simple_paths.
+
+    Past 10 nodes the search is not run, so a test fails rather than hangs
+    should the pruning ever hand it the whole clique again.
+    """
+    seen = []
+    search = nx.all_simple_paths
+
+    def spy(graph, *args, **kwargs):
+        seen.append(sorted(graph))
+        return search(graph, *args, **kwargs) if len(graph) <= 10 else iter(())
+
+    monkeypatch.setattr(nx, "all_simple_paths", spy)
+    return seen
+
+
+def test_an_unreachable_target_is_not_searched_for(clique, explored):
+    # Up to 13 hops, a00 has billions of simple paths in its clique; z is not in it.
+    result = shortest_paths(clique, "a00", "z", max_length=13)
+    assert (result["paths"], result["shortest_length"], explored) == ([], None, [])
+
+
+def test_the_search_keeps_to_the_actors_a_short_path_can_cross(clique, small, explored):
+    # The outpost hangs on a00 alone: no simple path to it goes through the clique.
+    result = shortest_paths(clique, "a00", "x", max_length=13)
+    assert [path["actors"] for path in result["paths"]] == [["a00", "x"]]
+    # Sylvania is 3 hops from Türkiye, Varga 2 from each end: too far for 2 hops.
+    shortest_paths(small, "freedonia", "turkiye", max_length=2)
+    assert explored == [["a00", "x"], ["freedonia", "pact", "ruritania", "turkiye"]]
+
+
+def test_path_search_on_a_dense_graph_ends_quickly():
+    # Before the pruning, either of these ran for longer than anyone would wait.
+    for arguments in (["a00", "z"], ["a00", "x"]):
+        command = [sys.executable, "-m", "graph", "path", *arguments, "--max", "13"]
+        done = subprocess.run(
+            [*command, "--data", str(DATA / "clique")], capture_output=True, timeout=30
+        )
+        assert done.returncode in (0, 1), done.stderr
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_pruned_search_finds_every_simple_path(seed):
+    rng = random.Random(seed)
+    graph = nx.gnp_random_graph(12, rng.choice([0.2, 0.35, 0.5]), seed=seed, directed=seed % 2)
+    dataset = Dataset(
+        actors={f"n{i:02d}": Actor(f"n{i:02d}", f"N{i}", "country") for i in graph},
+        types={"aid": RelationType("aid", 1)},
+        relations=[Relation(f"n{u:02d}", "aid", f"n{v:02d}", "q") for u, v in graph.edges],
+    )
+    directed = bool(seed % 2)
+    plain = projection(dataset, directed=directed)
+    for _ in range(10):
+        source, target = rng.sample(sorted(dataset.actors), 2)
+        cutoff = rng.randint(1, 6)
+        expected = sorted(nx.all_simple_paths(plain, source, target, cutoff=cutoff), key=_order)
+        found = shortest_paths(dataset, source, target, directed, cutoff)
+        assert actor_lists(found) == expected
 
 
 def test_seed_path_from_turkiye_to_russia():

@@ -60,9 +60,10 @@ def test_centrality_table_and_csv(run):
         "2     freedonia  Freedonia  country  0.666667\n"
     )
     csv = run("centrality", "--data", str(SMALL), "--top", "2", "--format", "csv")
+    # CSV keeps every digit of a score; the table shows six.
     assert csv.stdout == (
-        "rank,id,name,kind,score\n1,ruritania,Ruritania,country,1\n"
-        "2,freedonia,Freedonia,country,0.666667\n"
+        "rank,id,name,kind,score\n1,ruritania,Ruritania,country,1.0\n"
+        "2,freedonia,Freedonia,country,0.6666666666666666\n"
     )
 
 
@@ -121,6 +122,14 @@ def test_no_path_exits_1_like_grep(run):
     assert data.exit_code == 1 and as_json(data)["paths"] == []
 
 
+def test_a_path_longer_than_max_says_how_long_the_shortest_is(run):
+    result = run("path", "sylvania", "ruritania", "--max", "1", "--data", str(SMALL))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "no path of at most 1 hop(s) between Sylvania and Ruritania (the shortest has 2)\n"
+    )
+
+
 def test_an_actor_left_out_by_the_filters_is_a_usage_error(run):
     result = run("path", "varga", "turkiye", "--data", str(SMALL), "--kind", "country")
     assert result.exit_code == 2
@@ -147,7 +156,7 @@ def test_camps_table_and_json(run):
     folder = DATA / "signed"
     result = run("camps", "--data", str(folder))
     assert result.stdout == (
-        "method:     exact (exact up to 24 actors on cycles, local search beyond)\n"
+        "method:     exact (exact up to 22 actors on cycles, local search beyond)\n"
         "frustrated: 1 relation(s)\n"
         "\n"
         "Camps\n"
@@ -185,6 +194,9 @@ def test_communities_and_whatif_json(run):
         (["neighbors", "pact", "--depth", "0"], "0 is not in the range x>=1"),
         (["path", "pact", "narnia"], "Invalid value for TARGET: unknown actor 'narnia'"),
         (["communities", "--method", "magic"], "'magic' is not one of 'louvain', 'greedy'"),
+        (["communities", "--resolution", "nan"], "nan is not a finite number"),
+        (["communities", "--resolution", "inf"], "inf is not a finite number"),
+        (["communities", "--resolution", "0"], "0.0 is not in the range x>0"),
     ],
 )
 def test_usage_errors_exit_2_with_the_valid_choices(run, arguments, message):
@@ -193,13 +205,101 @@ def test_usage_errors_exit_2_with_the_valid_choices(run, arguments, message):
     assert message in result.stderr
 
 
+# Every query command on a dataset of one actor and no relations; exit codes
+# per command (path from an actor to itself is a usage error).
+LONE_QUERIES = {
+    "centrality": (["centrality", "--measure", "all"], 0),
+    "path": (["path", "hermit", "hermit"], 2),
+    "neighbors": (["neighbors", "hermit", "--depth", "3"], 0),
+    "camps": (["camps"], 0),
+    "communities": (["communities", "--weighted"], 0),
+    "whatif": (["whatif", "--exclude", "hermit"], 0),
+}
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "csv"])
+@pytest.mark.parametrize("command", QUERIES)
+def test_every_query_answers_in_every_format(run, command, output_format):
+    small = run(*QUERIES[command], "--data", str(SMALL), "--format", output_format)
+    assert small.exit_code == 0, small.stderr
+    arguments, exit_code = LONE_QUERIES[command]
+    lone = run(*arguments, "--data", str(DATA / "lone"), "--format", output_format)
+    assert lone.exit_code == exit_code, lone.stderr
+    if output_format == "json" and exit_code == 0:
+        json.loads(lone.stdout)
+
+
+# An empty answer is an answer: exit 0, a note on stderr. Only path exits 1.
+EMPTY_ANSWERS = [
+    (
+        ["neighbors", "atlantis", "--data", str(SMALL)],
+        "no neighbours of Atlantis within 1 hop(s) (direction: both)\n",
+    ),
+    (
+        ["camps", "--type", "talks_with", "--data", str(SMALL)],
+        "no signed relations: every actor is unaligned\n",
+    ),
+    (
+        ["whatif", "--data", str(SMALL)]
+        + [f"--exclude={actor}" for actor in load_dataset(SMALL).actors],
+        "no actors left to compare once the --exclude actors are left out\n",
+    ),
+    (
+        ["centrality", "--kind", "alliance", "--exclude", "pact", "--data", str(SMALL)],
+        "no actors to rank: the filters leave none\n",
+    ),
+    (
+        ["communities", "--kind", "alliance", "--exclude", "pact", "--data", str(SMALL)],
+        "no actors to group: the filters leave none\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "csv"])
+@pytest.mark.parametrize(("arguments", "message"), EMPTY_ANSWERS, ids=lambda a: str(a)[:30])
+def test_an_empty_answer_exits_0_with_a_note(run, arguments, message, output_format):
+    result = run(*arguments, "--format", output_format)
+    assert (result.exit_code, result.stderr) == (0, message)
+    if output_format == "json":
+        json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["centrality", "--measure", "eigenvector"],
+        ["centrality", "--measure", "all", "--undirected"],
+        ["whatif", "--exclude", "a0", "--measure", "eigenvector"],
+    ],
+    ids=" ".join,
+)
+def test_eigenvector_on_near_identical_groups_answers(run, arguments):
+    result = run(*arguments, "--data", str(DATA / "groups"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = as_json(result)
+    assert "did not converge" in (data.get("note") or data["notes"][0])
+
+
+def test_all_measures_csv_keeps_every_digit_and_the_table_rounds(run):
+    arguments = ["centrality", "--measure", "all", "--top", "2", "--data", str(SMALL)]
+    data = as_json(run(*arguments, "--format", "json"))
+    csv = run(*arguments, "--format", "csv").stdout.splitlines()
+    freedonia = dict(zip(csv[0].split(","), csv[2].split(",")))
+    assert freedonia["id"] == "freedonia"
+    scores = data["results"][1]["scores"]
+    assert {m: float(freedonia[m]) for m in data["measures"]} == scores
+    assert freedonia["degree"] == "0.6666666666666666"
+    table = run(*arguments).stdout
+    assert "freedonia  0.6667  0.3333  0.3333" in table
+
+
 @pytest.mark.parametrize("command", QUERIES)
 @pytest.mark.parametrize(
     ("option", "message"),
     [
         (["--type", "hugs"], "unknown relation type 'hugs' (choose from: allied_with, leader_of"),
         (["--kind", "planet"], "unknown kind 'planet' (choose from: alliance, country, person)"),
-        (["--as-of", "2025-02-30"], "invalid date '2025-02-30': use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["--as-of", "2025-02-30"], "invalid --as-of: date '2025-02-30' does not exist"),
         (["--exclude", "Narnia"], "unknown actor 'Narnia'"),
     ],
 )

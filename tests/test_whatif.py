@@ -75,13 +75,28 @@ def test_the_smaller_pieces_of_a_broken_chain_are_disconnected():
     ]
 
 
+def test_one_id_as_a_string_is_one_actor(small):
+    # Not the actors 'p', 'a', 'c' and 't'.
+    assert whatif(small, "pact") == whatif(small, ["pact"])
+    with pytest.raises(QueryError, match="unknown actor id 'us'"):
+        whatif(small, "us")
+
+
+def test_excluding_every_actor_leaves_nothing_to_compare(small):
+    result = whatif(small, small.actors, "pagerank")
+    assert result["results"] == []
+    assert [actor["id"] for actor in result["excluded"]] == sorted(small.actors)
+    assert (result["components_before"], result["components_after"]) == (2, 0)
+    assert result["disconnected"] == []
+
+
 def test_top_and_errors(small):
     assert len(whatif(small, ["pact"], top=2)["results"]) == 2
     with pytest.raises(QueryError, match="at least one"):
         whatif(small, [])
     with pytest.raises(QueryError, match="unknown actor id"):
         whatif(small, ["narnia"])
-    with pytest.raises(QueryError, match="unknown measure"):
+    with pytest.raises(QueryError, match="unknown measure 'all' \\(choose from: degree, in-deg"):
         whatif(small, ["pact"], "all")
 
 

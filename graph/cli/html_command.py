@@ -8,7 +8,7 @@ import click
 
 from ..queries.centrality import MEASURES
 from .base import GraphCommand
-from .options import data_option, filter_options, load_filtered, lookup
+from .options import data_option, filter_options, load_with_actors
 
 __all__ = ["COMMANDS", "html"]
 
@@ -51,9 +51,10 @@ __all__ = ["COMMANDS", "html"]
 def html(output, open_page, size_by, focus, depth, highlight_path, title, data, **filters):
     """Write the graph as one interactive HTML page that works offline.
 
-    Colours and shapes show actor kinds, edge colours the relation's sign;
-    hovering shows descriptions and evidence quotes. The page loads nothing
-    from the network and shows every text from the dataset as plain text.
+    pyvis builds the page, with vis-network inside it. Colours and shapes
+    show actor kinds, edge colours the relation's sign; hovering shows
+    descriptions and evidence quotes. The page loads nothing from the network
+    and shows every text from the dataset as plain text.
     """
     from ..files import write_atomically
     from ..render import render_html
@@ -62,13 +63,15 @@ def html(output, open_page, size_by, focus, depth, highlight_path, title, data, 
         raise click.BadParameter(
             "the page's name must end in .html or .htm", param_hint="'-o' / '--output'"
         )
-    dataset = load_filtered(data, **filters)
+    named = [(focus, "--focus")] if focus is not None else []
+    named += [(name, "--highlight-path") for name in highlight_path or ()]
+    filters = (filters["types"], filters["kinds"], filters["as_of"], filters["exclude"])
+    dataset, actors = load_with_actors(data, filters, named)
+    ids = [actor.id for actor in actors]
     if focus is not None:
-        focus = lookup(dataset, focus, "--focus").id
+        focus = ids.pop(0)
     if highlight_path:
-        highlight_path = tuple(
-            lookup(dataset, name, "--highlight-path").id for name in highlight_path
-        )
+        highlight_path = tuple(ids)
     page = render_html(
         dataset,
         size_by=size_by,

@@ -6,12 +6,16 @@ Commands of other concerns live in their own modules and are added at the end.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .. import __version__
-from ..problems import DatasetError
+from ..load import load_dataset
+from ..output import Result
+from ..problems import Problem
 from .base import GraphCommand, emit
-from .options import data_option, format_option, load, lookup
+from .options import data_option, format_option, lookup
 from .views import show_view, stats_view
 
 
@@ -33,53 +37,28 @@ def cli():
 @cli.command()
 @data_option
 @format_option("text", "json")
-def validate(data, output_format):
+@click.pass_context
+def validate(ctx, data, output_format):
     """Check a dataset and report every problem with its file, line and column.
 
-    Exit code 0 when the dataset is valid (warnings allowed), 1 when not.
+    Problems go to stderr as FILE:LINE:COL: error: message. Exit code 0 when
+    the dataset is valid (warnings allowed), 1 when not.
     """
-    from ..load import load_dataset
+    from ..load import validate as validate_dataset
 
-    try:
-        dataset = load_dataset(data)
-    except DatasetError as error:
-        problems, dataset = error.problems, None
-    else:
-        problems = dataset.warnings
-    for problem in problems:
-        click.echo(str(problem), err=True)
+    report = validate_dataset(data)
+    for problem in report["problems"]:
+        click.echo(str(Problem(**problem)), err=True)
     if output_format == "json":
-        click.echo(render_validation_json(dataset, problems), nl=False)
-    elif dataset is not None:
-        quotes = "checked" if dataset.documents else "NOT checked (no documents)"
+        emit(Result(report, []), "json")
+    elif report["valid"]:
+        quotes = "quotes checked" if report["quotes_checked"] else "quotes unchecked (no documents)"
         click.echo(
-            f"ok: {len(dataset.actors)} actors, {len(dataset.relations)} relations, "
-            f"{len(dataset.types)} relation types; evidence quotes {quotes}"
+            f"ok: {report['actors']} actors, {report['relations']} relations, "
+            f"{report['types']} types; {quotes}"
         )
-    if dataset is None:
-        raise SystemExit(1)
-
-
-def render_validation_json(dataset, problems) -> str:
-    import json
-
-    data = {
-        "valid": dataset is not None,
-        "actors": len(dataset.actors) if dataset else None,
-        "relations": len(dataset.relations) if dataset else None,
-        "problems": [
-            {
-                "file": p.file,
-                "line": p.line,
-                "column": p.column,
-                "severity": p.severity,
-                "message": p.message,
-                "hint": p.hint,
-            }
-            for p in problems
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if not report["valid"]:
+        ctx.exit(1)
 
 
 @cli.command()
@@ -89,7 +68,7 @@ def stats(data, output_format):
     """Count actors and relations by kind and type; components and density."""
     from ..queries.summary import stats as dataset_stats
 
-    emit(stats_view(dataset_stats(load(data))), output_format)
+    emit(stats_view(dataset_stats(load_dataset(data))), output_format)
 
 
 @cli.command()
@@ -100,13 +79,18 @@ def show(actor, data, output_format):
     """Show ACTOR (an id, name or alias) and every relation in or out, with evidence."""
     from ..queries.summary import show as show_actor
 
-    dataset = load(data)
+    dataset = load_dataset(data)
     emit(show_view(show_actor(dataset, lookup(dataset, actor, "ACTOR"))), output_format)
 
 
 def main() -> None:
     """Run the command line (the ``graph`` console script)."""
-    cli(prog_name="graph")
+    try:
+        cli(prog_name="graph")
+    except OSError as error:
+        # stdout closed or full (``graph stats > /dev/full``): say so, no traceback.
+        sys.stderr.write(f"graph: cannot write output: {error.strerror or error}\n")
+        sys.exit(1)
 
 
 def _add_commands() -> None:

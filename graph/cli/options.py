@@ -9,7 +9,14 @@ import click
 from ..load import load_dataset
 from ..model import Actor, Dataset
 
-__all__ = ["data_option", "filter_options", "format_option", "load", "load_filtered", "lookup"]
+__all__ = [
+    "data_option",
+    "filter_options",
+    "format_option",
+    "load_filtered",
+    "load_with_actors",
+    "lookup",
+]
 
 
 def data_option(command):
@@ -41,11 +48,6 @@ def format_option(*formats: str):
     return decorate
 
 
-def load(data: Path | None) -> Dataset:
-    """Load the dataset; a bad one raises DatasetError, which the command class reports."""
-    return load_dataset(data)
-
-
 def lookup(dataset: Dataset, query: str, parameter: str) -> Actor:
     """Return the actor ``query`` names, or fail as a usage error naming ``parameter``."""
     from ..problems import UnknownActorError
@@ -59,6 +61,8 @@ def lookup(dataset: Dataset, query: str, parameter: str) -> Actor:
 def _split_commas(ctx, param, values) -> list[str] | None:
     """Accept ``--type a,b`` and ``--type a --type b`` alike."""
     items = [item.strip() for value in values for item in value.split(",") if item.strip()]
+    if values and not items:
+        raise click.BadParameter("give at least one name", ctx=ctx, param=param)
     return items or None
 
 
@@ -102,6 +106,24 @@ def filter_options(command):
 
 def load_filtered(data: Path | None, types, kinds, as_of, exclude) -> Dataset:
     """Load the dataset and apply the filter options (bad filters are usage errors)."""
+    return load_with_actors(data, (types, kinds, as_of, exclude), [])[0]
+
+
+def load_with_actors(data: Path | None, filters, queries) -> tuple[Dataset, list[Actor]]:
+    """Return the filtered dataset and the actors ``queries`` name, looked up before filtering.
+
+    ``queries`` holds ``(query, parameter)`` pairs; an unknown actor, or one
+    the filters leave out, is a usage error naming the parameter.
+    """
     from ..filters import filter_dataset
 
-    return filter_dataset(load(data), types=types, kinds=kinds, as_of=as_of, exclude=exclude)
+    dataset = load_dataset(data)
+    actors = [lookup(dataset, query, parameter) for query, parameter in queries]
+    types, kinds, as_of, exclude = filters
+    filtered = filter_dataset(dataset, types=types, kinds=kinds, as_of=as_of, exclude=exclude)
+    for actor, (_, parameter) in zip(actors, queries):
+        if actor.id not in filtered.actors:
+            raise click.BadParameter(
+                f"{actor.name} is left out by --kind or --exclude", param_hint=parameter
+            )
+    return filtered, actors

@@ -4,18 +4,23 @@ Each parses its options, calls one function of :mod:`graph.queries` and hands
 the result to its view in :mod:`graph.cli.query_views`. Every command takes
 ``--data``, the filters (``--type``, ``--kind``, ``--as-of``, ``--exclude``)
 and ``--format table|json|csv``.
+
+An empty answer is an answer: the (empty) result is written, a note goes to
+stderr, and the exit code is 0. Only ``path`` exits 1 when it finds nothing,
+like ``grep``.
 """
 
 from __future__ import annotations
 
+import math
+
 import click
 
-from ..model import Actor, Dataset
 from ..queries.centrality import MEASURES
 from ..queries.communities import METHODS
 from ..queries.neighbors import DIRECTIONS
 from .base import GraphCommand, emit
-from .options import data_option, filter_options, format_option, load, load_filtered, lookup
+from .options import data_option, filter_options, format_option, load_filtered, load_with_actors
 from .query_views import (
     camps_view,
     centrality_view,
@@ -35,8 +40,20 @@ weighted_option = click.option(
 )
 
 
-def top_option(help: str):
-    return click.option("--top", type=click.IntRange(min=1), metavar="N", help=help)
+def top_option(description: str):
+    return click.option("--top", type=click.IntRange(min=1), metavar="N", help=description)
+
+
+def note(message: str) -> None:
+    """Tell the reader on stderr why an answer is empty; stdout keeps the result."""
+    click.echo(message, err=True)
+
+
+def _finite(ctx, param, value: float) -> float:
+    # FloatRange lets nan and inf through: neither is a resolution, and JSON has neither.
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number.")
+    return value
 
 
 @click.command("centrality", cls=GraphCommand)
@@ -61,7 +78,9 @@ def centrality_command(
 
     dataset = load_filtered(data, types, kinds, as_of, exclude)
     result = centrality(dataset, measure, directed=not undirected, weighted=weighted, top=top)
-    emit(centrality_view(result), output_format)
+    emit(centrality_view(result, compact=output_format == "table"), output_format)
+    if not result["results"]:
+        note("no actors to rank: the filters leave none")
 
 
 @click.command("path", cls=GraphCommand)
@@ -94,7 +113,14 @@ def path_command(
     result = shortest_paths(dataset, start.id, end.id, directed=directed, max_length=max_length)
     emit(path_view(result), output_format)
     if not result["paths"]:
-        click.echo(f"no path from {start.name} to {end.name}", err=True)
+        shortest = result["shortest_length"]
+        if shortest is None:
+            note(f"no path from {start.name} to {end.name}")
+        else:
+            note(
+                f"no path of at most {max_length} hop(s) between {start.name} and {end.name} "
+                f"(the shortest has {shortest})"
+            )
         ctx.exit(1)
 
 
@@ -116,7 +142,10 @@ def neighbors_command(actor, depth, direction, data, types, kinds, as_of, exclud
     from ..queries.neighbors import neighbors
 
     dataset, (center,) = load_with_actors(data, (types, kinds, as_of, exclude), [(actor, "ACTOR")])
-    emit(neighbors_view(neighbors(dataset, center.id, depth, direction)), output_format)
+    result = neighbors(dataset, center.id, depth, direction)
+    emit(neighbors_view(result), output_format)
+    if not result["neighbors"]:
+        note(f"no neighbours of {center.name} within {depth} hop(s) (direction: {direction})")
 
 
 @click.command("camps", cls=GraphCommand)
@@ -131,7 +160,10 @@ def camps_command(data, types, kinds, as_of, exclude, output_format):
     """
     from ..queries.camps import camps
 
-    emit(camps_view(camps(load_filtered(data, types, kinds, as_of, exclude))), output_format)
+    result = camps(load_filtered(data, types, kinds, as_of, exclude))
+    emit(camps_view(result), output_format)
+    if not any(result["camps"]):
+        note("no signed relations: every actor is unaligned")
 
 
 @click.command("communities", cls=GraphCommand)
@@ -146,9 +178,10 @@ def camps_command(data, types, kinds, as_of, exclude, output_format):
 @click.option(
     "--resolution",
     type=click.FloatRange(min=0, min_open=True),
+    callback=_finite,
     default=1.0,
     show_default=True,
-    help="Above 1 favours smaller communities.",
+    help="Above 1 favours smaller communities (a finite number above 0).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Louvain's random seed.")
 @data_option
@@ -163,6 +196,8 @@ def communities_command(
     dataset = load_filtered(data, types, kinds, as_of, exclude)
     result = communities(dataset, method, weighted=weighted, resolution=resolution, seed=seed)
     emit(communities_view(result), output_format)
+    if not result["communities"]:
+        note("no actors to group: the filters leave none")
 
 
 @click.command("whatif", cls=GraphCommand)
@@ -199,26 +234,8 @@ def whatif_command(
         top=top,
     )
     emit(whatif_view(result), output_format)
-
-
-def load_with_actors(data, filters, queries) -> tuple[Dataset, list[Actor]]:
-    """Return the filtered dataset and the actors ``queries`` name, looked up before filtering.
-
-    ``queries`` holds ``(query, parameter)`` pairs; an unknown actor, or one
-    the filters leave out, is a usage error naming the parameter.
-    """
-    from ..filters import filter_dataset
-
-    dataset = load(data)
-    actors = [lookup(dataset, query, parameter) for query, parameter in queries]
-    types, kinds, as_of, exclude = filters
-    filtered = filter_dataset(dataset, types=types, kinds=kinds, as_of=as_of, exclude=exclude)
-    for actor, (_, parameter) in zip(actors, queries):
-        if actor.id not in filtered.actors:
-            raise click.BadParameter(
-                f"{actor.name} is left out by --kind or --exclude", param_hint=parameter
-            )
-    return filtered, actors
+    if not result["results"]:
+        note("no actors left to compare once the --exclude actors are left out")
 
 
 COMMANDS: list = [

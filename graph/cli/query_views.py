@@ -28,7 +28,12 @@ SHORT_MEASURES = {
 }
 
 
-def centrality_view(data: dict) -> Result:
+def centrality_view(data: dict, compact: bool = False) -> Result:
+    """Return the scores as a table; ``compact`` rounds every measure to 4 decimals.
+
+    Seven columns of scores fit 80 characters only when rounded, so a table
+    asks for ``compact``; CSV keeps the floats as they are.
+    """
     notes = [Fields([("note", data["note"])])] if data.get("note") else []
     title = f"{data['measure'].capitalize()} centrality ({_projection(data)})"
     if data["measure"] != "all":
@@ -37,7 +42,10 @@ def centrality_view(data: dict) -> Result:
     measures = data["measures"]
     title = f"Centrality, all measures ({_projection(data)})"
     rows = [
-        {"id": row["id"], **{m: f"{row['scores'][m]:.4f}" for m in measures}}
+        {
+            "id": row["id"],
+            **{m: f"{row['scores'][m]:.4f}" if compact else row["scores"][m] for m in measures},
+        }
         for row in data["results"]
     ]
     headers = {m: SHORT_MEASURES[m] for m in measures}

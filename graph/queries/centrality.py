@@ -15,10 +15,17 @@ betweenness    ``betweenness_centrality``; weighted: distance = 1/weight
 closeness      ``closeness_centrality`` (incoming distances when directed);
                weighted: distance = 1/weight
 eigenvector    ``eigenvector_centrality(max_iter=100)`` (in-edges when
-               directed); falls back to the undirected projection when power
-               iteration does not converge (a directed graph without cycles)
+               directed); when power iteration does not converge, the
+               undirected projection, then the exact leading eigenvector
+               (see :mod:`graph.queries.eigenvector`)
 pagerank       ``pagerank`` (weight = the summed weights when weighted)
 =============  =============================================================
+
+Weighted, every measure but degree runs on weights scaled by a power of two
+(see :func:`graph.queries._checks.scaled_weights`): the same scores, without
+overflow or underflow at the ends of the float range. A weight sum that is
+not finite, or a score that overflows, is a :class:`QueryError`; so is a
+PageRank that does not converge.
 
 Rows are ordered by score (highest first), ties by id; equal scores share a
 rank ("1224" ranking), so a rank is 1 + the number of actors scoring higher.
@@ -26,8 +33,12 @@ rank ("1224" ranking), so a rank is 1 + the number of actors scoring higher.
 
 from __future__ import annotations
 
+import math
+
 from ..model import Dataset
 from ..problems import QueryError
+from ._checks import check_choice, scaled_weights
+from .eigenvector import eigenvector_scores, leading_eigenvector, power_iteration
 
 __all__ = ["DIRECTED_ONLY", "MEASURES", "centrality", "measure_scores"]
 
@@ -41,9 +52,6 @@ MEASURES = (
     "pagerank",
 )
 DIRECTED_ONLY = ("in-degree", "out-degree")
-# networkx's default: on a graph without cycles the iteration only drifts
-# towards the sinks, fails to converge in time, and we fall back.
-EIGENVECTOR_MAX_ITER = 100
 # Scores equal up to float noise (1e-12) count as ties, so ties go by id.
 TIE_DIGITS = 12
 
@@ -80,12 +88,13 @@ def centrality(
     scores = {}
     for name in measures:
         if name == "eigenvector":
-            scores[name], note = _eigenvector(dataset, graph, weighted)
+            scores[name], note = eigenvector_scores(dataset, graph, weighted)
             result["converged"] = note is None
             if note:
                 result["note"] = note
         else:
             scores[name] = measure_scores(graph, name, weighted)
+        _check_finite(scores[name], name)
     ranks = {name: dict(_ranked(scores[name])) for name in measures}
     rows = []
     for actor_id, rank in _ranked(scores[measures[0]])[:top]:
@@ -106,8 +115,10 @@ def centrality(
 def measure_scores(graph, measure: str, weighted: bool = False) -> dict:
     """Return ``{node: score}`` for one measure, calling networkx on a projection.
 
-    Eigenvector centrality raises ``networkx.PowerIterationFailedConvergence``
-    as networkx does; :func:`centrality` catches it and falls back.
+    Eigenvector centrality on an undirected graph falls back to the exact
+    leading eigenvector when power iteration fails; on a directed graph
+    that fails it is a QueryError (:func:`centrality` then falls back to the
+    undirected projection, which needs the dataset).
 
     >>> import networkx as nx
     >>> measure_scores(nx.path_graph(3), "betweenness")
@@ -117,52 +128,44 @@ def measure_scores(graph, measure: str, weighted: bool = False) -> dict:
 
     if len(graph) == 0:
         return {}
-    weight = "weight" if weighted else None
     if measure in ("degree", "in-degree", "out-degree"):
         return _degree(graph, measure, weighted)
-    if measure in ("betweenness", "closeness"):
-        distance = _with_distances(graph) if weighted else graph
-        if measure == "betweenness":
-            return nx.betweenness_centrality(distance, weight=weight and "distance")
-        return nx.closeness_centrality(distance, distance=weight and "distance")
-    if measure == "pagerank":
-        return nx.pagerank(graph, weight=weight)
     if measure == "eigenvector":
-        return nx.eigenvector_centrality(graph, max_iter=EIGENVECTOR_MAX_ITER, weight=weight)
-    raise QueryError(f"unknown measure {measure!r} (choose from: {', '.join(MEASURES)}, all)")
-
-
-def _eigenvector(dataset: Dataset, graph, weighted: bool) -> tuple[dict, str | None]:
-    """Return eigenvector scores, from the undirected projection (with a note) if need be."""
-    import networkx as nx
-
-    from ..build import projection
-
-    try:
-        return measure_scores(graph, "eigenvector", weighted), None
-    except nx.PowerIterationFailedConvergence:
-        if not graph.is_directed():
-            raise QueryError(
-                "eigenvector centrality did not converge on this graph; try pagerank"
-            ) from None
-    # A directed graph without a dominant strongly connected part (a chain, a
-    # tree pointing one way) has no stable eigenvector; ignoring direction does.
-    undirected = projection(dataset, directed=False, weighted=weighted)
-    note = (
-        f"eigenvector centrality did not converge on the directed graph in "
-        f"{EIGENVECTOR_MAX_ITER} iterations; its scores are from the undirected projection"
-    )
-    return measure_scores(undirected, "eigenvector", weighted), note
+        scores = power_iteration(graph, weighted)
+        if scores is None and graph.is_directed():
+            raise QueryError("eigenvector centrality did not converge on this directed graph")
+        return scores if scores is not None else leading_eigenvector(graph, weighted)
+    check_choice(measure, MEASURES, "measure")
+    shift = 0
+    if weighted:
+        graph, shift = scaled_weights(graph)
+    weight = "weight" if weighted else None
+    if measure == "pagerank":
+        try:
+            return nx.pagerank(graph, weight=weight)
+        except nx.PowerIterationFailedConvergence:
+            raise QueryError("pagerank did not converge on this graph in 100 iterations") from None
+    distance = _with_distances(graph) if weighted else graph
+    if measure == "betweenness":
+        return nx.betweenness_centrality(distance, weight=weight and "distance")
+    # Distances shrank by the factor the weights grew by (2**shift): closeness grew by it.
+    closeness = nx.closeness_centrality(distance, distance=weight and "distance")
+    return {node: math.ldexp(value, -shift) for node, value in closeness.items()}
 
 
 def _measures(measure: str, directed: bool) -> tuple[str, ...]:
+    check_choice(measure, [*MEASURES, "all"], "measure")
     if measure == "all":
         return MEASURES if directed else tuple(m for m in MEASURES if m not in DIRECTED_ONLY)
-    if measure not in MEASURES:
-        raise QueryError(f"unknown measure {measure!r} (choose from: {', '.join(MEASURES)}, all)")
     if measure in DIRECTED_ONLY and not directed:
         raise QueryError(f"{measure} needs direction: drop --undirected or use degree")
     return (measure,)
+
+
+def _check_finite(scores: dict, measure: str) -> None:
+    """Raise QueryError for scores JSON cannot hold (weights near the top of the float range)."""
+    if not all(math.isfinite(score) for score in scores.values()):
+        raise QueryError(f"{measure} centrality overflows with these relation weights")
 
 
 def _degree(graph, measure: str, weighted: bool) -> dict:

@@ -4,14 +4,20 @@
 ``greedy`` is ``greedy_modularity_communities`` (Clauset-Newman-Moore), which
 needs no seed. Both run on :func:`graph.build.projection` with
 ``directed=False``: relation signs are ignored, parallel relations count once
-(or, with ``weighted``, as the sum of their weights). Modularity is
-``networkx.community.modularity`` of the partition found.
+(or, with ``weighted``, as the sum of their weights, scaled by a power of
+two so the largest is in [1, 2): modularity does not depend on the scale,
+and sums of weights near the ends of the float range would overflow or
+vanish). Modularity is ``networkx.community.modularity`` of the partition
+found.
 """
 
 from __future__ import annotations
 
+import math
+
 from ..model import Dataset
 from ..problems import QueryError
+from ._checks import check_choice, scaled_weights
 
 __all__ = ["METHODS", "communities"]
 
@@ -40,9 +46,12 @@ def communities(
 
     from ..build import projection
 
-    if method not in METHODS:
-        raise QueryError(f"unknown method {method!r} (choose from: {', '.join(METHODS)})")
+    check_choice(method, METHODS, "method")
+    if not (isinstance(resolution, (int, float)) and math.isfinite(resolution) and resolution > 0):
+        raise QueryError(f"the resolution must be a finite number above 0, not {resolution!r}")
     graph = projection(dataset, directed=False, weighted=weighted)
+    if weighted:
+        graph, _ = scaled_weights(graph)
     weight = "weight" if weighted else None
     if method == "louvain":
         found = nx.community.louvain_communities(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Dataset
 from ..problems import QueryError
+from ._checks import check_actors, check_choice
 
 __all__ = ["DIRECTIONS", "neighbors"]
 
@@ -36,10 +37,8 @@ def neighbors(dataset: Dataset, actor_id: str, depth: int = 1, direction: str = 
 
     from ..build import projection
 
-    if actor_id not in dataset.actors:
-        raise QueryError(f"unknown actor id {actor_id!r}")
-    if direction not in DIRECTIONS:
-        raise QueryError(f"unknown direction {direction!r} (choose from: {', '.join(DIRECTIONS)})")
+    check_actors(dataset, [actor_id])
+    check_choice(direction, DIRECTIONS, "direction")
     if depth < 1:
         raise QueryError(f"the depth must be at least 1, not {depth}")
     graph = projection(dataset, directed=direction != "both")

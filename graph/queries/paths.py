@@ -5,6 +5,14 @@ default ("how are they connected?"), directed with ``directed=True`` (a
 symmetric type can be followed both ways). networkx finds them
 (``all_shortest_paths``, or ``all_simple_paths`` with a cutoff); each hop is
 then explained by the relations behind it, with their evidence.
+
+``all_simple_paths`` explores every simple path up to the cutoff, which
+grows exponentially on dense graphs, even when none reaches the target. So
+it runs only when the target is within reach, and only on the actors that
+can lie on a simple path short enough: those whose distance from the source
+plus distance to the target is at most the cutoff, and that belong to a
+biconnected component on the way from source to target (a dense cluster
+hanging off the source through one actor leads nowhere).
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import itertools
 
 from ..model import Dataset, Relation
 from ..problems import QueryError
+from ._checks import check_actors
 
 __all__ = ["MAX_PATHS", "shortest_paths"]
 
@@ -35,7 +44,9 @@ def shortest_paths(
     hop names the relation behind it (the first in file order), its
     ``direction`` along the path ("forward", "backward", or "both" for a
     symmetric type) and, under ``also``, any other relations linking the pair.
-    No path gives an empty ``paths`` list.
+    No path gives an empty ``paths`` list; ``shortest_length`` is the number
+    of hops of the shortest path (None when there is none), so a caller can
+    tell "too far for ``max_length``" from "not connected".
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> data = Dataset(
@@ -50,33 +61,39 @@ def shortest_paths(
     [('aid', 'forward'), ('opposes', 'backward')]
     >>> shortest_paths(data, "a", "c", directed=True)["paths"]
     []
+    >>> result = shortest_paths(data, "a", "c", max_length=1)
+    >>> result["paths"], result["shortest_length"]
+    ([], 2)
     """
     import networkx as nx
 
     from ..build import projection
 
-    for actor_id in (source_id, target_id):
-        if actor_id not in dataset.actors:
-            raise QueryError(f"unknown actor id {actor_id!r}")
+    check_actors(dataset, (source_id, target_id))
     if source_id == target_id:
         raise QueryError("source and target are the same actor")
     if max_length is not None and max_length < 1:
         raise QueryError(f"the maximum path length must be at least 1, not {max_length}")
     graph = projection(dataset, directed=directed)
     try:
-        if max_length is None:
-            found = nx.all_shortest_paths(graph, source_id, target_id)
-        else:
-            found = nx.all_simple_paths(graph, source_id, target_id, cutoff=max_length)
-        paths = _collect(found, max_length)
+        shortest = nx.shortest_path_length(graph, source_id, target_id)
     except nx.NetworkXNoPath:
+        shortest = None
+    if shortest is None or (max_length is not None and shortest > max_length):
         paths = []
+    elif max_length is None:
+        paths = _collect(nx.all_shortest_paths(graph, source_id, target_id), max_length)
+    else:
+        near = _within(graph, source_id, target_id, max_length)
+        found = nx.all_simple_paths(near, source_id, target_id, cutoff=max_length)
+        paths = _collect(found, max_length)
     links = _links(dataset.relations, {node for path in paths for node in path})
     return {
         "source": source_id,
         "target": target_id,
         "directed": directed,
         "max_length": max_length,
+        "shortest_length": shortest,
         "paths": [
             {
                 "actors": list(path),
@@ -90,6 +107,33 @@ def shortest_paths(
             for path in paths
         ],
     }
+
+
+def _within(graph, source: str, target: str, max_length: int):
+    """Return the subgraph of the actors that may lie on a simple path of ``max_length`` hops."""
+    import networkx as nx
+
+    ahead = nx.single_source_shortest_path_length(graph, source, cutoff=max_length)
+    backward = graph.reverse(copy=False) if graph.is_directed() else graph
+    behind = nx.single_source_shortest_path_length(backward, target, cutoff=max_length)
+    near = [node for node in ahead if node in behind and ahead[node] + behind[node] <= max_length]
+    return graph.subgraph(_between(graph.subgraph(near), source, target))
+
+
+def _between(graph, source: str, target: str) -> set:
+    """Return the actors of the biconnected components a simple path from source to target crosses.
+
+    Blocks and the actors in them form a tree; a simple path (directed or
+    not) stays within the blocks on that tree's path from source to target.
+    """
+    import networkx as nx
+
+    blocks = list(nx.biconnected_components(graph.to_undirected(as_view=True)))
+    tree = nx.Graph(
+        (("block", index), node) for index, block in enumerate(blocks) for node in block
+    )
+    route = nx.shortest_path(tree, source, target)
+    return set().union(*(blocks[index] for _, index in route[1::2]))
 
 
 def _collect(found, max_length: int | None) -> list[tuple[str, ...]]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ..model import Dataset
 from ..problems import QueryError
+from ._checks import check_actors, check_choice
 from .centrality import MEASURES, TIE_DIGITS, centrality
 
 __all__ = ["whatif"]
@@ -21,7 +22,7 @@ __all__ = ["whatif"]
 
 def whatif(
     dataset: Dataset,
-    exclude_ids: Iterable[str],
+    exclude_ids: str | Iterable[str],
     measure: str = "degree",
     directed: bool = True,
     weighted: bool = False,
@@ -29,8 +30,9 @@ def whatif(
 ) -> dict:
     """Return each actor's score with and without ``exclude_ids``, most changed first.
 
-    ``measure`` is one of :data:`~graph.queries.centrality.MEASURES`;
-    ``top`` keeps the first rows only.
+    ``exclude_ids`` is one actor id or several; ``measure`` is one of
+    :data:`~graph.queries.centrality.MEASURES`; ``top`` keeps the first rows
+    only. Excluding every actor leaves no rows, and no components after.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> chain = Dataset(
@@ -42,17 +44,17 @@ def whatif(
     [('a', 0.5, 0.0), ('c', 0.5, 0.0)]
     >>> [actor["id"] for actor in result["disconnected"]]
     ['a', 'c']
+    >>> whatif(chain, "b") == result
+    True
     """
     from ..filters import filter_dataset
 
-    excluded = sorted(set(exclude_ids))
+    # A lone id is one actor, not a sequence of one-letter ids.
+    excluded = sorted({exclude_ids} if isinstance(exclude_ids, str) else set(exclude_ids))
     if not excluded:
         raise QueryError("name at least one actor to exclude")
-    unknown = [actor_id for actor_id in excluded if actor_id not in dataset.actors]
-    if unknown:
-        raise QueryError(f"unknown actor id {unknown[0]!r}")
-    if measure not in MEASURES:
-        raise QueryError(f"unknown measure {measure!r} (choose from: {', '.join(MEASURES)})")
+    check_actors(dataset, excluded)
+    check_choice(measure, MEASURES, "measure")
     without = filter_dataset(dataset, exclude=excluded)
     before = centrality(dataset, measure, directed=directed, weighted=weighted)
     after = centrality(without, measure, directed=directed, weighted=weighted)

@@ -1,0 +1,39 @@
+"""The table, JSON and CSV renderers: alignment in terminal columns, safe text, exact floats."""
+
+from graph.output import Fields, Result, Table, display_width, render
+
+
+def test_wide_characters_keep_tables_within_80_columns():
+    rows = [
+        {"id": f"a{i}", "name": "東京都庁の国際関係担当部局" * 3, "score": 0.5} for i in range(3)
+    ]
+    text = render(Result({}, [Table(["id", "name", "score"], rows)]), "table")
+    assert max(display_width(line) for line in text.splitlines()) <= 80
+    assert text.splitlines()[2].endswith("0.5")
+    assert "…" in text
+
+
+def test_wrapped_column_counts_wide_characters():
+    rows = [{"id": "x", "evidence": "北京 " * 60}]
+    text = render(Result({}, [Table(["id", "evidence"], rows, wrap="evidence")]), "table")
+    lines = text.splitlines()
+    assert len(lines) > 4
+    assert all(display_width(line) <= 80 for line in lines)
+
+
+def test_control_characters_are_shown_as_replacement_characters():
+    rows = [{"name": "Free\x1b]0;pwned\x07donia \u202eevil"}]
+    result = Result({}, [Table(["name"], rows)])
+    assert render(result, "table").splitlines()[2] == "Free\ufffd]0;pwned\ufffddonia \ufffdevil"
+    assert render(result, "csv").splitlines()[1] == "Free\ufffd]0;pwned\ufffddonia \ufffdevil"
+
+
+def test_csv_keeps_every_digit_and_tables_round():
+    result = Result({}, [Table(["score"], [{"score": 2 / 3}])])
+    assert render(result, "csv") == "score\n0.6666666666666666\n"
+    assert render(result, "table") == "score\n--------\n0.666667\n"
+
+
+def test_fields_lines_have_no_trailing_spaces():
+    text = render(Result({}, [Fields([("description", ""), ("name", "Ruritania")])]), "table")
+    assert text == "description:\nname:        Ruritania\n"
