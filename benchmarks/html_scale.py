@@ -8,7 +8,9 @@ five kinds, three types, as news graphs look), renders the page
 with :func:`graph.render.render_html`, opens it from a file in headless
 Chromium (Debian's, as the browser tests use) and reports:
 
-* ``render_s``: Python time to build the page (centrality, layout, JSON);
+* ``render_s``: Python time to build the page (centrality, layout, pyvis's
+  ``Network`` and its ``generate_html``; the first size also pays for
+  importing pyvis);
 * ``stable_s``: from navigation until the page sets ``window.graphStable``
   (physics settled and frozen, or, without physics, the first frame drawn);
 * ``click_s``: a click on a node until its neighbourhood is highlighted and

@@ -6,6 +6,7 @@ import json
 import os
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -299,19 +300,111 @@ def test_open_shows_the_written_page_in_the_browser(run, tmp_path, monkeypatch):
     assert opened == [(tmp_path / "page.html").as_uri()]
 
 
-def test_pyvis_and_ipython_are_never_imported():
-    """pyvis only lends its copy of vis-network; importing it would pull in IPython."""
+def test_pyvis_builds_the_page(monkeypatch):
+    """Nodes and edges go in through pyvis's adders; its generate_html renders the page."""
+    from pyvis.network import Network
+
+    calls = Counter()
+    rendered = []
+
+    def spy(name):
+        method = getattr(Network, name)
+
+        def spied(net, *args, **kwargs):
+            calls[name] += 1
+            result = method(net, *args, **kwargs)
+            if name == "generate_html":
+                rendered.append(net)
+            return result
+
+        monkeypatch.setattr(Network, name, spied)
+
+    for name in ("add_node", "add_edge", "generate_html"):
+        spy(name)
+    dataset = load_dataset(SMALL)
+    # Positions, shadows and curves: every kind of attribute the page uses.
+    page = render_html(dataset, highlight_path=("varga", "sylvania"), physics_limit=3)
+    assert calls == {
+        "add_node": len(dataset.actors),
+        "add_edge": len(dataset.relations),
+        "generate_html": 1,
+    }
+    [net] = rendered
+    assert page == net.html
+    data = page_data(page)
+    assert data["nodes"] == net.nodes  # as pyvis normalised them, in its order
+    assert data["edges"] == net.edges
+    assert data["options"] == net.options
+    assert all("x" in node for node in net.nodes)
+    assert net.directed
+    # Our template in our escaping environment, whichever branch pyvis takes;
+    # no title anywhere, so pyvis's "href" pop-up switch stays off.
+    assert net.templateEnv.autoescape is True
+    assert net.path == net.template.name == "page.html"
+    assert not any("title" in item for item in net.nodes + net.edges)
+    assert "bootstrap" not in page and "tom-select" not in page
+
+
+def test_the_template_uses_nothing_of_pyvis_but_nodes_edges_and_options():
+    """pyvis also passes heading, tooltip_link, cdn_resources...: the template ignores them."""
+    from jinja2 import Environment, meta
+
+    from graph.render.html import _environment
+
+    plain = Environment()  # the page's filters, but none of its globals
+    plain.filters.update(_environment({}).filters)
+    source = (Path(__file__).parents[1] / "graph" / "render" / "page.html").read_text("utf-8")
+    used = meta.find_undeclared_variables(plain.parse(source))
+    assert used == {
+        *("nodes", "edges", "options"),  # from pyvis's generate_html
+        *("meta", "kinds", "types", "search"),  # the rest of the page's data
+        *("version", "script_hashes", "vis_css", "page_css", "vis_js", "page_js"),
+    }
+
+
+def modules_imported_by(args: list[str], folder: Path) -> set[str]:
+    """The top-level modules a fresh ``graph ARGS`` process has imported when it exits."""
     import subprocess
     import sys
 
+    found = folder / "modules.json"
     code = (
-        "import sys, graph.cli.main\n"
-        "from graph import load_dataset\n"
-        "from graph.render import render_html\n"
-        "render_html(load_dataset())\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pyvis', 'IPython', 'jinja2'}))\n"
+        "import atexit, json, sys\n"
+        "written = sys.argv[1]\n"
+        "atexit.register(lambda: open(written, 'w').write(json.dumps(sorted(sys.modules))))\n"
+        "sys.argv = ['graph', *sys.argv[2:]]\n"
+        "from graph.cli.main import main\n"
+        "main()\n"
     )
-    found = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert found == "[]\n"
+    subprocess.run(
+        [sys.executable, "-c", code, str(found), *args],
+        cwd=folder,
+        capture_output=True,
+        check=True,
+    )
+    return {name.split(".")[0] for name in json.loads(found.read_text("utf-8"))}
+
+
+@pytest.mark.parametrize("args", [["validate"], ["centrality"], ["show", "uk"], ["html", "--help"]])
+def test_other_commands_never_import_pyvis(args, tmp_path):
+    """pyvis imports IPython (and Jinja): only rendering a page pays for them."""
+    assert not modules_imported_by(args, tmp_path) & {"pyvis", "IPython", "jinja2"}
+
+
+def test_graph_html_imports_pyvis(tmp_path):
+    # The check above can see pyvis when it is there.
+    assert {"pyvis", "IPython"} <= modules_imported_by(["html"], tmp_path)
+
+
+def test_highlight_path_outside_the_focus_is_a_usage_error(run, tmp_path):
+    page = tmp_path / "page.html"
+    args = ["html", "-o", str(page), "--focus", "Downing Street", "--highlight-path"]
+    result = run(*args, "turkiye", "the Kremlin")
+    assert result.exit_code == 2
+    assert (
+        "Türkiye is more than 1 relation(s) away from United Kingdom: "
+        "raise --depth to highlight a path to it" in result.stderr
+    )
+    assert not page.exists()
+    assert run(*args, "turkiye", "the Kremlin", "--depth", "3").exit_code == 0
+    assert page.exists()

@@ -1,9 +1,12 @@
 """The interactive page: one self-contained HTML file that works offline.
 
-The page is our own template (``page.html``, ``page.css``, ``page.js``) with
-vis-network 9.1.2 inlined from the copy bundled in pyvis. pyvis's own template
-is not used: it fetches Bootstrap and tom-select from CDNs and pastes names
-into the page without escaping.
+pyvis builds the page: its ``Network`` holds the nodes, edges and vis-network
+options (:mod:`.network`), and ``Network.generate_html`` renders them. The
+template is ours (``page.html``, with ``page.css`` and ``page.js``), handed to
+pyvis in a Jinja environment that escapes by default, and vis-network 9.1.2 is
+inlined from the copy bundled in pyvis. pyvis's own template is not used: it
+fetches Bootstrap and tom-select from CDNs, pastes names into the page without
+escaping, and turns tooltips into HTML when a title holds "href".
 
 Safety model: dataset text reaches the page only inside one
 ``<script type="application/json">`` block, with ``<``, ``>``, ``&``, U+2028
@@ -17,14 +20,19 @@ from __future__ import annotations
 import functools
 import json
 import re
-import string
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Dataset
+from ..problems import QueryError
 from .data import PHYSICS_LIMIT, page_data
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = ["ego_network", "render_html", "script_json"]
 
+TEMPLATE = "page.html"
 VIS_NETWORK = "templates/lib/vis-9.1.2"  # inside the pyvis package
 
 _SCRIPT_ESCAPES = {
@@ -68,6 +76,15 @@ def render_html(
     Raises :class:`~graph.problems.QueryError` for unknown actors, a depth
     below 1, or a path asked between an actor and itself.
 
+    Notes
+    -----
+    The page is pyvis's: a directed ``pyvis.network.Network`` gets every actor
+    through ``add_node`` and every relation through ``add_edge``, and its
+    ``generate_html`` renders our template (:func:`.network.build_network`).
+    pyvis is imported on the first call, not before. Nothing is written: the
+    caller saves the string (``graph html`` with
+    :func:`graph.files.write_atomically`).
+
     Examples
     --------
     >>> from graph import load_dataset
@@ -80,8 +97,15 @@ def render_html(
     focused = None
     if focus is not None:
         actor = dataset.find_actor(focus)
-        dataset = ego_network(dataset, actor.id, depth)
+        whole, dataset = dataset, ego_network(dataset, actor.id, depth)
         focused = {"id": actor.id, "name": actor.name, "depth": depth}
+        for end in highlight_path or ():
+            outside = whole.find_actor(end)
+            if outside.id not in dataset.actors:
+                raise QueryError(
+                    f"{outside.name} is more than {depth} relation(s) away from {actor.name}: "
+                    "raise --depth to highlight a path to it"
+                )
     path = _path(dataset, *highlight_path) if highlight_path else None
     scores = {}
     if dataset.actors:
@@ -97,7 +121,7 @@ def render_html(
         path=path,
         physics_limit=physics_limit,
     )
-    return _fill(data)
+    return _render_page(data)
 
 
 def ego_network(dataset: Dataset, actor_id: str, depth: int) -> Dataset:
@@ -180,7 +204,35 @@ def _dataset_name(dataset: Dataset) -> str:
     return Path(dataset.folder).resolve().name
 
 
-def _fill(data: dict) -> str:
+def _render_page(data: dict) -> str:
+    """The page: pyvis's Network holding the data, rendered by pyvis with our template."""
+    from .network import build_network
+
+    net = build_network(data["nodes"], data["edges"], data["options"])
+    rest = {key: value for key, value in data.items() if key not in ("nodes", "edges", "options")}
+    environment = _environment(rest)
+    # pyvis renders templateEnv.get_template(path), or `template` in notebook
+    # mode: both are ours. (set_template_dir would build an environment
+    # without autoescaping.) Never write_html or show: they write the file
+    # themselves, not atomically and not as UTF-8.
+    net.template_dir = str(Path(__file__).parent)
+    net.templateEnv = environment
+    net.path = TEMPLATE
+    net.template = environment.get_template(TEMPLATE)
+    return net.generate_html()
+
+
+def _environment(data: dict) -> jinja2.Environment:
+    """Return a Jinja environment for ``page.html``: autoescaping, with the page's own variables.
+
+    pyvis passes the template ``nodes``, ``edges`` and ``options``; the rest
+    of the page's ``data`` (meta, legends, search) and the inlined assets are
+    the environment's globals. Only the assets, checked by :func:`_assets`,
+    and their hashes are marked safe; anything else would be escaped.
+    """
+    import jinja2
+    from markupsafe import Markup
+
     from .. import __version__
 
     assets = _assets()
@@ -191,14 +243,23 @@ def _fill(data: dict) -> str:
     # Scripts run only if their hash is listed: no inline event handler (onerror=...)
     # can run, even if a bug ever let markup from the data into the page.
     hashes = " ".join(f"'sha256-{_sha256(text)}'" for text in scripts.values())
-    return string.Template(assets["page.html"]).substitute(
-        version=__version__,
-        script_hashes=hashes,
-        vis_css=assets["vis-network.css"],
-        page_css=assets["page.css"],
-        data=script_json(data),
-        **scripts,
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
     )
+    environment.filters["script_json"] = lambda value: Markup(script_json(value))
+    environment.filters["parse_json"] = json.loads  # pyvis hands the options over as JSON
+    environment.globals.update(
+        data,
+        version=__version__,
+        script_hashes=Markup(hashes),
+        vis_css=Markup(assets["vis-network.css"]),
+        page_css=Markup(assets["page.css"]),
+        **{name: Markup(text) for name, text in scripts.items()},
+    )
+    return environment
 
 
 def _sha256(text: str) -> str:
@@ -210,16 +271,13 @@ def _sha256(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _assets() -> dict[str, str]:
-    """Our template files and pyvis's vis-network, checked to be safe to inline."""
+    """Our style and script, and pyvis's vis-network, checked to be safe to inline."""
     import importlib.resources
     import importlib.util
 
     ours = importlib.resources.files(__package__)
-    assets = {
-        name: ours.joinpath(name).read_text("utf-8")
-        for name in ("page.html", "page.css", "page.js")
-    }
-    # find_spec locates pyvis without importing it (its __init__ imports IPython).
+    assets = {name: ours.joinpath(name).read_text("utf-8") for name in ("page.css", "page.js")}
+    # pyvis's folder, found without importing it (its import pulls in IPython).
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("pyvis is not installed; it provides vis-network for the page")
