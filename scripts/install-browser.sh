@@ -6,4 +6,4 @@ sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 echo "installing Debian's chromium for the browser tests..." >&2
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
