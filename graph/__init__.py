@@ -7,7 +7,7 @@
 >>> g = dataset.to_networkx()                 # a networkx MultiDiGraph
 """
 
-from .load import load_dataset, seed_folder
+from .load import load_dataset, seed_folder, validate
 from .model import Actor, Dataset, Document, Kind, Relation, RelationType
 from .problems import DatasetError, GraphError, Problem, QueryError, UnknownActorError
 
@@ -28,4 +28,5 @@ __all__ = [
     "__version__",
     "load_dataset",
     "seed_folder",
+    "validate",
 ]

@@ -25,9 +25,11 @@ _TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("“”„‟″«»", '"'),
         **dict.fromkeys("‐‑‒–—―−", "-"),
         "…": "...",
-        # Invisible in print, so never part of a quote: the soft hyphen, zero-width
-        # spaces and joiners, direction marks and embeddings, the BOM.
-        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff", None),
+        # Invisible in print, so never part of a quote: the soft hyphen, the Arabic
+        # letter mark, zero-width spaces and joiners, direction marks and
+        # embeddings, invisible operators, the BOM.
+        **dict.fromkeys("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f", None),
+        **dict.fromkeys("\u2060\u2061\u2062\u2063\u2064\ufeff", None),
         **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", None),
     }
 )

@@ -15,11 +15,13 @@ def write_atomically(path: str | os.PathLike, text: str) -> Path:
 
     The text goes to a temporary file in the same folder, which then replaces
     ``path`` in one step: a reader sees the old file or the new one, never half
-    of one, and a failure leaves no temporary file behind. Line endings are
+    of one, and a failure leaves no temporary file behind. An existing file keeps
+    its permissions; a symlink keeps pointing at the file, which is replaced. Line endings are
     written as given, on every platform, so outputs compare byte for byte.
     Raises ``OSError`` when the folder is missing or not writable.
     """
-    target = Path(os.path.abspath(path))
+    # Through a symlink, the file it points at is replaced, not the link.
+    target = Path(os.path.realpath(path))
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
@@ -28,13 +30,21 @@ def write_atomically(path: str | os.PathLike, text: str) -> Path:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600); give it the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """Return the permissions the new file gets: the old file's, or the usual ones."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        # mkstemp makes the file private (0600); a new file gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

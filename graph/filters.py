@@ -39,10 +39,12 @@ def filter_dataset(
     types = _checked(_as_list(types), dataset.types, "relation type")
     known_kinds = dataset.kinds or {actor.kind: None for actor in dataset.actors.values()}
     kinds = _checked(_as_list(kinds), known_kinds, "kind")
+    if as_of is not None and not isinstance(as_of, str):
+        raise QueryError(f"as_of must be a date written as text (YYYY[-MM[-DD]]), not {as_of!r}")
     try:
         limit = period_end(as_of) if as_of is not None else None
     except ValueError as error:
-        raise QueryError(f"invalid --as-of: {error}") from None
+        raise QueryError(f"invalid as-of date: {error}") from None
     removed = {dataset.find_actor(name).id for name in _as_list(exclude) or ()}
     actors = {
         actor_id: actor

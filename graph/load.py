@@ -250,6 +250,7 @@ class _Loader:
         self.folder = folder
         self.problems: list[Problem] = []
         self.index: ActorIndex | None = None  # built only to suggest fixes
+        self.declared_documents: list[str] = []
 
     def checker(self, name: str) -> _Checker:
         return _Checker(str(self.folder / name), self.problems)
@@ -384,6 +385,8 @@ class _Loader:
             return documents, texts
         for key_node, value_node in check.mapping_items(node, "documents"):
             key = check.string(key_node, "a document key")
+            if key is not None:
+                self.declared_documents.append(key)
             relative = check.string(value_node, f"the path of document {key!r}")
             if key is None or relative is None:
                 continue
@@ -415,7 +418,7 @@ class _Loader:
             description = check.optional_text(fields.get("description"), "description")
             # A type with a bad field is still known, so its relations are not reported too.
             types[name] = RelationType(name, sign or 0, bool(symmetric), description)
-        if not types and isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.MappingNode) and not node.value:
             check.error(node, "types must declare at least one relation type")
         return types
 
@@ -478,6 +481,8 @@ class _Loader:
         return None
 
     def document_reference(self, check, node, value_node, documents) -> str | None:
+        # Declared documents count even when unreadable: that error is reported once.
+        documents = self.declared_documents
         if value_node is None:
             if len(documents) == 1:
                 return next(iter(documents))

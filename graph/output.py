@@ -95,7 +95,7 @@ def render_table(result: Result, width: int = 80) -> str:
             _fields_lines(block, width) if isinstance(block, Fields) else _table_lines(block, width)
         )
         if block.title:
-            lines = [block.title, *lines]
+            lines = [*_wrap(_plain(block.title), width), *lines]
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n" if parts else ""
 
@@ -165,19 +165,20 @@ def _pad(text: str, width: int) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Return ``text`` broken into lines of at most ``width`` columns, at spaces where possible."""
+    """Return ``text`` broken into lines of at most ``width`` columns, at spaces where possible.
+
+    >>> _wrap("a quote too long for one line", 12)
+    ['a quote too', 'long for one', 'line']
+    """
     lines: list[str] = []
     line = ""
     for word in text.split():
         while display_width(word) > width:  # a word longer than a line is split
-            room = width - display_width(line) - (1 if line else 0)
-            if room < 1:
+            if line:
                 lines.append(line)
-                line, room = "", width
-            head = _cut(word, room + 1)[:-1] if display_width(word) > room else word
-            head = head or word[0]
-            line = f"{line} {head}" if line else head
-            word = word[len(head) :]
+                line = ""
+            head, word = _split_word(word, width)
+            lines.append(head)
         candidate = f"{line} {word}" if line else word
         if display_width(candidate) <= width:
             line = candidate
@@ -187,6 +188,19 @@ def _wrap(text: str, width: int) -> list[str]:
     if line or not lines:
         lines.append(line)
     return lines
+
+
+def _split_word(word: str, width: int) -> tuple[str, str]:
+    """Split ``word`` after at most ``width`` columns, never before a combining mark."""
+    used = cut = 0
+    for index, char in enumerate(word):
+        used += _char_width(char)
+        if used > width and index > 0:
+            break
+        cut = index + 1
+    while cut < len(word) and _char_width(word[cut]) == 0:
+        cut += 1  # marks stay with their letter
+    return word[:cut], word[cut:]
 
 
 def _fields_lines(block: Fields, width: int) -> list[str]:

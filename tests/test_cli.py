@@ -21,7 +21,7 @@ def test_validate_reports_every_problem_on_stderr_and_exits_1(run):
     assert result.exit_code == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert len(lines) == 17
+    assert len(lines) == 18
     assert lines[0] == (
         f"{DATA}/broken/actors.yaml:7:11: error: unknown kind 'contry' "
         "(declared: country, person) (did you mean 'country'?)"
@@ -34,7 +34,7 @@ def test_validate_json_lists_problems(run):
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["valid"] is False
-    assert len(report["problems"]) == 17
+    assert len(report["problems"]) == 18
     assert report["problems"][2] == {
         "file": f"{DATA}/broken/actors.yaml",
         "line": 11,
@@ -49,7 +49,7 @@ def test_every_query_command_refuses_a_bad_dataset_the_same_way(run):
     for command in (["stats"], ["show", "x"]):
         result = run(*command, "--data", str(DATA / "broken"))
         assert result.exit_code == 1, command
-        assert len(result.stderr.splitlines()) == 17
+        assert len(result.stderr.splitlines()) == 18
         assert result.stdout == ""
 
 
@@ -183,3 +183,17 @@ def test_full_disk_on_stdout_is_a_message_not_a_traceback():
     )
     assert completed.returncode == 1
     assert completed.stderr == "graph: cannot write output: No space left on device\n"
+
+
+def test_long_headings_wrap_within_80_columns(run):
+    result = run("neighbors", "Carnegie Endowment for International Peace")
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_validate_is_a_library_function():
+    import graph
+
+    report = graph.validate(DATA / "broken")
+    assert report["valid"] is False
+    assert len(report["problems"]) == 18

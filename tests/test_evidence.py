@@ -49,3 +49,9 @@ def test_document_index_agrees_with_plain_search():
             quote = quote[:where] + "#" + quote[where + 1 :]
         needle = normalize_text(quote)
         assert index.contains(quote) == (bool(needle) and needle in folded), quote
+
+
+def test_arabic_letter_mark_and_invisible_operators_are_ignored():
+    article = "ارتفعت الرسوم بنسبة \u061c40\u061c٪ يوم الاثنين"
+    assert quote_in_document("ارتفعت الرسوم بنسبة 40٪ يوم", article)
+    assert quote_in_document("a b", "a\u2062 b")

@@ -52,3 +52,29 @@ def test_a_missing_folder_is_an_os_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_atomically(tmp_path / "missing" / "page.html", "text")
     assert os.listdir(tmp_path) == []
+
+
+def test_a_symlink_keeps_pointing_at_the_replaced_file(tmp_path):
+    import os
+
+    from graph.files import write_atomically
+
+    (tmp_path / "target.html").write_text("old")
+    os.symlink("target.html", tmp_path / "link.html")
+    write_atomically(tmp_path / "link.html", "new")
+    assert (tmp_path / "link.html").is_symlink()
+    assert (tmp_path / "target.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.html", "target.html"]
+
+
+def test_an_existing_file_keeps_its_permissions(tmp_path):
+    import os
+
+    from graph.files import write_atomically
+
+    private = tmp_path / "private.html"
+    private.write_text("old")
+    os.chmod(private, 0o600)
+    write_atomically(private, "new")
+    assert private.stat().st_mode & 0o777 == 0o600
+    assert private.read_text() == "new"

@@ -74,6 +74,7 @@ def test_broken_dataset_reports_every_problem_in_one_run():
         "relations.yaml:18:13: error: source 'Ilse Varga' is a name or alias; relations use"
         " actor ids (did you mean 'varga'?)",
         "relations.yaml:22:15: error: unknown document 'artcle' (did you mean 'article'?)",
+        "relations.yaml:23:5: error: relation must name its document (one of: article, missing)",
     ]
 
 
@@ -377,3 +378,18 @@ def test_kind_with_an_empty_vocabulary(write_dataset):
     assert problems_of(write_dataset(actors=actors))[0] == (
         "actors.yaml:5:11: error: unknown kind 'country' (no kinds are declared)"
     )
+
+
+def test_an_unreadable_document_is_reported_once(write_dataset):
+    relations = RELATIONS.replace("article.txt}", "article.txt, notes: /dev/zero}") + (
+        "    document: notes\n"
+    )
+    assert problems_of(write_dataset(relations=relations)) == [
+        "relations.yaml:1:42: error: document 'notes' (/dev/zero): not a regular file",
+    ]
+
+
+def test_invalid_type_names_do_not_also_say_the_vocabulary_is_empty(write_dataset):
+    relations = RELATIONS.replace("allied_with: {sign: 1, symmetric: true}", "? [x]\n  : {sign: 1}")
+    problems = problems_of(write_dataset(relations=relations))
+    assert not any("at least one relation type" in problem for problem in problems)

@@ -37,3 +37,14 @@ def test_csv_keeps_every_digit_and_tables_round():
 def test_fields_lines_have_no_trailing_spaces():
     text = render(Result({}, [Fields([("description", ""), ("name", "Ruritania")])]), "table")
     assert text == "description:\nname:        Ruritania\n"
+
+
+def test_wrapping_never_overflows_or_orphans_a_combining_mark():
+    from graph.output import _wrap
+
+    assert _wrap("e\u0301" * 6 + " said", 5) == ["e\u0301" * 5, "e\u0301", "said"]
+    arabic = "مُحَمَّدٌ" * 2 + " said"
+    lines = _wrap(arabic, 7)
+    assert all(display_width(line) <= 7 for line in lines)
+    assert not any(line and display_width(line[0]) == 0 for line in lines)
+    assert " ".join(lines) == "مُحَمَّدٌمُحَمَّ دٌ said"

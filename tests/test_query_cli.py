@@ -299,7 +299,7 @@ def test_all_measures_csv_keeps_every_digit_and_the_table_rounds(run):
     [
         (["--type", "hugs"], "unknown relation type 'hugs' (choose from: allied_with, leader_of"),
         (["--kind", "planet"], "unknown kind 'planet' (choose from: alliance, country, person)"),
-        (["--as-of", "2025-02-30"], "invalid --as-of: date '2025-02-30' does not exist"),
+        (["--as-of", "2025-02-30"], "invalid as-of date: date '2025-02-30' does not exist"),
         (["--exclude", "Narnia"], "unknown actor 'Narnia'"),
     ],
 )

@@ -24,7 +24,8 @@ def stats_view(data: dict) -> Result:
     )
     kinds = _count_table("kind", data["actors_by_kind"], "Actors by kind")
     types = _count_table("type", data["relations_by_type"], "Relations by type")
-    return Result(data, [summary, kinds, types])
+    signs = _count_table("sign", data["relations_by_sign"], "Relations by sign")
+    return Result(data, [summary, kinds, types, signs])
 
 
 def show_view(data: dict) -> Result:

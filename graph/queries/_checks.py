@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..model import Dataset
 from ..problems import QueryError
 
-__all__ = ["check_actors", "check_choice", "scaled_weights"]
+__all__ = ["check_actors", "check_choice", "check_count", "scaled_weights"]
 
 
 def check_actors(dataset: Dataset, actor_ids: Iterable[str]) -> None:
@@ -26,6 +26,19 @@ def check_actors(dataset: Dataset, actor_ids: Iterable[str]) -> None:
     for actor_id in actor_ids:
         if actor_id not in dataset.actors:
             raise QueryError(f"unknown actor id {actor_id!r}")
+
+
+def check_count(value, what: str, optional: bool = True) -> None:
+    """Raise QueryError unless ``value`` is a whole number of at least 1 (or None when optional).
+
+    >>> check_count(0, "top")
+    Traceback (most recent call last):
+    graph.problems.QueryError: top must be a whole number of at least 1, not 0
+    """
+    if value is None and optional:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise QueryError(f"{what} must be a whole number of at least 1, not {value!r}")
 
 
 def check_choice(value: str, choices: Iterable[str], what: str) -> None:

@@ -37,7 +37,7 @@ import math
 
 from ..model import Dataset
 from ..problems import QueryError
-from ._checks import check_choice, scaled_weights
+from ._checks import check_choice, check_count, scaled_weights
 from .eigenvector import eigenvector_scores, leading_eigenvector, power_iteration
 
 __all__ = ["DIRECTED_ONLY", "MEASURES", "centrality", "measure_scores"]
@@ -82,6 +82,7 @@ def centrality(
     """
     from ..build import projection
 
+    check_count(top, "top")
     measures = _measures(measure, directed)
     graph = projection(dataset, directed=directed, weighted=weighted)
     result: dict = {"measure": measure, "directed": directed, "weighted": weighted}

@@ -49,6 +49,8 @@ def communities(
     check_choice(method, METHODS, "method")
     if not (isinstance(resolution, (int, float)) and math.isfinite(resolution) and resolution > 0):
         raise QueryError(f"the resolution must be a finite number above 0, not {resolution!r}")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise QueryError(f"the seed must be a whole number, not {seed!r}")
     graph = projection(dataset, directed=False, weighted=weighted)
     if weighted:
         graph, _ = scaled_weights(graph)

@@ -9,8 +9,7 @@ then theirs...) and for ``in`` (its reverse), the undirected projection for
 from __future__ import annotations
 
 from ..model import Dataset
-from ..problems import QueryError
-from ._checks import check_actors, check_choice
+from ._checks import check_actors, check_choice, check_count
 
 __all__ = ["DIRECTIONS", "neighbors"]
 
@@ -39,8 +38,7 @@ def neighbors(dataset: Dataset, actor_id: str, depth: int = 1, direction: str = 
 
     check_actors(dataset, [actor_id])
     check_choice(direction, DIRECTIONS, "direction")
-    if depth < 1:
-        raise QueryError(f"the depth must be at least 1, not {depth}")
+    check_count(depth, "the depth", optional=False)
     graph = projection(dataset, directed=direction != "both")
     if direction == "in":
         graph = graph.reverse(copy=False)

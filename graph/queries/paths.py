@@ -21,7 +21,7 @@ import itertools
 
 from ..model import Dataset, Relation
 from ..problems import QueryError
-from ._checks import check_actors
+from ._checks import check_actors, check_count
 
 __all__ = ["MAX_PATHS", "shortest_paths"]
 
@@ -72,8 +72,7 @@ def shortest_paths(
     check_actors(dataset, (source_id, target_id))
     if source_id == target_id:
         raise QueryError("source and target are the same actor")
-    if max_length is not None and max_length < 1:
-        raise QueryError(f"the maximum path length must be at least 1, not {max_length}")
+    check_count(max_length, "the maximum path length")
     graph = projection(dataset, directed=directed)
     try:
         shortest = nx.shortest_path_length(graph, source_id, target_id)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..model import Dataset
 from ..problems import QueryError
-from ._checks import check_actors, check_choice
+from ._checks import check_actors, check_choice, check_count
 from .centrality import MEASURES, TIE_DIGITS, centrality
 
 __all__ = ["whatif"]
@@ -55,6 +55,7 @@ def whatif(
         raise QueryError("name at least one actor to exclude")
     check_actors(dataset, excluded)
     check_choice(measure, MEASURES, "measure")
+    check_count(top, "top")
     without = filter_dataset(dataset, exclude=excluded)
     before = centrality(dataset, measure, directed=directed, weighted=weighted)
     after = centrality(without, measure, directed=directed, weighted=weighted)
