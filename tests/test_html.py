@@ -14,6 +14,7 @@ import pytest
 from graph import load_dataset
 from graph.model import Actor, Dataset, Relation, RelationType
 from graph.render import render_html
+from graph.render.data import LABEL_LENGTH
 from graph.render.html import script_json
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
@@ -101,7 +102,7 @@ def test_hostile_text_never_appears_as_markup():
     assert len(re.findall("</script>", page)) == 3
     data = page_data(page)
     assert data["meta"]["title"] == "<script>window.__pwned=1</script>"
-    names = {node["label"] for node in data["nodes"]}
+    names = {node["name"] for node in data["nodes"]}
     assert '<img src=x onerror="window.__pwned=1">' in names
 
 
@@ -213,6 +214,88 @@ def test_highlight_path_without_a_path_marks_nothing():
     data = page_data(render_html(load_dataset(SMALL), highlight_path=("varga", "atlantis")))
     assert data["meta"]["path"]["count"] == 0
     assert not any(e.get("onPath") for e in data["edges"])
+
+
+def test_a_long_name_is_cut_in_the_label_and_whole_everywhere_else():
+    """A label thousands of characters wide would shrink the whole view to a speck."""
+    import dataclasses
+
+    dataset = load_dataset(SMALL)
+    name = "Ilse " + "Varga-" * 400
+    varga = dataclasses.replace(dataset.actors["varga"], name=name)
+    page = render_html(dataclasses.replace(dataset, actors={**dataset.actors, "varga": varga}))
+    data = page_data(page)
+    node = next(node for node in data["nodes"] if node["id"] == "varga")
+    assert node["label"] == name[:LABEL_LENGTH] + "…"
+    assert node["name"] == name
+    assert [name, "varga"] in data["search"]
+    # Short names are drawn whole.
+    assert all(n["label"] == n["name"] for n in data["nodes"] if n["id"] != "varga")
+    # No name of the seed is long enough to be cut.
+    assert all(n["label"] == n["name"] for n in page_data(render_html(load_dataset()))["nodes"])
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("x" * 40, "x" * 40),
+        ("x" * 41, "x" * 40 + "…"),
+        # A combining accent stays with its letter, and is not counted.
+        ("e\u0301" * 41, "e\u0301" * 40 + "…"),
+        ("x" * 39 + "e\u0301" + "yz", "x" * 39 + "e\u0301…"),
+        # Characters beyond the BMP (surrogate pairs in JavaScript) are one each.
+        ("\U0001f600" * 41, "\U0001f600" * 40 + "…"),
+        # Joined emoji, skin tones and flags are never split.
+        (
+            "x" * 39 + "\U0001f468\u200d\U0001f469\u200d\U0001f467" + "yz",
+            "x" * 39 + "\U0001f468\u200d\U0001f469\u200d\U0001f467…",
+        ),
+        ("x" * 39 + "\U0001f44d\U0001f3fd" + "yz", "x" * 39 + "\U0001f44d\U0001f3fd…"),
+        ("x" * 39 + "\U0001f1ec\U0001f1e7\U0001f1eb\U0001f1f7", "x" * 39 + "\U0001f1ec\U0001f1e7…"),
+        (
+            "x" * 39
+            + "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+            + "yz",
+            "x" * 39 + "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f…",
+        ),
+        # Marks stacked without end are cut, never leaving a mark without its letter.
+        ("Z" + "\u0301" * 1000, "Z" + "\u0301" * 159 + "…"),
+    ],
+    ids=[
+        "40 kept",
+        "41 cut",
+        "accents",
+        "accent at the end",
+        "astral",
+        "zwj",
+        "skin tone",
+        "flags",
+        "tag flag",
+        "stacked marks",
+    ],
+)
+def test_short_labels_cut_between_characters(text, label):
+    from graph.render.data import short_label
+
+    assert short_label(text, length=40) == label
+
+
+def test_highlight_path_without_a_path_is_a_note_not_an_error(run, tmp_path):
+    """The page is still worth having, so exit 0; but say that nothing is highlighted."""
+    page = tmp_path / "page.html"
+    result = run(
+        "html", "-o", str(page), "--data", str(SMALL), "--highlight-path", "varga", "atlantis"
+    )
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"wrote {page}\nno path between Ilse Varga and Atlantis: nothing highlighted\n"
+    )
+    assert page_data(page.read_text("utf-8"))["meta"]["path"]["count"] == 0
+    found = run(
+        "html", "-o", str(page), "--data", str(SMALL), "--highlight-path", "varga", "sylvania"
+    )
+    assert found.stderr == f"wrote {page}\n"
 
 
 def test_a_large_graph_gets_positions_and_no_physics():

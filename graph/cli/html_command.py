@@ -57,7 +57,7 @@ def html(output, open_page, size_by, focus, depth, highlight_path, title, data, 
     and shows every text from the dataset as plain text.
     """
     from ..files import write_atomically
-    from ..render import render_html
+    from ..render.html import prepare_page, render_page
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(
@@ -72,7 +72,7 @@ def html(output, open_page, size_by, focus, depth, highlight_path, title, data, 
         focus = ids.pop(0)
     if highlight_path:
         highlight_path = tuple(ids)
-    page = render_html(
+    drawn = prepare_page(
         dataset,
         size_by=size_by,
         focus=focus,
@@ -80,11 +80,18 @@ def html(output, open_page, size_by, focus, depth, highlight_path, title, data, 
         highlight_path=highlight_path,
         title=title,
     )
+    page = render_page(drawn)
     try:
         written = write_atomically(output, page)
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
     click.echo(f"wrote {written}", err=True)
+    path = drawn["meta"]["path"]
+    if path and not path["count"]:
+        # Still a useful page, so exit 0; the heading says so too.
+        click.echo(
+            f"no path between {path['source']} and {path['target']}: nothing highlighted", err=True
+        )
     if open_page:
         import webbrowser
 

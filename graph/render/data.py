@@ -13,16 +13,23 @@ curves bending apart, so each can be hovered on its own.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 
 from ..model import Dataset
 from .style import PATH_COLOR, kind_styles, node_size, sign_style
 
-__all__ = ["PHYSICS_LIMIT", "page_data"]
+__all__ = ["LABEL_LENGTH", "PHYSICS_LIMIT", "page_data", "short_label"]
 
 # Above this many actors the page gets positions computed in Python and no
 # live physics (the README gives the timings behind the number).
 PHYSICS_LIMIT = 300
+
+# Longer names are cut to this many characters plus "…" in the label drawn
+# under a node (the full name stays in the node's ``name``, its tooltip and
+# the search): a name thousands of characters long would otherwise be drawn
+# as wide, and fitting it into the view would shrink the graph to a speck.
+LABEL_LENGTH = 50
 
 
 def page_data(
@@ -98,7 +105,8 @@ def _nodes(dataset: Dataset, scores: dict, focus: dict | None, on_path: set[int]
         score = scores.get(actor_id, {"score": 0.0, "rank": None})
         node = {
             "id": actor.id,
-            "label": actor.name,
+            "label": short_label(actor.name),
+            "name": actor.name,
             "kind": actor.kind,
             "aliases": list(actor.aliases),
             "description": actor.description,
@@ -113,6 +121,60 @@ def _nodes(dataset: Dataset, scores: dict, focus: dict | None, on_path: set[int]
             node.update(borderWidth=4, onPath=True, shadow={"enabled": True, "color": PATH_COLOR})
         nodes.append(node)
     return nodes
+
+
+def short_label(text: str, length: int = LABEL_LENGTH) -> str:
+    """Return ``text`` cut to ``length`` characters plus "…" if it is longer.
+
+    Characters are counted as a reader sees them: a combining mark, a joiner
+    (ZWJ), a variation selector or a skin-tone modifier belongs to the
+    character before it, and a flag's two regional indicators are one
+    character; a cut never falls inside one (Python strings hold code points,
+    so no surrogate pair can be split either). However many marks are stacked
+    on one character, at most ``4 * length`` code points are kept.
+
+    >>> short_label("Ruritania")
+    'Ruritania'
+    >>> short_label("abcdef", length=3)
+    'abc…'
+    >>> short_label("e\u0301e\u0301e\u0301", length=2)  # é, é, é in decomposed form
+    'e\u0301e\u0301…'
+    >>> short_label("\U0001f1ec\U0001f1e7\U0001f1eb\U0001f1f7", length=1)  # two flags
+    '\U0001f1ec\U0001f1e7…'
+    """
+    if len(text) <= length:
+        return text
+    count = 0
+    regional = False  # the previous code point opened a flag
+    for position, char in enumerate(text):
+        if position >= 4 * length:
+            return text[:position].rstrip("\u200d") + "…"
+        joins = position > 0 and (
+            _continues(char) or text[position - 1] == "\u200d" or (regional and _flag(char))
+        )
+        regional = _flag(char) and not (regional and joins)
+        if joins:
+            continue
+        if count == length:
+            return text[:position] + "…"
+        count += 1
+    return text
+
+
+def _continues(char: str) -> bool:
+    """Whether ``char`` belongs to the character before it (a mark, joiner, modifier...)."""
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or char == "\u200d"
+        or "\ufe00" <= char <= "\ufe0f"
+        or "\U000e0100" <= char <= "\U000e01ef"
+        or "\U000e0020" <= char <= "\U000e007f"  # tags, as in the flag of England
+        or "\U0001f3fb" <= char <= "\U0001f3ff"
+    )
+
+
+def _flag(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
 
 
 def _edges(dataset: Dataset, on_path: set[int], labelled: bool) -> list[dict]:

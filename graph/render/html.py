@@ -30,7 +30,7 @@ from .data import PHYSICS_LIMIT, page_data
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["ego_network", "render_html", "script_json"]
+__all__ = ["ego_network", "prepare_page", "render_html", "render_page", "script_json"]
 
 TEMPLATE = "page.html"
 VIS_NETWORK = "templates/lib/vis-9.1.2"  # inside the pyvis package
@@ -85,11 +85,47 @@ def render_html(
     caller saves the string (``graph html`` with
     :func:`graph.files.write_atomically`).
 
+    It is ``render_page(prepare_page(...))``: a caller that wants to know
+    what was drawn (``graph html`` says so when no path links the two
+    actors) takes the two steps itself.
+
     Examples
     --------
     >>> from graph import load_dataset
     >>> page = render_html(load_dataset(), title="Seed")
     >>> page.startswith("<!DOCTYPE html>")
+    True
+    """
+    return render_page(
+        prepare_page(
+            dataset,
+            size_by=size_by,
+            focus=focus,
+            depth=depth,
+            highlight_path=highlight_path,
+            title=title,
+            physics_limit=physics_limit,
+        )
+    )
+
+
+def prepare_page(
+    dataset: Dataset,
+    size_by: str = "degree",
+    focus: str | None = None,
+    depth: int = 1,
+    highlight_path: tuple[str, str] | None = None,
+    title: str | None = None,
+    physics_limit: int = PHYSICS_LIMIT,
+) -> dict:
+    """Return what the page draws (see :func:`.data.page_data`); arguments as :func:`render_html`.
+
+    ``["meta"]["path"]`` tells whether a highlighted path was found: its
+    ``count`` of shortest paths is 0 when none links the two actors.
+
+    >>> from graph import load_dataset
+    >>> data = prepare_page(load_dataset(), highlight_path=("uk", "russia"))
+    >>> data["meta"]["path"]["count"] > 0
     True
     """
     from ..queries.centrality import centrality
@@ -111,7 +147,7 @@ def render_html(
     if dataset.actors:
         ranking = centrality(dataset, measure=size_by)["results"]
         scores = {row["id"]: {"score": row["score"], "rank": row["rank"]} for row in ranking}
-    data = page_data(
+    return page_data(
         dataset,
         scores,
         size_by,
@@ -121,7 +157,6 @@ def render_html(
         path=path,
         physics_limit=physics_limit,
     )
-    return _render_page(data)
 
 
 def ego_network(dataset: Dataset, actor_id: str, depth: int) -> Dataset:
@@ -204,8 +239,8 @@ def _dataset_name(dataset: Dataset) -> str:
     return Path(dataset.folder).resolve().name
 
 
-def _render_page(data: dict) -> str:
-    """The page: pyvis's Network holding the data, rendered by pyvis with our template."""
+def render_page(data: dict) -> str:
+    """Return the page for ``data`` (from :func:`prepare_page`), rendered by pyvis."""
     from .network import build_network
 
     net = build_network(data["nodes"], data["edges"], data["options"])

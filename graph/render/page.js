@@ -56,11 +56,12 @@ var network, nodes, edges;
   }
 
   const byId = new Map(data.nodes.map((node) => [node.id, node]));
-  const nameOf = (id) => (byId.has(id) ? byId.get(id).label : id);
+  // `label` is the name as drawn, cut short if long (LABEL_LENGTH in data.py); `name` is all of it.
+  const nameOf = (id) => (byId.has(id) ? byId.get(id).name : id);
 
   function nodeTooltip(node) {
     return tooltip([
-      ["heading", node.label],
+      ["heading", node.name],
       ["meta", "kind: " + node.kind],
       ["description", node.description],
       ["meta", node.aliases.length ? "also called: " + node.aliases.join(", ") : ""],
@@ -90,6 +91,16 @@ var network, nodes, edges;
     window.graphStable = true;
     document.dispatchEvent(new CustomEvent("graph-stable"));
   }
+  // vis-network measures a label where it draws it: until the first frame
+  // with the final positions, fit() would frame the labels where they were
+  // before the layout (or nowhere), so the view is fitted after that frame,
+  // and the page is stable once the fitted frame is drawn.
+  function fitOnceDrawn() {
+    network.once("afterDrawing", () => {
+      network.once("afterDrawing", stable);
+      network.fit();
+    });
+  }
   network = new vis.Network(document.getElementById("mynetwork"), {}, data.options);
   if (data.nodes.length === 0) {
     status.textContent = "No actors to draw.";
@@ -103,11 +114,10 @@ var network, nodes, edges;
     network.once("stabilizationIterationsDone", () => {
       // Freeze the picture: a still graph is easier to read and costs no CPU.
       network.setOptions({ physics: { enabled: false } });
-      network.fit();
-      stable();
+      fitOnceDrawn();
     });
   } else {
-    network.once("afterDrawing", stable);
+    fitOnceDrawn();
   }
   network.setData({ nodes: nodes, edges: edges });
 
@@ -166,14 +176,15 @@ var network, nodes, edges;
   });
 
   // -- filters: one checkbox per kind and per type, built as the legend -------
-  const kindShown = {};
-  const typeShown = {};
+  // Maps, not objects: a kind or type may be named "__proto__" or "constructor".
+  const kindShown = new Map();
+  const typeShown = new Map();
   const SYMBOLS = {
     dot: "●", square: "■", diamond: "◆", triangle: "▲", triangleDown: "▼", hexagon: "⬢", star: "★",
   };
 
   function legendEntry(list, entry, shown, swatch) {
-    shown[entry.name] = true;
+    shown.set(entry.name, true);
     const item = element("li");
     if (entry.description) item.title = entry.description;
     const label = element("label");
@@ -182,7 +193,7 @@ var network, nodes, edges;
     box.checked = true;
     box.dataset.name = entry.name;
     box.addEventListener("change", () => {
-      shown[entry.name] = box.checked;
+      shown.set(entry.name, box.checked);
       applyFilters();
     });
     label.append(box, swatch, element("span", "name", entry.name), element("span", "count", entry.count));
@@ -225,12 +236,12 @@ var network, nodes, edges;
   }
 
   function applyFilters() {
-    const hidden = new Set(data.nodes.filter((node) => !kindShown[node.kind]).map((node) => node.id));
+    const hidden = new Set(data.nodes.filter((node) => !kindShown.get(node.kind)).map((node) => node.id));
     nodes.update(data.nodes.map((node) => ({ id: node.id, hidden: hidden.has(node.id) })));
     edges.update(
       data.edges.map((edge) => ({
         id: edge.id,
-        hidden: !typeShown[edge.type] || hidden.has(edge.from) || hidden.has(edge.to),
+        hidden: !typeShown.get(edge.type) || hidden.has(edge.from) || hidden.has(edge.to),
       }))
     );
   }
@@ -258,6 +269,9 @@ var network, nodes, edges;
   function go() {
     const id = find(search.value);
     if (id === null) {
+      // Nothing found: no earlier selection stays dimmed as if it were the answer.
+      network.unselectAll();
+      showAll();
       status.textContent = search.value.trim() ? "No actor matches “" + search.value.trim() + "”." : "";
       return;
     }

@@ -67,3 +67,38 @@ def hover_edge(page, edge_id: str) -> str:
     point = page.evaluate(EDGE_POINT, edge_id)
     assert point is not None, f"no point on edge {edge_id} is free of nodes and other edges"
     return hover(page, point)
+
+
+# The view: its scale, the canvas's size and every node's box (shape and label)
+# in the canvas's own pixels, as vis-network measured them when it last drew.
+VIEW = """() => {
+  const box = document.getElementById("mynetwork").getBoundingClientRect();
+  const boxes = {};
+  for (const id of nodes.getIds()) {
+    const b = network.getBoundingBox(id);
+    const topLeft = network.canvasToDOM({x: b.left, y: b.top});
+    const bottomRight = network.canvasToDOM({x: b.right, y: b.bottom});
+    boxes[id] = {left: topLeft.x, top: topLeft.y, right: bottomRight.x, bottom: bottomRight.y};
+  }
+  return {scale: network.getScale(), width: box.width, height: box.height, boxes};
+}"""
+
+
+def outside_the_canvas(view: dict) -> dict:
+    """The nodes whose shape or label is not wholly on the canvas, with their boxes."""
+    return {
+        node: box
+        for node, box in view["boxes"].items()
+        if box["left"] < 0
+        or box["top"] < 0
+        or box["right"] > view["width"]
+        or box["bottom"] > view["height"]
+    }
+
+
+def off_centre(view: dict) -> tuple[float, float]:
+    """How far the middle of all the nodes' boxes is from the canvas's middle, in pixels."""
+    boxes = view["boxes"].values()
+    middle_x = (min(b["left"] for b in boxes) + max(b["right"] for b in boxes)) / 2
+    middle_y = (min(b["top"] for b in boxes) + max(b["bottom"] for b in boxes)) / 2
+    return middle_x - view["width"] / 2, middle_y - view["height"] / 2

@@ -5,19 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from graph import load_dataset
 from graph.cli.main import cli
+from graph.render.data import LABEL_LENGTH
 
 from .conftest import ARTIFACTS
-from .helpers import EMPTY_POINT, NODE_POINT, hover_edge, hover_node
+from .helpers import (
+    EMPTY_POINT,
+    NODE_POINT,
+    VIEW,
+    hover_edge,
+    hover_node,
+    off_centre,
+    outside_the_canvas,
+)
 
 pytestmark = pytest.mark.browser
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 DIMMED = "#d9d9d9"
 DIMMED_COUNT = "(dim) => nodes.get({filter: (node) => node.color === dim}).length"
+# 2,009 characters, hostile ones among them, and no space to break at.
+VERY_LONG_NAME = ("<b>Very-long-name</b>&amp;" * 80)[:2009]
 
 
 def write_page(folder: Path, *args: str) -> Path:
@@ -36,6 +48,34 @@ def seed_page(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def hostile_page(tmp_path_factory) -> Path:
     return write_page(tmp_path_factory.mktemp("hostile"), "--data", str(HOSTILE))
+
+
+@pytest.fixture(scope="module")
+def hostile_plus(tmp_path_factory) -> Path:
+    """``tests/data/hostile`` and an actor named by 2,009 characters, of kind and type __proto__."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("hostile-plus") / "hostile-plus"
+    shutil.copytree(HOSTILE, folder)
+    actors = yaml.safe_load((folder / "actors.yaml").read_text("utf-8"))
+    actors["kinds"]["__proto__"] = {"description": "a kind named like Object.prototype"}
+    actors["actors"].append({"id": "very-long", "name": VERY_LONG_NAME, "kind": "__proto__"})
+    relations = yaml.safe_load((folder / "relations.yaml").read_text("utf-8"))
+    relations["types"]["__proto__"] = {"sign": 1}
+    relations["relations"].append(
+        {"source": "very-long", "type": "__proto__", "target": "svg", "evidence": "a proto quote"}
+    )
+    for name, content in (("actors.yaml", actors), ("relations.yaml", relations)):
+        text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        (folder / name).write_text(text, encoding="utf-8")
+    with (folder / "article.txt").open("a", encoding="utf-8") as article:
+        article.write("And a proto quote.\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile_plus_page(tmp_path_factory, hostile_plus) -> Path:
+    return write_page(tmp_path_factory.mktemp("hostile-plus-page"), "--data", str(hostile_plus))
 
 
 def test_seed_page_is_offline_complete_and_error_free(visit, seed_page):
@@ -86,9 +126,20 @@ def test_search_by_alias_focuses_the_actor_and_dims_the_rest(visit, seed_page):
     assert all(
         (colour == DIMMED) != (node in neighbours | {"uk"}) for node, colour in colours.items()
     )
+
+
+def test_a_failed_search_clears_the_previous_highlight(visit, seed_page):
+    """Dimmed nodes left from the last search would read as this search's answer."""
+    page = visit(seed_page).page
+    page.fill("#search", "downing street")
+    page.press("#search", "Enter")
+    assert page.evaluate(DIMMED_COUNT, DIMMED) > 0
     page.fill("#search", "Atlantis")
     page.press("#search", "Enter")
     assert page.inner_text("#status") == "No actor matches “Atlantis”."
+    assert page.evaluate(DIMMED_COUNT, DIMMED) == 0
+    assert page.evaluate("edges.get({filter: (e) => e.color.color === '#d9d9d9'}).length") == 0
+    assert page.evaluate("network.getSelectedNodes()") == []
 
 
 def test_clicking_a_node_highlights_its_neighbourhood_and_empty_space_resets(visit, seed_page):
@@ -164,6 +215,7 @@ def test_a_large_graph_arrives_laid_out_without_physics(visit, tmp_path):
     assert page.evaluate("[nodes.length, edges.length]") == [800, 1600]
     assert page.evaluate("network.physics.options.enabled") is False
     assert page.evaluate("nodes.get('a0000').x") is not None
+    assert outside_the_canvas(page.evaluate(VIEW)) == {}
     assert seen.problems() == []
 
 
@@ -182,3 +234,83 @@ def test_even_a_markup_bug_could_not_run_inline_handlers(visit, tmp_path, monkey
     assert seen.page.evaluate("typeof window.__pwned") == "undefined"
     assert seen.console_errors  # the browser reports the handlers it refused
     assert all("Content Security Policy" in error for error in seen.console_errors)
+
+
+def test_the_first_view_frames_every_node_and_label_centred(visit, seed_page):
+    """The view is fitted once labels are measured: nothing cut off, nothing off-centre."""
+    view = visit(seed_page).page.evaluate(VIEW)
+    assert outside_the_canvas(view) == {}
+    dx, dy = off_centre(view)
+    assert abs(dx) < 3 and abs(dy) < 3, (dx, dy)
+    assert view["scale"] > 0.5
+
+
+def test_a_long_name_is_cut_in_the_drawing_but_whole_in_tooltip_and_search(visit, tmp_path):
+    import dataclasses
+
+    from graph.render import render_html
+
+    seed = load_dataset()
+    name = "The United Kingdom of Great Britain and Northern Ireland, " * 2 + "also known as UK"
+    assert len(name) > 120
+    uk = dataclasses.replace(seed.actors["uk"], name=name)
+    page_file = tmp_path / "long.html"
+    page_file.write_text(
+        render_html(dataclasses.replace(seed, actors={**seed.actors, "uk": uk})), encoding="utf-8"
+    )
+    seen = visit(page_file)
+    page = seen.page
+    view = page.evaluate(VIEW)
+    assert outside_the_canvas(view) == {}
+    assert view["scale"] > 0.5
+    dx, dy = off_centre(view)
+    assert abs(dx) < 3 and abs(dy) < 3, (dx, dy)
+    assert page.evaluate("nodes.get('uk').label") == name[:LABEL_LENGTH] + "…"
+    assert page.evaluate("nodes.get('uk').name") == name
+    assert name in hover_node(page, "uk")
+    page.fill("#search", name)
+    page.press("#search", "Enter")
+    assert page.evaluate("network.getSelectedNodes()") == ["uk"]
+    assert seen.problems() == []
+
+
+def test_a_2009_character_name_leaves_every_node_and_edge_reachable(
+    visit, hostile_plus, hostile_plus_page
+):
+    dataset = load_dataset(hostile_plus)
+    assert len(dataset.actors["very-long"].name) == 2009
+    seen = visit(hostile_plus_page)
+    page = seen.page
+    view = page.evaluate(VIEW)
+    assert outside_the_canvas(view) == {}
+    assert view["scale"] > 0.3
+    for actor in dataset.actors.values():
+        assert actor.name in hover_node(page, actor.id)
+    for position, relation in enumerate(dataset.relations):
+        text = hover_edge(page, f"r{position}")
+        assert relation.evidence in text and relation.type in text
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert seen.problems() == []
+
+
+def test_a_kind_and_a_type_named_proto_can_be_hidden(visit, hostile_plus, hostile_plus_page):
+    """The legend's filters hold names as keys: "__proto__" must be a name like any other."""
+    dataset = load_dataset(hostile_plus)
+    page = visit(hostile_plus_page).page
+    hidden_nodes = "nodes.get({filter: (n) => n.hidden}).map((n) => n.id)"
+    hidden_edges = "edges.get({filter: (e) => e.hidden}).map((e) => e.id)"
+    proto_edges = {f"r{i}" for i, r in enumerate(dataset.relations) if r.type == "__proto__"}
+    assert proto_edges
+    page.locator('#legend-types input[data-name="__proto__"]').uncheck()
+    assert set(page.evaluate(hidden_edges)) == proto_edges
+    assert page.evaluate(hidden_nodes) == []
+    page.locator('#legend-types input[data-name="__proto__"]').check()
+    assert page.evaluate(hidden_edges) == []
+    page.locator('#legend-kinds input[data-name="__proto__"]').uncheck()
+    assert page.evaluate(hidden_nodes) == ["very-long"]
+    touching = {
+        f"r{i}" for i, r in enumerate(dataset.relations) if "very-long" in (r.source, r.target)
+    }
+    assert set(page.evaluate(hidden_edges)) == touching
+    page.locator('#legend-kinds input[data-name="__proto__"]').check()
+    assert page.evaluate(hidden_nodes) == []
