@@ -20,7 +20,7 @@ from .conftest import DATA, SMALL
 
 ROOT = Path(__file__).resolve().parents[1]
 # The query commands' documentation, wherever it lives now.
-DOC_FILES = [ROOT / "README.md"]
+DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 # One invocation of each query command that needs the fewest arguments.
 QUERIES = {

@@ -22,7 +22,7 @@ from .style import PATH_COLOR, kind_styles, node_size, sign_style
 __all__ = ["LABEL_LENGTH", "PHYSICS_LIMIT", "page_data", "short_label"]
 
 # Above this many actors the page gets positions computed in Python and no
-# live physics (the README gives the timings behind the number).
+# live physics (docs/page.md gives the timings behind the number).
 PHYSICS_LIMIT = 300
 
 # Longer names are cut to this many characters plus "…" in the label drawn

@@ -51,7 +51,7 @@ def build_network(nodes: list[dict], edges: list[dict], options: dict) -> Networ
     # with 5,000 nodes and 10,000 edges, add_node 0.2-0.3 s and add_edge
     # 0.7-0.8 s; 3.8 s in all at twice that size. Kept, as the public API:
     # at the sizes the page is meant for they cost less than the layout
-    # (README, "How large a graph can be").
+    # (docs/page.md, "How large a graph can be").
     for node in nodes:
         attributes = dict(node)
         net.add_node(attributes.pop("id"), **attributes)
