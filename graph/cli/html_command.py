@@ -8,7 +8,7 @@ import click
 
 from ..queries.centrality import MEASURES
 from .base import GraphCommand
-from .options import data_option, filter_options, load_with_actors
+from .options import data_option, direction_option, filter_options, filters_of, load_with_actors
 
 __all__ = ["COMMANDS", "html"]
 
@@ -30,6 +30,7 @@ __all__ = ["COMMANDS", "html"]
     show_default=True,
     help="Centrality measure that sizes the nodes.",
 )
+@direction_option
 @click.option("--focus", metavar="ACTOR", help="Draw only ACTOR's neighbourhood (an ego network).")
 @click.option(
     "--depth",
@@ -48,7 +49,9 @@ __all__ = ["COMMANDS", "html"]
 @click.option("--title", help="The page's heading [default: Actor graph].")
 @data_option
 @filter_options
-def html(output, open_page, size_by, focus, depth, highlight_path, title, data, **filters):
+def html(
+    output, open_page, size_by, directed, focus, depth, highlight_path, title, data, **filters
+):
     """Write the graph as one interactive HTML page that works offline.
 
     pyvis builds the page, with vis-network inside it. Colours and shapes
@@ -65,8 +68,7 @@ def html(output, open_page, size_by, focus, depth, highlight_path, title, data, 
         )
     named = [(focus, "--focus")] if focus is not None else []
     named += [(name, "--highlight-path") for name in highlight_path or ()]
-    filters = (filters["types"], filters["kinds"], filters["as_of"], filters["exclude"])
-    dataset, actors = load_with_actors(data, filters, named)
+    dataset, actors = load_with_actors(data, filters_of(filters), named)
     ids = [actor.id for actor in actors]
     if focus is not None:
         focus = ids.pop(0)
@@ -75,6 +77,7 @@ def html(output, open_page, size_by, focus, depth, highlight_path, title, data, 
     drawn = prepare_page(
         dataset,
         size_by=size_by,
+        directed=directed,
         focus=focus,
         depth=depth,
         highlight_path=highlight_path,

@@ -2,8 +2,8 @@
 
 Each parses its options, calls one function of :mod:`graph.queries` and hands
 the result to its view in :mod:`graph.cli.query_views`. Every command takes
-``--data``, the filters (``--type``, ``--kind``, ``--as-of``, ``--exclude``)
-and ``--format table|json|csv``.
+``--data``, the filters (``--type``, ``--sign``, ``--kind``, ``--as-of``,
+``--exclude``), ``--directed/--undirected`` and ``--format table|json|csv``.
 
 An empty answer is an answer: the (empty) result is written, a note goes to
 stderr, and the exit code is 0. Only ``path`` exits 1 when it finds nothing,
@@ -20,7 +20,15 @@ from ..queries.centrality import MEASURES
 from ..queries.communities import METHODS
 from ..queries.neighbors import DIRECTIONS
 from .base import GraphCommand, emit
-from .options import data_option, filter_options, format_option, load_filtered, load_with_actors
+from .options import (
+    data_option,
+    direction_option,
+    filter_options,
+    filters_of,
+    format_option,
+    load_filtered,
+    load_with_actors,
+)
 from .query_views import (
     camps_view,
     centrality_view,
@@ -32,9 +40,6 @@ from .query_views import (
 
 __all__ = ["COMMANDS"]
 
-undirected_option = click.option(
-    "--undirected", is_flag=True, help="Ignore the direction of relations."
-)
 weighted_option = click.option(
     "--weighted", is_flag=True, help="Parallel relations count as the sum of their weights."
 )
@@ -64,20 +69,22 @@ def _finite(ctx, param, value: float) -> float:
     show_default=True,
     help="Centrality measure, or all of them (one column each).",
 )
-@undirected_option
+@direction_option
 @weighted_option
 @top_option("Only the N highest-ranked actors.")
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def centrality_command(
-    measure, undirected, weighted, top, data, types, kinds, as_of, exclude, output_format
-):
-    """Rank actors by a centrality measure, highest first (ties by id)."""
+def centrality_command(measure, directed, weighted, top, data, output_format, **filters):
+    """Rank actors by a centrality measure, highest first (ties by id).
+
+    Relations are read without direction unless --directed (in-degree and
+    out-degree always follow it).
+    """
     from ..queries.centrality import centrality
 
-    dataset = load_filtered(data, types, kinds, as_of, exclude)
-    result = centrality(dataset, measure, directed=not undirected, weighted=weighted, top=top)
+    dataset = load_filtered(data, filters_of(filters))
+    result = centrality(dataset, measure, directed=directed, weighted=weighted, top=top)
     emit(centrality_view(result, compact=output_format == "table"), output_format)
     if not result["results"]:
         note("no actors to rank: the filters leave none")
@@ -86,7 +93,7 @@ def centrality_command(
 @click.command("path", cls=GraphCommand)
 @click.argument("source")
 @click.argument("target")
-@click.option("--directed", is_flag=True, help="Follow relations' direction.")
+@direction_option
 @click.option(
     "--max",
     "max_length",
@@ -98,17 +105,16 @@ def centrality_command(
 @filter_options
 @format_option("table", "json", "csv")
 @click.pass_context
-def path_command(
-    ctx, source, target, directed, max_length, data, types, kinds, as_of, exclude, output_format
-):
+def path_command(ctx, source, target, directed, max_length, data, output_format, **filters):
     """Explain how SOURCE and TARGET are connected, hop by hop, with the evidence.
 
-    Exit code 1 when no path connects them (like grep), 0 otherwise.
+    Relations are followed either way unless --directed. Exit code 1 when
+    no path connects them (like grep), 0 otherwise.
     """
     from ..queries.paths import shortest_paths
 
     dataset, (start, end) = load_with_actors(
-        data, (types, kinds, as_of, exclude), [(source, "SOURCE"), (target, "TARGET")]
+        data, filters_of(filters), [(source, "SOURCE"), (target, "TARGET")]
     )
     result = shortest_paths(dataset, start.id, end.id, directed=directed, max_length=max_length)
     emit(path_view(result), output_format)
@@ -127,32 +133,37 @@ def path_command(
 @click.command("neighbors", cls=GraphCommand)
 @click.argument("actor")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, metavar="N")
+@direction_option
 @click.option(
     "--direction",
     type=click.Choice(DIRECTIONS),
-    default="both",
-    show_default=True,
-    help="Follow relations out of each actor, into it, or both.",
+    default=None,
+    help="Follow relations out of each actor, into it, or both "
+    "[default: both; out with --directed].",
 )
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def neighbors_command(actor, depth, direction, data, types, kinds, as_of, exclude, output_format):
+def neighbors_command(actor, depth, directed, direction, data, output_format, **filters):
     """List the actors within N hops of ACTOR (its ego network)."""
     from ..queries.neighbors import neighbors
 
-    dataset, (center,) = load_with_actors(data, (types, kinds, as_of, exclude), [(actor, "ACTOR")])
-    result = neighbors(dataset, center.id, depth, direction)
+    dataset, (center,) = load_with_actors(data, filters_of(filters), [(actor, "ACTOR")])
+    result = neighbors(dataset, center.id, depth, direction, directed=directed)
     emit(neighbors_view(result), output_format)
     if not result["neighbors"]:
-        note(f"no neighbours of {center.name} within {depth} hop(s) (direction: {direction})")
+        note(
+            f"no neighbours of {center.name} within {depth} hop(s) "
+            f"(direction: {result['direction']})"
+        )
 
 
 @click.command("camps", cls=GraphCommand)
+@direction_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def camps_command(data, types, kinds, as_of, exclude, output_format):
+def camps_command(directed, data, output_format, **filters):
     """Split the actors into two camps by the signs of their relations.
 
     The split leaves as few frustrated relations (positive across the camps,
@@ -160,7 +171,7 @@ def camps_command(data, types, kinds, as_of, exclude, output_format):
     """
     from ..queries.camps import camps
 
-    result = camps(load_filtered(data, types, kinds, as_of, exclude))
+    result = camps(load_filtered(data, filters_of(filters)), directed=directed)
     emit(camps_view(result), output_format)
     if not any(result["camps"]):
         note("no signed relations: every actor is unaligned")
@@ -174,6 +185,7 @@ def camps_command(data, types, kinds, as_of, exclude, output_format):
     show_default=True,
     help="networkx's Louvain (seeded) or greedy modularity communities.",
 )
+@direction_option
 @weighted_option
 @click.option(
     "--resolution",
@@ -188,13 +200,15 @@ def camps_command(data, types, kinds, as_of, exclude, output_format):
 @filter_options
 @format_option("table", "json", "csv")
 def communities_command(
-    method, weighted, resolution, seed, data, types, kinds, as_of, exclude, output_format
+    method, directed, weighted, resolution, seed, data, output_format, **filters
 ):
     """Group actors into communities by modularity (relation signs ignored)."""
     from ..queries.communities import communities
 
-    dataset = load_filtered(data, types, kinds, as_of, exclude)
-    result = communities(dataset, method, weighted=weighted, resolution=resolution, seed=seed)
+    dataset = load_filtered(data, filters_of(filters))
+    result = communities(
+        dataset, method, directed=directed, weighted=weighted, resolution=resolution, seed=seed
+    )
     emit(communities_view(result), output_format)
     if not result["communities"]:
         note("no actors to group: the filters leave none")
@@ -208,28 +222,27 @@ def communities_command(
     show_default=True,
     help="Centrality measure to compare.",
 )
-@undirected_option
+@direction_option
 @weighted_option
 @top_option("Only the N most changed actors.")
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def whatif_command(
-    measure, undirected, weighted, top, data, types, kinds, as_of, exclude, output_format
-):
+def whatif_command(measure, directed, weighted, top, data, output_format, **filters):
     """Compare centrality with and without the --exclude actors; list who is cut off."""
     from ..queries.whatif import whatif
 
+    exclude = filters["exclude"]
     if not exclude:
         raise click.UsageError("name at least one actor to leave out with --exclude ACTOR")
     dataset, removed = load_with_actors(
-        data, (types, kinds, as_of, ()), [(name, "--exclude") for name in exclude]
+        data, {**filters_of(filters), "exclude": ()}, [(name, "--exclude") for name in exclude]
     )
     result = whatif(
         dataset,
         [actor.id for actor in removed],
         measure,
-        directed=not undirected,
+        directed=directed,
         weighted=weighted,
         top=top,
     )

@@ -17,12 +17,21 @@ from __future__ import annotations
 
 from ..model import Dataset
 from .balance import EXACT_LIMIT, split
+from .direction import resolve_directed
 
 __all__ = ["EXACT_LIMIT", "camps"]
 
 
-def camps(dataset: Dataset, exact_limit: int = EXACT_LIMIT, seed: int = 0) -> dict:
+def camps(
+    dataset: Dataset,
+    exact_limit: int = EXACT_LIMIT,
+    seed: int = 0,
+    directed: bool | None = None,
+) -> dict:
     """Return the two camps (lists of ids) and the frustrated relations with their evidence.
+
+    Signs have no direction: ``directed`` may be None or False (the same),
+    True is a QueryError (see :mod:`graph.queries.direction`).
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> data = Dataset(
@@ -33,6 +42,7 @@ def camps(dataset: Dataset, exact_limit: int = EXACT_LIMIT, seed: int = 0) -> di
     >>> result["camps"], result["unaligned"], result["frustrated"]
     ([['a', 'b'], ['c']], ['d'], [])
     """
+    resolve_directed(directed, "camps")
     signed = [r for r in dataset.relations if dataset.types[r.type].sign != 0]
     ties: dict[tuple[str, str], list[int]] = {}
     for relation in signed:

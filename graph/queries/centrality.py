@@ -1,9 +1,10 @@
 """Who is most central, and by which measure: networkx's centralities on the projection.
 
-Every measure runs on :func:`graph.build.projection`: directed by default
-(symmetric types count both ways), undirected with ``directed=False``;
-parallel relations between one ordered pair count once, or with ``weighted``
-as the sum of their weights.
+Every measure runs on :func:`graph.build.projection`: undirected by default,
+in-degree and out-degree directed (see :mod:`graph.queries.direction`);
+``directed=True`` reads every measure along the arrows (symmetric types count
+both ways), ``directed=False`` none. Parallel relations between one pair count
+once, or with ``weighted`` as the sum of their weights.
 
 =============  =============================================================
 measure        networkx function (on the projection)
@@ -38,6 +39,7 @@ import math
 from ..model import Dataset
 from ..problems import QueryError
 from ._checks import check_choice, check_count, scaled_weights
+from .direction import resolve_directed
 from .eigenvector import eigenvector_scores, leading_eigenvector, power_iteration
 
 __all__ = ["DIRECTED_ONLY", "MEASURES", "centrality", "measure_scores"]
@@ -59,7 +61,7 @@ TIE_DIGITS = 12
 def centrality(
     dataset: Dataset,
     measure: str = "degree",
-    directed: bool = True,
+    directed: bool | None = None,
     weighted: bool = False,
     top: int | None = None,
 ) -> dict:
@@ -68,7 +70,9 @@ def centrality(
     ``measure`` is one of :data:`MEASURES`, or ``"all"``: then each row holds
     ``scores`` and ``ranks`` (one key per measure) instead of ``score`` and
     ``rank``, and rows follow the order of the first measure, degree.
-    ``top`` keeps the first rows only.
+    ``directed`` None reads each measure its default way (undirected, but
+    in-degree and out-degree along the arrows); ``result["directed"]`` says
+    how the first measure was read. ``top`` keeps the first rows only.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> star = Dataset(
@@ -77,6 +81,8 @@ def centrality(
     ...     relations=[Relation("a", "aid", "b", "q"), Relation("a", "aid", "c", "q")])
     >>> [(row["id"], row["score"], row["rank"]) for row in centrality(star)["results"]]
     [('a', 1.0, 1), ('b', 0.5, 2), ('c', 0.5, 2)]
+    >>> centrality(star, "pagerank", directed=True)["results"][0]["id"]
+    'b'
     >>> centrality(star, "in-degree", top=1)["results"][0]["id"]
     'b'
     """
@@ -84,10 +90,21 @@ def centrality(
 
     check_count(top, "top")
     measures = _measures(measure, directed)
-    graph = projection(dataset, directed=directed, weighted=weighted)
-    result: dict = {"measure": measure, "directed": directed, "weighted": weighted}
+    directions = {name: resolve_directed(directed, name) for name in measures}
+    graphs = {
+        way: projection(dataset, directed=way, weighted=weighted)
+        for way in sorted(set(directions.values()))
+    }
+    result: dict = {
+        "measure": measure,
+        "directed": directions[measures[0]],
+        "weighted": weighted,
+    }
+    if measure == "all":
+        result["directed_measures"] = [name for name in measures if directions[name]]
     scores = {}
     for name in measures:
+        graph = graphs[directions[name]]
         if name == "eigenvector":
             scores[name], note = eigenvector_scores(dataset, graph, weighted)
             result["converged"] = note is None
@@ -154,12 +171,12 @@ def measure_scores(graph, measure: str, weighted: bool = False) -> dict:
     return {node: math.ldexp(value, -shift) for node, value in closeness.items()}
 
 
-def _measures(measure: str, directed: bool) -> tuple[str, ...]:
+def _measures(measure: str, directed: bool | None) -> tuple[str, ...]:
     check_choice(measure, [*MEASURES, "all"], "measure")
     if measure == "all":
-        return MEASURES if directed else tuple(m for m in MEASURES if m not in DIRECTED_ONLY)
-    if measure in DIRECTED_ONLY and not directed:
-        raise QueryError(f"{measure} needs direction: drop --undirected or use degree")
+        if directed is False:
+            return tuple(m for m in MEASURES if m not in DIRECTED_ONLY)
+        return MEASURES
     return (measure,)
 
 

@@ -3,21 +3,37 @@
 The ego network is networkx's ``ego_graph`` on :func:`graph.build.projection`:
 the directed projection for ``out`` (relations the actor is the source of,
 then theirs...) and for ``in`` (its reverse), the undirected projection for
-``both``. A symmetric type counts in both directions.
+``both``. A symmetric type counts in both directions. Without a direction,
+``both`` is the default, and ``directed=True`` means ``out`` (see
+:mod:`graph.queries.direction`).
 """
 
 from __future__ import annotations
 
 from ..model import Dataset
-from ._checks import check_actors, check_choice, check_count
+from ..problems import QueryError
+from ._checks import actor_id as actor_id_of
+from ._checks import check_choice, check_count
+from .direction import resolve_directed
 
 __all__ = ["DIRECTIONS", "neighbors"]
 
 DIRECTIONS = ("both", "out", "in")
 
 
-def neighbors(dataset: Dataset, actor_id: str, depth: int = 1, direction: str = "both") -> dict:
-    """Return the actors within ``depth`` hops of ``actor_id``, by depth then id.
+def neighbors(
+    dataset: Dataset,
+    actor: str,
+    depth: int = 1,
+    direction: str | None = None,
+    directed: bool | None = None,
+) -> dict:
+    """Return the actors within ``depth`` hops of ``actor`` (id, name or alias), by depth then id.
+
+    ``direction`` is ``"both"``, ``"out"`` or ``"in"``; when it is None,
+    ``directed`` decides: ``"out"`` when True, ``"both"`` when False or None
+    (the default). ``direction="both"`` with ``directed=True``, or ``"in"`` /
+    ``"out"`` with ``directed=False``, contradict each other: a QueryError.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> chain = Dataset(
@@ -36,8 +52,15 @@ def neighbors(dataset: Dataset, actor_id: str, depth: int = 1, direction: str = 
 
     from ..build import projection
 
-    check_actors(dataset, [actor_id])
+    actor_id = actor_id_of(dataset, actor)
+    if direction is None:
+        direction = "out" if resolve_directed(directed, "neighbors") else "both"
     check_choice(direction, DIRECTIONS, "direction")
+    if directed is not None and directed != (direction != "both"):
+        raise QueryError(
+            f"direction {direction!r} and {'--directed' if directed else '--undirected'} "
+            "contradict each other: give one of them"
+        )
     check_count(depth, "the depth", optional=False)
     graph = projection(dataset, directed=direction != "both")
     if direction == "in":

@@ -47,6 +47,7 @@ _SCRIPT_ESCAPES = {
 def render_html(
     dataset: Dataset,
     size_by: str = "degree",
+    directed: bool | None = None,
     focus: str | None = None,
     depth: int = 1,
     highlight_path: tuple[str, str] | None = None,
@@ -62,6 +63,9 @@ def render_html(
     size_by : str
         Centrality measure that sizes the nodes (one of
         ``graph.queries.centrality.MEASURES``).
+    directed : bool or None
+        Read ``size_by`` along the arrows (True) or not (False); None, the
+        measure's default (see :mod:`graph.queries.direction`).
     focus, depth : str, int
         Draw only the actors within ``depth`` relations of ``focus`` (an id,
         name or alias), either direction, and every relation between them.
@@ -100,6 +104,7 @@ def render_html(
         prepare_page(
             dataset,
             size_by=size_by,
+            directed=directed,
             focus=focus,
             depth=depth,
             highlight_path=highlight_path,
@@ -112,6 +117,7 @@ def render_html(
 def prepare_page(
     dataset: Dataset,
     size_by: str = "degree",
+    directed: bool | None = None,
     focus: str | None = None,
     depth: int = 1,
     highlight_path: tuple[str, str] | None = None,
@@ -145,7 +151,7 @@ def prepare_page(
     path = _path(dataset, *highlight_path) if highlight_path else None
     scores = {}
     if dataset.actors:
-        ranking = centrality(dataset, measure=size_by)["results"]
+        ranking = centrality(dataset, measure=size_by, directed=directed)["results"]
         scores = {row["id"]: {"score": row["score"], "rank": row["rank"]} for row in ranking}
     return page_data(
         dataset,
