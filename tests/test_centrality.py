@@ -166,7 +166,7 @@ def test_weights_make_parallel_relations_closer():
 def test_eigenvector_falls_back_when_power_iteration_fails():
     chain = load_dataset(DATA / "chain")
     with pytest.raises(nx.PowerIterationFailedConvergence):
-        nx.eigenvector_centrality(projection(chain))
+        nx.eigenvector_centrality(projection(chain, directed=True))
     result = centrality(chain, "eigenvector", directed=True)
     assert result["converged"] is False
     assert "undirected projection" in result["note"]
@@ -294,7 +294,7 @@ def test_all_measures_one_key_each(small):
     first = result["results"][0]
     assert first["id"] == "ruritania"
     assert set(first["scores"]) == set(MEASURES) == set(first["ranks"])
-    assert first["scores"]["pagerank"] == nx.pagerank(projection(small))["ruritania"]
+    assert first["scores"]["pagerank"] == nx.pagerank(projection(small, directed=True))["ruritania"]
     undirected = centrality(small, "all", directed=False)
     assert undirected["measures"] == [m for m in MEASURES if m not in ("in-degree", "out-degree")]
 
@@ -339,7 +339,7 @@ def test_by_default_each_measure_reads_direction_as_documented(small):
     expected = nx.betweenness_centrality(undirected)
     assert {r["id"]: r["scores"]["betweenness"] for r in everything["results"]} == expected
     assert {r["id"]: r["scores"]["in-degree"] for r in everything["results"]} == (
-        nx.in_degree_centrality(projection(small))
+        nx.in_degree_centrality(projection(small, directed=True))
     )
 
 

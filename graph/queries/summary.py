@@ -46,8 +46,17 @@ def stats(dataset: Dataset) -> dict:
     }
 
 
-def show(dataset: Dataset, actor: Actor) -> dict:
-    """Return the actor and every relation from or to it, outgoing first, in file order."""
+def show(dataset: Dataset, actor: Actor | str) -> dict:
+    """Return the actor and every relation from or to it, outgoing first, in file order.
+
+    ``actor`` is an :class:`Actor` or what the CLI accepts: an id, a name or an alias.
+
+    >>> from graph import load_dataset
+    >>> show(load_dataset(), "Rubio")["actor"]["id"]
+    'marco-rubio'
+    """
+    if isinstance(actor, str):
+        actor = dataset.find_actor(actor)
     outgoing = [r for r in dataset.relations if r.source == actor.id]
     incoming = [r for r in dataset.relations if r.target == actor.id]
     rows = []
