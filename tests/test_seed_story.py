@@ -143,3 +143,40 @@ def test_hostility_in_the_article_is_all_about_russia_and_the_rejected_force(ask
 )
 def test_surnames_and_everyday_names_resolve(ask, typed, actor_id):
     assert ask("show", typed)["actor"]["id"] == actor_id
+
+
+KIND_WORDS = {
+    "countries": "country",
+    "people": "person",
+    "organisations": "organisation",
+    "forces": "force",
+    "military services or leaderships": "military",
+    "diplomatic initiatives": "initiative",
+    "precedents": "precedent",
+    "bloc": "bloc",
+    "meeting": "event",
+    "news outlet": "media",
+}
+
+
+def test_data_readme_counts_match_the_data():
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    from graph import load_dataset
+
+    seed = load_dataset()
+    text = " ".join((Path(__file__).parents[1] / "data/README.md").read_text("utf-8").split())
+    actors = re.search(r"`actors.yaml`: (\d+) actors \(([^)]*)\)", text)
+    assert int(actors.group(1)) == len(seed.actors)
+    stated = {}
+    for part in actors.group(2).split(", "):
+        number, words = part.split(" ", 1)
+        stated[KIND_WORDS[words]] = int(number)
+    assert stated == Counter(actor.kind for actor in seed.actors.values())
+    relations = re.search(r"`relations.yaml`: (\d+) directed, typed relations of (\d+) types", text)
+    assert (int(relations.group(1)), int(relations.group(2))) == (
+        len(seed.relations),
+        len(seed.types),
+    )
