@@ -25,6 +25,7 @@ path          undirected only paths along arrows
 neighbors     undirected ``out`` (follow arrows out; ``--direction in`` for in)
 camps         undirected (signs have no direction; ``directed=True`` is an error)
 communities   undirected directed modularity (Louvain / greedy on the DiGraph)
+density       undirected ``graph stats``: the directed projection's density
 ============  =========  =========================================================
 
 ``whatif`` and ``graph html --size-by`` use the centrality defaults.
@@ -53,6 +54,7 @@ DEFAULT_DIRECTED = {
     "neighbors": False,
     "camps": False,
     "communities": False,
+    "density": False,
 }
 ALWAYS_DIRECTED = ("in-degree", "out-degree")
 NEVER_DIRECTED = ("camps",)

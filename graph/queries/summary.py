@@ -9,11 +9,14 @@ from ..model import Actor, Dataset
 __all__ = ["show", "stats"]
 
 
-def stats(dataset: Dataset) -> dict:
+def stats(dataset: Dataset, directed: bool | None = None) -> dict:
     """Return counts by kind and type, connectivity and density of the dataset.
 
-    Components are weakly connected components of the directed projection
-    (see :mod:`graph.build`); density is ``networkx.density`` of that projection.
+    Components are connected components ignoring direction (the weakly
+    connected components of the directed projection); density is
+    ``networkx.density`` of the projection (see :mod:`graph.build`),
+    undirected by default, the directed one with ``directed=True`` (see
+    :mod:`graph.queries.direction`).
 
     >>> from graph import load_dataset
     >>> summary = stats(load_dataset())
@@ -23,9 +26,12 @@ def stats(dataset: Dataset) -> dict:
     import networkx as nx
 
     from ..build import projection
+    from .direction import resolve_directed
 
-    simple = projection(dataset, directed=True)
-    components = sorted(nx.weakly_connected_components(simple), key=lambda c: (-len(c), min(c)))
+    directed = resolve_directed(directed, "density")
+    simple = projection(dataset, directed=directed)
+    undirected = simple.to_undirected(as_view=True) if directed else simple
+    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
     dates = sorted(r.date for r in dataset.relations if r.date)
     return {
         "actors": len(dataset.actors),
@@ -40,6 +46,7 @@ def stats(dataset: Dataset) -> dict:
         "largest_component": len(components[0]) if components else 0,
         "isolated": sorted(node for node in simple if simple.degree(node) == 0),
         "density": nx.density(simple),
+        "directed": directed,
         "dated_relations": len(dates),
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
