@@ -57,8 +57,13 @@ def name_words(text: str) -> tuple[str, ...]:
     >>> name_words("US-led peace talks")
     ('us', 'led', 'peace', 'talks')
     """
-    folded = _POSSESSIVE.sub("", name_key(text))
-    return tuple(word for word in _WORD_BREAKS.split(folded) if word and word not in IGNORED_WORDS)
+    return _folded_words(name_key(text))
+
+
+def _folded_words(folded: str) -> tuple[str, ...]:
+    """Return the words of a name already folded by :func:`name_key`."""
+    bare = _POSSESSIVE.sub("", folded)
+    return tuple(word for word in _WORD_BREAKS.split(bare) if word and word not in IGNORED_WORDS)
 
 
 class ActorIndex:
@@ -83,7 +88,7 @@ class ActorIndex:
         if self._word_index is None:
             index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
             for key, actor_id in self._ids.items():
-                words = name_words(key)
+                words = _folded_words(key)
                 for word in set(words):
                     index.setdefault(word, []).append((actor_id, words))
             self._word_index = index
