@@ -139,3 +139,18 @@ def test_html_sizes_nodes_by_the_direction_asked(run, tmp_path):
         assert drawn == {row["id"]: round(row["score"], 6) for row in expected}, flag
     undirected = nx.betweenness_centrality(projection(seed, directed=False))
     assert drawn == {actor: round(score, 6) for actor, score in undirected.items()}
+
+
+def test_docstring_examples():
+    import doctest
+    import importlib
+
+    for name in (
+        "graph",
+        "graph.names",
+        "graph.model",
+        "graph.build",
+        "graph.queries.direction",
+        "graph.queries.summary",
+    ):
+        assert doctest.testmod(importlib.import_module(name)).failed == 0, name

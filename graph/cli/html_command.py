@@ -30,7 +30,7 @@ __all__ = ["COMMANDS", "html"]
     show_default=True,
     help="Centrality measure that sizes the nodes.",
 )
-@direction_option
+@direction_option("as graph centrality: undirected; in-degree and out-degree directed")
 @click.option("--focus", metavar="ACTOR", help="Draw only ACTOR's neighbourhood (an ego network).")
 @click.option(
     "--depth",

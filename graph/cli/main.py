@@ -62,7 +62,7 @@ def validate(ctx, data, output_format):
 
 
 @cli.command()
-@direction_option
+@direction_option()
 @data_option
 @format_option("table", "json")
 def stats(directed, data, output_format):

@@ -49,19 +49,23 @@ def format_option(*formats: str):
     return decorate
 
 
-def direction_option(command):
+def direction_option(default: str = "undirected"):
     """``--directed/--undirected``: read relations along their arrows or not; unset, the default.
 
     The library gets ``directed=None`` when neither is given, and applies the
-    documented default of each measure or command (:mod:`graph.queries.direction`).
+    documented default of each measure or command (:mod:`graph.queries.direction`);
+    ``default`` only words that default in the help.
     """
-    return click.option(
-        "--directed/--undirected",
-        "directed",
-        default=None,
-        help="Follow relations' direction, or ignore it "
-        "[default: undirected; in-degree and out-degree directed].",
-    )(command)
+
+    def decorate(command):
+        return click.option(
+            "--directed/--undirected",
+            "directed",
+            default=None,
+            help=f"Follow relations' direction, or ignore it [default: {default}].",
+        )(command)
+
+    return decorate
 
 
 def lookup(dataset: Dataset, query: str, parameter: str) -> Actor:

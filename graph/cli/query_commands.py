@@ -40,6 +40,8 @@ from .query_views import (
 
 __all__ = ["COMMANDS"]
 
+MEASURE_DEFAULT = "undirected; in-degree and out-degree directed"
+
 weighted_option = click.option(
     "--weighted", is_flag=True, help="Parallel relations count as the sum of their weights."
 )
@@ -69,7 +71,7 @@ def _finite(ctx, param, value: float) -> float:
     show_default=True,
     help="Centrality measure, or all of them (one column each).",
 )
-@direction_option
+@direction_option(MEASURE_DEFAULT)
 @weighted_option
 @top_option("Only the N highest-ranked actors.")
 @data_option
@@ -93,7 +95,7 @@ def centrality_command(measure, directed, weighted, top, data, output_format, **
 @click.command("path", cls=GraphCommand)
 @click.argument("source")
 @click.argument("target")
-@direction_option
+@direction_option()
 @click.option(
     "--max",
     "max_length",
@@ -133,13 +135,12 @@ def path_command(ctx, source, target, directed, max_length, data, output_format,
 @click.command("neighbors", cls=GraphCommand)
 @click.argument("actor")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, metavar="N")
-@direction_option
+@direction_option("undirected, --direction both; --directed is --direction out")
 @click.option(
     "--direction",
     type=click.Choice(DIRECTIONS),
     default=None,
-    help="Follow relations out of each actor, into it, or both "
-    "[default: both; out with --directed].",
+    help="Follow relations out of each actor, into it, or both.",
 )
 @data_option
 @filter_options
@@ -159,7 +160,7 @@ def neighbors_command(actor, depth, directed, direction, data, output_format, **
 
 
 @click.command("camps", cls=GraphCommand)
-@direction_option
+@direction_option("undirected, the only way signs are read")
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
@@ -185,7 +186,7 @@ def camps_command(directed, data, output_format, **filters):
     show_default=True,
     help="networkx's Louvain (seeded) or greedy modularity communities.",
 )
-@direction_option
+@direction_option()
 @weighted_option
 @click.option(
     "--resolution",
@@ -222,7 +223,7 @@ def communities_command(
     show_default=True,
     help="Centrality measure to compare.",
 )
-@direction_option
+@direction_option(MEASURE_DEFAULT)
 @weighted_option
 @top_option("Only the N most changed actors.")
 @data_option
