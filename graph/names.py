@@ -5,8 +5,8 @@ A query resolves in two steps. First an exact id, name or alias (folded by
 query's words must appear, in order and next to each other, among the words
 of exactly one actor's name or alias: "Rubio" finds Marco Rubio, "peace
 talks" the US-led peace talks. Words are split at spaces, hyphens and
-apostrophes (a possessive "'s" is dropped), and "the", "of" and "and" are
-ignored on both sides. Several actors matching is an
+apostrophes (a possessive "'s" and punctuation around a word are dropped),
+and "the", "of" and "and" are ignored on both sides. Several actors matching is an
 :class:`~graph.problems.AmbiguousActorError` that lists them all.
 
 Word look-up is indexed: each word maps to the names that hold it, so a
@@ -30,6 +30,7 @@ __all__ = ["ActorIndex", "name_key", "name_words"]
 # Words that never tell two names apart ("Coalition of the Willing" = "coalition willing").
 IGNORED_WORDS = frozenset({"the", "of", "and"})
 _POSSESSIVE = re.compile(r"['’]s\b")
+_EDGE_PUNCTUATION = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»…'
 _WORD_BREAKS = re.compile(r"[\s\-‐‑‒–—'’]+")
 
 
@@ -56,14 +57,20 @@ def name_words(text: str) -> tuple[str, ...]:
     ('coalition', 'willing')
     >>> name_words("US-led peace talks")
     ('us', 'led', 'peace', 'talks')
+    >>> name_words("Barrow, Ilse (ret.)")
+    ('barrow', 'ilse', 'ret')
     """
     return _folded_words(name_key(text))
 
 
 def _folded_words(folded: str) -> tuple[str, ...]:
-    """Return the words of a name already folded by :func:`name_key`."""
+    """Return the words of a name already folded by :func:`name_key`.
+
+    Punctuation around a word ("Barrow," "(ISAF)") is not part of it.
+    """
     bare = _POSSESSIVE.sub("", folded)
-    return tuple(word for word in _WORD_BREAKS.split(bare) if word and word not in IGNORED_WORDS)
+    words = (word.strip(_EDGE_PUNCTUATION) for word in _WORD_BREAKS.split(bare))
+    return tuple(word for word in words if word and word not in IGNORED_WORDS)
 
 
 class ActorIndex:

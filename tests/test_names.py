@@ -63,6 +63,7 @@ WORDS = ActorIndex(
         "rf": ["Reassurance force"],
         "healey": ["Healey Foundation"],
         "ob": ["O'Brien"],
+        "ib": ["Barrow, Ilse (ret.)"],
     }
 )
 
@@ -79,6 +80,8 @@ WORDS = ActorIndex(
         ("Secretary", "jh"),
         ("the Willing", "cw"),
         ("Brien", "ob"),
+        ("Barrow", "ib"),
+        ("ilse ret", "ib"),
         ("task force", "ct"),
         # An exact id, name or alias always wins over words.
         ("healey", "healey"),
