@@ -98,14 +98,16 @@ def test_experts_views_are_assessments_not_alliances(ask):
         assert signs == {"neutral"}, person
 
 
-def test_precedents_do_not_distort_centrality(ask):
-    scores = ask("centrality", "--measure", "betweenness")["results"]
-    by_id = {row["id"]: row["score"] for row in scores}
-    for precedent in ("us-mission-in-vietnam", "international-security-assistance-force"):
-        assert by_id[precedent] == 0.0
-        assert len(ask("neighbors", precedent)["neighbors"]) == 1
-    ranked = [row["id"] for row in scores]
-    assert ranked.index("coalition-of-the-willing") < ranked.index("us-mission-in-vietnam")
+def test_precedents_are_litras_evidence_not_actors(run, ask):
+    # Past missions cited as comparisons do nothing in the story: as actors
+    # they made the Vietnam mission a bridge ranked above the coalition.
+    for place in ("Vietnam", "Afghanistan", "International Security Assistance Force"):
+        assert run("show", place).exit_code == 2, place
+    views = [r for r in ask("show", "Litra")["relations"] if r["type"] == "assesses"]
+    quoted = " ".join(r["evidence"] for r in views if r["target"] == "reassurance-force")
+    assert "Vietnam" in quoted and "Afghanistan" in quoted
+    ranked = [row["id"] for row in ask("centrality", "--measure", "betweenness")["results"]]
+    assert ranked.index("coalition-of-the-willing") < ranked.index("leo-litra")
 
 
 def test_by_default_an_actor_who_only_acts_is_not_invisible(ask):
@@ -152,7 +154,6 @@ KIND_WORDS = {
     "forces": "force",
     "military services or leaderships": "military",
     "diplomatic initiatives": "initiative",
-    "precedents": "precedent",
     "bloc": "bloc",
     "meeting": "event",
     "news outlet": "media",
