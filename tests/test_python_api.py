@@ -55,6 +55,8 @@ def test_import_graph_stays_cheap_and_names_load_on_use():
         "graph.projection; graph.centrality\n"
         "middle = 'pyvis' in sys.modules\n"
         "graph.render_html\n"
+        "assert graph.render.render_html is graph.render_html\n"
+        "assert graph.build.projection is graph.projection\n"
         "print(before, middle, 'graph.render.html' in sys.modules, 'render_html' in dir(graph))\n"
     )
     completed = subprocess.run(
