@@ -126,3 +126,11 @@ def test_word_look_up_checks_only_the_names_holding_the_rarest_word():
     postings = index._words()
     assert len(postings["zanzibar"]) == 1
     assert len(postings["ministry"]) == 20_001
+
+
+def test_every_actor_option_resolves_words_the_same_way(run):
+    assert run("path", "Healey", "Rubio").exit_code == 0
+    result = run("centrality", "--exclude", "force")
+    assert result.exit_code == 2
+    assert "'force' names 2 actors: Coalition task force" in result.stderr
+    assert "Reassurance force (reassurance-force)" in result.stderr
