@@ -36,6 +36,8 @@ MIN_WEIGHT, MAX_WEIGHT = 1e-6, 1e6
 _FORBIDDEN_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+# A letter or digit: a string holding one is not empty once folded.
+_VISIBLE = re.compile("[0-9A-Za-z]")
 # Marks a field that is absent, as opposed to present and null.
 _MISSING = object()
 
@@ -96,6 +98,7 @@ class _Checker:
     def __init__(self, source: Source, problems: list[Problem]):
         self.shown_as = source.shown_as
         self.locator = source.locator
+        self.suspect = source.suspect
         self.problems = problems
 
     def error(
@@ -181,16 +184,20 @@ class _Checker:
                 key=key,
             )
             return None
-        forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
-        bad = forbidden.search(value)
-        if bad:
-            self.error(
-                path,
-                f"{what} contains the invisible or control character U+{ord(bad[0]):04X}",
-                key=key,
-            )
-            return None
-        if not name_key(value):
+        if self.suspect is not None and self.suspect(value):
+            raise NotLocated(path)  # YAML 1.1 may read it otherwise: the located reading decides
+        # isprintable() is False for every forbidden character, and answers in C.
+        if not value.isprintable():
+            forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
+            bad = forbidden.search(value)
+            if bad:
+                self.error(
+                    path,
+                    f"{what} contains the invisible or control character U+{ord(bad[0]):04X}",
+                    key=key,
+                )
+                return None
+        if not (_VISIBLE.search(value) or name_key(value)):
             self.error(path, f"{what} must not be empty", key=key)
             return None
         return value
@@ -342,6 +349,7 @@ class _Rules:
         self.problems = loader.problems
         self.index: ActorIndex | None = None  # built only to suggest fixes
         self.declared_documents: list[str] = []
+        self.declared_set: set[str] = set()
         self.indexes: dict[str, DocumentIndex] = {}
 
     def apply(self, actors_source: Source | None, relations_source: Source | None):
@@ -485,6 +493,7 @@ class _Rules:
             name = check.string(key, path, "a document key", key=True)
             if name is not None:
                 self.declared_documents.append(name)
+                self.declared_set.add(name)
             relative = check.string(item, path, f"the path of document {name!r}")
             if name is None or relative is None:
                 continue
@@ -594,7 +603,7 @@ class _Rules:
                 )
             return None
         key = check.string(fields["document"], at["document"], "document")
-        if key is not None and key not in documents:
+        if key is not None and key not in self.declared_set:
             hint = next(iter(did_you_mean(key, documents)), None)
             check.error(at["document"], f"unknown document {key!r}", hint)
             return None
