@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..output import Result, render
 from ..problems import DatasetError, QueryError
 
-__all__ = ["GraphCommand", "emit"]
+__all__ = ["GraphCommand", "emit", "write_stdout"]
 
 
 class GraphCommand(click.Command):
@@ -30,4 +32,15 @@ class GraphCommand(click.Command):
 
 def emit(result: Result, output_format: str) -> None:
     """Write ``result`` to stdout in ``output_format``."""
-    click.echo(render(result, output_format), nl=False)
+    write_stdout(render(result, output_format))
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout; a closed stdout (``graph stats >&-``) is an error (exit 1).
+
+    Python sets ``sys.stdout`` to None when file descriptor 1 is closed, and
+    click would then drop the output silently.
+    """
+    if sys.stdout is None:
+        raise click.ClickException("cannot write output: stdout is closed")
+    click.echo(text, nl=False)

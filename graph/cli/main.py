@@ -14,7 +14,7 @@ from .. import __version__
 from ..load import load_dataset
 from ..output import Result
 from ..problems import Problem
-from .base import GraphCommand, emit
+from .base import GraphCommand, emit, write_stdout
 from .options import data_option, format_option, lookup
 from .views import show_view, stats_view
 
@@ -53,9 +53,9 @@ def validate(ctx, data, output_format):
         emit(Result(report, []), "json")
     elif report["valid"]:
         quotes = "quotes checked" if report["quotes_checked"] else "quotes unchecked (no documents)"
-        click.echo(
+        write_stdout(
             f"ok: {report['actors']} actors, {report['relations']} relations, "
-            f"{report['types']} types; {quotes}"
+            f"{report['types']} types; {quotes}\n"
         )
     if not report["valid"]:
         ctx.exit(1)
