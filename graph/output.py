@@ -24,6 +24,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .cells import spreadsheet_safe
+
 __all__ = ["RENDERERS", "Fields", "Result", "Table", "display_width", "render"]
 
 ELLIPSIS = "…"
@@ -126,8 +128,17 @@ def _plain(value) -> str:
 
 
 def _csv_cell(value) -> str:
-    """Return a CSV cell: like a table cell, but floats keep every digit."""
-    return repr(value) if isinstance(value, float) else _plain(value)
+    """Return a CSV cell: numbers as they are (floats keep every digit); text like a table
+    cell, made safe for spreadsheets (:func:`graph.cells.spreadsheet_safe`).
+
+    >>> _csv_cell(-0.0303), _csv_cell(-3), _csv_cell("-3"), _csv_cell(["=a", "b"])
+    ('-0.0303', '-3', "'-3", "'=a, b")
+    """
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return spreadsheet_safe(_plain(value))
 
 
 def display_width(text: str) -> int:

@@ -40,3 +40,61 @@ def test_a_closed_stdout_is_an_error_not_lost_output():
         )
         assert result.returncode == 1, command
         assert result.stderr == "Error: cannot write output: stdout is closed\n"
+
+
+HOSTILE_ACTORS = """\
+actors:
+  - id: ruritania
+    name: "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"
+    kind: country
+  - id: freedonia
+    name: "+cmd|' /C calc'!A0"
+    kind: country
+  - id: sylvania
+    name: "-2+3"
+    kind: "@SUM(A1)"
+  - id: lonely
+    name: Lonely
+    kind: country
+"""
+
+HOSTILE_RELATIONS = """\
+documents: {article: article.txt}
+types:
+  allied_with: {sign: 1, symmetric: true}
+relations:
+  - source: ruritania
+    type: allied_with
+    target: freedonia
+    evidence: "Ruritania and Freedonia signed an alliance"
+  - source: freedonia
+    type: allied_with
+    target: sylvania
+    evidence: "Freedonia's pact"
+  - source: lonely
+    type: allied_with
+    target: ruritania
+    evidence: "it said"
+"""
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_prefixed_numbers_are_not(run, write_dataset):
+    import csv
+    import io
+
+    folder = write_dataset(HOSTILE_ACTORS, HOSTILE_RELATIONS)
+    result = run("neighbors", "freedonia", "--data", str(folder), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows == [
+        ["depth", "id", "name", "kind"],
+        ["1", "ruritania", '\'=HYPERLINK("http://evil.example","click")', "country"],
+        ["1", "sylvania", "'-2+3", "'@SUM(A1)"],
+    ]
+    result = run("whatif", "--exclude", "ruritania", "--data", str(folder), "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["id", "name", "before", "after", "change", "rank"]
+    changes = {row[0]: row[1:5] for row in rows[1:]}
+    # Scores stay numbers, with every digit and their minus sign.
+    assert changes["lonely"] == ["Lonely", "0.6666666666666666", "0.0", "-0.6666666666666666"]
+    assert changes["freedonia"][0] == "'+cmd|' /C calc'!A0"
