@@ -98,3 +98,29 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_prefixed_numbers_are_not(run
     # Scores stay numbers, with every digit and their minus sign.
     assert changes["lonely"] == ["Lonely", "0.6666666666666666", "0.0", "-0.6666666666666666"]
     assert changes["freedonia"][0] == "'+cmd|' /C calc'!A0"
+
+
+def _problems(folder) -> list[str]:
+    from graph import validate
+
+    return [
+        f"{p['file'].rsplit('/', 1)[-1]}:{p['line']}:{p['column']}: {p['message']}"
+        for p in validate(folder)["problems"]
+    ]
+
+
+def test_month_or_day_00_does_not_exist(run, write_dataset):
+    from .conftest import RELATIONS
+
+    for date, month_or_day in [
+        ("2025-00", "month must be in 1..12"),
+        ("2024-12-00", "day is out of range for month"),
+        ("0001-00-00", "month must be in 1..12"),
+    ]:
+        folder = write_dataset(relations=RELATIONS + f"    date: '{date}'\n")
+        assert _problems(folder) == [
+            f"relations.yaml:9:11: date '{date}' does not exist: {month_or_day}"
+        ]
+    result = run("centrality", "--as-of", "2025-00", "--data", str(SMALL))
+    assert result.exit_code == 2
+    assert "date '2025-00' does not exist: month must be in 1..12" in result.stderr
