@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .problems import UnknownActorError, did_you_mean
+from .problems import UnknownActorError
 
 __all__ = ["ActorIndex", "name_key"]
 
@@ -42,6 +42,7 @@ class ActorIndex:
         for actor_id, names in names_by_id.items():
             for name in (actor_id, *names):
                 self._ids.setdefault(name_key(name), actor_id)
+        self._suggester = None  # built on the first unknown name
 
     def get(self, query: str) -> str | None:
         """Return the id named by ``query``, or None; a leading "the" is optional.
@@ -64,8 +65,12 @@ class ActorIndex:
 
     def suggest(self, query: str, count: int = 3) -> list[str]:
         """Return the ids of up to ``count`` actors whose names are close to ``query``."""
+        from .suggest import Suggester
+
+        if self._suggester is None:
+            self._suggester = Suggester(self._ids)
         ids: list[str] = []
-        for key in did_you_mean(name_key(query), self._ids, count=count * 2):
+        for key in self._suggester.suggest(name_key(query), count=count * 2):
             if self._ids[key] not in ids:
                 ids.append(self._ids[key])
         return ids[:count]

@@ -12,7 +12,6 @@ lines; the library never prints.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -82,9 +81,12 @@ class UnknownActorError(QueryError):
 
 
 def did_you_mean(word: str, choices: Iterable[str], count: int = 1) -> list[str]:
-    """Return up to ``count`` choices close to ``word``, best first.
+    """Return up to ``count`` choices close to ``word``, best first, at a bounded cost
+    (see :mod:`graph.suggest`).
 
     >>> did_you_mean("contry", ["country", "person"])
     ['country']
     """
-    return difflib.get_close_matches(word, list(choices), n=count, cutoff=0.6)
+    from .suggest import did_you_mean as suggest
+
+    return suggest(word, choices, count=count)

@@ -124,3 +124,53 @@ def test_month_or_day_00_does_not_exist(run, write_dataset):
     result = run("centrality", "--as-of", "2025-00", "--data", str(SMALL))
     assert result.exit_code == 2
     assert "date '2025-00' does not exist: month must be in 1..12" in result.stderr
+
+
+def _names(count: int, seed: int = 7) -> list[str]:
+    """Return ``count`` distinct made-up names, the same on every run."""
+    import random
+
+    syllables = ["ka", "ri", "to", "mel", "sun", "dor", "va", "lin", "qu", "es", "ba", "zo"]
+    draw = random.Random(seed)
+    names: set[str] = set()
+    while len(names) < count:
+        words = ("".join(draw.choices(syllables, k=draw.randint(2, 4))) for _ in range(2))
+        names.add(" ".join(words).title())
+    return sorted(names)
+
+
+def _counting_comparisons(monkeypatch) -> list[int]:
+    """Count difflib's comparisons (each starts with set_seq1), the work did-you-mean does."""
+    import difflib
+
+    calls = [0]
+    original = difflib.SequenceMatcher.set_seq1
+
+    def counted(self, a):
+        calls[0] += 1
+        return original(self, a)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", counted)
+    return calls
+
+
+def test_suggestions_cost_a_bounded_number_of_comparisons_per_question(monkeypatch):
+    from graph.names import ActorIndex
+    from graph.problems import did_you_mean
+    from graph.suggest import SHORTLIST
+
+    names = _names(3_000)
+    index = ActorIndex({f"a{number}": [name] for number, name in enumerate(names)})
+    calls = _counting_comparisons(monkeypatch)
+    questions = [name[:3] + name[4:] for name in names[::15]]  # 200 typos: a letter left out
+    found = [index.suggest(question, count=1) for question in questions]
+    assert calls[0] <= len(questions) * (SHORTLIST + 1)  # not questions × vocabulary (600,000)
+    # ... and the typo still finds its actor.
+    assert found == [[f"a{number}"] for number in range(0, 3_000, 15)]
+
+    types = [name.lower().replace(" ", "_") for name in _names(5_000, seed=8)]
+    calls[0] = 0
+    misspelt = [kind[:-1] for kind in types[::25]]
+    hints = [did_you_mean(word, types) for word in misspelt]
+    assert calls[0] <= len(misspelt) * (SHORTLIST + 1)
+    assert hints == [[kind] for kind in types[::25]]
