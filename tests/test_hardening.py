@@ -174,3 +174,26 @@ def test_suggestions_cost_a_bounded_number_of_comparisons_per_question(monkeypat
     hints = [did_you_mean(word, types) for word in misspelt]
     assert calls[0] <= len(misspelt) * (SHORTLIST + 1)
     assert hints == [[kind] for kind in types[::25]]
+
+
+def test_wrapping_a_long_non_ascii_word_looks_at_each_character_a_bounded_number_of_times(
+    monkeypatch,
+):
+    import graph.output as output
+    from graph.output import Result, Table, render
+
+    calls = [0]
+    original = output._char_width
+
+    def counted(char):
+        calls[0] += 1
+        return original(char)
+
+    monkeypatch.setattr(output, "_char_width", counted)
+    word = "Ünïcödé" * 3_000  # 21,000 characters, none ASCII-only
+    table = Table(["id", "evidence"], [{"id": "x", "evidence": f"a {word} b"}], wrap="evidence")
+    lines = render(Result({}, [table]), "table").splitlines()
+    assert calls[0] <= 10 * len(word)  # not len(word)² / width (about 2.8 million)
+    assert lines[2] == "x   a"
+    assert {len(line) for line in lines[3:-1]} == {80}  # 4 columns for the id, 76 for the text
+    assert "".join(line[4:] for line in lines[3:]) == word + " b"
