@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .cells import spreadsheet_safe
+from .display import encodable
 
 __all__ = ["RENDERERS", "Fields", "Result", "Table", "display_width", "render"]
 
@@ -71,7 +72,7 @@ class Result:
 
 def render(result: Result, output_format: str, width: int = 80) -> str:
     """Return ``result`` rendered in ``output_format`` ('table', 'json' or 'csv')."""
-    return RENDERERS[output_format](result, width)
+    return encodable(RENDERERS[output_format](result, width))
 
 
 def render_json(result: Result, width: int = 80) -> str:

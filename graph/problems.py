@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .display import shown_path
+
 __all__ = [
     "DatasetError",
     "GraphError",
@@ -39,7 +41,7 @@ class Problem:
     def to_dict(self) -> dict:
         """Return the problem as JSON-ready data; ``Problem(**data)`` rebuilds it."""
         return {
-            "file": self.file,
+            "file": shown_path(self.file),
             "line": self.line,
             "column": self.column,
             "message": self.message,
@@ -49,7 +51,8 @@ class Problem:
 
     def __str__(self) -> str:
         suggestion = f" (did you mean {self.hint!r}?)" if self.hint else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{suggestion}"
+        where = f"{shown_path(self.file)}:{self.line}:{self.column}"
+        return f"{where}: {self.severity}: {self.message}{suggestion}"
 
 
 class GraphError(Exception):

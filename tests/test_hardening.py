@@ -197,3 +197,34 @@ def test_wrapping_a_long_non_ascii_word_looks_at_each_character_a_bounded_number
     assert lines[2] == "x   a"
     assert {len(line) for line in lines[3:-1]} == {80}  # 4 columns for the id, 76 for the text
     assert "".join(line[4:] for line in lines[3:]) == word + " b"
+
+
+def test_bytes_that_are_not_utf8_in_a_path_are_shown_not_a_traceback(tmp_path):
+    import json
+    import shutil
+
+    folder = os.fsdecode(bytes(tmp_path) + b"/d\xff")
+    shutil.copytree(SMALL, folder)
+    (tmp_path / "broken").mkdir()
+    broken = os.fsdecode(bytes(tmp_path) + b"/broken/\xfe")
+    shutil.copytree(SMALL, broken)
+    os.remove(os.path.join(broken, "article.txt"))
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+
+    def graph(*args):
+        return subprocess.run([*GRAPH, *args], capture_output=True, env=env, cwd=tmp_path)
+
+    page = tmp_path / "page.html"
+    result = graph("html", "--data", folder, "-o", str(page))
+    assert result.returncode == 0, result.stderr
+    assert '"dataset":"d\\\\xff"' in page.read_text("utf-8")  # JSON in the page: d\\xff
+    result = graph("stats", "--data", folder, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    documents = json.loads(result.stdout.decode("utf-8"))["documents"]
+    assert documents == {"article": f"{tmp_path}/d\\xff/article.txt"}
+    result = graph("validate", "--data", broken, "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout.decode("utf-8"))
+    assert report["problems"][0]["file"] == f"{tmp_path}/broken/\\xfe/relations.yaml"
+    assert result.stderr.decode("utf-8").startswith(f"{tmp_path}/broken/\\xfe/relations.yaml:")
+    assert b"Traceback" not in result.stderr
