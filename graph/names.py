@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .problems import UnknownActorError
@@ -15,12 +16,32 @@ from .problems import UnknownActorError
 __all__ = ["ActorIndex", "name_key"]
 
 
+# Characters that show nothing yet are neither format (Cf) characters nor
+# marks: the rest of Unicode's Default_Ignorable_Code_Point set (Hangul and
+# halfwidth fillers, variation selectors, the combining grapheme joiner,
+# Mongolian selectors, Khmer inherent vowels, tag characters, ...) and the
+# blank braille pattern U+2800. unicodedata does not list the property.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
 def name_key(text: str) -> str:
     """Return the folded form of a name: no accents or invisible characters, case folded,
-    single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    # Accents (combining marks) and invisible format characters (zero-width
-    # spaces and joiners, direction marks) do not tell names apart.
+    single spaces.
+
+    Invisible characters are format characters (zero-width spaces and joiners,
+    direction marks) and those of :data:`INVISIBLE` (fillers, variation
+    selectors, tag characters): ``Russia`` followed by U+FE0F or U+3164 is
+    ``russia``, and a name made only of them folds to nothing.
+
+    >>> name_key("Russia\ufe0f"), name_key("\u3164\u2800\u034f")
+    ('russia', '')
+    """
+    decomposed = INVISIBLE.sub("", unicodedata.normalize("NFKD", text))
+    # Accents (combining marks) and invisible characters do not tell names apart.
     bare = "".join(
         char
         for char in decomposed

@@ -228,3 +228,31 @@ def test_bytes_that_are_not_utf8_in_a_path_are_shown_not_a_traceback(tmp_path):
     assert report["problems"][0]["file"] == f"{tmp_path}/broken/\\xfe/relations.yaml"
     assert result.stderr.decode("utf-8").startswith(f"{tmp_path}/broken/\\xfe/relations.yaml:")
     assert b"Traceback" not in result.stderr
+
+
+INVISIBLE_NAMES = ["\u3164", "\u2800", "\ufe0f", "\u115f\u1160", "\u034f", "\U000e0041"]
+
+
+def test_names_made_only_of_invisible_characters_are_empty(write_dataset):
+    actors = "actors:\n" + "".join(
+        f'  - {{id: a{number}, name: "{name}", kind: country}}\n'
+        for number, name in enumerate(INVISIBLE_NAMES)
+    )
+    problems = _problems(write_dataset(actors=actors))
+    assert [p for p in problems if p.startswith("actors.yaml")] == [
+        f"actors.yaml:{line}:20: name must not be empty" for line in range(2, 8)
+    ]
+
+
+def test_a_variation_selector_or_a_filler_does_not_make_a_second_actor(write_dataset):
+    actors = """\
+actors:
+  - {id: russia, name: Russia, kind: country}
+  - {id: russia-2, name: "Russia\\ufe0f", kind: country}
+  - {id: russia-3, name: "Russia\\u3164", kind: country}
+  - {id: russia-4, name: "Rus\\u034fsia", kind: country}
+"""
+    problems = _problems(write_dataset(actors=actors))
+    assert [p.split(" already names ")[1][:15] for p in problems if "already names" in p] == [
+        "actor 'russia' "
+    ] * 3
