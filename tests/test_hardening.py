@@ -256,3 +256,57 @@ actors:
     assert [p.split(" already names ")[1][:15] for p in problems if "already names" in p] == [
         "actor 'russia' "
     ] * 3
+
+
+def _article(words: int, seed: int = 3) -> str:
+    import random
+
+    draw = random.Random(seed)
+    vocabulary = ["".join(draw.choices("abcdefghijklmnopqrstuvwxyz", k=draw.randint(2, 9)))]
+    vocabulary += [
+        "".join(draw.choices("abcdefghijklmnopqrstuvwxyz", k=draw.randint(2, 9)))
+        for _ in range(20_000)
+    ]
+    common = ["the", "of", "and", "to", "a", "in"]
+    return " ".join(
+        draw.choice(common) if draw.random() < 0.4 else draw.choice(vocabulary)
+        for _ in range(words)
+    )
+
+
+def test_the_document_index_takes_memory_in_proportion_to_the_text():
+    import tracemalloc
+
+    import numpy  # noqa: F401  (imported before measuring: its import is not the index)
+
+    from graph.evidence import DocumentIndex
+
+    text = _article(400_000)
+    tracemalloc.start()
+    try:
+        index = DocumentIndex(text)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # The normalised text itself is one times the text; the old pair index was 35 times.
+    assert kept <= 3.5 * len(text)
+    assert peak <= 10 * len(text)
+    assert index.contains(text[1_000:1_200].split(" ", 1)[1])
+
+
+def test_the_document_index_finds_exactly_what_a_plain_search_finds():
+    import random
+
+    from graph.evidence import DocumentIndex, normalize_text
+
+    text = _article(50_000, seed=5)
+    index = DocumentIndex(text)
+    draw = random.Random(9)
+    for _ in range(400):
+        start = draw.randrange(len(text) - 100)
+        quote = text[start : start + draw.randint(1, 80)]
+        if draw.random() < 0.3:  # a quote gone astray
+            cut = draw.randrange(len(quote))
+            quote = quote[:cut] + draw.choice("xq ") + quote[cut + 1 :]
+        needle = normalize_text(quote)
+        assert index.contains(quote) == (bool(needle) and needle in index.text), quote
