@@ -51,7 +51,10 @@ class Problem:
 
     def __str__(self) -> str:
         suggestion = f" (did you mean {self.hint!r}?)" if self.hint else ""
-        where = f"{shown_path(self.file)}:{self.line}:{self.column}"
+        # A problem with the whole file (too large to read) has no line: FILE: error: ...
+        where = shown_path(self.file)
+        if self.line:
+            where += f":{self.line}:{self.column}"
         return f"{where}: {self.severity}: {self.message}{suggestion}"
 
 
