@@ -569,7 +569,7 @@ class _Rules:
                 continue
             index, problem = self.loader.read_document(file, relative)
             if problem:
-                at_start = (problem.line, problem.column) == (1, 1)
+                at_start = (problem.line, problem.column) in ((1, 1), (0, 0))
                 where = "" if at_start else f" (at {problem.line}:{problem.column})"
                 check.error(path, f"document {name!r} ({relative}): {problem.message}{where}")
                 continue

@@ -230,7 +230,7 @@ def test_bytes_that_are_not_utf8_in_a_path_are_shown_not_a_traceback(tmp_path):
     assert b"Traceback" not in result.stderr
 
 
-INVISIBLE_NAMES = ["\u3164", "\u2800", "\ufe0f", "\u115f\u1160", "\u034f", "\U000e0041"]
+INVISIBLE_NAMES = ["\u3164", "\u2800", "\ufe0f", "\u115f\u1160", "\u034f", "\uffa0"]
 
 
 def test_names_made_only_of_invisible_characters_are_empty(write_dataset):
@@ -310,3 +310,72 @@ def test_the_document_index_finds_exactly_what_a_plain_search_finds():
             quote = quote[:cut] + draw.choice("xq ") + quote[cut + 1 :]
         needle = normalize_text(quote)
         assert index.contains(quote) == (bool(needle) and needle in index.text), quote
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(run, write_dataset):
+    from .conftest import ARTICLE
+
+    folder = write_dataset(article=ARTICLE + "x" * 3_000)
+    result = run("validate", "--data", str(folder), "--max-file-size", "2K")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{folder}/relations.yaml:1:22: error: document 'article' (article.txt): file is "
+        "3.01 KiB, over the limit of 2 KiB (raise it with --max-file-size)\n"
+    )
+    result = run("stats", "--data", str(folder), "--max-file-size", "100")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{folder}/actors.yaml: error: file is 120 bytes, over the limit of 100 bytes "
+        "(raise it with --max-file-size)"
+    )
+    assert run("validate", "--data", str(folder)).exit_code == 0  # 2 GiB by default
+    result = run("validate", "--data", str(folder), "--max-file-size", "lots")
+    assert result.exit_code == 2
+    assert "'lots' is not a size (examples: 500M, 2G, 1048576)" in result.stderr
+
+
+def test_a_symlink_loop_is_reported_as_a_loop_not_as_missing(write_dataset):
+    folder = write_dataset()
+    (folder / "actors.yaml").unlink()
+    os.symlink("actors.yaml", folder / "actors.yaml")
+    (folder / "article.txt").unlink()
+    os.symlink("loop.txt", folder / "article.txt")
+    os.symlink("article.txt", folder / "loop.txt")
+    assert _problems(folder) == [
+        "actors.yaml:1:1: symlink loop: the file's symlinks lead back to itself",
+        "relations.yaml:1:22: document 'article' (article.txt): "
+        "symlink loop: the file's symlinks lead back to itself",
+    ]
+
+
+def test_line_separators_and_tag_characters_are_refused_in_names(write_dataset):
+    actors = """\
+actors:
+  - {id: ruritania, name: "Ruri\\u2028tania", kind: country}
+  - {id: freedonia, name: "Freedonia", aliases: ["Free\\U000E0041donia"], kind: country}
+"""
+    assert _problems(write_dataset(actors=actors))[:2] == [
+        "actors.yaml:2:27: name contains the invisible or control character U+2028",
+        "actors.yaml:3:50: each of aliases contains the invisible or control character U+E0041",
+    ]
+
+
+def test_a_type_in_nfc_and_in_nfd_is_one_type(write_dataset):
+    from graph import load_dataset
+
+    from .conftest import RELATIONS
+
+    nfc, nfd = "\u00e9paule", "e\u0301paule"  # épaule, composed and decomposed
+    relations = RELATIONS.replace(
+        "  allied_with: {sign: 1, symmetric: true}",
+        f"  allied_with: {{sign: 1, symmetric: true}}\n  {nfc}: {{sign: 1}}\n  {nfd}: {{sign: -1}}",
+    )
+    assert _problems(write_dataset(relations=relations)) == [
+        f"relations.yaml:5:3: relation type {nfc!r} looks the same as {nfc!r}, declared "
+        "before: names must differ beyond case, accents, invisible characters and Unicode form"
+    ]
+    relations = RELATIONS.replace("allied_with", nfc, 1)
+    relations = relations.replace("type: allied_with", f"type: {nfd}")
+    dataset = load_dataset(write_dataset(relations=relations))
+    assert list(dataset.types) == [nfc]
+    assert [relation.type for relation in dataset.relations] == [nfc]

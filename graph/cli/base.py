@@ -7,9 +7,9 @@ import sys
 import click
 
 from ..output import Result, render
-from ..problems import DatasetError, QueryError
+from ..problems import DatasetError, Problem, QueryError
 
-__all__ = ["GraphCommand", "emit", "write_stdout"]
+__all__ = ["GraphCommand", "emit", "print_problems", "write_stdout"]
 
 
 class GraphCommand(click.Command):
@@ -23,11 +23,31 @@ class GraphCommand(click.Command):
         try:
             return super().invoke(ctx)
         except DatasetError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
+            print_problems(error.problems)
             ctx.exit(1)
         except QueryError as error:
             raise click.UsageError(str(error), ctx) from None
+
+
+def print_problems(problems: list[Problem]) -> None:
+    """Print problems on stderr, one a line: the first ``--max-problems``, then how many more.
+
+    The ones printed are the first in file order, errors and warnings alike.
+    """
+    from .options import max_problems
+
+    limit = max_problems()
+    shown = problems if limit is None else problems[:limit]
+    for problem in shown:
+        click.echo(str(problem), err=True)
+    if len(problems) > len(shown):
+        more = len(problems) - len(shown)
+        errors = sum(problem.severity == "error" for problem in problems[len(shown) :])
+        click.echo(
+            f"... and {more} more problem(s) ({errors} error(s)) not shown; "
+            "--max-problems 0 shows all",
+            err=True,
+        )
 
 
 def emit(result: Result, output_format: str) -> None:
