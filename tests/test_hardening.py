@@ -379,3 +379,114 @@ def test_a_type_in_nfc_and_in_nfd_is_one_type(write_dataset):
     dataset = load_dataset(write_dataset(relations=relations))
     assert list(dataset.types) == [nfc]
     assert [relation.type for relation in dataset.relations] == [nfc]
+
+
+def test_documents_outside_the_dataset_folder_are_refused_unless_under_a_root(
+    run, write_dataset, tmp_path
+):
+    import json
+
+    from .conftest import ARTICLE, RELATIONS
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("the secret password is hunter2\n")
+    (outside / "article.txt").write_text(ARTICLE)
+    folder = write_dataset()
+    os.symlink(outside / "secret.txt", folder / "link.txt")
+    documents = (
+        "documents: {article: article.txt, up: ../elsewhere/secret.txt, "
+        f"absolute: {outside}/secret.txt, link: link.txt, proc: /proc/self/environ}}"
+    )
+    relations = RELATIONS.replace("documents: {article: article.txt}", documents)
+    relations += "    document: article\n"
+    relations += (
+        relations[relations.index("  - source") :]
+        .replace("Ruritania and Freedonia signed an alliance", "the secret password is hunter")
+        .replace("document: article", "document: up")
+    )
+    folder = write_dataset(relations=relations)
+    refused = "is outside the dataset folder; list the folder it is in under document_roots"
+    result = run("validate", "--data", str(folder))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert [line.split(": error: ")[1] for line in lines] == [
+        f"document 'up' (../elsewhere/secret.txt) {refused} to allow it",
+        f"document 'absolute' ({outside}/secret.txt) {refused} to allow it",
+        f"document 'link' (link.txt) {refused} to allow it",
+        f"document 'proc' (/proc/self/environ) {refused} to allow it",
+    ]
+    assert "hunter" not in result.stderr  # nothing of the file is read, no hint reveals it
+    # A root named in relations.yaml lets them in (here the quote then matches).
+    allowed = relations.replace(documents, "document_roots: [../elsewhere]\n" + documents)
+    allowed = allowed.replace(", proc: /proc/self/environ", "")
+    folder = write_dataset(relations=allowed)
+    result = run("stats", "--data", str(folder), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["documents"]["up"] == str(outside / "secret.txt")
+
+
+def test_a_document_named_by_many_keys_is_read_and_indexed_once(write_dataset):
+    import tracemalloc
+
+    import numpy  # noqa: F401  (imported before measuring)
+
+    from graph import load_dataset
+
+    from .conftest import ARTICLE, RELATIONS
+
+    article = _article(100_000) + " " + ARTICLE
+    spellings = ", ".join(f"k{n}: {'./' * n}article.txt" for n in range(300))
+    relations = RELATIONS.replace("article: article.txt", spellings)
+    relations += "    document: k299\n"
+    folder = write_dataset(relations=relations, article=article)
+    tracemalloc.start()
+    try:
+        dataset = load_dataset(folder)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(dataset.documents) == 300
+    assert peak <= 40 * len(article)  # one read and one index, not 300 (over 700 times)
+
+
+def test_a_trivial_quote_is_a_warning(run, write_dataset):
+    from .conftest import ARTICLE, RELATIONS
+
+    for quote in ("a", ".", "it said"):
+        relations = RELATIONS.replace("Ruritania and Freedonia signed an alliance", quote)
+        result = run("validate", "--data", str(write_dataset(relations=relations, article=ARTICLE)))
+        assert result.exit_code == 0
+        assert result.stderr.split(": ", 1)[1] == (
+            f"warning: evidence quote {quote!r} is shorter than 8 characters: "
+            "too short to show the relation\n"
+        )
+
+
+def test_problems_are_printed_up_to_a_limit_then_counted(run, write_dataset):
+    from .conftest import RELATIONS
+
+    quote = "Ruritania and Freedonia signed an alliance"
+    bad = "".join(
+        f"  - {{source: nobody{n}, type: allied_with, target: freedonia, evidence: {quote}}}\n"
+        for n in range(150)
+    )
+    folder = write_dataset(relations=RELATIONS + bad)
+    result = run("stats", "--data", str(folder))
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1
+    assert len(lines) == 101
+    assert lines[-1] == (
+        "... and 50 more problem(s) (50 error(s)) not shown; --max-problems 0 shows all"
+    )
+    result = run("validate", "--data", str(folder), "--max-problems", "3")
+    assert len(result.stderr.splitlines()) == 4
+    result = run("validate", "--data", str(folder), "--max-problems", "0")
+    assert len(result.stderr.splitlines()) == 150
+
+
+def test_an_empty_graph_data_is_the_same_error_as_an_empty_data_option(run):
+    result = run("stats", env={"GRAPH_DATA": ""})
+    assert result.exit_code == 2
+    assert "GRAPH_DATA is set but empty: name a dataset folder, or unset it" in result.stderr
+    assert run("stats", "--data", "").exit_code == 2

@@ -84,7 +84,7 @@ def read_bytes(
     limit = MAX_FILE_SIZE if max_size is None else max_size
     try:
         with open(path, "rb") as stream:
-            raw = stream.read(limit + 1)
+            raw = _read_at_most(stream, limit + 1)
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         return b"", Problem(shown_as, 1, 1, f"cannot read file: {reason}")
@@ -93,6 +93,24 @@ def read_bytes(
     if len(raw) > limit:
         return b"", _too_large(shown_as, len(raw), limit)
     return raw, None
+
+
+def _read_at_most(stream, count: int) -> bytes:
+    """Return the rest of ``stream``, or its next ``count`` bytes if it holds more.
+
+    Read in steps from the size the file has now (it may grow meanwhile): one
+    ``read(count)`` would reserve ``count`` bytes of memory up front.
+    """
+    step = min(count, max(os.fstat(stream.fileno()).st_size + 1, 1 << 16))
+    parts, total = [], 0
+    while total < count:
+        part = stream.read(min(step, count - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+        step = min(max(step, 1 << 20), count - total) or 1
+    return b"".join(parts) if len(parts) != 1 else parts[0]
 
 
 def read_utf8(path: Path, shown_as: str, max_size: int | None = None) -> tuple[str, Problem | None]:
