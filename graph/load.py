@@ -300,7 +300,8 @@ class _Checker:
                 f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {self.describe(value, path)}",
             )
             return None
-        text = str(value) if type(value) is int else self.raw(value, path)
+        small = type(value) is int and abs(value) < 10**18  # str() of a huge int raises
+        text = str(value) if small else self.raw(value, path)
         try:
             parse_period(text)
         except ValueError as error:
