@@ -18,13 +18,15 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import progress
 from .dates import parse_period
 from .evidence import DocumentIndex, normalize_text
 from .model import Actor, Dataset, Document, Kind, Relation, RelationType
 from .names import ActorIndex, name_key
 from .problems import DatasetError, Problem, did_you_mean
 from .sources import DataPath, NotLocated, Source, read_utf8, read_yaml
-from .sources.text import file_problem
+from .sources import cache as caching
+from .sources.text import MAX_FILE_SIZE, file_problem
 
 __all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder", "validate"]
 
@@ -60,28 +62,49 @@ def seed_folder() -> Path:
 
 
 def load_dataset(
-    folder: str | os.PathLike | None = None, max_file_size: int | None = None
+    folder: str | os.PathLike | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
 ) -> Dataset:
     """Return the validated dataset in ``folder`` (the embedded seed when None).
 
     Files over ``max_file_size`` bytes (default
     :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
-    are read. Raises :class:`~graph.problems.DatasetError` listing every
-    problem found.
+    are read. A dataset loaded before, unchanged, comes from the cache
+    (:mod:`graph.sources.cache`) unless ``cache`` is False (None: unless
+    ``GRAPH_NO_CACHE`` or ``--no-cache`` says otherwise). Raises
+    :class:`~graph.problems.DatasetError` listing every problem found.
     """
     if folder is not None and not os.fspath(folder):
         raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
-    loader = _Loader(folder, max_file_size)
-    dataset = loader.load()
+    key = None
+    if (caching.enabled() if cache is None else cache) and folder.is_dir():
+        files = [folder / ACTORS_FILE, folder / RELATIONS_FILE]
+        limit = MAX_FILE_SIZE if max_file_size is None else max_file_size
+        key = caching.key_of(folder, files, f"max_file_size={limit}")
+        cached = caching.load(key) if key else None
+        if cached is not None:
+            return cached
+    with progress.step("loading", str(folder)):
+        loader = _Loader(folder, max_file_size)
+        dataset = loader.load()
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors or dataset is None:
         raise DatasetError(loader.problems)
     dataset.warnings = sorted(p for p in loader.problems if p.severity != "error")
+    if key:
+        caching.store(key, dataset)
     return dataset
 
 
-def validate(folder: str | os.PathLike | None = None, max_file_size: int | None = None) -> dict:
+def validate(
+    folder: str | os.PathLike | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
+) -> dict:
     """Return a report on the dataset in ``folder``: valid or not, and every problem.
 
     >>> report = validate()
@@ -89,7 +112,7 @@ def validate(folder: str | os.PathLike | None = None, max_file_size: int | None 
     (True, [])
     """
     try:
-        dataset = load_dataset(folder, max_file_size)
+        dataset = load_dataset(folder, max_file_size, cache=cache)
     except DatasetError as error:
         problems, dataset = error.problems, None
     else:
@@ -534,6 +557,8 @@ class _Rules:
             else ()
         )
         for index, value in enumerate(items):
+            if not index % 8192:
+                progress.advance(index, len(items))
             relation = self.load_relation(check, value, ("relations", index), actors, types)
             if relation is not None:
                 relations.append(relation)
