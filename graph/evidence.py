@@ -79,11 +79,16 @@ class DocumentIndex:
     # look-up compares one by one before it searches the text directly.
     CHUNK = 1 << 18
     MAX_COMPARED = 2_000
+    # Up to this many characters a plain search in C beats a look-up, and no index is built.
+    DIRECT = 1 << 16
 
     def __init__(self, text: str):
+        self.text = normalize_text(text)
+        self._words = None
+        if len(self.text) <= self.DIRECT:
+            return
         import numpy as np
 
-        self.text = normalize_text(text)
         vocabulary: dict[str, int] = {}
         # 4-byte numbers while offsets fit, so the index stays about as large as the text.
         small = len(self.text) < 2**31 - 1
@@ -114,6 +119,8 @@ class DocumentIndex:
 
     def find(self, needle: str) -> bool:
         """Return whether an already normalised ``needle`` occurs in the document."""
+        if self._words is None:
+            return bool(needle) and needle in self.text
         words = needle.split(" ")
         if len(words) < 3:
             return bool(needle) and needle in self.text

@@ -671,14 +671,15 @@ class _Rules:
         document = self.document_reference(check, path, fields, at)
         date = check.date(fields["date"], at["date"]) if "date" in fields else None
         weight = check.weight(fields["weight"], at["weight"]) if "weight" in fields else 1.0
-        if evidence is not None and len(normalize_text(evidence)) < MIN_EVIDENCE_CHARACTERS:
+        needle = None if evidence is None else normalize_text(evidence)  # folded once
+        if needle is not None and len(needle) < MIN_EVIDENCE_CHARACTERS:
             check.warn(
                 at["evidence"],
                 f"evidence quote {evidence!r} is shorter than {MIN_EVIDENCE_CHARACTERS} "
                 "characters: too short to show the relation",
             )
         if evidence is not None and document is not None and document in self.indexes:
-            self.check_quote(check, at["evidence"], evidence, document, self.indexes[document])
+            self.check_quote(check, at["evidence"], needle, document, self.indexes[document])
         if None in (source, target, type_name, evidence, weight) or (
             "date" in fields and date is None
         ):
@@ -722,8 +723,8 @@ class _Rules:
             return None
         return key
 
-    def check_quote(self, check, path, quote: str, document: str, index: DocumentIndex) -> None:
-        needle = normalize_text(quote)
+    def check_quote(self, check, path, needle: str, document: str, index: DocumentIndex) -> None:
+        """Report a quote (``needle``, already normalised) that is not in its document."""
         if index.find(needle):
             return
         # The longest prefix found tells the user where the quote goes astray

@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 APP = "news-actor-graph"
-FORMAT = "news-actor-graph dataset cache 1"
+FORMAT = "news-actor-graph dataset cache 2"
 MAX_BYTES = 1 << 30  # 1 GiB of entries in all
 _SUFFIX = ".json"
 
@@ -221,9 +221,11 @@ def _data_of(dataset: Dataset) -> dict:
         "kinds": None
         if dataset.kinds is None
         else [[kind.name, kind.description] for kind in dataset.kinds.values()],
-        "actors": [
-            [a.id, a.name, a.kind, list(a.aliases), a.description] for a in dataset.actors.values()
-        ],
+        "actor_id": list(dataset.actors),
+        "actor_name": [a.name for a in dataset.actors.values()],
+        "actor_kind": [a.kind for a in dataset.actors.values()],
+        "actor_aliases": [list(a.aliases) for a in dataset.actors.values()],
+        "actor_description": [a.description for a in dataset.actors.values()],
         "types": [[t.name, t.sign, t.symmetric, t.description] for t in dataset.types.values()],
         "documents": [[d.key, str(d.path)] for d in dataset.documents.values()],
         "source": [actor_number[r.source] for r in relations],
@@ -272,12 +274,16 @@ def _dataset_from(data: dict) -> Dataset:
             _check([name], str)
             _check([description], str, optional=True)
             kinds[name] = Kind(name, description)
-    actors = {}
-    for actor_id, name, kind, aliases, description in _check(data["actors"], list):
-        _check([actor_id, name, kind], str)
-        _check(aliases, str)
-        _check([description], str, optional=True)
-        actors[actor_id] = Actor(actor_id, name, kind, tuple(aliases), description)
+    actor_columns = [
+        _check(data["actor_id"], str),
+        _check(data["actor_name"], str),
+        _check(data["actor_kind"], str),
+        [tuple(_check(aliases, str)) for aliases in _check(data["actor_aliases"], list)],
+        _check(data["actor_description"], str, optional=True),
+    ]
+    if len({len(column) for column in actor_columns}) != 1:
+        raise ValueError("actor columns of different lengths")
+    actors = dict(zip(actor_columns[0], map(Actor, *actor_columns)))
     types = {}
     for name, sign, symmetric, description in _check(data["types"], list):
         _check([name], str)
