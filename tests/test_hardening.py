@@ -490,3 +490,34 @@ def test_an_empty_graph_data_is_the_same_error_as_an_empty_data_option(run):
     assert result.exit_code == 2
     assert "GRAPH_DATA is set but empty: name a dataset folder, or unset it" in result.stderr
     assert run("stats", "--data", "").exit_code == 2
+
+
+def test_path_max_on_a_dense_graph_is_refused_within_a_bounded_number_of_steps(monkeypatch):
+    import networkx as nx
+    import pytest
+
+    from graph.problems import QueryError
+    from graph.queries import paths
+    from graph.queries.paths import simple_paths
+
+    monkeypatch.setattr(paths, "MAX_STEPS", 20_000)  # the default, a million, takes seconds
+
+    # Every route to t crosses m: once m is on a path through the clique, the
+    # search meets only dead ends (networkx's all_simple_paths explores them all).
+    graph = nx.complete_graph([f"k{n}" for n in range(40)])
+    graph.add_edges_from([("s", "m"), ("m", "t")])
+    graph.add_edges_from(("s", f"k{n}") for n in range(40))
+    graph.add_edges_from(("m", f"k{n}") for n in range(40))
+    behind = nx.single_source_shortest_path_length(graph, "t")
+    steps = [0]
+    with pytest.raises(QueryError, match="the search passed 20,000 steps without finishing"):
+        for _ in simple_paths(graph, "s", "t", 7, behind, steps):
+            pass
+    assert steps[0] == 20_001
+    # A question the graph can answer is answered, with the exact paths.
+    steps = [0]
+    found = sorted(simple_paths(graph, "s", "t", 3, behind, steps))
+    assert found == [["s", "k" + str(n), "m", "t"] for n in sorted(range(40), key=str)] + [
+        ["s", "m", "t"]
+    ]
+    assert steps[0] < 200
