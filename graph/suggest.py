@@ -25,8 +25,8 @@ __all__ = ["BUDGET", "MAX_WORD", "SHORTLIST", "Suggester", "did_you_mean"]
 
 # Index entries one question may visit, choices compared with difflib per
 # question, and the characters of a question (or a choice) that are compared.
-BUDGET = 4_000
-SHORTLIST = 24
+BUDGET = 1_500
+SHORTLIST = 10
 MAX_WORD = 100
 
 
