@@ -35,12 +35,11 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def words(draw: random.Random, count: int) -> list[str]:
+    """Return ``count`` words of a made-up language, 40% of them common ones."""
     vocabulary = ["".join(draw.choices(LETTERS, k=draw.randint(2, 9))) for _ in range(30_000)]
     common = ["the", "of", "and", "to", "a", "in", "that", "is"]
-    return [
-        draw.choice(common) if draw.random() < 0.4 else draw.choice(vocabulary)
-        for _ in range(count)
-    ]
+    chosen = draw.choices(vocabulary, k=count)
+    return [draw.choice(common) if draw.random() < 0.4 else word for word in chosen]
 
 
 def actors_yaml(count: int) -> str:
@@ -89,13 +88,10 @@ def _quotes(text: str, draw: random.Random, count: int) -> list[str]:
 def case_article(
     folder: Path, draw: random.Random, megabytes: int = 50, keys: int = 1
 ) -> list[str]:
-    text = ""
-    parts, size = [], 0
-    while size < megabytes * 1_000_000:
-        sentence = " ".join(words(draw, 15)).capitalize() + ". "
-        parts.append(sentence)
-        size += len(sentence)
-    text = "".join(parts)
+    stream = words(draw, megabytes * 170_000)  # about 5.9 characters a word with its space
+    text = ". ".join(
+        " ".join(stream[start : start + 15]).capitalize() for start in range(0, len(stream), 15)
+    )
     (folder / "article.txt").write_text(text)
     (folder / "actors.yaml").write_text(actors_yaml(100))
     documents = {f"k{n}": "./" * n + "article.txt" for n in range(keys)}
