@@ -16,7 +16,8 @@ Markdown table row for BENCHMARKS.md:
 * ``types``: 2,000 misspelt types against 5,000 types (item 8);
 * ``wrap``: ``graph show`` of an actor whose quote is one 100,000-character
   non-ASCII word (item 9);
-* ``path``: ``graph path --max 6`` on a 3,000-actor corpus (bounded output).
+* ``path``, ``dense-path``: ``graph path --max 6`` on a 3,000-actor corpus
+  with 3 (then 10) relations per actor (bounded output).
 """
 
 from __future__ import annotations
@@ -136,16 +137,20 @@ def case_wrap(folder: Path, draw: random.Random) -> list[str]:
     return ["show", "a0"]
 
 
-def case_path(folder: Path, draw: random.Random) -> list[str]:
+def case_path(folder: Path, draw: random.Random, per_actor: int = 3) -> list[str]:
     (folder / "actors.yaml").write_text(actors_yaml(3_000))
     relations = [
         relation(f"a{n}", "ally", f"a{m}", "no documents here")
         for n in range(3_000)
-        for m in draw.sample(range(3_000), 3)
+        for m in draw.sample(range(3_000), per_actor)
         if m != n
     ]
     (folder / "relations.yaml").write_text(relations_yaml(relations, ["ally"], {}))
     return ["path", "a0", "a1", "--max", "6"]
+
+
+def case_dense_path(folder: Path, draw: random.Random) -> list[str]:
+    return case_path(folder, draw, per_actor=10)
 
 
 CASES = {
@@ -156,18 +161,32 @@ CASES = {
     "types": case_types,
     "wrap": case_wrap,
     "path": case_path,
+    "dense-path": case_dense_path,
 }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(CASES), help="comma-separated cases")
+    parser.add_argument("--write", nargs=2, metavar=("CASE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write:
+        # Writing a dataset in its own process keeps this one small: a child's peak
+        # memory (ru_maxrss) counts what it inherits from the fork.
+        name, folder = args.write
+        print(" ".join(CASES[name](Path(folder), random.Random(1))))
+        return
     print("| case | command | wall s | CPU s | peak RSS (MB) | exit |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for name in args.only.split(","):
         with tempfile.TemporaryDirectory() as folder:
-            arguments = CASES[name](Path(folder), random.Random(1))
+            written = subprocess.run(
+                [sys.executable, __file__, "--write", name, folder],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            arguments = written.stdout.split()
             command = [*GRAPH, *arguments, "--data", folder]
             started = time.perf_counter()
             child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
