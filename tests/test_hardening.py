@@ -521,3 +521,46 @@ def test_path_max_on_a_dense_graph_is_refused_within_a_bounded_number_of_steps(m
         ["s", "m", "t"]
     ]
     assert steps[0] < 200
+
+
+def test_the_path_estimate_is_never_below_the_true_count():
+    import random
+
+    import networkx as nx
+
+    from graph.queries.paths import estimate_paths
+
+    for seed in range(30):
+        draw = random.Random(seed)
+        graph = nx.gnp_random_graph(10, draw.choice([0.2, 0.4, 0.6]), seed=seed, directed=seed % 2)
+        source, target = 0, 9
+        if not nx.has_path(graph, source, target):
+            continue
+        reverse = graph.reverse(copy=False) if graph.is_directed() else graph
+        behind = nx.single_source_shortest_path_length(reverse, target)
+        for cutoff in (2, 4, 6):
+            true = sum(1 for _ in nx.all_simple_paths(graph, source, target, cutoff=cutoff))
+            assert estimate_paths(graph, source, target, cutoff, behind) >= true
+    tree = nx.balanced_tree(3, 3)
+    behind = nx.single_source_shortest_path_length(tree, 39)
+    assert estimate_paths(tree, 0, 39, 6, behind) == 1
+
+
+def test_a_path_question_far_too_big_is_refused_before_any_search(monkeypatch):
+    import pytest
+
+    from graph.model import Actor, Dataset, Relation, RelationType
+    from graph.problems import QueryError
+    from graph.queries import paths
+
+    ids = [f"a{n:02d}" for n in range(30)]
+    dataset = Dataset(
+        actors={i: Actor(i, i.upper(), "country") for i in ids},
+        types={"aid": RelationType("aid", 1)},
+        relations=[Relation(a, "aid", b, "q") for a in ids for b in ids if a < b],
+    )
+    searched = []
+    monkeypatch.setattr(paths, "simple_paths", lambda *args: searched.append(args) or iter(()))
+    with pytest.raises(QueryError, match=r"about [0-9,]+ routes of at most 8 hops \(an estimate\)"):
+        paths.shortest_paths(dataset, "a00", "a01", max_length=8)
+    assert searched == []
