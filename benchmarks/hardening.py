@@ -17,7 +17,8 @@ Markdown table row for BENCHMARKS.md:
 * ``wrap``: ``graph show`` of an actor whose quote is one 100,000-character
   non-ASCII word (item 9);
 * ``path``, ``dense-path``: ``graph path --max 6`` on a 3,000-actor corpus
-  with 3 (then 10) relations per actor (bounded output).
+  with 3 (then 10) relations per actor, and ``--max 8`` on the denser one
+  (bounded output).
 """
 
 from __future__ import annotations
@@ -153,6 +154,10 @@ def case_dense_path(folder: Path, draw: random.Random) -> list[str]:
     return case_path(folder, draw, per_actor=10)
 
 
+def case_dense_path_8(folder: Path, draw: random.Random) -> list[str]:
+    return [*case_path(folder, draw, per_actor=10)[:-1], "8"]
+
+
 CASES = {
     "alias": case_alias,
     "article": case_article,
@@ -162,6 +167,7 @@ CASES = {
     "wrap": case_wrap,
     "path": case_path,
     "dense-path": case_dense_path,
+    "dense-path-8": case_dense_path_8,
 }
 
 
