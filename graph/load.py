@@ -18,13 +18,15 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import progress
 from .dates import parse_period
 from .evidence import DocumentIndex, normalize_text
 from .model import Actor, Dataset, Document, Kind, Relation, RelationType
 from .names import ActorIndex, name_key
 from .problems import DatasetError, Problem, did_you_mean
 from .sources import DataPath, NotLocated, Source, read_utf8, read_yaml
-from .sources.text import file_problem
+from .sources import cache as caching
+from .sources.text import MAX_FILE_SIZE, file_problem
 
 __all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder", "validate"]
 
@@ -46,6 +48,8 @@ _FORBIDDEN_IN_TEXT = re.compile(
 # A quote shorter than this (after normalisation) shows little: a warning.
 MIN_EVIDENCE_CHARACTERS = 8
 
+# A letter or digit: a string holding one is not empty once folded.
+_VISIBLE = re.compile("[0-9A-Za-z]")
 # Marks a field that is absent, as opposed to present and null.
 _MISSING = object()
 
@@ -58,28 +62,49 @@ def seed_folder() -> Path:
 
 
 def load_dataset(
-    folder: str | os.PathLike | None = None, max_file_size: int | None = None
+    folder: str | os.PathLike | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
 ) -> Dataset:
     """Return the validated dataset in ``folder`` (the embedded seed when None).
 
     Files over ``max_file_size`` bytes (default
     :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
-    are read. Raises :class:`~graph.problems.DatasetError` listing every
-    problem found.
+    are read. A dataset loaded before, unchanged, comes from the cache
+    (:mod:`graph.sources.cache`) unless ``cache`` is False (None: unless
+    ``GRAPH_NO_CACHE`` or ``--no-cache`` says otherwise). Raises
+    :class:`~graph.problems.DatasetError` listing every problem found.
     """
     if folder is not None and not os.fspath(folder):
         raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
-    loader = _Loader(folder, max_file_size)
-    dataset = loader.load()
+    key = None
+    if (caching.enabled() if cache is None else cache) and folder.is_dir():
+        files = [folder / ACTORS_FILE, folder / RELATIONS_FILE]
+        limit = MAX_FILE_SIZE if max_file_size is None else max_file_size
+        key = caching.key_of(folder, files, f"max_file_size={limit}")
+        cached = caching.load(key) if key else None
+        if cached is not None:
+            return cached
+    with progress.step("loading", str(folder)):
+        loader = _Loader(folder, max_file_size)
+        dataset = loader.load()
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors or dataset is None:
         raise DatasetError(loader.problems)
     dataset.warnings = sorted(p for p in loader.problems if p.severity != "error")
+    if key:
+        caching.store(key, dataset)
     return dataset
 
 
-def validate(folder: str | os.PathLike | None = None, max_file_size: int | None = None) -> dict:
+def validate(
+    folder: str | os.PathLike | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
+) -> dict:
     """Return a report on the dataset in ``folder``: valid or not, and every problem.
 
     >>> report = validate()
@@ -87,7 +112,7 @@ def validate(folder: str | os.PathLike | None = None, max_file_size: int | None 
     (True, [])
     """
     try:
-        dataset = load_dataset(folder, max_file_size)
+        dataset = load_dataset(folder, max_file_size, cache=cache)
     except DatasetError as error:
         problems, dataset = error.problems, None
     else:
@@ -113,6 +138,7 @@ class _Checker:
     def __init__(self, source: Source, problems: list[Problem]):
         self.shown_as = source.shown_as
         self.locator = source.locator
+        self.suspect = source.suspect
         self.problems = problems
 
     def error(
@@ -198,16 +224,20 @@ class _Checker:
                 key=key,
             )
             return None
-        forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
-        bad = forbidden.search(value)
-        if bad:
-            self.error(
-                path,
-                f"{what} contains the invisible or control character U+{ord(bad[0]):04X}",
-                key=key,
-            )
-            return None
-        if not name_key(value):
+        if self.suspect is not None and self.suspect(value):
+            raise NotLocated(path)  # YAML 1.1 may read it otherwise: the located reading decides
+        # isprintable() is False for every forbidden character, and answers in C.
+        if not value.isprintable():
+            forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
+            bad = forbidden.search(value)
+            if bad:
+                self.error(
+                    path,
+                    f"{what} contains the invisible or control character U+{ord(bad[0]):04X}",
+                    key=key,
+                )
+                return None
+        if not (_VISIBLE.search(value) or name_key(value)):
             self.error(path, f"{what} must not be empty", key=key)
             return None
         return value
@@ -293,7 +323,8 @@ class _Checker:
                 f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {self.describe(value, path)}",
             )
             return None
-        text = str(value) if type(value) is int else self.raw(value, path)
+        small = type(value) is int and abs(value) < 10**18  # str() of a huge int raises
+        text = str(value) if small else self.raw(value, path)
         try:
             parse_period(text)
         except ValueError as error:
@@ -371,6 +402,7 @@ class _Rules:
         self.problems = loader.problems
         self.index: ActorIndex | None = None  # built only to suggest fixes
         self.declared_documents: list[str] = []
+        self.declared_set: set[str] = set()
         self.indexes: dict[str, DocumentIndex] = {}
 
     def apply(self, actors_source: Source | None, relations_source: Source | None):
@@ -525,6 +557,8 @@ class _Rules:
             else ()
         )
         for index, value in enumerate(items):
+            if not index % 8192:
+                progress.advance(index, len(items))
             relation = self.load_relation(check, value, ("relations", index), actors, types)
             if relation is not None:
                 relations.append(relation)
@@ -555,6 +589,7 @@ class _Rules:
             name = check.string(key, path, "a document key", key=True)
             if name is not None:
                 self.declared_documents.append(name)
+                self.declared_set.add(name)
             relative = check.string(item, path, f"the path of document {name!r}")
             if name is None or relative is None:
                 continue
@@ -681,7 +716,7 @@ class _Rules:
                 )
             return None
         key = check.string(fields["document"], at["document"], "document")
-        if key is not None and key not in documents:
+        if key is not None and key not in self.declared_set:
             hint = next(iter(did_you_mean(key, documents)), None)
             check.error(at["document"], f"unknown document {key!r}", hint)
             return None

@@ -105,10 +105,46 @@ def data_option(command):
             metavar="N",
             help="Print the first N problems of a bad dataset, then how many more (0: all).",
         ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            expose_value=False,
+            callback=_no_cache,
+            help="Load from the files, not from the cache of loaded datasets "
+            "[env: GRAPH_NO_CACHE=1].",
+        ),
+        click.option(
+            "--quiet",
+            "-q",
+            is_flag=True,
+            expose_value=False,
+            callback=_show_progress,
+            help="No progress line on stderr (it is shown only on a terminal, past a second).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _no_cache(ctx, param, value) -> None:
+    if value:
+        from ..sources import cache
+
+        token = cache.disabled.set(True)
+        ctx.call_on_close(lambda: cache.disabled.reset(token))
+
+
+def _show_progress(ctx, param, quiet) -> None:
+    import sys
+
+    if quiet or not sys.stderr.isatty() or ctx.meta.get("graph.progress"):
+        return
+    from ..progress import reporting
+    from .progress_line import TerminalProgress
+
+    ctx.meta["graph.progress"] = True
+    ctx.with_resource(reporting(TerminalProgress(sys.stderr)))
 
 
 def load(data: Path | None) -> Dataset:

@@ -85,6 +85,10 @@ class Source:
     relocate: Callable[[], tuple[Source | None, list[Problem]]] | None = field(
         default=None, repr=False
     )
+    # For a reading without positions: whether a string it gave might mean
+    # something else to the located reading. The rules call it on each string
+    # they accept, and read again located when it says yes.
+    suspect: Callable[[str], bool] | None = field(default=None, repr=False)
 
     @property
     def is_located(self) -> bool:
