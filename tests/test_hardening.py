@@ -486,10 +486,12 @@ def test_problems_are_printed_up_to_a_limit_then_counted(run, write_dataset):
 
 
 def test_an_empty_graph_data_is_the_same_error_as_an_empty_data_option(run):
-    result = run("stats", env={"GRAPH_DATA": ""})
-    assert result.exit_code == 2
-    assert "GRAPH_DATA is set but empty: name a dataset folder, or unset it" in result.stderr
-    assert run("stats", "--data", "").exit_code == 2
+    from_env = run("stats", env={"GRAPH_DATA": ""})
+    from_option = run("stats", "--data", "")
+    assert from_env.exit_code == from_option.exit_code == 2
+    message = "Error: Invalid value for '--data': the dataset folder's name is empty"
+    assert from_env.stderr.splitlines()[-1] == from_option.stderr.splitlines()[-1]
+    assert from_env.stderr.splitlines()[-1] == message + " (unset GRAPH_DATA for the seed)"
 
 
 def test_path_max_on_a_dense_graph_is_refused_within_a_bounded_number_of_steps(monkeypatch):
