@@ -85,8 +85,14 @@ def __getattr__(name: str):
     """Import a query, drawing function or submodule on first use (PEP 562)."""
     if name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
-    elif name in _SUBMODULES:
-        value = importlib.import_module(f"graph.{name}")
+    elif name.isidentifier() and not name.startswith("_"):
+        # A submodule (graph.render, graph.build, graph.cells, ...), like ``import graph.x``.
+        try:
+            value = importlib.import_module(f"graph.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"graph.{name}":
+                raise
+            raise AttributeError(f"module 'graph' has no attribute {name!r}") from None
     else:
         raise AttributeError(f"module 'graph' has no attribute {name!r}")
     globals()[name] = value
