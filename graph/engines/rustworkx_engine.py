@@ -49,6 +49,8 @@ class RustworkxEngine(Engine):
         if measure in ("degree", "in-degree", "out-degree"):
             return _degree(graph, measure)
         if measure == "pagerank":
+            if graph.weighted:
+                built = _scaled(built)
             if not graph.directed:
                 built = built.to_directed()
             try:
@@ -91,6 +93,8 @@ class RustworkxEngine(Engine):
     def shortest_paths(self, graph, source, target):
         import rustworkx as rx
 
+        if source == target:
+            return [(source,)]  # as networkx: the path of no hops
         built, ids = _build(graph)
         position = {actor: index for index, actor in enumerate(ids)}
         function = rx.digraph_all_shortest_paths if graph.directed else rx.graph_all_shortest_paths
@@ -105,10 +109,36 @@ def _build(graph: Projection):
     ids = sorted(graph.nodes)
     position = {actor: index for index, actor in enumerate(ids)}
     built = rx.PyDiGraph(multigraph=False) if graph.directed else rx.PyGraph(multigraph=False)
-    built.add_nodes_from(range(len(ids)))
+    built.add_nodes_from(ids)
     edges = sorted((position[s], position[t], w) for (s, t), w in graph.edges.items())
     built.add_edges_from(edges)
     return built, ids
+
+
+def _scaled(built):
+    """Return ``built`` with its weights scaled so the largest is in [1, 2) (see scaled_weights).
+
+    PageRank does not depend on the scale; sums near the ends of the float
+    range would overflow or vanish. A weight that is not a positive, finite
+    number is a QueryError, worded as networkx's engine words it.
+    """
+    import math
+
+    from ..problems import QueryError
+
+    edges = list(built.weighted_edge_list())
+    for u, v, weight in edges:
+        if not (math.isfinite(weight) and weight > 0):
+            raise QueryError(
+                f"the relations between {built[u]!r} and {built[v]!r} weigh {weight!r} in all; "
+                "weights must add up to a positive, finite number"
+            )
+    if edges:
+        shift = 1 - math.frexp(max(weight for _, _, weight in edges))[1]
+        for index in built.edge_indices():
+            weight = built.get_edge_data_by_index(index)
+            built.update_edge_by_index(index, math.ldexp(weight, shift))
+    return built
 
 
 def _degree(graph: Projection, measure: str) -> dict:
