@@ -175,7 +175,7 @@ def _projection(data: dict) -> str:
     text = f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
     sample = data.get("sample")
     if sample:
-        text += f"; betweenness from {sample['sources']} sampled sources, seed {sample['seed']}"
+        text += f"; estimated from {sample['sources']} sampled sources, seed {sample['seed']}"
     return text
 
 
