@@ -122,9 +122,10 @@ def centrality(
     if "betweenness" in measures:
         sources = None if sample is None else min(sample, len(graph.nodes))
         result["sample"] = None if sources is None else {"sources": sources, "seed": seed}
-    ranks = {name: dict(_ranked(scores[name])) for name in measures}
+    ranked = {name: _ranked(scores[name]) for name in measures}
+    ranks = {name: dict(ranked[name]) for name in measures} if measure == "all" else {}
     rows = []
-    for actor_id, rank in _ranked(scores[measures[0]])[:top]:
+    for actor_id, rank in ranked[measures[0]][:top]:
         actor = dataset.actors[actor_id]
         row = {"id": actor.id, "name": actor.name, "kind": actor.kind}
         if measure == "all":
@@ -179,9 +180,10 @@ def _check_finite(scores: dict, measure: str) -> None:
 
 def _ranked(scores: dict) -> list[tuple[str, int]]:
     """Return ``(id, rank)`` by score, highest first, ties by id sharing a rank."""
-    keyed = sorted(scores, key=lambda node: (-round(scores[node], TIE_DIGITS), node))
+    rounded = {node: round(score, TIE_DIGITS) for node, score in scores.items()}
+    keyed = sorted(rounded, key=lambda node: (-rounded[node], node))
     ranks: list[tuple[str, int]] = []
     for position, node in enumerate(keyed, start=1):
-        tied = ranks and round(scores[node], TIE_DIGITS) == round(scores[ranks[-1][0]], TIE_DIGITS)
+        tied = ranks and rounded[node] == rounded[ranks[-1][0]]
         ranks.append((node, ranks[-1][1] if tied else position))
     return ranks
