@@ -9,10 +9,11 @@ neighbours, communities) is networkx's.
 The graph is built with nodes in sorted id order and edges added sorted by
 source then target, one per pair (parallel relations are already one edge of
 the :class:`~graph.engines.base.Projection`, as networkx's ``DiGraph`` counts
-a path once). Betweenness runs on one thread: on several, rustworkx adds the sources'
-shares in the order its threads finish, and the last bits of the scores
-change from run to run. Closeness, pagerank and the rest are the same every
-run on any number of threads.
+a path once). Degrees are summed from the projection directly, with
+networkx's arithmetic. Betweenness runs on one thread: on several, rustworkx
+adds the sources' shares in the order its threads finish, and the last bits
+of the scores change from run to run. Closeness (one actor per task, no
+shared sums), pagerank and the rest give the same bits every run.
 """
 
 from __future__ import annotations
@@ -43,11 +44,11 @@ class RustworkxEngine(Engine):
     def centrality(self, graph, measure, *, sample=None, seed=0):
         import rustworkx as rx
 
-        built, ids = _build(graph)
-        if not ids:
+        if not graph.nodes:
             return {}
         if measure in ("degree", "in-degree", "out-degree"):
             return _degree(graph, measure)
+        built, ids = _build(graph)
         if measure == "pagerank":
             if graph.weighted:
                 built = _scaled(built)
