@@ -284,6 +284,82 @@ def row(what, ours, versus, theirs, goal, unit="s", absolute=None) -> dict:
     return entry
 
 
+def engine_rows(size: str, repeat: int) -> tuple[list[str], list[dict]]:
+    """Time each engine's operations in-process on the loaded corpus (no start-up, no loading).
+
+    Columns are every registered engine that is installed; a cell is empty
+    where the engine does not offer the operation. Betweenness is timed on
+    S and M only (on L the whole-process row above covers it).
+    """
+    from graph.engines import ENGINES, Projection
+
+    data = corpus.dataset(size)
+    ids = sorted(data.actors)
+    engines = [engine for engine in ENGINES.values() if engine.available()]
+    directed = Projection.of(data, directed=True)
+    undirected = Projection.of(data, directed=False)
+    operations = [
+        ("projection (plain data)", None, lambda e: Projection.of(data, directed=True)),
+        ("pagerank", "pagerank", lambda e: e.centrality(directed, "pagerank")),
+        ("degree", "degree", lambda e: e.centrality(directed, "degree")),
+        ("closeness", "closeness", lambda e: e.centrality(directed, "closeness")),
+        ("components", "components", lambda e: e.components(directed)),
+        (
+            "shortest paths",
+            "shortest_paths",
+            lambda e: e.shortest_paths(undirected, ids[1], ids[-1]),
+        ),
+    ]
+    if size in ("S", "M"):
+        operations.append(
+            ("betweenness", "betweenness", lambda e: e.centrality(directed, "betweenness"))
+        )
+    if size not in ("S", "M"):
+        operations = [op for op in operations if op[0] != "closeness"]
+    tiny = Projection.of(corpus.dataset("S"))
+    for engine in engines:  # imports (scipy for networkx's pagerank) are not the operation
+        engine.centrality(tiny, "pagerank")
+        engine.components(tiny)
+    rows = []
+    for label, operation, call in operations:
+        cells = {}
+        for engine in engines:
+            if operation is not None and not engine.can(operation):
+                continue
+            best = float("inf")
+            for _ in range(repeat):
+                start = time.perf_counter()
+                call(engine)
+                best = min(best, time.perf_counter() - start)
+                if best > 5:
+                    break  # slow enough that noise does not matter
+            cells[engine.name] = best
+            if operation is None:
+                break
+        rows.append({"what": label, **cells})
+    return [engine.name for engine in engines], rows
+
+
+def render_engines(title: str, names: list[str], rows: list[dict], markdown: bool) -> str:
+    reference = names[0]
+    header = ["operation", *names, *(f"{reference} / {name}" for name in names[1:])]
+    lines = [f"### {title}" if markdown else title, ""] if markdown else [title]
+    if markdown:
+        lines += ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    for entry in rows:
+        times = [f"{entry[n]:.3f} s" if n in entry else "" for n in names]
+        ratios = [
+            f"{entry[reference] / entry[n]:.0f}×" if n in entry and reference in entry else ""
+            for n in names[1:]
+        ]
+        cells = [entry["what"], *times, *ratios]
+        if markdown:
+            lines.append("| " + " | ".join(cells) + " |")
+        else:
+            lines.append(f"  {cells[0]:<24}" + "".join(f"{cell:>14}" for cell in cells[1:]))
+    return "\n".join(lines) + "\n"
+
+
 def seed_rows(repeat: int) -> list[dict]:
     ours = timed([*GRAPH, "centrality"], None, repeat)
     imports = timed([PYTHON, "-c", IMPORTS], None, repeat)
