@@ -16,6 +16,7 @@ import math
 import os
 import re
 import unicodedata
+from operator import itemgetter
 from pathlib import Path
 
 from . import progress
@@ -662,9 +663,9 @@ class _Rules:
         """
         if not items or actors is None or types is None or type(items) is not list:
             return None
-        if not all(type(item) is dict for item in items):
+        if set(map(type, items)) != {dict}:
             return None
-        for layout in {tuple(item) for item in items}:
+        for layout in set(map(tuple, items)):
             keys = frozenset(layout)
             if not (
                 self._RELATION_FIELDS <= keys <= self._RELATION_FIELDS | self._RELATION_OPTIONAL
@@ -676,15 +677,15 @@ class _Rules:
             return None
         if any(type(item["document"]) is not str for item in items if "document" in item):
             return None
-        sources = [item["source"] for item in items]
-        targets = [item["target"] for item in items]
-        type_names = [item["type"] for item in items]
-        evidence = [item["evidence"] for item in items]
+        sources = list(map(itemgetter("source"), items))
+        targets = list(map(itemgetter("target"), items))
+        type_names = list(map(itemgetter("type"), items))
+        evidence = list(map(itemgetter("evidence"), items))
         documents = [item.get("document", default) for item in items]
         dates = [item.get("date", _MISSING) for item in items]
         weights = [item.get("weight", 1.0) for item in items]
         for column in (sources, targets, type_names):
-            if not all(type(value) is str for value in column):
+            if set(map(type, column)) != {str}:
                 return None
         if any(map(str.__eq__, sources, targets)):
             return None
