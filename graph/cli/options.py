@@ -55,14 +55,22 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
+_EMPTY_DATA = "the dataset folder's name is empty (unset GRAPH_DATA for the seed)"
+
+
+class DataFolder(click.Path):
+    """An existing folder; an empty name is refused in words, as an empty GRAPH_DATA is."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value:
+            self.fail(_EMPTY_DATA, param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def _check_data(ctx: click.Context, param: click.Parameter, value):
     # click reads an empty GRAPH_DATA as unset (the seed); --data '' is an error: so is this.
     if value is None and os.environ.get("GRAPH_DATA") == "":
-        raise click.BadParameter(
-            "GRAPH_DATA is set but empty: name a dataset folder, or unset it for the seed",
-            ctx=ctx,
-            param=param,
-        )
+        raise click.BadParameter(_EMPTY_DATA, ctx=ctx, param=param)
     return value
 
 
@@ -77,7 +85,7 @@ def data_option(command):
         click.option(
             "--data",
             "data",
-            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            type=DataFolder(exists=True, file_okay=False, path_type=Path),
             envvar="GRAPH_DATA",
             default=None,
             callback=_check_data,

@@ -143,8 +143,12 @@ def load(key: str) -> Dataset | None:
             return None
         data = json.loads(payload)
         dataset = _dataset_from(data)
+        hashed: dict = {}  # a file named by many keys is hashed once
         for name, checksum in data["document_hashes"].items():
-            if _hash_file(dataset.documents[name].path) != checksum:
+            document = dataset.documents[name].path
+            if document not in hashed:
+                hashed[document] = _hash_file(document)
+            if hashed[document] != checksum:
                 return None  # a document changed since
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None
@@ -158,9 +162,11 @@ def store(key: str, dataset: Dataset) -> None:
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        hashes = {}
+        hashes, hashed = {}, {}  # a file named by many keys is hashed once
         for name, document in dataset.documents.items():
-            hashes[name] = _hash_file(document.path)
+            if document.path not in hashed:
+                hashed[document.path] = _hash_file(document.path)
+            hashes[name] = hashed[document.path]
             if hashes[name] is None:
                 return
         data = _data_of(dataset)
