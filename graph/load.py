@@ -566,6 +566,7 @@ class _Rules:
             relation = self.load_relation(check, value, ("relations", index), actors, types)
             if relation is not None:
                 relations.append(relation)
+        progress.advance(len(items), len(items))
         return documents, types, relations
 
     def load_roots(self, check: _Checker, value) -> list[str]:
