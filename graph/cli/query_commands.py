@@ -23,6 +23,7 @@ from .base import GraphCommand, emit
 from .options import (
     data_option,
     direction_option,
+    engine_option,
     filter_options,
     filters_of,
     format_option,
@@ -74,10 +75,21 @@ def _finite(ctx, param, value: float) -> float:
 @direction_option(MEASURE_DEFAULT)
 @weighted_option
 @top_option("Only the N highest-ranked actors.")
+@click.option(
+    "--sample",
+    type=click.IntRange(min=1),
+    metavar="K",
+    help="Estimate betweenness from K source actors drawn at random (seeded): "
+    "K/n of the exact cost. Stated in the output.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="The random seed of --sample.")
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def centrality_command(measure, directed, weighted, top, data, output_format, **filters):
+def centrality_command(
+    measure, directed, weighted, top, sample, seed, engine, data, output_format, **filters
+):
     """Rank actors by a centrality measure, highest first (ties by id).
 
     Relations are read without direction unless --directed (in-degree and
@@ -86,7 +98,16 @@ def centrality_command(measure, directed, weighted, top, data, output_format, **
     from ..queries.centrality import centrality
 
     dataset = load_filtered(data, filters_of(filters))
-    result = centrality(dataset, measure, directed=directed, weighted=weighted, top=top)
+    result = centrality(
+        dataset,
+        measure,
+        directed=directed,
+        weighted=weighted,
+        top=top,
+        engine=engine,
+        sample=sample,
+        seed=seed,
+    )
     emit(centrality_view(result, compact=output_format == "table"), output_format)
     if not result["results"]:
         note("no actors to rank: the filters leave none")
@@ -103,11 +124,12 @@ def centrality_command(measure, directed, weighted, top, data, output_format, **
     metavar="N",
     help="Every simple path of at most N hops, not only the shortest.",
 )
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
 @click.pass_context
-def path_command(ctx, source, target, directed, max_length, data, output_format, **filters):
+def path_command(ctx, source, target, directed, max_length, engine, data, output_format, **filters):
     """Explain how SOURCE and TARGET are connected, hop by hop, with the evidence.
 
     Relations are followed either way unless --directed. Exit code 1 when
@@ -118,7 +140,9 @@ def path_command(ctx, source, target, directed, max_length, data, output_format,
     dataset, (start, end) = load_with_actors(
         data, filters_of(filters), [(source, "SOURCE"), (target, "TARGET")]
     )
-    result = shortest_paths(dataset, start.id, end.id, directed=directed, max_length=max_length)
+    result = shortest_paths(
+        dataset, start.id, end.id, directed=directed, max_length=max_length, engine=engine
+    )
     emit(path_view(result), output_format)
     if not result["paths"]:
         shortest = result["shortest_length"]
@@ -142,15 +166,16 @@ def path_command(ctx, source, target, directed, max_length, data, output_format,
     default=None,
     help="Follow relations out of each actor, into it, or both.",
 )
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def neighbors_command(actor, depth, directed, direction, data, output_format, **filters):
+def neighbors_command(actor, depth, directed, direction, engine, data, output_format, **filters):
     """List the actors within N hops of ACTOR (its ego network)."""
     from ..queries.neighbors import neighbors
 
     dataset, (center,) = load_with_actors(data, filters_of(filters), [(actor, "ACTOR")])
-    result = neighbors(dataset, center.id, depth, direction, directed=directed)
+    result = neighbors(dataset, center.id, depth, direction, directed=directed, engine=engine)
     emit(neighbors_view(result), output_format)
     if not result["neighbors"]:
         note(
@@ -197,18 +222,25 @@ def camps_command(directed, data, output_format, **filters):
     help="Above 1 favours smaller communities (a finite number above 0).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Louvain's random seed.")
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
 def communities_command(
-    method, directed, weighted, resolution, seed, data, output_format, **filters
+    method, directed, weighted, resolution, seed, engine, data, output_format, **filters
 ):
     """Group actors into communities by modularity (relation signs ignored)."""
     from ..queries.communities import communities
 
     dataset = load_filtered(data, filters_of(filters))
     result = communities(
-        dataset, method, directed=directed, weighted=weighted, resolution=resolution, seed=seed
+        dataset,
+        method,
+        directed=directed,
+        weighted=weighted,
+        resolution=resolution,
+        seed=seed,
+        engine=engine,
     )
     emit(communities_view(result), output_format)
     if not result["communities"]:
@@ -226,10 +258,11 @@ def communities_command(
 @direction_option(MEASURE_DEFAULT)
 @weighted_option
 @top_option("Only the N most changed actors.")
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def whatif_command(measure, directed, weighted, top, data, output_format, **filters):
+def whatif_command(measure, directed, weighted, top, engine, data, output_format, **filters):
     """Compare centrality with and without the --exclude actors; list who is cut off."""
     from ..queries.whatif import whatif
 
@@ -246,6 +279,7 @@ def whatif_command(measure, directed, weighted, top, data, output_format, **filt
         directed=directed,
         weighted=weighted,
         top=top,
+        engine=engine,
     )
     emit(whatif_view(result), output_format)
     if not result["results"]:

@@ -175,7 +175,11 @@ def _projection(data: dict) -> str:
     along = [SHORT_MEASURES[m] for m in data.get("directed_measures", [])]
     if along and not data["directed"]:
         direction += f"; {', '.join(along)} directed"
-    return f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
+    text = f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
+    sample = data.get("sample")
+    if sample:
+        text += f"; estimated from {sample['sources']} sampled sources, seed {sample['seed']}"
+    return text
 
 
 def _by_name(names) -> str:

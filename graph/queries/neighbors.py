@@ -27,6 +27,7 @@ def neighbors(
     depth: int = 1,
     direction: str | None = None,
     directed: bool | None = None,
+    engine: str | None = None,
 ) -> dict:
     """Return the actors within ``depth`` hops of ``actor`` (id, name or alias), by depth then id.
 
@@ -34,6 +35,9 @@ def neighbors(
     ``directed`` decides: ``"out"`` when True, ``"both"`` when False or None
     (the default). ``direction="both"`` with ``directed=True``, or ``"in"`` /
     ``"out"`` with ``directed=False``, contradict each other: a QueryError.
+
+    networkx computes it: ``engine`` (see :mod:`graph.engines`) may be
+    ``"auto"`` or ``"networkx"``; another is an error naming networkx.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> chain = Dataset(
@@ -51,7 +55,9 @@ def neighbors(
     import networkx as nx
 
     from ..build import projection
+    from ..engines import choose
 
+    chosen = choose(engine, "neighbors")
     actor_id = actor_id_of(dataset, actor)
     if direction is None:
         direction = "out" if resolve_directed(directed, "neighbors") else "both"
@@ -71,6 +77,7 @@ def neighbors(
     return {
         "actor": actor_id,
         "name": dataset.actors[actor_id].name,
+        "engine": chosen.name,
         "depth": depth,
         "direction": direction,
         "neighbors": [

@@ -10,30 +10,32 @@ from ..model import Actor, Dataset
 __all__ = ["show", "stats"]
 
 
-def stats(dataset: Dataset, directed: bool | None = None) -> dict:
+def stats(dataset: Dataset, engine: str | None = None, directed: bool | None = None) -> dict:
     """Return counts by kind and type, connectivity and density of the dataset.
 
-    Components are connected components ignoring direction (the weakly
-    connected components of the directed projection); density is
-    ``networkx.density`` of the projection (see :mod:`graph.build`),
-    undirected by default, the directed one with ``directed=True`` (see
-    :mod:`graph.queries.direction`).
+    Components ignore direction (the weakly connected components of the
+    directed projection; see :mod:`graph.build`), found by ``engine`` (see
+    :mod:`graph.engines`; ``engine`` in the result says which). Density is
+    that of the projection as ``networkx.density`` computes it: undirected by
+    default, links / (n * (n - 1) / 2); with ``directed=True`` arcs / (n * (n
+    - 1)) (see :mod:`graph.queries.direction`).
 
     >>> from graph import load_dataset
     >>> summary = stats(load_dataset())
     >>> summary["actors"] == len(load_dataset().actors)
     True
     """
-    import networkx as nx
-
-    from ..build import projection
+    from ..engines import Projection, choose
     from .direction import resolve_directed
 
     directed = resolve_directed(directed, "density")
-    simple = projection(dataset, directed=directed)
-    undirected = simple.to_undirected(as_view=True) if directed else simple
-    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
-    dates = sorted(r.date for r in dataset.relations if r.date)
+    chosen = choose(engine, "components")
+    simple = Projection.of(dataset, directed=directed)
+    components = sorted(chosen.components(simple), key=lambda c: (-len(c), min(c)))
+    linked = {actor for pair in simple.edges for actor in pair}
+    count = len(simple.nodes)
+    pairs = count * (count - 1) if directed else count * (count - 1) / 2
+    dates = [r.date for r in dataset.relations if r.date]  # only the count and the ends
     return {
         "actors": len(dataset.actors),
         "relations": len(dataset.relations),
@@ -42,15 +44,16 @@ def stats(dataset: Dataset, directed: bool | None = None) -> dict:
         "relations_by_sign": _counts(
             dataset.types[relation.type].sign_name for relation in dataset.relations
         ),
+        "engine": chosen.name,
         "documents": {key: shown_path(doc.path) for key, doc in dataset.documents.items()},
         "components": len(components),
         "largest_component": len(components[0]) if components else 0,
-        "isolated": sorted(node for node in simple if simple.degree(node) == 0),
-        "density": nx.density(simple),
+        "isolated": sorted(node for node in simple.nodes if node not in linked),
+        "density": 0 if count <= 1 else len(simple.edges) / pairs,
         "directed": directed,
         "dated_relations": len(dates),
-        "first_date": dates[0] if dates else None,
-        "last_date": dates[-1] if dates else None,
+        "first_date": min(dates) if dates else None,
+        "last_date": max(dates) if dates else None,
     }
 
 
