@@ -94,10 +94,11 @@ def main() -> None:
 
 
 def _add_commands() -> None:
+    from .export_command import COMMANDS as EXPORT_COMMANDS
     from .html_command import COMMANDS as HTML_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
 
-    for command in (*QUERY_COMMANDS, *HTML_COMMANDS):
+    for command in (*QUERY_COMMANDS, *HTML_COMMANDS, *EXPORT_COMMANDS):
         cli.add_command(command)
 
 

@@ -1,0 +1,17 @@
+"""``csv``: the dataset as the five tables of :mod:`graph.tables`, one CSV file each."""
+
+from __future__ import annotations
+
+from ..tables import TABLES, dataset_tables
+from ._csv import csv_text
+
+__all__ = ["render"]
+
+
+def render(dataset, folder=None) -> dict[str, str]:
+    """Return ``{"actors.csv": text, ...}``, the five tables in the layout's column order."""
+    tables = dataset_tables(dataset, folder)
+    return {
+        f"{name}.csv": csv_text([(c.name, c.type) for c in spec.columns], tables[name])
+        for name, spec in TABLES.items()
+    }
