@@ -93,3 +93,26 @@ class DocumentIndex:
                 best_offset, best_starts = offset, starts
             offset += len(first) + 1
         return any(self.text.startswith(needle, start - best_offset) for start in best_starts)
+
+    def offset(self, needle: str) -> int:
+        """Return where an already normalised ``needle`` first occurs in the text, or -1.
+
+        >>> DocumentIndex("One. Two three four five.").offset("two three four five")
+        5
+        """
+        words = needle.split(" ")
+        if len(words) < 4:
+            return self.text.find(needle) if needle else -1
+        best_offset, best_starts = 0, None
+        offset = len(words[0]) + 1
+        for first, second in pairwise(words[1:-1]):
+            starts = self._starts.get(f"{first} {second}")
+            if starts is None:
+                return -1
+            if best_starts is None or len(starts) < len(best_starts):
+                best_offset, best_starts = offset, starts
+            offset += len(first) + 1
+        found = (
+            s - best_offset for s in best_starts if self.text.startswith(needle, s - best_offset)
+        )
+        return next(found, -1)

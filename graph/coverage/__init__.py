@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 
-from ..evidence import normalize_text
+from ..evidence import DocumentIndex, normalize_text
 from ..model import Dataset
 from ..names import name_key
 from ..problems import QueryError, did_you_mean
@@ -186,11 +187,16 @@ def _relative(path, folder) -> str:
 
 
 class _Matcher:
-    """Finds the known actors a text names, and the country words it holds."""
+    """Finds the known actors a text names, and the country words it holds.
+
+    Spellings are keyed by their folded words, so finding the longest name
+    at a word costs one look-up per possible length: linear in the text.
+    """
 
     def __init__(self, dataset: Dataset):
-        # first folded word -> (words, actor id, exact case, adjective, capital needed)
-        self.spellings: dict[str, list[tuple[tuple[str, ...], str, bool, bool, bool]]] = {}
+        # folded words -> [(actor id, exact words or None, adjective, capital needed)]
+        self.spellings: dict[tuple[str, ...], list[tuple[str, tuple | None, bool, bool]]] = {}
+        self.longest = 1
         self.countries: dict[str, str] = {}  # folded name -> why it looks like an actor
         for actor in dataset.actors.values():
             for spelling in (actor.name, *actor.aliases):
@@ -211,24 +217,23 @@ class _Matcher:
                 if known is not None:
                     self._add(adjective, known, adjective=True)
                 self.countries.setdefault(name_key(adjective), f"adjective of {country.name}")
-        for options in self.spellings.values():
-            options.sort(key=lambda option: -len(option[0]))
 
     def _add(self, spelling: str, actor_id: str, adjective: bool) -> None:
         words = tokenize(spelling)
         if not words:
             return
         keys = tuple(name_key(word.text) for word in words)
+        # Names in capitals (US, NATO) match only as written: "us" is not the United States.
         exact = spelling.upper() == spelling and any(char.isalpha() for char in spelling)
-        if exact:
-            keys = tuple(word.text for word in words)
+        written = tuple(word.text for word in words) if exact else None
         # "Independent" names a newspaper; "an independent deterrent" does not.
         capital = len(words) == 1 and words[0].text[0].isupper()
-        options = self.spellings.setdefault(name_key(words[0].text), [])
-        if not any(option[0] == keys and option[1] == actor_id for option in options):
-            options.append((keys, actor_id, exact, adjective, capital))
+        options = self.spellings.setdefault(keys, [])
+        if not any(option[0] == actor_id and option[1] == written for option in options):
+            options.append((actor_id, written, adjective, capital))
+            self.longest = max(self.longest, len(keys))
 
-    def mentions(self, text: str, words: list[Word]) -> list[tuple[int, int, str, bool]]:
+    def mentions(self, text: str, words: list[Word], folded: list[str]):
         """Return ``(first word, end word, actor id, inner)`` for each name of a known actor.
 
         The longest name wins; names inside it ("Vietnam" in "U.S. mission in
@@ -237,7 +242,7 @@ class _Matcher:
         found = []
         index = 0
         while index < len(words):
-            match = self._match_at(text, words, index)
+            match = self.match_at(text, words, folded, index)
             if match is None:
                 index += 1
                 continue
@@ -248,7 +253,7 @@ class _Matcher:
             found.append((index, end, actor_id, False))
             inner = index
             while inner < end:
-                match = self._match_at(text, words, inner, limit=end, skip=actor_id)
+                match = self.match_at(text, words, folded, inner, limit=end, skip=actor_id)
                 if match is None:
                     inner += 1
                     continue
@@ -257,28 +262,26 @@ class _Matcher:
             index = end
         return found
 
-    def _match_at(self, text, words, index, limit=None, skip=None):
+    def match_at(self, text, words, folded, index, limit=None, skip=None):
         """Return ``(end, actor id, adjective)`` of the longest name starting at ``index``."""
         limit = len(words) if limit is None else limit
-        for keys, actor_id, exact, adjective, capital in self.spellings.get(
-            name_key(words[index].text), ()
-        ):
-            end = index + len(keys)
-            if end > limit or actor_id == skip or (capital and not _is_capitalised(words[index])):
+        for length in range(min(self.longest, limit - index), 0, -1):
+            options = self.spellings.get(tuple(folded[index : index + length]))
+            if not options:
                 continue
-            ok = True
-            for offset, key in enumerate(keys):
-                word = words[index + offset]
-                if (word.text if exact else name_key(word.text)) != key:
-                    ok = False
-                    break
-                if offset and not _WORD_GAP.fullmatch(
-                    text, words[index + offset - 1].end, word.start
+            if any(
+                not _WORD_GAP.fullmatch(text, words[at - 1].end, words[at].start)
+                for at in range(index + 1, index + length)
+            ):
+                continue
+            for actor_id, written, adjective, capital in options:
+                if actor_id == skip or (capital and not _is_capitalised(words[index])):
+                    continue
+                if written is not None and written != tuple(
+                    word.text for word in words[index : index + length]
                 ):
-                    ok = False
-                    break
-            if ok:
-                return end, actor_id, adjective
+                    continue
+                return index + length, actor_id, adjective
         return None
 
 
@@ -303,14 +306,19 @@ def _continues_phrase(text: str, words: list[Word], index: int) -> bool:
 def _document_report(dataset, matcher, key, path, text, left_out) -> dict:
     words = tokenize(text)
     starts = line_starts(text)
-    mentions = matcher.mentions(text, words)
+    keys: dict[str, str] = {}  # words repeat: fold each spelling once
+    folded = [keys.get(w.text) or keys.setdefault(w.text, name_key(w.text)) for w in words]
+    mentions = matcher.mentions(text, words, folded)
     covered = [False] * len(words)
     counts: Counter = Counter()
     spellings: dict[str, Counter] = {}
     counted = []
     for first, end, actor_id, _inner in mentions:
         # A known name followed by more capitalised words ("Europe Program") names something else.
-        if _continues_phrase(text, words, end) and matcher._match_at(text, words, end) is None:
+        if (
+            _continues_phrase(text, words, end)
+            and matcher.match_at(text, words, folded, end) is None
+        ):
             continue
         counted.append((first, actor_id))
         for position in range(first, end):
@@ -458,33 +466,44 @@ def _sentence_index(words: list[Word], sentences) -> list[int]:
 
 def _uncited_sentences(dataset, key, text, words, sentences, counted, starts):
     """Return the sentences naming two or more actors that no relation's evidence overlaps."""
-    folded_text = normalize_text(text)
-    spans = []
-    for relation in dataset.relations:
-        if relation.document != key:
-            continue
-        needle = normalize_text(relation.evidence)
-        where = folded_text.find(needle)
-        if where >= 0:
-            spans.append((where, where + len(needle)))
     sentence_of = _sentence_index(words, sentences)
     actors_in: dict[int, list[str]] = {}
     for first, actor_id in counted:
         named = actors_in.setdefault(sentence_of[first], [])
         if actor_id not in named:
             named.append(actor_id)
-    result = []
+    if not any(len(named) > 1 for named in actors_in.values()):
+        return []
+    index = DocumentIndex(text)
+    # Where each sentence lies in the normalised text (one forward pass).
+    folded_starts, folded_ends = [], []
     cursor = 0
-    for number, sentence in enumerate(sentences):
+    for sentence in sentences:
         folded = normalize_text(sentence.text)
-        where = folded_text.find(folded, cursor)
+        where = index.text.find(folded, cursor)
+        if where < 0:
+            where = cursor
+        else:
+            cursor = where + len(folded)
+        folded_starts.append(where)
+        folded_ends.append(where + len(folded))
+    cited = [False] * len(sentences)
+    for relation in dataset.relations:
+        if relation.document != key:
+            continue
+        needle = normalize_text(relation.evidence)
+        where = index.offset(needle)
         if where < 0:
             continue
-        cursor = where + len(folded)
+        number = max(bisect_right(folded_starts, where) - 1, 0)
+        while number < len(sentences) and folded_starts[number] < where + len(needle):
+            if folded_ends[number] > where:
+                cited[number] = True
+            number += 1
+    result = []
+    for number, sentence in enumerate(sentences):
         named = actors_in.get(number, [])
-        if len(named) < 2:
-            continue
-        if any(start < cursor and end > where for start, end in spans):
+        if len(named) < 2 or cited[number]:
             continue
         line, column = locate(starts, sentence.start)
         result.append(
