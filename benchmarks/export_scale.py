@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from html_scale import synthetic  # noqa: E402
+from html_scale import synthetic
 
-from graph.coverage import coverage  # noqa: E402
-from graph.export import FORMATS, render_export  # noqa: E402
-from graph.model import Document  # noqa: E402
+from graph.coverage import coverage
+from graph.export import FORMATS, render_export
+from graph.model import Document
 
 
 def with_document(size: int, folder: Path):

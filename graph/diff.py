@@ -32,8 +32,8 @@ def diff_datasets(old: Dataset, new: Dataset) -> dict:
     Each change is ``{"change": "added"|"removed"|"changed", "what": "actor"|"relation"|
     "type"|"kind"|"document", "id", "field", "old", "new"}``: one row per changed
     field, one row per added or removed item (its fields in ``old`` or ``new``).
-    Relations are named ``source -type-> target``, with ``old_line``/``new_line``
-    where they are in relations.yaml.
+    Relations are named ``source -type-> target``, with ``old_number``/``new_number``,
+    their place in the list of relations (from 1).
     """
     changes: list[dict] = []
     changes += _compare_items(
@@ -72,7 +72,7 @@ def diff_datasets(old: Dataset, new: Dataset) -> dict:
     }
     items = set()  # an item with several changed fields counts once
     for change in changes:
-        item = (change["what"], change["change"], change["id"], change.get("new_line"))
+        item = (change["what"], change["change"], change["id"], change.get("new_number"))
         if item not in items:
             items.add(item)
             counts[change["what"]][change["change"]] += 1
@@ -144,6 +144,8 @@ def _fields(relation: Relation) -> dict:
 
 
 def _compare_relations(old: list[Relation], new: list[Relation]) -> list[dict]:
+    numbers = {id(r): n for n, r in enumerate(old, start=1)}
+    numbers.update({id(r): n for n, r in enumerate(new, start=1)})
     unmatched_old: dict[tuple, list[Relation]] = defaultdict(list)
     for relation in old:
         unmatched_old[_identity(relation)].append(relation)
@@ -165,7 +167,7 @@ def _compare_relations(old: list[Relation], new: list[Relation]) -> list[dict]:
         if candidates:
             before = candidates.pop(0)
             paired_old.add(id(before))
-            lines = {"old_line": before.line, "new_line": relation.line}
+            lines = {"old_number": numbers[id(before)], "new_number": numbers[id(relation)]}
             old_fields, new_fields = _fields(before), _fields(relation)
             for field in RELATION_FIELDS:
                 same = (
@@ -194,7 +196,7 @@ def _compare_relations(old: list[Relation], new: list[Relation]) -> list[dict]:
                     None,
                     None,
                     _fields(relation),
-                    new_line=relation.line,
+                    new_number=numbers[id(relation)],
                 )
             )
     for relation in left_old:
@@ -207,12 +209,12 @@ def _compare_relations(old: list[Relation], new: list[Relation]) -> list[dict]:
                     None,
                     _fields(relation),
                     None,
-                    old_line=relation.line,
+                    old_number=numbers[id(relation)],
                 )
             )
     order = {"removed": 0, "added": 1, "changed": 2}
     rows.sort(
-        key=lambda row: (order[row["change"]], row.get("old_line") or row.get("new_line") or 0)
+        key=lambda row: (order[row["change"]], row.get("old_number") or row.get("new_number") or 0)
     )
     return rows
 

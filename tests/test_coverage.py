@@ -157,4 +157,4 @@ def test_command_errors(run, tmp_path):
     (bad / "coverage.yaml").write_text("left_out: [Harbour City]\n")
     result = run("coverage", "--data", str(bad))
     assert result.exit_code == 1
-    assert f"{bad / 'coverage.yaml'}:1:1: error: expected 'left_out:'" in result.stderr
+    assert f"{bad / 'coverage.yaml'}:1:11: error: expected 'left_out:'" in result.stderr

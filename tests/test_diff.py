@@ -84,8 +84,8 @@ def test_every_kind_of_change(run, versions):
     added = [row for row in report["changes"] if row["change"] == "added"]
     assert [(row["what"], row["id"]) for row in added] == [("actor", "atlantis")]
     removed = [row for row in report["changes"] if row["change"] == "removed"]
-    assert [(row["what"], row["id"], row["old_line"]) for row in removed] == [
-        ("relation", "sylvania -rejects `x`-> ruritania", 22)
+    assert [(row["what"], row["id"], row["old_number"]) for row in removed] == [
+        ("relation", "sylvania -rejects `x`-> ruritania", 3)
     ]
     assert ("changed", "document", "notes", "text", "58 characters", "58 characters") in rows
     assert report["counts"]["relation"] == {"added": 0, "removed": 1, "changed": 2}

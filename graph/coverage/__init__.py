@@ -83,33 +83,36 @@ def read_left_out(folder: str | os.PathLike | None) -> dict[str, str]:
     mapping of names to reasons under ``left_out``.
     """
     from ..problems import DatasetError, Problem
-    from ..yamlfile import position, read_yaml
+    from ..sources import read_yaml
 
     if folder is None:
         return {}
     path = Path(folder) / LEFT_OUT_FILE
     if not path.is_file():
         return {}
-    root, problems = read_yaml(path, str(path))
+    source, problems = read_yaml(path, str(path))
     reasons: dict[str, str] = {}
-    if root is not None:
-        import yaml
-
-        left_out = None
-        if isinstance(root, yaml.MappingNode):
-            left_out = next((v for k, v in root.value if k.value == "left_out"), None)
-        if not isinstance(left_out, yaml.MappingNode):
-            line, column = position(root)
+    if source is not None:
+        source, found = source.located()
+        problems += found
+    if source is not None:
+        data = source.data
+        left_out = data.get("left_out") if isinstance(data, dict) else None
+        if not isinstance(left_out, dict):
+            where = ("left_out",) if isinstance(data, dict) and "left_out" in data else ()
+            line, column = source.locator.position(where)
             problems.append(
                 Problem(str(path), line, column, "expected 'left_out:' mapping names to reasons")
             )
         else:
-            for key, value in left_out.value:
-                if not (isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)):
-                    line, column = position(key)
-                    problems.append(Problem(str(path), line, column, "expected 'name: reason'"))
+            for name, reason in left_out.items():
+                if not isinstance(name, str) or not isinstance(reason, str) or not reason:
+                    line, column = source.locator.position(("left_out", name))
+                    problems.append(
+                        Problem(str(path), line, column, "expected 'NAME: reason' (both text)")
+                    )
                     continue
-                reasons[name_key(str(key.value))] = str(value.value)
+                reasons[name_key(name)] = reason
     if problems:
         raise DatasetError(problems)
     return reasons
@@ -147,7 +150,7 @@ def coverage(
 
 def _documents(dataset: Dataset, document) -> dict[str, tuple[str, str]]:
     """Return ``{key: (path, text)}`` of the documents to read."""
-    from ..yamlfile import read_utf8
+    from ..sources import read_utf8
 
     shown: dict[str, str] = {}
     if document is None:
