@@ -22,10 +22,11 @@ Cells: ``aliases`` is a ``list<string>`` in Parquet and one text in CSV, the
 aliases joined by ``|`` with a literal bar written ``\|`` and a literal
 backslash ``\\``. A missing value is an empty cell (a Parquet null).
 Booleans are ``true``/``false``; numbers are written in full (``1.0``,
-``-1``). In CSV, a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab
-or a carriage return gets a ``'`` in front so that a spreadsheet shows it as
-text instead of running it as a formula (numbers never do); a reader takes
-that ``'`` off again, so tables round-trip exactly.
+``-1``). In CSV, a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab,
+a carriage return or ``'`` gets a ``'`` in front so that a spreadsheet shows
+it as text instead of running it as a formula (numbers never do; the rule is
+:mod:`graph.cells`'s, shared by every CSV writer); a reader takes that ``'``
+off again, so tables round-trip exactly.
 
 >>> [column.name for column in TABLES["relations"].columns][:3]
 ['src', 'dst', 'type']
@@ -41,6 +42,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .cells import spreadsheet_safe, spreadsheet_unescape
 
 if TYPE_CHECKING:
     from .model import Dataset
@@ -130,8 +133,6 @@ TABLES: dict[str, TableSpec] = {
     )
 }
 
-# Characters that make a spreadsheet read a cell as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def dataset_label(dataset: Dataset) -> str | None:
@@ -246,31 +247,6 @@ def split_list(cell: str) -> list[str]:
     return items
 
 
-def formula_safe(text: str) -> str:
-    """Return ``text`` so that a spreadsheet shows it as text: ``'`` before a formula start.
-
-    A text that already starts with quotes before such a character gets one
-    more, so :func:`formula_unsafe` gives back exactly what was written.
-
-    >>> formula_safe("=1+2"), formula_safe("-Leo"), formula_safe("'=x"), formula_safe("Leo")
-    ("'=1+2", "'-Leo", "''=x", 'Leo')
-    """
-    if text.lstrip("'").startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-def formula_unsafe(text: str) -> str:
-    """Return the text :func:`formula_safe` was given.
-
-    >>> formula_unsafe("'=1+2"), formula_unsafe("''=x"), formula_unsafe("'quoted'")
-    ('=1+2', "'=x", "'quoted'")
-    """
-    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_STARTS):
-        return text[1:]
-    return text
-
-
 def csv_cell(value, column_type: str = "text") -> str:
     """Return a value as a CSV cell of the layout.
 
@@ -282,14 +258,14 @@ def csv_cell(value, column_type: str = "text") -> str:
     if value is None:
         return ""
     if column_type == "list":
-        return formula_safe(join_list(value))
+        return spreadsheet_safe(join_list(value))
     if column_type == "bool":
         return "true" if value else "false"
     if column_type == "float":
         return repr(float(value))
     if column_type == "int":
         return str(int(value))
-    return formula_safe(str(value))
+    return spreadsheet_safe(str(value))
 
 
 def parse_csv_cell(cell: str, column_type: str = "text"):
@@ -302,7 +278,7 @@ def parse_csv_cell(cell: str, column_type: str = "text"):
     ('=1', [], True)
     """
     if column_type == "list":
-        return split_list(formula_unsafe(cell))
+        return split_list(spreadsheet_unescape(cell))
     if cell == "":
         return None
     if column_type == "bool":
@@ -322,4 +298,4 @@ def parse_csv_cell(cell: str, column_type: str = "text"):
             return float(cell.strip())
         except ValueError:
             raise ValueError(f"expected a number, not {cell!r}") from None
-    return formula_unsafe(cell)
+    return spreadsheet_unescape(cell)
