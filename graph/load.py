@@ -122,11 +122,16 @@ class _Checker:
         self, path: DataPath, message: str, hint: str | None = None, key: bool = False
     ) -> None:
         line, column = self.locator.position(path, key)
-        self.problems.append(Problem(self.shown_as, line, column, message, hint))
+        self.problems.append(Problem(self.file(path), line, column, message, hint))
 
     def warn(self, path: DataPath, message: str) -> None:
         line, column = self.locator.position(path)
-        self.problems.append(Problem(self.shown_as, line, column, message, severity="warning"))
+        self.problems.append(Problem(self.file(path), line, column, message, severity="warning"))
+
+    def file(self, path: DataPath) -> str:
+        """Return the file a path's value came from: a table locator knows, else the source's."""
+        file = getattr(self.locator, "file", None)
+        return file(path) if file is not None else self.shown_as
 
     def line(self, path: DataPath) -> int:
         return self.locator.position(path)[0]
@@ -332,6 +337,10 @@ class _Loader:
                 reason = problem.message
             self.problems.append(Problem(str(self.folder), 1, 1, reason))
             return None
+        from .sources.tables import is_table_folder
+
+        if is_table_folder(self.folder):
+            return self.load_tables()
         actors, found = read_yaml(actors_path, str(actors_path), self.max_file_size)
         read_problems = list(found)
         relations, found = read_yaml(relations_path, str(relations_path), self.max_file_size)
@@ -346,6 +355,17 @@ class _Loader:
             actors = self.located(actors)
             relations = self.located(relations)
             return _Rules(self).apply(actors, relations)
+
+    def load_tables(self) -> Dataset | None:
+        """Load a folder of tables (see :mod:`graph.sources.tables`): same rules, rows kept."""
+        from .sources.tables import read_tables
+
+        actors, relations, provenance, found = read_tables(self.folder, self.max_file_size)
+        self.problems = list(found)
+        dataset = _Rules(self).apply(actors, relations) if actors and relations else None
+        if dataset is None or any(p.severity == "error" for p in self.problems):
+            return dataset
+        return _with_provenance(dataset, provenance)
 
     def located(self, source: Source | None) -> Source | None:
         if source is None:
@@ -715,6 +735,26 @@ class _Rules:
             matched, rest = needle[max(0, low - 30) : low], needle[low : low + 30]
             detail = f"; it matches up to {matched!r} then differs at {rest!r}"
         check.error(path, f"evidence quote not found in document {document!r}{detail}")
+
+
+def _with_provenance(dataset: Dataset, provenance: dict) -> Dataset:
+    """Return ``dataset`` with the dataset labels its tables gave each row."""
+    from dataclasses import replace
+
+    labels = provenance.get("relations", [])
+    if any(labels):
+        dataset.relations = [
+            replace(relation, dataset=label) if label else relation
+            for relation, label in zip(dataset.relations, labels)
+        ]
+    for actor_id, label in provenance.get("actors", {}).items():
+        if actor_id in dataset.actors:
+            actor = dataset.actors[actor_id]
+            dataset.actors[actor_id] = replace(actor, datasets=tuple(label.split("|")))
+    for key, label in provenance.get("documents", {}).items():
+        if key in dataset.documents:
+            dataset.documents[key] = replace(dataset.documents[key], dataset=label)
+    return dataset
 
 
 def _nfc(text: str | None) -> str | None:

@@ -55,6 +55,7 @@ __all__ = [
     "csv_cell",
     "dataset_label",
     "dataset_tables",
+    "document_copies",
     "join_list",
     "parse_csv_cell",
     "split_list",
@@ -134,19 +135,23 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
-
 def dataset_label(dataset: Dataset) -> str | None:
     """Return the label of a dataset read from one folder: the folder's name."""
     return dataset.folder.resolve().name if dataset.folder is not None else None
 
 
-def dataset_tables(dataset: Dataset, folder: str | os.PathLike | None = None) -> dict:
+def dataset_tables(
+    dataset: Dataset, folder: str | os.PathLike | None = None, copied: dict | None = None
+) -> dict:
     """Return ``{table: [row, ...]}``: the dataset's five tables, rows as dicts of typed values.
 
     ``folder`` is where the tables will be written: document paths are made
-    relative to it (absolute when ``folder`` is None). Values are Python
-    values (``None`` when missing, a list for aliases), ready for any writer.
+    relative to it (absolute when ``folder`` is None), unless ``copied`` maps
+    a document key to the path of its copy beside the tables (see
+    :func:`document_copies`). Values are Python values (``None`` when
+    missing, a list for aliases), ready for any writer.
     """
+    copied = copied or {}
     label = dataset_label(dataset)
     actors = [
         {
@@ -155,7 +160,7 @@ def dataset_tables(dataset: Dataset, folder: str | os.PathLike | None = None) ->
             "kind": actor.kind,
             "aliases": list(actor.aliases),
             "description": actor.description,
-            "dataset": getattr(actor, "dataset", None) or label,
+            "dataset": "|".join(actor.datasets) if actor.datasets else label,
         }
         for actor in dataset.actors.values()
     ]
@@ -173,7 +178,7 @@ def dataset_tables(dataset: Dataset, folder: str | os.PathLike | None = None) ->
                 "document": relation.document,
                 "date": relation.date,
                 "weight": relation.weight,
-                "dataset": getattr(relation, "dataset", None) or label,
+                "dataset": relation.dataset or label,
             }
         )
     types = [
@@ -192,8 +197,8 @@ def dataset_tables(dataset: Dataset, folder: str | os.PathLike | None = None) ->
     documents = [
         {
             "key": document.key,
-            "path": _relative_path(document.path, folder),
-            "dataset": getattr(document, "dataset", None) or label,
+            "path": copied.get(document.key) or _relative_path(document.path, folder),
+            "dataset": document.dataset or label,
         }
         for document in dataset.documents.values()
     ]
@@ -204,6 +209,38 @@ def dataset_tables(dataset: Dataset, folder: str | os.PathLike | None = None) ->
         "kinds": kinds,
         "documents": documents,
     }
+
+
+DOCUMENTS_FOLDER = "documents"
+
+
+def document_copies(dataset: Dataset) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Return where each document goes beside the tables, and the files to write there.
+
+    A table folder holds its documents in ``documents/`` (their own file
+    names; a clash gets ``-2``, ``-3``, ... before the suffix), so the folder
+    is a dataset on its own: ``--data`` reads it anywhere. Returns
+    ``({key: "documents/name"}, {"documents/name": bytes})``; a file named by
+    several keys is copied once.
+    """
+    paths: dict[str, str] = {}
+    files: dict[str, bytes] = {}
+    by_source: dict[str, str] = {}
+    for document in dataset.documents.values():
+        source = os.path.realpath(document.path)
+        if source in by_source:
+            paths[document.key] = by_source[source]
+            continue
+        name = Path(document.path).name
+        stem, suffix = os.path.splitext(name)
+        number = 1
+        while f"{DOCUMENTS_FOLDER}/{name}" in files:
+            number += 1
+            name = f"{stem}-{number}{suffix}"
+        relative = f"{DOCUMENTS_FOLDER}/{name}"
+        files[relative] = Path(document.path).read_bytes()
+        paths[document.key] = by_source[source] = relative
+    return paths, files
 
 
 def _relative_path(path: Path, folder: str | os.PathLike | None) -> str:

@@ -23,7 +23,7 @@ import pytest
 
 from graph import load_dataset
 from graph.export import FORMATS, export_dataset, render_export
-from graph.tables import TABLES, dataset_tables, join_list
+from graph.tables import TABLES, dataset_tables, document_copies, join_list
 
 from .conftest import DATA
 
@@ -239,7 +239,7 @@ def test_parquet_reads_back_with_pyarrow_and_duckdb(dataset, tmp_path):
     import pyarrow.parquet as pq
 
     export_dataset(dataset, "parquet", tmp_path)
-    tables = dataset_tables(dataset, tmp_path)
+    tables = dataset_tables(dataset, tmp_path, document_copies(dataset)[0])
     for name in TABLES:
         table = pq.read_table(tmp_path / f"{name}.parquet")
         assert table.column_names == TABLES[name].column_names
@@ -292,7 +292,9 @@ def read_csv(path: Path) -> list[dict]:
 
 def test_csv_tables_follow_the_layout_with_formula_guard(tmp_path):
     written = export_dataset(load_dataset(INTEROP), "csv", tmp_path)
-    assert sorted(path.name for path in written) == sorted(f"{name}.csv" for name in TABLES)
+    assert sorted(str(path.relative_to(tmp_path)) for path in written) == sorted(
+        [*(f"{name}.csv" for name in TABLES), "documents/article.txt", "documents/notes.txt"]
+    )
     actors = {row["id"]: row for row in read_csv(tmp_path / "actors.csv")}
     assert list(actors["ruritania"]) == TABLES["actors"].column_names
     assert actors["ruritania"]["aliases"] == 'Rurit\\|ania|back\\\\slash|=HYPERLINK("x")'
@@ -305,7 +307,8 @@ def test_csv_tables_follow_the_layout_with_formula_guard(tmp_path):
     assert relations[3]["evidence"] == "'=SUM(A1) was written"
     assert relations[1]["evidence"] == HOSTILE_QUOTE
     documents = read_csv(tmp_path / "documents.csv")
-    assert (tmp_path / documents[0]["path"]).resolve() == (INTEROP / "article.txt").resolve()
+    assert [row["path"] for row in documents] == ["documents/article.txt", "documents/notes.txt"]
+    assert (tmp_path / "documents/notes.txt").read_bytes() == (INTEROP / "notes.txt").read_bytes()
 
 
 def test_gephi_tables_use_gephis_column_names():

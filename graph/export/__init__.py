@@ -92,4 +92,8 @@ def export_dataset(dataset: Dataset, format_name: str, output: str | os.PathLike
         return [write_atomically(output, spec.render(dataset, output.parent))]
     output.mkdir(parents=True, exist_ok=True)
     files = spec.render(dataset, output)
-    return [write_atomically(output / name, content) for name, content in files.items()]
+    written = []
+    for name, content in files.items():
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        written.append(write_atomically(output / name, content))
+    return written

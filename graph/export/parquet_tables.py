@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from ..problems import GraphError
-from ..tables import TABLES, dataset_tables
+from ..tables import TABLES, dataset_tables, document_copies
 
 __all__ = ["arrow_schema", "render"]
 
@@ -45,8 +45,8 @@ def arrow_schema(table: str):
 def render(dataset, folder=None) -> dict[str, bytes]:
     """Return ``{"actors.parquet": bytes, ...}``."""
     pa = _pyarrow()
-    tables = dataset_tables(dataset, folder)
-    files = {}
+    copied, files = document_copies(dataset)
+    tables = dataset_tables(dataset, folder, copied)
     for name in TABLES:
         table = pa.Table.from_pylist(tables[name], schema=arrow_schema(name))
         buffer = io.BytesIO()
