@@ -1,4 +1,4 @@
-"""Read a dataset kept as tables: the layout of :mod:`graph.tables`, CSV or Parquet files in a folder.
+"""Read a dataset kept as tables (the layout of :mod:`graph.tables`): CSV or Parquet files.
 
 The tables become the same plain data as the YAML files (``actors.yaml``
 and ``relations.yaml`` in shape), so the dataset's rules in :mod:`graph.load`
@@ -18,6 +18,7 @@ with its type.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -186,10 +187,9 @@ def _read_table(name: str, path: Path, max_file_size, problems) -> _Table | None
             value = cells[table.columns[column] - 1] if table.columns[column] <= len(cells) else ""
             if isinstance(value, str):
                 table.raw[(row_number, column)] = value
-                try:
+                # A cell that does not parse is kept as written: the rules say what is wrong.
+                with contextlib.suppress(ValueError):
                     value = parse_csv_cell(value, types[column])
-                except ValueError:
-                    pass  # kept as written: the rules say what is wrong with it, located
             elif value is not None:
                 table.raw[(row_number, column)] = str(value)
             if value is not None and value != []:
