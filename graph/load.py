@@ -60,15 +60,21 @@ def seed_folder() -> Path:
 
 
 def load_dataset(
-    folder: str | os.PathLike | None = None, max_file_size: int | None = None
+    folder: str | os.PathLike | list | tuple | None = None, max_file_size: int | None = None
 ) -> Dataset:
     """Return the validated dataset in ``folder`` (the embedded seed when None).
+
+    ``folder`` may hold YAML files or tables (see :mod:`graph.sources.tables`).
+    A list of folders gives one graph of several datasets, merged by the rules
+    of :mod:`graph.sources.merge` (an empty list is the seed).
 
     Files over ``max_file_size`` bytes (default
     :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
     are read. Raises :class:`~graph.problems.DatasetError` listing every
     problem found.
     """
+    if isinstance(folder, (list, tuple)):
+        return _load_several(list(folder), max_file_size)
     if folder is not None and not os.fspath(folder):
         raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
@@ -81,7 +87,28 @@ def load_dataset(
     return dataset
 
 
-def validate(folder: str | os.PathLike | None = None, max_file_size: int | None = None) -> dict:
+def _load_several(folders: list, max_file_size: int | None) -> Dataset:
+    """Load each folder (every problem of every one reported together), then merge them."""
+    from .sources.merge import merge_datasets
+
+    if not folders:
+        return load_dataset(None, max_file_size)
+    if len(folders) == 1:
+        return load_dataset(folders[0], max_file_size)
+    datasets, problems = [], []
+    for folder in folders:
+        try:
+            datasets.append(load_dataset(folder, max_file_size))
+        except DatasetError as error:
+            problems += error.problems
+    if problems:
+        raise DatasetError(problems)
+    return merge_datasets(datasets, [Path(folder) for folder in folders])
+
+
+def validate(
+    folder: str | os.PathLike | list | tuple | None = None, max_file_size: int | None = None
+) -> dict:
     """Return a report on the dataset in ``folder``: valid or not, and every problem.
 
     >>> report = validate()

@@ -55,15 +55,28 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
+class _DataFolder(click.Path):
+    """A dataset folder; GRAPH_DATA holds several, separated by ``os.pathsep``."""
+
+    envvar_list_splitter = os.pathsep
+
+    def split_envvar_value(self, rv: str):
+        # An empty entry ("a::b") is the same error as --data '' (click checks each entry).
+        return rv.split(os.pathsep)
+
+
 def _check_data(ctx: click.Context, param: click.Parameter, value):
     # click reads an empty GRAPH_DATA as unset (the seed); --data '' is an error: so is this.
-    if value is None and os.environ.get("GRAPH_DATA") == "":
+    if not value and os.environ.get("GRAPH_DATA") == "":
         raise click.BadParameter(
             "GRAPH_DATA is set but empty: name a dataset folder, or unset it for the seed",
             ctx=ctx,
             param=param,
         )
-    return value
+    # One folder is a Path as before; several are merged into one graph by load_dataset.
+    if not value:
+        return None
+    return value[0] if len(value) == 1 else tuple(value)
 
 
 def data_option(command):
@@ -77,12 +90,15 @@ def data_option(command):
         click.option(
             "--data",
             "data",
-            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            type=_DataFolder(exists=True, file_okay=False, path_type=Path),
             envvar="GRAPH_DATA",
-            default=None,
+            multiple=True,
             callback=_check_data,
-            help="Dataset folder holding actors.yaml and relations.yaml "
-            "[env: GRAPH_DATA; default: the embedded seed dataset].",
+            metavar="DIR",
+            help="Dataset folder: actors.yaml and relations.yaml, or tables (docs/exports.md). "
+            "Repeat to merge several datasets into one graph "
+            f"[env: GRAPH_DATA, folders separated by {os.pathsep!r}; "
+            "default: the embedded seed dataset].",
         ),
         click.option(
             "--max-file-size",
