@@ -57,7 +57,10 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
     if len(set(labels)) < len(labels):
         seen = sorted({label for label in labels if labels.count(label) > 1})
         raise DatasetError(
-            [Problem(str(folders[labels.index(label)]), 1, 1, "dataset given twice") for label in seen]
+            [
+                Problem(str(folders[labels.index(label)]), 1, 1, "dataset given twice")
+                for label in seen
+            ]
         )
     places = _Places(folders)
     problems: list[Problem] = []
@@ -80,8 +83,8 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                 for field in ("name", "kind"):
                     if getattr(known, field) != getattr(actor, field):
                         problems += places.conflict(
-                            f"actor {actor.id!r} has {field} {getattr(actor, field)!r} here "
-                            f"but {getattr(known, field)!r} in {labels[first[actor.id]]}",
+                            f"actor {actor.id!r} has {field} {getattr(known, field)!r} in "
+                            f"{labels[first[actor.id]]} but {getattr(actor, field)!r} in {label}",
                             (number, actor.id, field),
                             (first[actor.id], actor.id, field),
                         )
@@ -101,8 +104,8 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                 owner = named.setdefault(key, (actor.id, number))
                 if owner[0] != actor.id:
                     problems += places.conflict(
-                        f"{spelling!r} names actor {actor.id!r} here but actor {owner[0]!r} "
-                        f"in {labels[owner[1]]}: ids, names and aliases must be unique",
+                        f"{spelling!r} names actor {owner[0]!r} in {labels[owner[1]]} but "
+                        f"actor {actor.id!r} in {label}: ids, names and aliases must be unique",
                         (number, actor.id, "name"),
                         (owner[1], owner[0], "name"),
                     )
@@ -118,9 +121,9 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
             for field in ("sign", "symmetric"):
                 if getattr(known, field) != getattr(relation_type, field):
                     problems += places.conflict(
-                        f"type {relation_type.name!r} has {field} "
-                        f"{getattr(relation_type, field)!r} here but {getattr(known, field)!r} "
-                        f"in {labels[type_from[relation_type.name]]}",
+                        f"type {relation_type.name!r} has {field} {getattr(known, field)!r} in "
+                        f"{labels[type_from[relation_type.name]]} but "
+                        f"{getattr(relation_type, field)!r} in {labels[number]}",
                         (number, ("types", relation_type.name, field)),
                         (type_from[relation_type.name], ("types", relation_type.name, field)),
                     )
@@ -166,13 +169,8 @@ class _Places:
         self._sources: dict[int, tuple] = {}
 
     def conflict(self, message: str, here: tuple, there: tuple) -> list[Problem]:
-        """Return the problem at both places (the second says where the first is)."""
-        first = self.place(*here)
-        second = self.place(*there)
-        return [
-            Problem(first[0], first[1], first[2], message),
-            Problem(second[0], second[1], second[2], f"{message} (see {first[0]}:{first[1]})"),
-        ]
+        """Return the problem at both places: where it is written here, and there."""
+        return [Problem(*self.place(*where), message) for where in (here, there)]
 
     def place(self, number: int, *what) -> tuple[str, int, int]:
         if len(what) == 1:  # a path in relations.yaml's data
