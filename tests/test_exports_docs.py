@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "exports.md"
-COMMANDS = ("export", "coverage", "diff")
+COMMANDS = ("export", "coverage", "diff", "show")
 
 
 def examples() -> list:

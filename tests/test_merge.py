@@ -87,7 +87,7 @@ def test_every_command_works_on_the_merged_graph(run, tmp_path):
     assert shown["actor"]["datasets"] == ["data", "second"]
     assert {row["dataset"] for row in shown["relations"]} == {"data", "second"}
     path = json.loads(run("path", "Greta Lind", "Russia", "--format", "json", *data).stdout)
-    assert path["paths"]
+    assert {hop["dataset"] for hop in path["paths"][0]["hops"]} == {"second"}
     for command in (["centrality"], ["camps"], ["communities"], ["neighbors", "Kyiv"]):
         assert run(*command, *data).exit_code == 0, command
     page = tmp_path / "merged.html"
