@@ -379,3 +379,30 @@ def test_export_usage_errors(run, tmp_path):
     assert run("export", "--format", "dot", "-o", str(tmp_path)).exit_code == 2
     assert run("export", "--format", "xlsx").exit_code == 2
     assert (tmp_path / "file").read_text() == "x"
+
+
+def test_export_never_writes_over_its_input(run, tmp_path):
+    export_dataset(load_dataset(INTEROP), "csv", tmp_path / "tables")
+    before = {p: p.read_bytes() for p in (tmp_path / "tables").rglob("*") if p.is_file()}
+    into_itself = run(
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "tables"),
+        "--data",
+        str(tmp_path / "tables"),
+    )
+    assert into_itself.exit_code == 2
+    assert "never writes over its input" in into_itself.stderr
+    over_a_table = run(
+        "export",
+        "--format",
+        "json",
+        "-o",
+        str(tmp_path / "tables/actors.csv"),
+        "--data",
+        str(tmp_path / "tables"),
+    )
+    assert over_a_table.exit_code == 2
+    assert {p: p.read_bytes() for p in (tmp_path / "tables").rglob("*") if p.is_file()} == before

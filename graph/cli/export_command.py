@@ -63,6 +63,11 @@ def export(format_name, output, data, types, kinds, as_of, exclude):
             f"{output} is a folder; {format_name} writes one file", param_hint="'-o' / '--output'"
         )
     dataset = load_filtered(data, types, kinds, as_of, exclude)
+    if output is not None and _overwrites_input(output, data, dataset, spec.folder):
+        raise click.BadParameter(
+            f"{output} is where the dataset is read from: the tool never writes over its input",
+            param_hint="'-o' / '--output'",
+        )
     try:
         if output is None:
             content = render_export(dataset, format_name, Path.cwd())
@@ -80,6 +85,23 @@ def export(format_name, output, data, types, kinds, as_of, exclude):
         raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
     for path in written:
         click.echo(f"wrote {path}", err=True)
+
+
+def _overwrites_input(output: Path, data, dataset, folder: bool) -> bool:
+    """Return whether writing ``output`` would replace a file the dataset was read from."""
+    import os
+
+    from ..load import seed_folder
+
+    folders = [seed_folder()] if not data else list(data) if isinstance(data, tuple) else [data]
+    inputs = {os.path.realpath(path) for path in folders}
+    target = os.path.realpath(output)
+    if folder:
+        return target in inputs
+    read = {os.path.realpath(document.path) for document in dataset.documents.values()}
+    for path in inputs:
+        read |= {os.path.realpath(os.path.join(path, name)) for name in os.listdir(path)}
+    return target in read
 
 
 COMMANDS = [export]
