@@ -427,9 +427,14 @@ def _trim(run, words, sentence_start, lowercase, capitalised_inside, matcher) ->
             return False
         if key in _STOP_WORDS or key in _CONNECTORS:
             return True
-        if words[index].text.lower() in lowercase and not words[index].text.isupper():
-            return True  # "Thousands" when "thousands" is also written
-        return first and sentence_start and key not in capitalised_inside
+        at_start = first and sentence_start
+        # "Thousands" when "thousands" is also written: a common word, capitalised
+        # at a sentence start or by mistake ("Are Leading"); inside a longer
+        # phrase it is part of a name ("International Security Assistance Force").
+        written_lower = words[index].text.lower() in lowercase and not words[index].text.isupper()
+        if written_lower and (at_start or len(run) == 1):
+            return True
+        return at_start and key not in capitalised_inside
 
     run = list(run)
     first = True
