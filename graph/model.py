@@ -127,6 +127,8 @@ class Dataset:
     documents: dict[str, Document] = field(default_factory=dict)
     folder: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
+    # A merged graph: each dataset's label and the folder it was read from.
+    sources: dict[str, Path] = field(default_factory=dict)
     _index: ActorIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -203,3 +203,11 @@ def test_the_same_folder_twice_is_an_error(tmp_path):
     first = write(tmp_path / "first", ACTORS, RELATIONS)
     with pytest.raises(DatasetError, match="given twice"):
         load_dataset([first, first])
+
+
+def test_coverage_of_a_merged_graph_keeps_each_datasets_reasons():
+    from graph.coverage import coverage
+
+    merged = load_dataset([DATA / "coverage", SECOND])
+    report = coverage(merged, "coverage/article")
+    assert [row["text"] for row in report["documents"][0]["left_out"]] == ["Harbour City"]

@@ -17,7 +17,8 @@ a longer capitalised phrase ("Europe Program"), which is reported instead.
 
 A dataset may say why names are deliberately left out in ``coverage.yaml``
 next to its files (``left_out: {Odessa: a city, not an actor}``); those are
-listed with their reason instead of as gaps.
+listed with their reason instead of as gaps (in a merged graph, every
+dataset's reasons count).
 
 >>> from graph import load_dataset
 >>> report = coverage(load_dataset())
@@ -131,7 +132,9 @@ def coverage(
     ``coverage.yaml``. Raises :class:`QueryError` for an unknown document.
     """
     if left_out is None:
-        left_out = read_left_out(dataset.folder)
+        left_out = {}
+        for folder in dataset.sources.values() or [dataset.folder]:
+            left_out.update(read_left_out(folder))
     texts = _documents(dataset, document)
     matcher = _Matcher(dataset)
     reports = []

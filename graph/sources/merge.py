@@ -142,7 +142,8 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
             document = f"{label}/{relation.document}" if relation.document is not None else None
             relations.append(replace(relation, document=document, dataset=label))
     warnings = sorted(problem for dataset in datasets for problem in dataset.warnings)
-    return Dataset(actors, types, relations, kinds, documents, None, warnings)
+    sources = {label: Path(folder) for label, folder in zip(labels, folders)}
+    return Dataset(actors, types, relations, kinds, documents, None, warnings, sources)
 
 
 def _united_kinds(datasets: list[Dataset]) -> dict[str, Kind] | None:
