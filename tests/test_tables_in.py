@@ -138,3 +138,42 @@ def test_a_missing_table_is_named(tmp_path):
     assert [p.message for p in caught.value.problems] == [
         "table missing: types.csv or types.parquet (see docs/exports.md)"
     ]
+
+
+def test_spreadsheet_csv_dialects_and_long_quotes(tmp_path):
+    """Semicolons (European spreadsheets), a BOM, CRLF and a quote longer than 128 KiB."""
+    long_quote = "word " * 40000
+    (tmp_path / "article.txt").write_text(f"A met B. {long_quote}\n", encoding="utf-8")
+    (tmp_path / "actors.csv").write_bytes(
+        "\ufeffid;name;kind\r\na;Alpha;country\r\nb;Beta;country\r\n".encode()
+    )
+    (tmp_path / "types.csv").write_text("name,sign\nmeets,0\n", encoding="utf-8")
+    (tmp_path / "documents.csv").write_text("key,path\narticle,article.txt\n", encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(
+        f"src\tdst\ttype\tevidence\na\tb\tmeets\tA met B\nb\ta\tmeets\t{long_quote.strip()}\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(tmp_path)
+    assert [actor.name for actor in dataset.actors.values()] == ["Alpha", "Beta"]
+    assert len(dataset.relations[1].evidence) == len(long_quote.strip())
+
+
+def test_parquet_aliases_may_be_one_joined_text(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    export_dataset(load_dataset(INTEROP), "csv", tmp_path)
+    (tmp_path / "actors.csv").unlink()
+    rows = [
+        {"id": "ruritania", "name": "Ruritania", "kind": "country", "aliases": "Rurit\\|ania|R"}
+    ]
+    rows += [
+        {"id": i, "name": n, "kind": k, "aliases": None}
+        for i, n, k in [
+            ("freedonia", "Freedonia 😀", "country"),
+            ("council", "Iron Council", "council `body`"),
+            ("sylvania", "Sylvania 東京", "country"),
+        ]
+    ]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "actors.parquet")
+    assert load_dataset(tmp_path).actors["ruritania"].aliases == ("Rurit|ania", "R")

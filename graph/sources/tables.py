@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem, did_you_mean
-from ..tables import TABLES, parse_csv_cell
+from ..tables import TABLES, parse_csv_cell, split_list
 from . import DataPath, Source
 from .text import read_utf8
 
@@ -149,6 +149,7 @@ def read_tables(
 
 
 def _read_table(name: str, path: Path, max_file_size, problems) -> _Table | None:
+    """Return one table read and its columns checked (cells typed, raw text kept)."""
     shown = str(path)
     if path.suffix == ".parquet":
         header, records = _read_parquet(path, shown, problems)
@@ -185,6 +186,8 @@ def _read_table(name: str, path: Path, max_file_size, problems) -> _Table | None
         values = {}
         for column in table.columns:
             value = cells[table.columns[column] - 1] if table.columns[column] <= len(cells) else ""
+            if isinstance(value, str) and types[column] == "list" and path.suffix == ".parquet":
+                value = split_list(value)  # aliases written as one |-joined text
             if isinstance(value, str):
                 table.raw[(row_number, column)] = value
                 # A cell that does not parse is kept as written: the rules say what is wrong.
@@ -203,7 +206,12 @@ def _read_csv(path: Path, shown: str, max_file_size, problems):
     if problem:
         problems.append(problem)
         return None, []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # A quote may be long: the file's size bounds a field, not csv's 128 KiB default.
+    csv.field_size_limit(max(csv.field_size_limit(), min(len(text) + 1, 2**31 - 1)))
+    first_line = text.split("\n", 1)[0]
+    # Spreadsheets in many locales save CSV with ';' (or tabs): the header tells.
+    delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records = []
     try:
         header = next(reader, None)
