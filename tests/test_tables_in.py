@@ -133,6 +133,8 @@ def test_table_folder_mistakes(tmp_path):
 def test_a_missing_table_is_named(tmp_path):
     export_dataset(load_dataset(INTEROP), "csv", tmp_path)
     (tmp_path / "types.csv").unlink()
+    assert set(load_dataset(tmp_path).types) == {"allied_with", "meets", "rejects `x`"}
+    (tmp_path / "relations.csv").write_text("src,dst,type,evidence\n", encoding="utf-8")
     with pytest.raises(DatasetError) as caught:
         load_dataset(tmp_path)
     assert [p.message for p in caught.value.problems] == [
@@ -177,3 +179,25 @@ def test_parquet_aliases_may_be_one_joined_text(tmp_path):
     ]
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "actors.parquet")
     assert load_dataset(tmp_path).actors["ruritania"].aliases == ("Rurit|ania", "R")
+
+
+def test_without_a_types_table_the_sign_column_declares_the_types(tmp_path):
+    (tmp_path / "actors.csv").write_text("id,name,kind\na,Alpha,country\nb,Beta,country\n")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,sign,symmetric,evidence\n"
+        "a,b,meets,0,true,A met B\n"
+        "b,a,meets,,,B met A\n"
+        "a,b,fights,-1,,A fought B\n"
+    )
+    dataset = load_dataset(tmp_path)
+    assert {name: (t.sign, t.symmetric) for name, t in dataset.types.items()} == {
+        "meets": (0, True),
+        "fights": (-1, False),
+    }
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,sign,evidence\na,b,meets,,A met B\nb,a,meets,1,B met A\n"
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    errors = [(p.line, p.column, p.message) for p in caught.value.problems if p.severity == "error"]
+    assert errors == [(2, 4, "type 'meets' is missing required field 'sign'")]

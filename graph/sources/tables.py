@@ -130,7 +130,10 @@ def read_tables(
         table = _read_table(name, path, max_file_size, problems)
         if table is not None:
             tables[name] = table
-    for name in ("actors", "relations", "types"):
+    required = ["actors", "relations"]
+    if "types" not in files and not _has_sign_column(tables.get("relations")):
+        required.append("types")  # without a sign column, the types cannot be derived
+    for name in required:
         if name not in files:
             problems.append(
                 Problem(
@@ -140,7 +143,7 @@ def read_tables(
                     f"table missing: {name}.csv or {name}.parquet (see docs/exports.md)",
                 )
             )
-    if "actors" not in tables or "relations" not in tables or "types" not in tables:
+    if any(name not in tables for name in required) or ("types" in files and "types" not in tables):
         return None, None, {}, problems
     provenance: dict = {"actors": {}, "relations": [], "documents": {}}
     actors_source = _actors_source(tables, provenance, problems)
@@ -293,8 +296,13 @@ def _actors_source(tables, provenance, problems) -> Source:
 
 
 def _relations_source(tables, provenance, problems) -> Source:
-    relations_table, types_table = tables["relations"], tables["types"]
-    types, type_rows = _keyed(types_table, "name", "relation type", problems)
+    relations_table = tables["relations"]
+    types_table = tables.get("types")
+    if types_table is not None:
+        types, type_rows = _keyed(types_table, "name", "relation type", problems)
+    else:
+        types_table = relations_table
+        types, type_rows = _derived_types(relations_table, problems)
     relations, rows = [], {}
     for index, (row, values) in enumerate(relations_table.rows):
         provenance["relations"].append(values.pop("dataset", None))
@@ -314,11 +322,18 @@ def _relations_source(tables, provenance, problems) -> Source:
                 provenance["documents"][key] = values["dataset"]
         sections["documents"] = (documents_table, {k: r for k, r in document_rows.items()})
     locator = _DocumentsLocator(relations_table, sections)
+    locator.derived_types = types_table is relations_table
     return Source(relations_table.shown_as, data, locator)
 
 
 class _DocumentsLocator(TableLocator):
-    """A document's path is the value at ``("documents", key)``: its cell is the path column."""
+    """A document's path is the value at ``("documents", key)``: its cell is the path column.
+
+    Types derived from the relations table (no types table) are placed at
+    their first relation's ``sign`` cell.
+    """
+
+    derived_types = False
 
     def position(self, path: DataPath, key: bool = False) -> tuple[int, int]:
         if len(path) == 2 and path[0] == "documents" and "documents" in self.sections:
@@ -326,6 +341,10 @@ class _DocumentsLocator(TableLocator):
             if path[1] in rows:
                 column = "key" if key else "path"
                 return rows[path[1]], table.columns.get(column, 1)
+        if len(path) == 2 and path[0] == "types" and not key and self.derived_types:
+            table, rows = self.sections["types"]
+            if path[1] in rows:
+                return rows[path[1]], table.columns.get("sign", 1)
         if len(path) == 2 and path[0] in ("types", "kinds") and key:
             table, rows = self.sections.get(path[0], (None, {}))
             if table is not None and path[1] in rows:
@@ -338,6 +357,29 @@ class _DocumentsLocator(TableLocator):
             if path[1] in rows:
                 return table.raw.get((rows[path[1]], "key" if key else "path"))
         return super().text(path, key)
+
+
+def _has_sign_column(table: _Table | None) -> bool:
+    return table is not None and "sign" in table.columns
+
+
+def _derived_types(table: _Table, problems) -> tuple[dict, dict]:
+    """Return the types a relations table implies by its sign and symmetric columns.
+
+    Without a types table, each type takes its sign (and symmetry) from its
+    first relation; later relations may leave them empty, and must agree
+    when they do not (:func:`_check_repeated` reports those that do not).
+    """
+    types: dict[str, dict] = {}
+    rows: dict[str, int] = {}
+    for row, values in table.rows:
+        name = values.get("type")
+        if not isinstance(name, str) or name in types:
+            continue
+        # Without a sign here, the rules report the type's missing sign at this cell.
+        types[name] = {key: values[key] for key in _REPEATED if key in values}
+        rows[name] = row
+    return types, rows
 
 
 def _check_repeated(table, row, type_name, repeated, types, problems) -> None:
