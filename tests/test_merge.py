@@ -88,6 +88,8 @@ def test_every_command_works_on_the_merged_graph(run, tmp_path):
     assert {row["dataset"] for row in shown["relations"]} == {"data", "second"}
     path = json.loads(run("path", "Greta Lind", "Russia", "--format", "json", *data).stdout)
     assert {hop["dataset"] for hop in path["paths"][0]["hops"]} == {"second"}
+    table = run("path", "Greta Lind", "Germany", *data).stdout
+    assert table.splitlines()[3].split() == ["path", "hop", "relation", "evidence", "dataset"]
     for command in (["centrality"], ["camps"], ["communities"], ["neighbors", "Kyiv"]):
         assert run(*command, *data).exit_code == 0, command
     page = tmp_path / "merged.html"
