@@ -127,3 +127,11 @@ def test_trouble_exits_2(run, versions, tmp_path):
     assert run("diff", str(old)).exit_code == 2
     assert run("diff", str(old), str(tmp_path / "missing")).exit_code == 2
     assert run("diff", str(old), str(old), "--format", "xml").exit_code == 2
+
+
+def test_a_dataset_equals_its_table_export(run, tmp_path):
+    from graph.export import export_dataset
+
+    export_dataset(load_dataset(CASE), "parquet", tmp_path / "tables")
+    result = run("diff", str(CASE), str(tmp_path / "tables"))
+    assert result.exit_code == 0, result.stdout
