@@ -35,6 +35,7 @@ __all__ = ["TABLE_SUFFIXES", "TableLocator", "find_tables", "read_tables"]
 TABLE_SUFFIXES = (".csv", ".parquet")
 # Field names in the YAML shape that the tables spell differently.
 _RENAMED = {"src": "source", "dst": "target"}
+_RENAMED_BACK = {value: key for key, value in _RENAMED.items()}
 # Columns that repeat a type's properties on each relation, checked against the types table.
 _REPEATED = ("sign", "symmetric")
 
@@ -67,7 +68,7 @@ class _Table:
 class TableLocator:
     """Places a path of the plain data in its table: file, row and column.
 
-    ``places`` maps a path's first element (``"actors"``, ``"kinds"``, ...)
+    ``sections`` maps a path's first element (``"actors"``, ``"kinds"``, ...)
     to the table it came from and how its items map to rows: by position for
     lists (actors, relations), by key for mappings (kinds, types, documents).
     """
@@ -104,9 +105,6 @@ class TableLocator:
             return str(path[1]) if key else None
         column = _RENAMED_BACK.get(path[2], path[2])
         return table.raw.get((rows[path[1]], column))
-
-
-_RENAMED_BACK = {value: key for key, value in _RENAMED.items()}
 
 
 def read_tables(
@@ -321,13 +319,14 @@ def _relations_source(tables, provenance, problems) -> Source:
             if values.get("dataset"):
                 provenance["documents"][key] = values["dataset"]
         sections["documents"] = (documents_table, {k: r for k, r in document_rows.items()})
-    locator = _DocumentsLocator(relations_table, sections)
+    locator = _RelationsLocator(relations_table, sections)
     locator.derived_types = types_table is relations_table
     return Source(relations_table.shown_as, data, locator)
 
 
-class _DocumentsLocator(TableLocator):
-    """A document's path is the value at ``("documents", key)``: its cell is the path column.
+class _RelationsLocator(TableLocator):
+    """Places relations.yaml's data: a document's path is the value at ``("documents", key)``
+    (its cell is the path column).
 
     Types derived from the relations table (no types table) are placed at
     their first relation's ``sign`` cell.
