@@ -172,3 +172,11 @@ def test_the_seed_leaves_no_name_unexplained():
     ]
     assert unexplained == [], "encode them, or give a reason in data/coverage.yaml"
     assert report["unnamed_actors"] == []
+
+
+def test_a_document_that_is_not_utf8_is_located(run, tmp_path):
+    article = tmp_path / "bad.txt"
+    article.write_bytes(b"Ruritania\n\xff")
+    result = run("coverage", str(article), "--data", str(CASE))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{article}:2:1: error: not valid UTF-8")

@@ -37,7 +37,7 @@ from pathlib import Path
 from ..evidence import DocumentIndex, normalize_text
 from ..model import Dataset
 from ..names import name_key
-from ..problems import QueryError, did_you_mean
+from ..problems import DatasetError, QueryError, did_you_mean
 from .countries import load_countries
 from .text import Word, line_starts, locate, split_sentences, tokenize
 
@@ -83,7 +83,7 @@ def read_left_out(folder: str | os.PathLike | None) -> dict[str, str]:
     Raises :class:`~graph.problems.DatasetError` when the file is not a
     mapping of names to reasons under ``left_out``.
     """
-    from ..problems import DatasetError, Problem
+    from ..problems import Problem
     from ..sources import read_yaml
 
     if folder is None:
@@ -129,7 +129,8 @@ def coverage(
     ``document`` is a document key of the dataset or the path of any UTF-8
     text file (an article not encoded yet). ``left_out`` maps folded names to
     the reason they are left out; by default it is read from the dataset's
-    ``coverage.yaml``. Raises :class:`QueryError` for an unknown document.
+    ``coverage.yaml``. Raises :class:`QueryError` for an unknown document,
+    :class:`DatasetError` for one that cannot be read (not UTF-8, say).
     """
     if left_out is None:
         left_out = {}
@@ -177,7 +178,7 @@ def _documents(dataset: Dataset, document) -> dict[str, tuple[str, str]]:
     for key, path in chosen.items():
         text, problem = read_utf8(Path(path), str(path))
         if problem is not None:
-            raise QueryError(f"cannot read document {key!r}: {problem}")
+            raise DatasetError([problem])  # FILE:LINE:COL, like any file that cannot be read
         texts[key] = (shown.get(key) or _relative(path, dataset.folder), text)
     return texts
 
