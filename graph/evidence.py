@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from array import array
 
 __all__ = ["DocumentIndex", "normalize_text", "quote_in_document"]
 
@@ -79,33 +78,47 @@ class DocumentIndex:
     # look-up compares one by one before it searches the text directly.
     CHUNK = 1 << 18
     MAX_COMPARED = 2_000
+    # Up to this many characters a plain search in C beats a look-up, and no index is built.
+    DIRECT = 1 << 16
 
     def __init__(self, text: str):
+        self.text = normalize_text(text)
+        self._words = None
+        if len(self.text) <= self.DIRECT:
+            return
         import numpy as np
 
-        self.text = normalize_text(text)
         vocabulary: dict[str, int] = {}
-        # 4-byte numbers while offsets fit, so the index stays about as large as the text.
-        small = len(self.text) < 2**31 - 1
-        typecode, dtype = ("i", np.int32) if small else ("q", np.int64)
-        ids, lengths = array(typecode), array(typecode)
+        # 4-byte positions while they fit, so the index stays about as large as the text.
+        dtype = np.int32 if len(self.text) < 2**31 - 1 else np.int64
+        id_parts, length_parts = [], []
         for chunk in _chunks_at_spaces(self.text, self.CHUNK):
             words = chunk.split(" ")
-            # Python touches each distinct word of a chunk once; the rest runs in C.
-            new = [word for word in dict.fromkeys(words) if word not in vocabulary]
+            # New words get the next numbers (set operations in C); then each word
+            # of the chunk becomes its number and its length, in numpy arrays.
+            new = set(words) - vocabulary.keys()
             vocabulary.update(zip(new, itertools.count(len(vocabulary))))
-            ids.extend(map(vocabulary.__getitem__, words))
-            lengths.extend(map(len, words))
-        word_ids = np.frombuffer(ids, dtype=dtype)
-        del ids
-        sizes = np.frombuffer(lengths, dtype=dtype)
+            id_parts.append(np.fromiter(map(vocabulary.__getitem__, words), np.int64, len(words)))
+            length_parts.append(np.fromiter(map(len, words), dtype, len(words)))
+        word_ids = np.concatenate(id_parts)
+        sizes = np.concatenate(length_parts)
+        del id_parts, length_parts
         starts = np.cumsum(sizes + 1, dtype=dtype) - sizes - 1  # each word's offset in the text
-        del sizes, lengths
-        order = np.argsort(word_ids, kind="stable")
+        del sizes
         counts = np.bincount(word_ids, minlength=len(vocabulary))
+        if len(self.text) < 2**32:
+            # Sort (word number, offset) pairs packed in one integer: grouped by word,
+            # in text order within a word, faster than a stable argsort.
+            word_ids <<= 32
+            word_ids |= starts
+            del starts
+            word_ids.sort()
+            positions = (word_ids & 0xFFFFFFFF).astype(dtype)
+        else:
+            positions = starts[np.argsort(word_ids, kind="stable")]
         del word_ids
         self._words = vocabulary
-        self._positions = starts[order]  # grouped by word, in text order within a word
+        self._positions = positions
         self._first = np.concatenate(([0], np.cumsum(counts)))
 
     def contains(self, quote: str) -> bool:
@@ -114,6 +127,8 @@ class DocumentIndex:
 
     def find(self, needle: str) -> bool:
         """Return whether an already normalised ``needle`` occurs in the document."""
+        if self._words is None:
+            return bool(needle) and needle in self.text
         words = needle.split(" ")
         if len(words) < 3:
             return bool(needle) and needle in self.text
@@ -139,6 +154,8 @@ class DocumentIndex:
         >>> DocumentIndex("One. Two three four five.").offset("two three four five")
         5
         """
+        if self._words is None:  # a short text: no index, a direct search
+            return self.text.find(needle) if needle else -1
         words = needle.split(" ")
         if len(words) < 3:
             return self.text.find(needle) if needle else -1

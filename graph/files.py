@@ -58,10 +58,18 @@ def write_atomically(path: str | os.PathLike, text: str | bytes) -> Path:
     """
     target = _regular_target(path)
     with _cleanup_on_termination():
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
+        # A signal between the file's creation and the ``try`` would leave it behind:
+        # the terminating signals wait (blocked) until the cleanup is in place.
+        held = _hold_signals()
         try:
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
+        except BaseException:
+            _release_signals(held)
+            raise
+        try:
+            _release_signals(held)  # a signal that waited is handled here, inside the try
             if isinstance(text, bytes):
                 stream = os.fdopen(handle, "wb")
             else:
@@ -144,6 +152,18 @@ def _cleanup_on_termination():
         raise SystemExit(128 + terminated.signum) from None
     finally:
         _restore(previous)
+
+
+def _hold_signals():
+    """Block SIGTERM and SIGHUP (they wait, pending); return the mask to restore."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _TERMINATING)
+
+
+def _release_signals(previous) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _raise_terminated(signum, frame):

@@ -18,13 +18,15 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import progress
 from .dates import parse_period
 from .evidence import DocumentIndex, normalize_text
 from .model import Actor, Dataset, Document, Kind, Relation, RelationType
 from .names import ActorIndex, name_key
 from .problems import DatasetError, Problem, did_you_mean
 from .sources import DataPath, NotLocated, Source, read_utf8, read_yaml
-from .sources.text import file_problem
+from .sources import cache as caching
+from .sources.text import MAX_FILE_SIZE, file_problem
 
 __all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder", "validate"]
 
@@ -60,7 +62,10 @@ def seed_folder() -> Path:
 
 
 def load_dataset(
-    folder: str | os.PathLike | list | tuple | None = None, max_file_size: int | None = None
+    folder: str | os.PathLike | list | tuple | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
 ) -> Dataset:
     """Return the validated dataset in ``folder`` (the embedded seed when None).
 
@@ -70,35 +75,48 @@ def load_dataset(
 
     Files over ``max_file_size`` bytes (default
     :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
-    are read. Raises :class:`~graph.problems.DatasetError` listing every
-    problem found.
+    are read. A dataset loaded before, unchanged, comes from the cache
+    (:mod:`graph.sources.cache`) unless ``cache`` is False (None: unless
+    ``GRAPH_NO_CACHE`` or ``--no-cache`` says otherwise). Raises
+    :class:`~graph.problems.DatasetError` listing every problem found.
     """
     if isinstance(folder, (list, tuple)):
-        return _load_several(list(folder), max_file_size)
+        return _load_several(list(folder), max_file_size, cache)
     if folder is not None and not os.fspath(folder):
         raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
-    loader = _Loader(folder, max_file_size)
-    dataset = loader.load()
+    key = None
+    if (caching.enabled() if cache is None else cache) and folder.is_dir():
+        files = [folder / ACTORS_FILE, folder / RELATIONS_FILE]
+        limit = MAX_FILE_SIZE if max_file_size is None else max_file_size
+        key = caching.key_of(folder, files, f"max_file_size={limit}")
+        cached = caching.load(key) if key else None
+        if cached is not None:
+            return cached
+    with progress.step("loading", str(folder)):
+        loader = _Loader(folder, max_file_size)
+        dataset = loader.load()
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors or dataset is None:
         raise DatasetError(loader.problems)
     dataset.warnings = sorted(p for p in loader.problems if p.severity != "error")
+    if key:
+        caching.store(key, dataset)
     return dataset
 
 
-def _load_several(folders: list, max_file_size: int | None) -> Dataset:
+def _load_several(folders: list, max_file_size: int | None, cache: bool | None) -> Dataset:
     """Load each folder (every problem of every one reported together), then merge them."""
     from .sources.merge import merge_datasets
 
     if not folders:
-        return load_dataset(None, max_file_size)
+        return load_dataset(None, max_file_size, cache=cache)
     if len(folders) == 1:
-        return load_dataset(folders[0], max_file_size)
+        return load_dataset(folders[0], max_file_size, cache=cache)
     datasets, problems = [], []
     for folder in folders:
         try:
-            datasets.append(load_dataset(folder, max_file_size))
+            datasets.append(load_dataset(folder, max_file_size, cache=cache))
         except DatasetError as error:
             problems += error.problems
     if problems:
@@ -107,7 +125,10 @@ def _load_several(folders: list, max_file_size: int | None) -> Dataset:
 
 
 def validate(
-    folder: str | os.PathLike | list | tuple | None = None, max_file_size: int | None = None
+    folder: str | os.PathLike | list | tuple | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
 ) -> dict:
     """Return a report on the dataset in ``folder``: valid or not, and every problem.
 
@@ -116,7 +137,7 @@ def validate(
     (True, [])
     """
     try:
-        dataset = load_dataset(folder, max_file_size)
+        dataset = load_dataset(folder, max_file_size, cache=cache)
     except DatasetError as error:
         problems, dataset = error.problems, None
     else:
@@ -581,6 +602,8 @@ class _Rules:
             else ()
         )
         for index, value in enumerate(items):
+            if not index % 8192:
+                progress.advance(index, len(items))
             relation = self.load_relation(check, value, ("relations", index), actors, types)
             if relation is not None:
                 relations.append(relation)
@@ -693,14 +716,15 @@ class _Rules:
         document = self.document_reference(check, path, fields, at)
         date = check.date(fields["date"], at["date"]) if "date" in fields else None
         weight = check.weight(fields["weight"], at["weight"]) if "weight" in fields else 1.0
-        if evidence is not None and len(normalize_text(evidence)) < MIN_EVIDENCE_CHARACTERS:
+        needle = None if evidence is None else normalize_text(evidence)  # folded once
+        if needle is not None and len(needle) < MIN_EVIDENCE_CHARACTERS:
             check.warn(
                 at["evidence"],
                 f"evidence quote {evidence!r} is shorter than {MIN_EVIDENCE_CHARACTERS} "
                 "characters: too short to show the relation",
             )
         if evidence is not None and document is not None and document in self.indexes:
-            self.check_quote(check, at["evidence"], evidence, document, self.indexes[document])
+            self.check_quote(check, at["evidence"], needle, document, self.indexes[document])
         if None in (source, target, type_name, evidence, weight) or (
             "date" in fields and date is None
         ):
@@ -744,8 +768,8 @@ class _Rules:
             return None
         return key
 
-    def check_quote(self, check, path, quote: str, document: str, index: DocumentIndex) -> None:
-        needle = normalize_text(quote)
+    def check_quote(self, check, path, needle: str, document: str, index: DocumentIndex) -> None:
+        """Report a quote (``needle``, already normalised) that is not in its document."""
         if index.find(needle):
             return
         # The longest prefix found tells the user where the quote goes astray

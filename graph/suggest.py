@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import functools
 import heapq
+import operator
 from collections import Counter
 from collections.abc import Iterable
 
@@ -25,8 +26,8 @@ __all__ = ["BUDGET", "MAX_WORD", "SHORTLIST", "Suggester", "did_you_mean"]
 
 # Index entries one question may visit, choices compared with difflib per
 # question, and the characters of a question (or a choice) that are compared.
-BUDGET = 4_000
-SHORTLIST = 24
+BUDGET = 1_500
+SHORTLIST = 10
 MAX_WORD = 100
 
 
@@ -55,7 +56,9 @@ class Suggester:
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(word[:MAX_WORD])
         scored = []
-        for number, _ in shared.most_common(SHORTLIST):
+        # sorted() runs in C (Counter.most_common's heap is Python); ties keep index order.
+        shortlist = sorted(shared.items(), key=operator.itemgetter(1), reverse=True)[:SHORTLIST]
+        for number, _ in shortlist:
             choice = self.choices[number]
             self.work += 1
             matcher.set_seq1(choice[:MAX_WORD])

@@ -486,7 +486,83 @@ def test_problems_are_printed_up_to_a_limit_then_counted(run, write_dataset):
 
 
 def test_an_empty_graph_data_is_the_same_error_as_an_empty_data_option(run):
-    result = run("stats", env={"GRAPH_DATA": ""})
-    assert result.exit_code == 2
-    assert "GRAPH_DATA is set but empty: name a dataset folder, or unset it" in result.stderr
-    assert run("stats", "--data", "").exit_code == 2
+    from_env = run("stats", env={"GRAPH_DATA": ""})
+    from_option = run("stats", "--data", "")
+    assert from_env.exit_code == from_option.exit_code == 2
+    message = "Error: Invalid value for '--data': the dataset folder's name is empty"
+    assert from_env.stderr.splitlines()[-1] == from_option.stderr.splitlines()[-1]
+    assert from_env.stderr.splitlines()[-1] == message + " (unset GRAPH_DATA for the seed)"
+
+
+def test_path_max_on_a_dense_graph_is_refused_within_a_bounded_number_of_steps(monkeypatch):
+    import networkx as nx
+    import pytest
+
+    from graph.problems import QueryError
+    from graph.queries import paths
+    from graph.queries.paths import simple_paths
+
+    monkeypatch.setattr(paths, "MAX_STEPS", 20_000)  # the default, a million, takes seconds
+
+    # Every route to t crosses m: once m is on a path through the clique, the
+    # search meets only dead ends (networkx's all_simple_paths explores them all).
+    graph = nx.complete_graph([f"k{n}" for n in range(40)])
+    graph.add_edges_from([("s", "m"), ("m", "t")])
+    graph.add_edges_from(("s", f"k{n}") for n in range(40))
+    graph.add_edges_from(("m", f"k{n}") for n in range(40))
+    behind = nx.single_source_shortest_path_length(graph, "t")
+    steps = [0]
+    with pytest.raises(QueryError, match="the search passed 20,000 steps without finishing"):
+        for _ in simple_paths(graph, "s", "t", 7, behind, steps):
+            pass
+    assert steps[0] == 20_001
+    # A question the graph can answer is answered, with the exact paths.
+    steps = [0]
+    found = sorted(simple_paths(graph, "s", "t", 3, behind, steps))
+    assert found == [["s", "k" + str(n), "m", "t"] for n in sorted(range(40), key=str)] + [
+        ["s", "m", "t"]
+    ]
+    assert steps[0] < 200
+
+
+def test_the_path_estimate_is_never_below_the_true_count():
+    import random
+
+    import networkx as nx
+
+    from graph.queries.paths import estimate_paths
+
+    for seed in range(30):
+        draw = random.Random(seed)
+        graph = nx.gnp_random_graph(10, draw.choice([0.2, 0.4, 0.6]), seed=seed, directed=seed % 2)
+        source, target = 0, 9
+        if not nx.has_path(graph, source, target):
+            continue
+        reverse = graph.reverse(copy=False) if graph.is_directed() else graph
+        behind = nx.single_source_shortest_path_length(reverse, target)
+        for cutoff in (2, 4, 6):
+            true = sum(1 for _ in nx.all_simple_paths(graph, source, target, cutoff=cutoff))
+            assert estimate_paths(graph, source, target, cutoff, behind) >= true
+    tree = nx.balanced_tree(3, 3)
+    behind = nx.single_source_shortest_path_length(tree, 39)
+    assert estimate_paths(tree, 0, 39, 6, behind) == 1
+
+
+def test_a_path_question_far_too_big_is_refused_before_any_search(monkeypatch):
+    import pytest
+
+    from graph.model import Actor, Dataset, Relation, RelationType
+    from graph.problems import QueryError
+    from graph.queries import paths
+
+    ids = [f"a{n:02d}" for n in range(30)]
+    dataset = Dataset(
+        actors={i: Actor(i, i.upper(), "country") for i in ids},
+        types={"aid": RelationType("aid", 1)},
+        relations=[Relation(a, "aid", b, "q") for a in ids for b in ids if a < b],
+    )
+    searched = []
+    monkeypatch.setattr(paths, "simple_paths", lambda *args: searched.append(args) or iter(()))
+    with pytest.raises(QueryError, match=r"about [0-9,]+ routes of at most 8 hops \(an estimate\)"):
+        paths.shortest_paths(dataset, "a00", "a01", max_length=8)
+    assert searched == []

@@ -73,7 +73,7 @@ def test_repeated_data_and_graph_data_with_pathsep_agree(run):
 def test_an_empty_entry_in_graph_data_is_an_error(run):
     result = run("stats", env={"GRAPH_DATA": str(SECOND) + os.pathsep + os.pathsep + str(SECOND)})
     assert result.exit_code == 2
-    assert "Directory '' does not exist" in result.stderr
+    assert "the dataset folder's name is empty" in result.stderr
     assert run("stats", "--data", "").stderr.splitlines()[-1] == result.stderr.splitlines()[-1]
 
 

@@ -89,6 +89,11 @@ def main() -> None:
         # stdout closed or full (``graph stats > /dev/full``): say so, no traceback.
         sys.stderr.write(f"graph: cannot write output: {error.strerror or error}\n")
         sys.exit(1)
+    except MemoryError:
+        # Files are capped (--max-file-size) before they are read; parsing one may still
+        # need more memory than the machine has.
+        sys.stderr.write("graph: out of memory: the input is too large for this machine\n")
+        sys.exit(1)
 
 
 def _add_commands() -> None:

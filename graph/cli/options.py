@@ -55,24 +55,31 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
-class _DataFolder(click.Path):
-    """A dataset folder; GRAPH_DATA holds several, separated by ``os.pathsep``."""
+_EMPTY_DATA = "the dataset folder's name is empty (unset GRAPH_DATA for the seed)"
+
+
+class DataFolder(click.Path):
+    """An existing folder; an empty name is refused in words, as an empty GRAPH_DATA is.
+
+    GRAPH_DATA may hold several folders separated by ``os.pathsep``; an empty
+    entry ("a::b") is the same error as ``--data ''``.
+    """
 
     envvar_list_splitter = os.pathsep
 
     def split_envvar_value(self, rv: str):
-        # An empty entry ("a::b") is the same error as --data '' (click checks each entry).
         return rv.split(os.pathsep)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value:
+            self.fail(_EMPTY_DATA, param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def _check_data(ctx: click.Context, param: click.Parameter, value):
     # click reads an empty GRAPH_DATA as unset (the seed); --data '' is an error: so is this.
     if not value and os.environ.get("GRAPH_DATA") == "":
-        raise click.BadParameter(
-            "GRAPH_DATA is set but empty: name a dataset folder, or unset it for the seed",
-            ctx=ctx,
-            param=param,
-        )
+        raise click.BadParameter(_EMPTY_DATA, ctx=ctx, param=param)
     # One folder is a Path as before; several are merged into one graph by load_dataset.
     if not value:
         return None
@@ -90,7 +97,7 @@ def data_option(command):
         click.option(
             "--data",
             "data",
-            type=_DataFolder(exists=True, file_okay=False, path_type=Path),
+            type=DataFolder(exists=True, file_okay=False, path_type=Path),
             envvar="GRAPH_DATA",
             multiple=True,
             callback=_check_data,
@@ -121,10 +128,46 @@ def data_option(command):
             metavar="N",
             help="Print the first N problems of a bad dataset, then how many more (0: all).",
         ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            expose_value=False,
+            callback=_no_cache,
+            help="Load from the files, not from the cache of loaded datasets "
+            "[env: GRAPH_NO_CACHE=1].",
+        ),
+        click.option(
+            "--quiet",
+            "-q",
+            is_flag=True,
+            expose_value=False,
+            callback=_show_progress,
+            help="No progress line on stderr (it is shown only on a terminal, past a second).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _no_cache(ctx, param, value) -> None:
+    if value:
+        from ..sources import cache
+
+        token = cache.disabled.set(True)
+        ctx.call_on_close(lambda: cache.disabled.reset(token))
+
+
+def _show_progress(ctx, param, quiet) -> None:
+    import sys
+
+    if quiet or not sys.stderr.isatty() or ctx.meta.get("graph.progress"):
+        return
+    from ..progress import reporting
+    from .progress_line import TerminalProgress
+
+    ctx.meta["graph.progress"] = True
+    ctx.with_resource(reporting(TerminalProgress(sys.stderr)))
 
 
 def load(data: Path | None) -> Dataset:
