@@ -9,7 +9,7 @@ import click
 
 from ..export import FORMATS
 from .base import GraphCommand
-from .options import data_option, filter_options, load_filtered
+from .options import data_option, filter_options, load
 
 __all__ = ["COMMANDS", "export"]
 
@@ -41,13 +41,14 @@ def _format_list() -> str:
 )
 @data_option
 @filter_options
-def export(format_name, output, data, types, kinds, as_of, exclude):
+def export(format_name, output, data, **filters):
     """Write the dataset (after the filters) in another tool's format, every attribute kept.
 
     Files are replaced whole, never half-written; a folder is made when
     missing, and only the format's own files in it are replaced.
     """
     from ..export import export_dataset, render_export
+    from ..filters import filter_dataset
     from ..problems import GraphError
 
     spec = FORMATS[format_name]
@@ -62,7 +63,8 @@ def export(format_name, output, data, types, kinds, as_of, exclude):
         raise click.BadParameter(
             f"{output} is a folder; {format_name} writes one file", param_hint="'-o' / '--output'"
         )
-    dataset = load_filtered(data, types, kinds, as_of, exclude)
+    # The filter options are named after filter_dataset's keyword arguments.
+    dataset = filter_dataset(load(data), **filters)
     if output is not None and _overwrites_input(output, data, dataset, spec.folder):
         raise click.BadParameter(
             f"{output} is where the dataset is read from: the tool never writes over its input",
