@@ -95,9 +95,10 @@ def main() -> None:
 
 def _add_commands() -> None:
     from .html_command import COMMANDS as HTML_COMMANDS
+    from .init_command import COMMANDS as INIT_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
 
-    for command in (*QUERY_COMMANDS, *HTML_COMMANDS):
+    for command in (*QUERY_COMMANDS, *HTML_COMMANDS, *INIT_COMMANDS):
         cli.add_command(command)
 
 
