@@ -168,7 +168,7 @@ def camps_command(min_margin, data, types, kinds, as_of, exclude, output_format)
     negative within one) as possible, and lists them with their evidence.
     Each actor's placement says how sure it is: forced by signed relations or
     placed by convention, and its margin (how many more relations would not
-    fit if it alone switched sides).
+    fit if it switched sides, with the actors tied to the rest only through it).
     """
     from ..queries.camps import camps
 

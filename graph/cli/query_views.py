@@ -132,7 +132,8 @@ def camps_view(data: dict) -> Result:
             for actor in data["actors"]
         ],
         title="How sure each placement is (unsure first; margin: how many more relations "
-        "would not fit if the actor alone switched sides)",
+        "would not fit if the actor switched sides, with those tied to the rest only "
+        "through it)",
         wrap="note",
     )
     frustrated = Table(

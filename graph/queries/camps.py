@@ -18,16 +18,17 @@ How sure each placement is:
   ties: the part holding the smallest id) are placed by their signed
   relations. Any other part has no signed path to them, so its side is set by
   the convention above: flipping the whole part costs nothing.
-* **margin**: how many more relations would be frustrated if the actor alone
-  switched sides. 0 means either side fits as well; 1 means the placement
-  rests on one relation.
+* **margin**: how many more relations would be frustrated if the actor
+  switched sides, taking along the actors tied to the rest only through it
+  (an analyst's institute goes where she goes). 0 means either side fits as
+  well; 1 means the placement rests on one relation.
 """
 
 from __future__ import annotations
 
 from ..model import Dataset
 from ..problems import QueryError
-from .balance import EXACT_LIMIT, split
+from .balance import EXACT_LIMIT, margins, split
 
 __all__ = ["EXACT_LIMIT", "camps"]
 
@@ -122,13 +123,9 @@ def _reference_part(components: list) -> dict | None:
 def _placements(ordered: list, ties: dict, forced: dict | None, dataset: Dataset) -> list[dict]:
     """Return each placed actor's camp, placement, margin and signed relations, unsure first."""
     camp_of = {actor: number for number, camp in enumerate(ordered, start=1) for actor in camp}
-    margin = dict.fromkeys(camp_of, 0)
+    margin = margins({pair: tuple(cost) for pair, cost in ties.items()}, camp_of)
     relations = dict.fromkeys(camp_of, 0)
     for (u, v), (together, apart) in ties.items():
-        # Switching one end turns this pair's cost from what it is to the other option.
-        change = apart - together if camp_of[u] == camp_of[v] else together - apart
-        margin[u] += change
-        margin[v] += change
         relations[u] += together + apart
         relations[v] += together + apart
     forced_ids = set(forced["sides"]) if forced else set()
