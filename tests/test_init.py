@@ -44,8 +44,8 @@ def test_init_writes_a_dataset_that_validates_with_the_article_as_document(run, 
         f"created {folder}/actors.yaml\n"
         f"created {folder}/relations.yaml\n"
         f"created {folder}/nordic.txt\n"
-        f"next: add the actors to {folder}/actors.yaml and the relations to "
-        f"{folder}/relations.yaml, then run: graph validate --data {folder}\n"
+        f"next: fill in {folder}/actors.yaml and {folder}/relations.yaml, "
+        f"then run: graph validate --data {folder}\n"
     )
     assert (folder / "nordic.txt").read_bytes() == article.read_bytes()
     report = validate(folder)

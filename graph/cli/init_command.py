@@ -38,8 +38,8 @@ def init(folder, article):
         click.echo(f"created {path}", err=True)
     where = shlex.quote(str(folder))
     click.echo(
-        f"next: add the actors to {folder / 'actors.yaml'} and the relations to "
-        f"{folder / 'relations.yaml'}, then run: graph validate --data {where}",
+        f"next: fill in {folder / 'actors.yaml'} and {folder / 'relations.yaml'}, "
+        f"then run: graph validate --data {where}",
         err=True,
     )
 
