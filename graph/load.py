@@ -222,12 +222,11 @@ class _Checker:
     def identifier(self, value, path: DataPath, what: str) -> str | None:
         text = self.string(value, path, what)
         if text is not None and not ID_PATTERN.fullmatch(text):
-            suggestion = re.sub(r"[^a-z0-9_-]+", "-", name_key(text)).strip("-_")
             self.error(
                 path,
                 f"{what} {text!r} must be lowercase letters, digits, '-' or '_', "
                 "starting with a letter or digit",
-                suggestion or None,
+                fixed_id(text),
             )
             return None
         return text
@@ -341,6 +340,8 @@ class _Rules:
         self.folder = loader.folder
         self.problems = loader.problems
         self.index: ActorIndex | None = None  # built only to suggest fixes
+        # Actors kept under an id the rules refuse: id -> (the fixed spelling, its line).
+        self.invalid_ids: dict[str, tuple[str | None, int]] = {}
         self.declared_documents: list[str] = []
         self.indexes: dict[str, DocumentIndex] = {}
 
@@ -428,6 +429,8 @@ class _Rules:
         if actor_id is None and "id" in fields and not isinstance(fields["id"], (list, dict)):
             # Keep a badly spelt actor, so relations to it are not reported twice.
             actor_id = check.raw(fields["id"], at["id"]) or None
+            if actor_id is not None and actor_id not in self.invalid_ids:
+                self.invalid_ids[actor_id] = (fixed_id(actor_id), check.line(at["id"]))
         if actor_id is None:
             return None, []
         aliases = tuple(alias for alias, _ in aliases)
@@ -470,10 +473,24 @@ class _Rules:
             if "relations" in top
             else ()
         )
+        written: dict[tuple, DataPath] = {}
         for index, value in enumerate(items):
-            relation = self.load_relation(check, value, ("relations", index), actors, types)
-            if relation is not None:
-                relations.append(relation)
+            path = ("relations", index)
+            relation = self.load_relation(check, value, path, actors, types)
+            if relation is None:
+                continue
+            symmetric = bool(types) and relation.type in types and types[relation.type].symmetric
+            key = _same_fact(relation, symmetric)
+            if key in written:
+                first, this = check.line(written[key]), check.line(path)
+                check.warn(
+                    path,
+                    f"this relation is written twice, on lines {first} and {this} (same source, "
+                    "type, target and quote): the second is ignored",
+                )
+                continue
+            written[key] = path
+            relations.append(relation)
         return documents, types, relations
 
     def load_documents(self, check: _Checker, value) -> dict[str, Document]:
@@ -540,7 +557,13 @@ class _Rules:
         type_name = check.string(fields["type"], at["type"], "type") if "type" in fields else None
         if type_name is not None and types is not None and type_name not in types:
             hint = next(iter(did_you_mean(type_name, types)), None)
-            check.error(at["type"], f"unknown relation type {type_name!r}", hint)
+            declared = f"declared: {_listing(types)}" if types else "no types are declared"
+            check.error(
+                at["type"],
+                f"unknown relation type {type_name!r} ({declared}); declare it under 'types:' "
+                "at the top of relations.yaml, with its sign",
+                hint,
+            )
             type_name = None
         if source is not None and source == target:
             check.error(
@@ -573,13 +596,26 @@ class _Rules:
         if self.index is None:
             self.index = ActorIndex({a.id: [a.name, *a.aliases] for a in actors.values()})
         named = self.index.get(value)
-        if named is not None:
+        if named is not None and named in self.invalid_ids:
+            # The actor is there, but its id is refused: say so, and never suggest that id.
+            fixed, line = self.invalid_ids[named]
+            advice = (
+                f"fix that id to {fixed!r} and this reference works"
+                if fixed == value
+                else "fix that id, then refer to the actor by it"
+            )
+            check.error(
+                at[what],
+                f"{what} {value!r} names actor {named!r} (actors.yaml line {line}), whose id "
+                f"is not valid: {advice}",
+            )
+        elif named is not None:
             check.error(
                 at[what], f"{what} {value!r} is a name or alias; relations use actor ids", named
             )
         else:
-            hint = next(iter(self.index.suggest(value, count=1)), None)
-            check.error(at[what], f"unknown actor {value!r} in {what}", hint)
+            valid = [i for i in self.index.suggest(value, count=3) if i not in self.invalid_ids]
+            check.error(at[what], f"unknown actor {value!r} in {what}", next(iter(valid), None))
         return None
 
     def document_reference(self, check, path, fields, at) -> str | None:
@@ -620,10 +656,27 @@ class _Rules:
         check.error(path, f"evidence quote not found in document {document!r}{detail}")
 
 
+def fixed_id(text: str) -> str | None:
+    """Return ``text`` spelt as a valid id, or None when nothing of it is left.
+
+    >>> fixed_id("Greenland"), fixed_id("São Tomé & Príncipe"), fixed_id("!!")
+    ('greenland', 'sao-tome-principe', None)
+    """
+    return re.sub(r"[^a-z0-9_-]+", "-", name_key(text)).strip("-_") or None
+
+
 def _listing(names, limit: int = 10) -> str:
     names = list(names)
     more = f", … ({len(names) - limit} more)" if len(names) > limit else ""
     return ", ".join(names[:limit]) + more
+
+
+def _same_fact(relation: Relation, symmetric: bool) -> tuple:
+    """Return what two relations share when they state the same fact from the same quote."""
+    ends = (relation.source, relation.target)
+    if symmetric:
+        ends = tuple(sorted(ends))
+    return (*ends, relation.type, relation.document, normalize_text(relation.evidence))
 
 
 def _kind(value) -> str:

@@ -62,10 +62,11 @@ def test_broken_dataset_reports_every_problem_in_one_run():
         "relations.yaml:1:44: error: document 'missing' (nowhere.txt): file not found",
         "relations.yaml:4:19: error: sign must be 1 (cooperative), -1 (hostile) or 0 (neutral),"
         " not '-2'",
-        "relations.yaml:7:11: error: unknown relation type 'alied_with'"
+        "relations.yaml:7:11: error: unknown relation type 'alied_with' (declared: allied_with,"
+        " opposes); declare it under 'types:' at the top of relations.yaml, with its sign"
         " (did you mean 'allied_with'?)",
-        "relations.yaml:8:13: error: unknown actor 'freedonai' in target"
-        " (did you mean 'Freedonia'?)",
+        # 'Freedonia' is close, but not a valid id: it is not suggested.
+        "relations.yaml:8:13: error: unknown actor 'freedonai' in target",
         "relations.yaml:13:13: error: relation from 'varga' to itself (self-loops are not allowed)",
         "relations.yaml:14:15: error: evidence quote not found in document 'article'",
         "relations.yaml:16:11: error: date '2025-02-30' does not exist:"
