@@ -84,6 +84,39 @@ def test_indentation_and_colon_mistakes_are_named_as_such(run, write_dataset, ac
     assert errors(run, folder) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("evidence", "expected"),
+    [
+        (
+            'evidence: "Ruritania and "Freedonia" signed"',
+            'relations.yaml:8:30: error: the quoted value closes at this ", but text follows it: '
+            'put a value that holds " between single quotes (\'He said "no"\')',
+        ),
+        (
+            "evidence: 'Freedonia's pact'",
+            "relations.yaml:8:25: error: the quoted value closes at this ', but text follows it: "
+            "put a value that holds ' between double quotes (\"Britain's plan\")",
+        ),
+        (
+            'evidence: "Ruritania and Freedonia signed an alliance',
+            "relations.yaml:8:15: error: the quote that opens this value is never closed: end "
+            "the value with the same mark (\" or ')",
+        ),
+        (
+            'evidence:\n    "Ruritania and Freedonia signed an alliance"',
+            "relations.yaml:9:5: error: this value belongs to 'evidence' on the line above: "
+            "indent it further than 'evidence', or put it on the same line",
+        ),
+    ],
+    ids=["double inside double", "single inside single", "never closed", "value below its key"],
+)
+def test_quoting_mistakes_say_how_to_quote(run, write_dataset, evidence, expected):
+    relations = RELATIONS.replace(
+        'evidence: "Ruritania and Freedonia signed an alliance"', evidence
+    )
+    assert errors(run, write_dataset(relations=relations)) == [expected]
+
+
 def test_a_parser_error_that_is_not_indentation_keeps_its_words(run, write_dataset):
     folder = write_dataset(actors="actors: [a, b\nkinds: {}\n")
     assert errors(run, folder) == [

@@ -29,16 +29,34 @@ _KEY = re.compile(r"""(?:[^\s#'"{\[][^:#]*?|"[^"]*"|'[^']*'):(?:\s|$)""")
 
 
 def explain_yaml_error(
-    text: str, line: int, column: int, problem: str, context_line: int | None
+    text: str,
+    line: int,
+    column: int,
+    problem: str,
+    context_line: int | None,
+    context: str | None = None,
+    context_column: int | None = None,
 ) -> tuple[int, int, str] | None:
     """Return ``(line, column, message)`` explaining a parser error, or None to keep its own.
 
     ``line`` and ``column`` (1-based) are where the parser stopped;
-    ``context_line`` the line it names as context, if any.
+    ``context``, ``context_line`` and ``context_column`` what it names as
+    context and where, if anything.
     """
     lines = text.split("\n")
     if "tab character" in problem or "found character '\\t'" in problem:
         return line, 1, "a tab indents this line: YAML indents with spaces only"
+    if context == "while scanning a quoted scalar" and context_column is not None:
+        return (
+            context_line,
+            context_column,
+            "the quote that opens this value is never closed: end the value with the same "
+            "mark (\" or ')",
+        )
+    if 1 <= line <= len(lines):
+        early = _closed_early(lines[line - 1], column)
+        if early:
+            return line, *early
     if not problem.startswith(_INDENTATION_PROBLEMS):
         return None
     suspect = context_line if problem.startswith("could not find expected ':'") else line
@@ -121,7 +139,7 @@ def _colon_in_value(source: str, column: int) -> int | None:
 
 
 def _misplaced_colon(lines: list[str], suspect: int, indent: int, problem: str):
-    """Explain an error on a well-indented line: the line above has a key without ':'."""
+    """Explain an error on a well-indented line: a key without ':', or a value under its key."""
     above = _previous_content_line(lines, suspect)
     if above is None:
         return None
@@ -129,10 +147,32 @@ def _misplaced_colon(lines: list[str], suspect: int, indent: int, problem: str):
     content = source.lstrip(" ")
     while content.startswith("- "):
         content = content[2:].lstrip(" ")
+    column = len(source) - len(content) + 1
     if content and not _KEY.match(content) and not content.endswith(":"):
-        column = len(source) - len(content) + 1
         return above, column, "this line has no ':' after its key (write 'key: value')"
+    here = lines[suspect - 1][indent:]
+    if content.endswith(":") and column == indent + 1 and not _KEY.match(here):
+        key = content[:-1].strip()
+        return (
+            suspect,
+            indent + 1,
+            f"this value belongs to {key!r} on the line above: indent it further than "
+            f"{key!r}, or put it on the same line",
+        )
     return None
+
+
+def _closed_early(source: str, column: int) -> tuple[int, str] | None:
+    """Return where a quoted value closes before its text ends, and what to do, if it does."""
+    before = source[: column - 1].rstrip(" ")
+    if not before or before[-1] not in "'\"" or before.count(before[-1]) < 2:
+        return None
+    mark = before[-1]
+    if mark == '"':
+        advice = 'put a value that holds " between single quotes (\'He said "no"\')'
+    else:
+        advice = "put a value that holds ' between double quotes (\"Britain's plan\")"
+    return len(before), f"the quoted value closes at this {mark}, but text follows it: {advice}"
 
 
 def _previous_content_line(lines: list[str], line: int) -> int | None:

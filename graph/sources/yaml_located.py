@@ -118,8 +118,16 @@ def _compose(text: str, shown_as: str) -> tuple[yaml.Node | None, list[Problem]]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        context = error.context_mark.line + 1 if error.context_mark else None
-        explained = explain_yaml_error(text, line, column, error.problem or "", context)
+        context = error.context_mark
+        explained = explain_yaml_error(
+            text,
+            line,
+            column,
+            error.problem or "",
+            context.line + 1 if context else None,
+            error.context,
+            context.column + 1 if context else None,
+        )
         if explained:
             return None, [Problem(shown_as, *explained)]
         message = " ".join(part for part in (error.context, error.problem) if part)
