@@ -415,7 +415,12 @@ class _Rules:
         if kind is not None and kinds is not None and kind not in kinds:
             hint = next(iter(did_you_mean(kind, kinds)), None)
             declared = f"declared: {_listing(kinds)}" if kinds else "no kinds are declared"
-            check.error(at["kind"], f"unknown kind {kind!r} ({declared})", hint)
+            check.error(
+                at["kind"],
+                f"unknown kind {kind!r} ({declared}); declare it under 'kinds:' at the top of "
+                "actors.yaml",
+                hint,
+            )
         aliases = (
             check.string_list(fields["aliases"], at["aliases"], "aliases")
             if "aliases" in fields

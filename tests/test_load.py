@@ -48,8 +48,8 @@ def test_small_dataset_loads_in_file_order():
 
 def test_broken_dataset_reports_every_problem_in_one_run():
     assert problems_of(DATA / "broken") == [
-        "actors.yaml:7:11: error: unknown kind 'contry' (declared: country, person)"
-        " (did you mean 'country'?)",
+        "actors.yaml:7:11: error: unknown kind 'contry' (declared: country, person); declare it"
+        " under 'kinds:' at the top of actors.yaml (did you mean 'country'?)",
         "actors.yaml:8:9: error: actor id 'Freedonia' must be lowercase letters, digits, '-' or"
         " '_', starting with a letter or digit (did you mean 'freedonia'?)",
         "actors.yaml:11:5: error: duplicate actor id 'ruritania' (first defined on line 5)",
@@ -377,7 +377,8 @@ def test_a_file_is_not_a_dataset_folder(tmp_path):
 def test_kind_with_an_empty_vocabulary(write_dataset):
     actors = "kinds: {}\n" + ACTORS
     assert problems_of(write_dataset(actors=actors))[0] == (
-        "actors.yaml:5:11: error: unknown kind 'country' (no kinds are declared)"
+        "actors.yaml:5:11: error: unknown kind 'country' (no kinds are declared); declare it"
+        " under 'kinds:' at the top of actors.yaml"
     )
 
 
