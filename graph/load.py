@@ -478,25 +478,31 @@ class _Rules:
             if "relations" in top
             else ()
         )
-        # (ends, type, document) -> [quote, its folded form once needed, path] of each relation
-        written: dict[tuple, list[list]] = {}
+        # (source, target, type, document) -> [(quote, path)] of the relations kept so far
+        written: dict[tuple, list] = {}
         for index, value in enumerate(items):
             path = ("relations", index)
             relation = self.load_relation(check, value, path, actors, types)
             if relation is None:
                 continue
-            symmetric = bool(types) and relation.type in types and types[relation.type].symmetric
-            earlier = written.setdefault(_same_ends(relation, symmetric), [])
-            first = _same_quote(relation.evidence, earlier)
-            if first is not None:
-                check.warn(
-                    path,
-                    f"this relation is written twice, on lines {check.line(first)} and "
-                    f"{check.line(path)} (same source, type, target and quote): the second "
-                    "is ignored",
-                )
-                continue
-            earlier.append([relation.evidence, None, path])
+            source, target = relation.source, relation.target
+            if target < source and types and types[relation.type].symmetric:
+                source, target = target, source
+            key = (source, target, relation.type, relation.document)
+            earlier = written.get(key)
+            if earlier is None:
+                written[key] = [(relation.evidence, path)]
+            else:
+                first = _same_quote(relation.evidence, earlier)
+                if first is not None:
+                    check.warn(
+                        path,
+                        f"this relation is written twice, on lines {check.line(first)} and "
+                        f"{check.line(path)} (same source, type, target and quote): the second "
+                        "is ignored",
+                    )
+                    continue
+                earlier.append((relation.evidence, path))
             relations.append(relation)
         return documents, types, relations
 
@@ -678,29 +684,16 @@ def _listing(names, limit: int = 10) -> str:
     return ", ".join(names[:limit]) + more
 
 
-def _same_ends(relation: Relation, symmetric: bool) -> tuple:
-    """Return what two relations of one fact share besides the quote (either order if symmetric)."""
-    ends = (relation.source, relation.target)
-    if symmetric:
-        ends = tuple(sorted(ends))
-    return (*ends, relation.type, relation.document)
-
-
-def _same_quote(quote: str, earlier: list[list]) -> DataPath | None:
+def _same_quote(quote: str, earlier: list[tuple[str, DataPath]]) -> DataPath | None:
     """Return the path of the earlier relation with the same quote (compared folded), if any.
 
-    Quotes are folded only here, for relations that share their ends and type:
-    rare, so loading does not fold every quote twice.
+    Only relations that share their ends, type and document get here: rare,
+    so loading does not fold every quote twice.
     """
-    folded = None
-    for entry in earlier:
-        if entry[0] == quote:
-            return entry[2]
-        if entry[1] is None:
-            entry[1] = normalize_text(entry[0])
-        folded = folded or normalize_text(quote)
-        if entry[1] == folded:
-            return entry[2]
+    folded = normalize_text(quote)
+    for text, path in earlier:
+        if text == quote or normalize_text(text) == folded:
+            return path
     return None
 
 
