@@ -145,6 +145,13 @@ def test_init_refuses_what_it_cannot_use(run, tmp_path):
     missing = run("init", str(tmp_path / "b"), "--article", str(tmp_path / "nowhere.txt"))
     assert missing.exit_code == 2
     assert "does not exist" in missing.stderr
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = run("init", str(tmp_path / "d"), "--article", str(fifo))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: the article {fifo} is not a regular file\n",
+    )
     named = tmp_path / "actors.yaml"
     named.write_text("text\n", encoding="utf-8")
     with pytest.raises(ScaffoldError, match=r"the article cannot be called actors\.yaml"):

@@ -85,6 +85,9 @@ def init_dataset(folder: str | os.PathLike, article: str | os.PathLike | None = 
 
 
 def _read_article(article: Path) -> str:
+    # Only a regular file: a pipe would hang, and /dev/zero never ends.
+    if article.exists() and not article.is_file():
+        raise ScaffoldError(f"the article {article} is not a regular file")
     try:
         data = article.read_bytes()
     except OSError as error:
