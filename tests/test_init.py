@@ -177,3 +177,22 @@ def test_a_symlink_in_the_way_counts_as_taken(tmp_path):
     os.symlink(tmp_path / "nowhere", folder / "actors.yaml")
     with pytest.raises(ScaffoldError, match="not overwriting what is there"):
         init_dataset(folder)
+
+
+def test_a_file_called_schemas_is_in_the_way_and_a_folder_that_cannot_be_made_is_said(run, tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "schemas").write_text("not a folder\n", encoding="utf-8")
+    with pytest.raises(ScaffoldError) as error:
+        init_dataset(folder)
+    assert str(error.value) == (
+        f"not overwriting what is there: {folder}/schemas (choose another folder)"
+    )
+    # Under a file, no folder can be made, not even by root.
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x\n", encoding="utf-8")
+    result = run("init", str(a_file / "new"))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: cannot write {a_file}/new/schemas: Not a directory\n",
+    )

@@ -70,17 +70,24 @@ def init_dataset(folder: str | os.PathLike, article: str | os.PathLike | None = 
         else:
             names.append(article.name)
     taken = [name for name in names if os.path.lexists(folder / name)]
+    schemas = folder / "schemas"
+    if os.path.lexists(schemas) and not schemas.is_dir():
+        taken.insert(0, "schemas")
     if taken:
         listed = ", ".join(str(folder / name) for name in taken)
         raise ScaffoldError(f"not overwriting what is there: {listed} (choose another folder)")
     contents = _contents(folder, article)
     if text is not None:
         contents[article.name] = text
-    (folder / "schemas").mkdir(parents=True, exist_ok=True)
     written = []
-    for name in names:
-        write_atomically(folder / name, contents[name])
-        written.append(folder / name)
+    try:
+        schemas.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            write_atomically(folder / name, contents[name])
+            written.append(folder / name)
+    except OSError as error:
+        where = error.filename or folder
+        raise ScaffoldError(f"cannot write {where}: {error.strerror or error}") from None
     return written
 
 
