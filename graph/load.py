@@ -15,14 +15,18 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from pathlib import Path
 
+from . import progress
 from .dates import parse_period
 from .evidence import DocumentIndex, normalize_text
 from .model import Actor, Dataset, Document, Kind, Relation, RelationType
 from .names import ActorIndex, name_key
 from .problems import DatasetError, Problem, did_you_mean
 from .sources import DataPath, NotLocated, Source, read_utf8, read_yaml
+from .sources import cache as caching
+from .sources.text import MAX_FILE_SIZE, file_problem
 
 __all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder", "validate"]
 
@@ -32,10 +36,20 @@ RELATIONS_FILE = "relations.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # Weights are multiplied and summed by the queries: bounded, they stay finite.
 MIN_WEIGHT, MAX_WEIGHT = 1e-6, 1e6
-# C0/C1 controls and bidirectional overrides; text fields may keep tabs and line breaks.
-_FORBIDDEN_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls, bidirectional overrides and tag characters (invisible text);
+# names also refuse the line and paragraph separators, text fields may keep
+# tabs and line breaks.
+_FORBIDDEN_IN_NAME = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]"
+)
+_FORBIDDEN_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]"
+)
+# A quote shorter than this (after normalisation) shows little: a warning.
+MIN_EVIDENCE_CHARACTERS = 8
 
+# A letter or digit: a string holding one is not empty once folded.
+_VISIBLE = re.compile("[0-9A-Za-z]")
 # Marks a field that is absent, as opposed to present and null.
 _MISSING = object()
 
@@ -47,22 +61,50 @@ def seed_folder() -> Path:
     return installed if installed.is_dir() else package.parent / "data"
 
 
-def load_dataset(folder: str | os.PathLike | None = None) -> Dataset:
+def load_dataset(
+    folder: str | os.PathLike | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
+) -> Dataset:
     """Return the validated dataset in ``folder`` (the embedded seed when None).
 
-    Raises :class:`~graph.problems.DatasetError` listing every problem found.
+    Files over ``max_file_size`` bytes (default
+    :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
+    are read. A dataset loaded before, unchanged, comes from the cache
+    (:mod:`graph.sources.cache`) unless ``cache`` is False (None: unless
+    ``GRAPH_NO_CACHE`` or ``--no-cache`` says otherwise). Raises
+    :class:`~graph.problems.DatasetError` listing every problem found.
     """
+    if folder is not None and not os.fspath(folder):
+        raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
-    loader = _Loader(folder)
-    dataset = loader.load()
+    key = None
+    if (caching.enabled() if cache is None else cache) and folder.is_dir():
+        files = [folder / ACTORS_FILE, folder / RELATIONS_FILE]
+        limit = MAX_FILE_SIZE if max_file_size is None else max_file_size
+        key = caching.key_of(folder, files, f"max_file_size={limit}")
+        cached = caching.load(key) if key else None
+        if cached is not None:
+            return cached
+    with progress.step("loading", str(folder)):
+        loader = _Loader(folder, max_file_size)
+        dataset = loader.load()
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors or dataset is None:
         raise DatasetError(loader.problems)
     dataset.warnings = sorted(p for p in loader.problems if p.severity != "error")
+    if key:
+        caching.store(key, dataset)
     return dataset
 
 
-def validate(folder: str | os.PathLike | None = None) -> dict:
+def validate(
+    folder: str | os.PathLike | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
+) -> dict:
     """Return a report on the dataset in ``folder``: valid or not, and every problem.
 
     >>> report = validate()
@@ -70,7 +112,7 @@ def validate(folder: str | os.PathLike | None = None) -> dict:
     (True, [])
     """
     try:
-        dataset = load_dataset(folder)
+        dataset = load_dataset(folder, max_file_size, cache=cache)
     except DatasetError as error:
         problems, dataset = error.problems, None
     else:
@@ -96,6 +138,7 @@ class _Checker:
     def __init__(self, source: Source, problems: list[Problem]):
         self.shown_as = source.shown_as
         self.locator = source.locator
+        self.suspect = source.suspect
         self.problems = problems
 
     def error(
@@ -181,16 +224,20 @@ class _Checker:
                 key=key,
             )
             return None
-        forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
-        bad = forbidden.search(value)
-        if bad:
-            self.error(
-                path,
-                f"{what} contains the invisible or control character U+{ord(bad[0]):04X}",
-                key=key,
-            )
-            return None
-        if not name_key(value):
+        if self.suspect is not None and self.suspect(value):
+            raise NotLocated(path)  # YAML 1.1 may read it otherwise: the located reading decides
+        # isprintable() is False for every forbidden character, and answers in C.
+        if not value.isprintable():
+            forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
+            bad = forbidden.search(value)
+            if bad:
+                self.error(
+                    path,
+                    f"{what} contains the invisible or control character U+{ord(bad[0]):04X}",
+                    key=key,
+                )
+                return None
+        if not (_VISIBLE.search(value) or name_key(value)):
             self.error(path, f"{what} must not be empty", key=key)
             return None
         return value
@@ -275,7 +322,8 @@ class _Checker:
                 f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {self.describe(value, path)}",
             )
             return None
-        text = str(value) if type(value) is int else self.raw(value, path)
+        small = type(value) is int and abs(value) < 10**18  # str() of a huge int raises
+        text = str(value) if small else self.raw(value, path)
         try:
             parse_period(text)
         except ValueError as error:
@@ -287,8 +335,9 @@ class _Checker:
 class _Loader:
     """One load of one folder; ``problems`` collects everything found."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, max_file_size: int | None = None):
         self.folder = folder
+        self.max_file_size = max_file_size
         self.problems: list[Problem] = []
         # Documents read and indexed, by path: a second pass of the rules reuses them.
         self.documents: dict[str, tuple[DocumentIndex | None, Problem | None]] = {}
@@ -296,12 +345,18 @@ class _Loader:
     def load(self) -> Dataset | None:
         actors_path, relations_path = self.folder / ACTORS_FILE, self.folder / RELATIONS_FILE
         if not self.folder.is_dir():
-            reason = "not a folder" if self.folder.exists() else "dataset folder not found"
+            problem = file_problem(self.folder, str(self.folder))
+            if problem is None or problem.message == "not a regular file":
+                reason = "not a folder"
+            elif problem.message == "file not found":
+                reason = "dataset folder not found"
+            else:
+                reason = problem.message
             self.problems.append(Problem(str(self.folder), 1, 1, reason))
             return None
-        actors, found = read_yaml(actors_path, str(actors_path))
+        actors, found = read_yaml(actors_path, str(actors_path), self.max_file_size)
         read_problems = list(found)
-        relations, found = read_yaml(relations_path, str(relations_path))
+        relations, found = read_yaml(relations_path, str(relations_path), self.max_file_size)
         read_problems += found
         try:
             self.problems = list(read_problems)
@@ -324,11 +379,16 @@ class _Loader:
     def read_document(
         self, path: Path, shown_as: str
     ) -> tuple[DocumentIndex | None, Problem | None]:
-        """Return the quote index of the document at ``path``, or why it cannot be read."""
-        key = f"{path}\0{shown_as}"
+        """Return the quote index of the document at ``path``, or why it cannot be read.
+
+        A file is read and indexed once, however many keys name it and however
+        its path is spelt.
+        """
+        key = os.path.realpath(path)
         if key not in self.documents:
-            text, problem = read_utf8(path, shown_as)
+            text, problem = read_utf8(path, shown_as, self.max_file_size)
             self.documents[key] = (None if problem else DocumentIndex(text)), problem
+            del text
         return self.documents[key]
 
 
@@ -343,6 +403,7 @@ class _Rules:
         # Actors kept under an id the rules refuse: id -> (the fixed spelling, its line).
         self.invalid_ids: dict[str, tuple[str | None, int]] = {}
         self.declared_documents: list[str] = []
+        self.declared_set: set[str] = set()
         self.indexes: dict[str, DocumentIndex] = {}
 
     def apply(self, actors_source: Source | None, relations_source: Source | None):
@@ -386,9 +447,11 @@ class _Rules:
 
     def load_kinds(self, check: _Checker, value) -> dict[str, Kind]:
         kinds = {}
+        seen: dict[str, str] = {}
         for key, item in check.mapping_items(value, ("kinds",), "kinds"):
             path = ("kinds", key)
             name = check.string(key, path, "a kind", key=True)
+            name = self.distinct_name(check, name, path, seen, "kind")
             if name is None:
                 continue
             description = None
@@ -412,6 +475,7 @@ class _Rules:
         actor_id = check.identifier(fields["id"], at["id"], "actor id") if "id" in fields else None
         name = check.string(fields["name"], at["name"], "name") if "name" in fields else None
         kind = check.string(fields["kind"], at["kind"], "kind") if "kind" in fields else None
+        kind = _nfc(kind)
         if kind is not None and kinds is not None and kind not in kinds:
             hint = next(iter(did_you_mean(kind, kinds)), None)
             declared = f"declared: {_listing(kinds)}" if kinds else "no kinds are declared"
@@ -441,6 +505,27 @@ class _Rules:
         aliases = tuple(alias for alias, _ in aliases)
         return Actor(actor_id, name or "", kind or "", aliases, description), spellings
 
+    def distinct_name(self, check, name: str | None, path, seen: dict, what: str) -> str | None:
+        """Return a kind's or a type's name in NFC; one that looks like an earlier one is an error.
+
+        Names that differ only in Unicode form (NFC or NFD), case, accents or
+        invisible characters would look the same in every output.
+        """
+        if name is None:
+            return None
+        name = _nfc(name)
+        folded = name_key(name)
+        if folded in seen:
+            check.error(
+                path,
+                f"{what} {name!r} looks the same as {seen[folded]!r}, declared before: "
+                "names must differ beyond case, accents, invisible characters and Unicode form",
+                key=True,
+            )
+            return None
+        seen[folded] = name
+        return name
+
     def check_names_unique(self, check, actor_id: str, spellings: list, named: dict) -> None:
         """Record each spelling; one that already names another actor is an error."""
         for text, text_path in spellings:
@@ -464,11 +549,12 @@ class _Rules:
             (),
             "relations.yaml",
             required=("types", "relations"),
-            optional=("documents",),
+            optional=("documents", "document_roots"),
         )
         if top is None:
             return {}, None, []
-        documents = self.load_documents(check, top.get("documents", _MISSING))
+        roots = self.load_roots(check, top.get("document_roots", _MISSING))
+        documents = self.load_documents(check, top.get("documents", _MISSING), roots)
         if "documents" not in top:
             check.warn((), "no documents declared: evidence quotes are not checked")
         types = self.load_types(check, top["types"]) if "types" in top else None
@@ -481,6 +567,8 @@ class _Rules:
         # (source, target, type, document) -> [(quote, path)] of the relations kept so far
         written: dict[tuple, list] = {}
         for index, value in enumerate(items):
+            if not index % 8192:
+                progress.advance(index, len(items))
             path = ("relations", index)
             relation = self.load_relation(check, value, path, actors, types)
             if relation is None:
@@ -506,7 +594,23 @@ class _Rules:
             relations.append(relation)
         return documents, types, relations
 
-    def load_documents(self, check: _Checker, value) -> dict[str, Document]:
+    def load_roots(self, check: _Checker, value) -> list[str]:
+        """Return the folders documents may be read from: the dataset's, and ``document_roots``.
+
+        Each root is resolved (symlinks followed) relative to the dataset folder.
+        """
+        roots = [os.path.realpath(self.folder)]
+        if value is _MISSING:
+            return roots
+        for text, path in check.string_list(value, ("document_roots",), "document_roots"):
+            root = os.path.realpath(self.folder / text)
+            if os.path.isdir(root):
+                roots.append(root)
+            else:
+                check.error(path, f"document root {text!r} is not a folder")
+        return roots
+
+    def load_documents(self, check: _Checker, value, roots: list[str]) -> dict[str, Document]:
         documents: dict[str, Document] = {}
         if value is _MISSING:
             return documents
@@ -515,13 +619,22 @@ class _Rules:
             name = check.string(key, path, "a document key", key=True)
             if name is not None:
                 self.declared_documents.append(name)
+                self.declared_set.add(name)
             relative = check.string(item, path, f"the path of document {name!r}")
             if name is None or relative is None:
                 continue
             file = self.folder / relative
+            if not _inside(os.path.realpath(file), roots):
+                # Never read: neither its text nor its absolute path is shown anywhere.
+                check.error(
+                    path,
+                    f"document {name!r} ({relative}) is outside the dataset folder; "
+                    "list the folder it is in under document_roots to allow it",
+                )
+                continue
             index, problem = self.loader.read_document(file, relative)
             if problem:
-                at_start = (problem.line, problem.column) == (1, 1)
+                at_start = (problem.line, problem.column) in ((1, 1), (0, 0))
                 where = "" if at_start else f" (at {problem.line}:{problem.column})"
                 check.error(path, f"document {name!r} ({relative}): {problem.message}{where}")
                 continue
@@ -531,9 +644,11 @@ class _Rules:
 
     def load_types(self, check: _Checker, value) -> dict[str, RelationType]:
         types = {}
+        seen: dict[str, str] = {}  # folded name -> name as first declared
         for key, item in check.mapping_items(value, ("types",), "types"):
             path = ("types", key)
             name = check.string(key, path, "a relation type", key=True)
+            name = self.distinct_name(check, name, path, seen, "relation type")
             fields = check.fields(
                 item, path, f"type {name!r}", ("sign",), ("symmetric", "description")
             )
@@ -568,6 +683,7 @@ class _Rules:
         source = self.actor_reference(check, fields, at, "source", actors)
         target = self.actor_reference(check, fields, at, "target", actors)
         type_name = check.string(fields["type"], at["type"], "type") if "type" in fields else None
+        type_name = _nfc(type_name)
         if type_name is not None and types is not None and type_name not in types:
             hint = next(iter(did_you_mean(type_name, types)), None)
             declared = f"declared: {_listing(types)}" if types else "no types are declared"
@@ -591,8 +707,15 @@ class _Rules:
         document = self.document_reference(check, path, fields, at)
         date = check.date(fields["date"], at["date"]) if "date" in fields else None
         weight = check.weight(fields["weight"], at["weight"]) if "weight" in fields else 1.0
+        needle = None if evidence is None else normalize_text(evidence)  # folded once
+        if needle is not None and len(needle) < MIN_EVIDENCE_CHARACTERS:
+            check.warn(
+                at["evidence"],
+                f"evidence quote {evidence!r} is shorter than {MIN_EVIDENCE_CHARACTERS} "
+                "characters: too short to show the relation",
+            )
         if evidence is not None and document is not None and document in self.indexes:
-            self.check_quote(check, at["evidence"], evidence, document, self.indexes[document])
+            self.check_quote(check, at["evidence"], needle, document, self.indexes[document])
         if None in (source, target, type_name, evidence, weight) or (
             "date" in fields and date is None
         ):
@@ -643,14 +766,14 @@ class _Rules:
                 )
             return None
         key = check.string(fields["document"], at["document"], "document")
-        if key is not None and key not in documents:
+        if key is not None and key not in self.declared_set:
             hint = next(iter(did_you_mean(key, documents)), None)
             check.error(at["document"], f"unknown document {key!r}", hint)
             return None
         return key
 
-    def check_quote(self, check, path, quote: str, document: str, index: DocumentIndex) -> None:
-        needle = normalize_text(quote)
+    def check_quote(self, check, path, needle: str, document: str, index: DocumentIndex) -> None:
+        """Report a quote (``needle``, already normalised) that is not in its document."""
         if index.find(needle):
             return
         # The longest prefix found tells the user where the quote goes astray
@@ -676,6 +799,16 @@ def fixed_id(text: str) -> str | None:
     ('greenland', 'sao-tome-principe', None)
     """
     return re.sub(r"[^a-z0-9_-]+", "-", name_key(text)).strip("-_") or None
+
+
+def _nfc(text: str | None) -> str | None:
+    """Return ``text`` in Unicode NFC, so a name typed in NFD is the same name."""
+    return None if text is None else unicodedata.normalize("NFC", text)
+
+
+def _inside(path: str, roots: list[str]) -> bool:
+    """Return whether the resolved ``path`` lies in one of the resolved ``roots``."""
+    return any(os.path.commonpath([path, root]) == root for root in roots)
 
 
 def _listing(names, limit: int = 10) -> str:

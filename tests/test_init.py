@@ -179,7 +179,7 @@ def test_a_symlink_in_the_way_counts_as_taken(tmp_path):
         init_dataset(folder)
 
 
-def test_a_file_called_schemas_is_in_the_way_and_a_folder_that_cannot_be_made_is_said(run, tmp_path):
+def test_a_file_called_schemas_is_in_the_way_and_an_unmakeable_folder_is_said(run, tmp_path):
     folder = tmp_path / "odd"
     folder.mkdir()
     (folder / "schemas").write_text("not a folder\n", encoding="utf-8")

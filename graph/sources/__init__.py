@@ -85,6 +85,10 @@ class Source:
     relocate: Callable[[], tuple[Source | None, list[Problem]]] | None = field(
         default=None, repr=False
     )
+    # For a reading without positions: whether a string it gave might mean
+    # something else to the located reading. The rules call it on each string
+    # they accept, and read again located when it says yes.
+    suspect: Callable[[str], bool] | None = field(default=None, repr=False)
 
     @property
     def is_located(self) -> bool:
@@ -114,9 +118,11 @@ def yaml_parser() -> str:
     return "fast" if yaml_fast.available() else "pyyaml"
 
 
-def read_yaml(path: Path, shown_as: str) -> tuple[Source | None, list[Problem]]:
-    """Read the YAML file ``path``; problems name the file as ``shown_as``."""
-    raw, problem = read_bytes(path, shown_as)
+def read_yaml(
+    path: Path, shown_as: str, max_size: int | None = None
+) -> tuple[Source | None, list[Problem]]:
+    """Read the YAML file ``path`` (at most ``max_size`` bytes); problems name it ``shown_as``."""
+    raw, problem = read_bytes(path, shown_as, max_size)
     if problem:
         return None, [problem]
     text, problem = decode_utf8(raw, shown_as)

@@ -46,21 +46,16 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
 _SEQ, _MAP, _MERGE = _Y + "seq", _Y + "map", _Y + "merge"
 _PLAIN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _SEQ, _MAP}
 
-# The forms every YAML version reads alike; other forms YAML 1.1 reads as
-# numbers (octal 010, sexagesimal 1:30, 0x1f, 1_000) are refused.
-_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_PLAIN_FLOAT = re.compile(
-    r"[-+]?(?:[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?|\.[0-9]+(?:[eE][-+][0-9]+)?"
-    r"|\.(?:inf|Inf|INF))|\.(?:nan|NaN|NAN)"
-)
-_YAML11_INT = re.compile(
-    r"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
-    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
-)
-_YAML11_FLOAT = re.compile(
-    r"[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?"
-    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-)
+# Numbers whose meaning depends on the YAML version or the parser are refused:
+# a leading zero (010 is 8 to YAML 1.1, 10 to YAML 1.2), sexagesimal (1:30 is 90
+# to YAML 1.1, text to 1.2), 0o17 and a leading underscore (numbers to yaml-rs,
+# text to YAML 1.1). Forms both parsers read alike keep their meaning: 0x1f,
+# 0b11 and 1_000 are numbers, and so is 1e3 (YAML 1.2; YAML 1.1 needs 1.0e+3).
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_YAML12_ONLY_NUMBER = re.compile(r"[-+]?(?:0o[0-7]+|_[0-9_]*(?:\.[0-9_]*)?)")
+_YAML12_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
 _TIMESTAMP_FORM = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)"
     r"[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
@@ -192,18 +187,25 @@ def _scalar(node: yaml.ScalarNode):
     """Return (plain value, None) or (None, why the scalar is refused)."""
     tag, text = node.tag, node.value
     if tag == _STR:
+        if not node.style and text[:1] in _NUMBER_STARTS:  # plain, and maybe a number
+            if _YAML12_FLOAT.fullmatch(text):
+                return float(text), None
+            if _YAML12_ONLY_NUMBER.fullmatch(text) or _LEADING_ZERO.fullmatch(text):
+                return None, _ambiguous(text, "text")
         return text, None
-    if tag == _INT:
-        if _PLAIN_INT.fullmatch(text):
+    if tag in (_INT, _FLOAT):
+        if _SEXAGESIMAL.fullmatch(text) or (tag == _INT and _LEADING_ZERO.fullmatch(text)):
             try:
-                return int(text), None
-            except ValueError:  # more digits than Python converts
+                meaning = repr(_scalar_loader.construct_object(node))
+            except (ValueError, ArithmeticError):
+                meaning = "a number"
+            return None, _ambiguous(text, meaning)
+        try:
+            return _scalar_loader.construct_object(node), None
+        except ValueError:
+            if tag == _INT and _PLAIN_INT.fullmatch(text):
                 return None, f"the integer {text[:20]!r}… has too many digits ({len(text):,})"
-        return None, _refusal(node, _YAML11_INT)
-    if tag == _FLOAT:
-        if _PLAIN_FLOAT.fullmatch(text):
-            return _scalar_loader.construct_yaml_float(node), None
-        return None, _refusal(node, _YAML11_FLOAT)
+            return None, f"{text!r} is not a valid {_short_tag(tag)} value"
     if tag == _BOOL:
         if text in _BOOL_FORMS:
             return _BOOL_FORMS[text], None
@@ -219,17 +221,14 @@ def _scalar(node: yaml.ScalarNode):
     return None, f"unsupported YAML tag {_short_tag(tag)!r}: only plain data is allowed"
 
 
-def _refusal(node: yaml.ScalarNode, yaml11_form: re.Pattern) -> str:
-    text, kind = node.value, _short_tag(node.tag)
-    if not yaml11_form.fullmatch(text):
-        return f"{text!r} is not a valid {kind} value"
-    try:
-        meaning = f" (YAML 1.1 reads it as {_scalar_loader.construct_object(node)!r})"
-    except (ValueError, ArithmeticError):
-        meaning = ""
+_NUMBER_STARTS = frozenset("+-.0123456789_")
+
+
+def _ambiguous(text: str, yaml11_meaning: str) -> str:
     return (
-        f"the number {text!r} is read differently by different YAML versions{meaning}: "
-        "write it in plain decimal, or in quotes to keep it as text"
+        f"the number {text!r} is read differently by different YAML versions "
+        f"(YAML 1.1 reads it as {yaml11_meaning}): write it in plain decimal, "
+        "or in quotes to keep it as text"
     )
 
 
@@ -274,7 +273,7 @@ class _Converter:
         return done[id(root)], self.problems
 
     def scalar(self, node: yaml.ScalarNode):
-        if node.tag == _STR:
+        if node.tag == _STR and node.style:  # quoted or a block: text
             return node.value
         value, refused = _scalar(node)
         if refused:
