@@ -97,7 +97,9 @@ def run_examples(file_examples: list[Example]) -> list[str]:
             words = shlex.split(example.command, comments=True)
             if words[:1] != ["graph"]:
                 raise ValueError(f"{example.label}: an example must start with `graph`")
-            result = runner.invoke(cli, words[1:], env={"GRAPH_DATA": None}, catch_exceptions=False)
+            result = runner.invoke(
+                cli, words[1:], env={"GRAPH_DATA": None}, prog_name="graph", catch_exceptions=False
+            )
             outputs.append(result.output.replace(real, SHOWN_FOLDER))
     return outputs
 
