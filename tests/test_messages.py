@@ -3,11 +3,13 @@ a relation written twice."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph import load_dataset
 
-from .conftest import ACTORS, RELATIONS
+from .conftest import ACTORS, DATA, RELATIONS
 
 TWO_ACTORS = """\
 actors:
@@ -203,3 +205,31 @@ def test_the_same_words_for_another_fact_are_not_a_duplicate(run, write_dataset)
     result = run("validate", "--data", str(folder))
     assert (result.exit_code, result.stderr) == (0, "")
     assert len(load_dataset(folder).relations) == 4
+
+
+def test_a_relation_written_twice_word_for_word_in_a_valid_dataset_is_caught_too(run, tmp_path):
+    # A valid dataset takes the loader's bulk lane: a duplicate sends it one by one.
+    folder = DATA / "signed"
+    relations = (folder / "relations.yaml").read_text(encoding="utf-8") + (
+        '  - {source: westmark, type: allied_with, target: westland, evidence: "Westland and '
+        'Westmark are allies"}\n'
+    )
+    copy = write_copy(folder, relations, tmp_path)
+    result = run("validate", "--data", str(copy))
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "ok: 8 actors, 11 relations, 4 types; quotes checked\n",
+    )
+    assert result.stderr == (
+        f"{copy}/relations.yaml:19:5: warning: this relation is written twice, on lines 8 and 19 "
+        "(same source, type, target and quote): the second is ignored\n"
+    )
+
+
+def write_copy(folder: Path, relations: str, into: Path) -> Path:
+    import shutil
+
+    copy = into / folder.name
+    shutil.copytree(folder, copy)
+    (copy / "relations.yaml").write_text(relations, encoding="utf-8")
+    return copy
