@@ -107,11 +107,13 @@ def test_retyped_quotes_are_no_change(versions):
     assert diff_datasets(load_dataset(old), load_dataset(new))["equal"] is True
 
 
-def test_duplicate_relations_count_one_by_one(versions):
+def test_a_second_relation_between_the_same_actors_is_added(versions):
     old, new = versions
     relations = (new / "relations.yaml").read_text(encoding="utf-8")
     last = relations[relations.index("  - source: sylvania\n    type: meets") :]
-    (new / "relations.yaml").write_text(relations + last, encoding="utf-8")
+    # Same ends and type, another quote: a second relation, not the first one changed.
+    second = last.replace("=SUM(A1) was written", "was written on the wall")
+    (new / "relations.yaml").write_text(relations + second, encoding="utf-8")
     report = diff_datasets(load_dataset(old), load_dataset(new))
     assert [(row["change"], row["id"]) for row in report["changes"]] == [
         ("added", "sylvania -meets-> council")

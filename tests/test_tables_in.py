@@ -90,8 +90,8 @@ def test_problems_point_at_file_row_and_column(run, tmp_path):
     assert result.stderr.splitlines() == [
         f"{actors}:1:5: error: unknown column 'descripton' in the actors table (allowed: id, "
         "name, kind, aliases, description, dataset) (did you mean 'description'?)",
-        f"{actors}:4:3: error: unknown kind 'contry' (declared: country, council `body`) "
-        "(did you mean 'country'?)",
+        f"{actors}:4:3: error: unknown kind 'contry' (declared: country, council `body`); "
+        "declare it in the kinds table (did you mean 'country'?)",
         f"{relations}:2:9: error: weight must be a number from 1e-06 to 1e+06, not 'heavy'",
         f"{relations}:3:8: error: date '2025-02-30' does not exist: day is out of range for month",
         f"{relations}:5:2: error: unknown actor 'ruritanai' in target (did you mean 'ruritania'?)",
