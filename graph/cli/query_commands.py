@@ -186,18 +186,32 @@ def neighbors_command(actor, depth, directed, direction, engine, data, output_fo
 
 @click.command("camps", cls=GraphCommand)
 @direction_option("undirected, the only way signs are read")
+@click.option(
+    "--min-margin",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Hide the unsure: actors placed by convention, or whose side a switch of "
+    "fewer than N relations would change.",
+)
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def camps_command(directed, data, output_format, **filters):
+def camps_command(directed, min_margin, data, output_format, **filters):
     """Split the actors into two camps by the signs of their relations.
 
     The split leaves as few frustrated relations (positive across the camps,
     negative within one) as possible, and lists them with their evidence.
+    Each actor's placement says how sure it is: forced by signed relations or
+    placed by convention, and its margin (how many more relations would not
+    fit if it switched sides, with the actors tied to the rest only through it).
     """
     from ..queries.camps import camps
 
-    result = camps(load_filtered(data, filters_of(filters)), directed=directed)
+    result = camps(
+        load_filtered(data, filters_of(filters)), min_margin=min_margin, directed=directed
+    )
     emit(camps_view(result), output_format)
     if not any(result["camps"]):
         note("no signed relations: every actor is unaligned")
