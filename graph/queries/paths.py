@@ -23,7 +23,7 @@ from ..model import Dataset, Relation
 from ..problems import QueryError
 from ._checks import check_actors, check_count
 
-__all__ = ["MAX_PATHS", "shortest_paths"]
+__all__ = ["MAX_PATHS", "explain_paths", "shortest_paths"]
 
 # all_simple_paths grows exponentially with the cutoff on dense graphs: stop
 # with an explanation rather than hang.
@@ -86,26 +86,35 @@ def shortest_paths(
         near = _within(graph, source_id, target_id, max_length)
         found = nx.all_simple_paths(near, source_id, target_id, cutoff=max_length)
         paths = _collect(found, max_length)
-    links = _links(dataset.relations, {node for path in paths for node in path})
     return {
         "source": source_id,
         "target": target_id,
         "directed": directed,
         "max_length": max_length,
         "shortest_length": shortest,
-        "paths": [
-            {
-                "actors": list(path),
-                "names": [dataset.actors[actor_id].name for actor_id in path],
-                "length": len(path) - 1,
-                "hops": [
-                    _hop(dataset, links, source, target, directed)
-                    for source, target in itertools.pairwise(path)
-                ],
-            }
-            for path in paths
-        ],
+        "paths": explain_paths(dataset, paths, directed),
     }
+
+
+def explain_paths(dataset: Dataset, paths: list, directed: bool) -> list[dict]:
+    """Return each path (a sequence of actor ids) with its names and hops, as in ``paths``.
+
+    Each hop names the first relation behind it in file order; ``dataset``
+    needs only the actors on the paths and the relations between them.
+    """
+    links = _links(dataset.relations, {node for path in paths for node in path})
+    return [
+        {
+            "actors": list(path),
+            "names": [dataset.actors[actor_id].name for actor_id in path],
+            "length": len(path) - 1,
+            "hops": [
+                _hop(dataset, links, source, target, directed)
+                for source, target in itertools.pairwise(path)
+            ],
+        }
+        for path in paths
+    ]
 
 
 def _within(graph, source: str, target: str, max_length: int):
