@@ -143,6 +143,7 @@ def test_neighbors_json(run):
     assert as_json(result) == {
         "actor": "turkiye",
         "name": "Türkiye",
+        "engine": "networkx",
         "depth": 1,
         "direction": "out",
         "neighbors": [

@@ -15,7 +15,7 @@ from ..load import load_dataset
 from ..output import Result
 from ..problems import Problem
 from .base import GraphCommand, emit
-from .options import data_option, format_option, lookup
+from .options import data_option, engine_option, format_option, lookup
 from .views import show_view, stats_view
 
 
@@ -62,13 +62,14 @@ def validate(ctx, data, output_format):
 
 
 @cli.command()
+@engine_option
 @data_option
 @format_option("table", "json")
-def stats(data, output_format):
+def stats(engine, data, output_format):
     """Count actors and relations by kind and type; components and density."""
     from ..queries.summary import stats as dataset_stats
 
-    emit(stats_view(dataset_stats(load_dataset(data))), output_format)
+    emit(stats_view(dataset_stats(load_dataset(data), engine=engine)), output_format)
 
 
 @cli.command()

@@ -11,6 +11,7 @@ from ..model import Actor, Dataset
 
 __all__ = [
     "data_option",
+    "engine_option",
     "filter_options",
     "format_option",
     "load_filtered",
@@ -29,6 +30,28 @@ def data_option(command):
         default=None,
         help="Dataset folder holding actors.yaml and relations.yaml "
         "[env: GRAPH_DATA; default: the embedded seed dataset].",
+    )(command)
+
+
+def engine_option(command):
+    """``--engine`` (or ``GRAPH_ENGINE``): who computes; ``auto`` picks an accelerator if it can.
+
+    The choices are :func:`graph.engines.names`: ``auto`` and every registered
+    engine. An engine that cannot run the command (not installed, or not
+    offering the measure or option asked) is a usage error naming the
+    engines that can; the JSON says which engine answered under ``engine``.
+    """
+    from ..engines import names
+
+    return click.option(
+        "--engine",
+        "engine",
+        type=click.Choice(names()),
+        envvar="GRAPH_ENGINE",
+        default="auto",
+        show_default=True,
+        help="Who computes: auto uses an installed accelerator (rustworkx) where it gives "
+        "the same numbers, networkx otherwise [env: GRAPH_ENGINE].",
     )(command)
 
 

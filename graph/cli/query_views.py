@@ -172,7 +172,11 @@ def whatif_view(data: dict) -> Result:
 
 def _projection(data: dict) -> str:
     direction = "directed" if data["directed"] else "undirected"
-    return f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
+    text = f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
+    sample = data.get("sample")
+    if sample:
+        text += f"; estimated from {sample['sources']} sampled sources, seed {sample['seed']}"
+    return text
 
 
 def _by_name(names) -> str:
