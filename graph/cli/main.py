@@ -16,6 +16,7 @@ from ..output import Result
 from ..problems import Problem
 from .base import GraphCommand, emit
 from .options import data_option, engine_option, format_option, lookup
+from .spark_options import spark_graph, spark_options, spark_progress, uses_spark
 from .views import show_view, stats_view
 
 
@@ -64,9 +65,16 @@ def validate(ctx, data, output_format):
 @cli.command()
 @engine_option
 @data_option
+@spark_options
 @format_option("table", "json")
-def stats(engine, data, output_format):
+def stats(engine, data, tables, spark_master, output_format):
     """Count actors and relations by kind and type; components and density."""
+    if uses_spark(engine, tables, data):
+        from ..spark.queries import stats as spark_stats
+
+        graph = spark_graph(data, tables, spark_master)
+        emit(stats_view(spark_stats(graph, progress=spark_progress())), output_format)
+        return
     from ..queries.summary import stats as dataset_stats
 
     emit(stats_view(dataset_stats(load_dataset(data), engine=engine)), output_format)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from ..engines.base import PAGERANK
 from ..model import Actor, Dataset, Relation
 from ..problems import QueryError
 from ..queries._checks import check_count
@@ -25,15 +26,9 @@ from ..queries.centrality import DIRECTED_ONLY, MEASURES, TIE_DIGITS, _ranked
 from . import algorithms
 from .frames import SparkGraph
 
-__all__ = ["OTHER_ENGINES", "SPARK_MEASURES", "centrality", "path", "stats"]
+__all__ = ["SPARK_MEASURES", "centrality", "path", "stats"]
 
 SPARK_MEASURES = ("degree", "in-degree", "out-degree", "pagerank")
-# Which engines offer what Spark does not (named in the usage error).
-OTHER_ENGINES = "networkx, rustworkx"
-# networkx's pagerank, with the stopping rule every engine uses (graph.engines.base.PAGERANK).
-PAGERANK_ALPHA = 0.85
-PAGERANK_TOTAL_CHANGE = 1e-12
-PAGERANK_MAX_ITER = 1000
 
 ENGINE = "spark"
 
@@ -75,15 +70,15 @@ def stats(graph: SparkGraph, progress: Callable[[str], None] | None = None) -> d
         "actors_by_kind": _counts(by_kind),
         "relations_by_type": _counts(by_type),
         "relations_by_sign": _counts(by_sign),
+        "engine": ENGINE,
         "documents": dict(graph.documents),
         "components": largest.n,
         "largest_component": largest.largest or 0,
         "isolated": isolated,
-        "density": 0 if arcs == 0 or count <= 1 else arcs / (count * (count - 1)),
+        "density": 0 if count <= 1 else arcs / (count * (count - 1)),
         "dated_relations": dates.n,
         "first_date": dates.first,
         "last_date": dates.last,
-        "engine": ENGINE,
     }
 
 
@@ -113,9 +108,9 @@ def centrality(
             actors,
             edges,
             count,
-            PAGERANK_ALPHA,
-            PAGERANK_TOTAL_CHANGE,
-            PAGERANK_MAX_ITER,
+            PAGERANK["alpha"],
+            PAGERANK["total_change"],
+            PAGERANK["max_iter"],
             directed,
         )
     else:
@@ -153,8 +148,8 @@ def centrality(
         "measure": measure,
         "directed": directed,
         "weighted": weighted,
-        "results": rows,
         "engine": ENGINE,
+        "results": rows,
     }
 
 
@@ -163,10 +158,14 @@ def check_measure(measure: str) -> None:
     if measure in SPARK_MEASURES:
         return
     if measure in (*MEASURES, "all"):
+        from ..engines import ENGINES
+
+        able = [e.name for e in ENGINES.values() if measure == "all" or e.can(measure)]
+        if measure == "all":
+            able = [e.name for e in ENGINES.values() if all(e.can(m) for m in MEASURES)]
         raise QueryError(
             f"--engine spark does not compute {measure}; it computes "
-            f"{', '.join(SPARK_MEASURES)}. Use --engine {OTHER_ENGINES.replace(', ', ' or ')} "
-            f"for {measure}."
+            f"{', '.join(SPARK_MEASURES)}; engines that compute {measure}: {', '.join(able)}"
         )
     raise QueryError(f"unknown measure {measure!r} (choose from: {', '.join(SPARK_MEASURES)})")
 
@@ -219,11 +218,11 @@ def path(
     return {
         "source": source.id,
         "target": target.id,
+        "engine": ENGINE,
         "directed": directed,
         "max_length": None,
         "shortest_length": distance,
         "paths": explain_paths(along, paths, directed),
-        "engine": ENGINE,
     }
 
 

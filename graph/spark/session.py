@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..problems import GraphError
+from ..engines.base import EngineError
 
 __all__ = ["DEFAULT_MASTER", "SparkUnavailable", "log_path", "spark_session"]
 
@@ -26,7 +26,7 @@ DEFAULT_MASTER = "local[*]"
 APP_NAME = "news-actor-graph"
 
 
-class SparkUnavailable(GraphError):
+class SparkUnavailable(EngineError):
     """pyspark is not installed, Java is missing, or the Spark master cannot be reached."""
 
 
