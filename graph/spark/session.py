@@ -4,6 +4,8 @@
 
 1. the active session, inside ``spark-submit``, ``pyspark`` or a notebook
    (its master and configuration are the user's; ``master`` is ignored);
+   inside ``spark-submit`` before any session exists, the one its
+   configuration describes;
 2. a new session on ``master``, else ``$SPARK_MASTER``, else ``local[*]``.
 
 A session this module starts runs its JVM with stdout and stderr sent to a
@@ -58,6 +60,9 @@ def spark_session(master: str | None = None, progress: Callable[[str], None] | N
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
+    if "PYSPARK_GATEWAY_PORT" in os.environ:
+        # Inside spark-submit (or pyspark's shell): its JVM and configuration, its master.
+        return SparkSession.builder.appName(APP_NAME).getOrCreate()
     master = master or os.environ.get("SPARK_MASTER") or DEFAULT_MASTER
     if progress:
         progress(f"starting Spark ({master})...")
