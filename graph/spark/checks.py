@@ -225,7 +225,7 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
         from .frames import period_start
 
         date = F.col("date").cast("string")
-        real = F.try_to_date(period_start(date), F.lit("yyyy-MM-dd"))
+        real = F.try_to_date(period_start(date), "yyyy-MM-dd")
         bad = relations.where(date.isNotNull() & ((~date.rlike(DATE_PATTERN)) | real.isNull()))
         message = F.concat(
             F.lit("date must be a real YYYY, YYYY-MM or YYYY-MM-DD, not "), _quoted("date")
