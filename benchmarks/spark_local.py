@@ -1,4 +1,4 @@
-"""Spark in local mode beside networkx, on the same graphs: the figures of BENCHMARKS.md's ``## Spark``.
+"""Spark in local mode beside networkx on the same graphs: BENCHMARKS.md's ``## Spark``.
 
     .venv/bin/python benchmarks/spark_local.py                 # seed and M, local[2]
     .venv/bin/python benchmarks/spark_local.py --sizes seed,M,L --master 'local[*]'
@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import corpus  # noqa: E402
-from graph import load_dataset  # noqa: E402
-from graph.queries.centrality import centrality  # noqa: E402
-from graph.queries.paths import shortest_paths  # noqa: E402
-from graph.queries.summary import stats  # noqa: E402
+from benchmarks import corpus
+from graph import load_dataset
+from graph.queries.centrality import centrality
+from graph.queries.paths import shortest_paths
+from graph.queries.summary import stats
 
 
 def timed(function, *args, **kwargs) -> float:
@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     session = spark_session(args.master)
     started = time.perf_counter() - start
-    print(f"machine: {platform.node()}, {platform.processor() or platform.machine()}; "
-          f"Spark {session.version} on {args.master}, started in {started:.1f} s\n")
+    print(
+        f"machine: {platform.node()}, {platform.processor() or platform.machine()}; "
+        f"Spark {session.version} on {args.master}, started in {started:.1f} s\n"
+    )
     print("| graph | query | networkx | spark | spark / networkx |")
     print("| --- | --- | ---: | ---: | ---: |")
     for size in args.sizes.split(","):
@@ -55,30 +57,20 @@ def main(argv: list[str] | None = None) -> int:
         spark.centrality(graph, "degree")  # warm-up: the JVM compiles as it goes
         ids = sorted(dataset.actors)
         source, target = ids[1], ids[-3]
+        ends = (dataset.actors[source], dataset.actors[target])
         queries = [
-            (
-                "stats",
-                lambda: stats(dataset, engine="networkx"),
-                lambda: spark.stats(graph),
-            ),
-            (
-                "centrality degree",
-                lambda: centrality(dataset, "degree", engine="networkx"),
-                lambda: spark.centrality(graph, "degree"),
-            ),
+            ("stats", (stats, dataset), (spark.stats, graph)),
+            ("centrality degree", (centrality, dataset, "degree"), (spark.centrality, graph)),
             (
                 "centrality pagerank",
-                lambda: centrality(dataset, "pagerank", engine="networkx"),
-                lambda: spark.centrality(graph, "pagerank"),
+                (centrality, dataset, "pagerank"),
+                (spark.centrality, graph, "pagerank"),
             ),
-            (
-                "path",
-                lambda: shortest_paths(dataset, source, target, engine="networkx"),
-                lambda: spark.path(graph, dataset.actors[source], dataset.actors[target]),
-            ),
+            ("path", (shortest_paths, dataset, source, target), (spark.path, graph, *ends)),
         ]
-        for name, reference, ours in queries:
-            base, mine = timed(reference), timed(ours)
+        for name, (function, *arguments), (ours, *our_arguments) in queries:
+            base = timed(function, *arguments, engine="networkx")
+            mine = timed(ours, *our_arguments)
             print(f"| {label} | {name} | {base:.3f} s | {mine:.1f} s | {mine / base:,.0f}× |")
     session.stop()
     return 0

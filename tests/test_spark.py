@@ -323,9 +323,9 @@ def test_docs_spark_submit_command_runs_with_the_wheel(spark, seed, tmp_path):
     )
     assert "spark-submit" in command and "local[2]" in command
     dist = tmp_path / "dist"
+    build = ["wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(dist), str(ROOT)]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet"]
-        + ["-w", str(dist), str(ROOT)],
+        [sys.executable, "-m", "pip", *build],
         check=True,
         capture_output=True,
     )
