@@ -140,6 +140,14 @@ def test_filters_apply_in_spark_as_in_the_default_engine(spark, seed):
         assert without_engine(ours) == without_engine(reference), case
 
 
+def test_the_python_api_takes_engine_spark(spark, seed):
+    ours = centrality(seed, "out-degree", engine="spark")
+    assert ours["engine"] == "spark"
+    reference = centrality(seed, "out-degree", engine="networkx")
+    assert without_engine(ours) == without_engine(reference)
+    assert stats(seed, engine="spark")["components"] == stats(seed)["components"]
+
+
 # -- the generated corpus (2,000 actors / 20,000 relations) -----------------
 
 
