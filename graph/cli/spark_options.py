@@ -59,12 +59,13 @@ def spark_progress():
 
 def spark_graph(data: Path | None, tables: str | None, master: str | None):
     """Return the dataset (``--data`` or the seed, loader-checked) or ``--tables`` on Spark."""
-    from ..load import load_dataset
     from ..spark.frames import from_dataset, from_tables
     from ..spark.session import spark_session
 
     progress = spark_progress()
-    dataset = None if tables is not None else load_dataset(data)
+    from .options import load
+
+    dataset = None if tables is not None else load(data)
     spark = spark_session(master, progress=progress)
     if tables is not None:
         if progress:

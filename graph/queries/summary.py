@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..display import shown_path
 from ..model import Actor, Dataset
 
 __all__ = ["show", "stats"]
@@ -39,7 +40,7 @@ def stats(dataset: Dataset, engine: str | None = None) -> dict:
             dataset.types[relation.type].sign_name for relation in dataset.relations
         ),
         "engine": chosen.name,
-        "documents": {key: str(document.path) for key, document in dataset.documents.items()},
+        "documents": {key: shown_path(doc.path) for key, doc in dataset.documents.items()},
         "components": len(components),
         "largest_component": len(components[0]) if components else 0,
         "isolated": sorted(node for node in simple.nodes if node not in linked),

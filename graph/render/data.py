@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 
+from ..display import shown_path
 from ..model import Dataset
 from .style import PATH_COLOR, kind_styles, node_size, sign_style
 
@@ -62,7 +63,7 @@ def page_data(
         "title": title,
         "dataset": dataset_name,
         "documents": [
-            {"key": key, "file": document.path.name}
+            {"key": key, "file": shown_path(document.path.name)}
             for key, document in sorted(dataset.documents.items())
         ],
         "actors": len(dataset.actors),

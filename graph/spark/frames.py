@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..dates import period_end
+from ..display import shown_path
 from ..model import Actor, Dataset, RelationType
 from ..names import ActorIndex
 from ..problems import QueryError
@@ -172,7 +173,7 @@ def from_dataset(spark, dataset: Dataset) -> SparkGraph:
         relations,
         dict(types),
         list(dataset.kinds) if dataset.kinds is not None else None,
-        {key: str(document.path) for key, document in dataset.documents.items()},
+        {key: shown_path(document.path) for key, document in dataset.documents.items()},
         str(dataset.folder) if dataset.folder else "the seed dataset",
         dataset,
     )
