@@ -268,10 +268,9 @@ def test_bad_tables_are_reported_row_by_row(spark, seed, tmp_path):
     with pytest.raises(DatasetError) as caught:
         from_tables(spark, uri)
     lines = [str(problem) for problem in caught.value.problems]
-    relations = next(Path(uri, "relations.parquet").glob("*.parquet"))
-    assert f"{relations.as_uri()}:2:1: error: unknown actor 'nobody'" in [
-        line.replace("file:///", "file:/").replace("file:/", "file:///") for line in lines
-    ] or any(":2:1: error: unknown actor 'nobody'" in line for line in lines)
+    part = next(Path(uri, "relations.parquet").glob("*.parquet"))
+    assert all(line.startswith("file:") and part.name in line for line in lines), lines
+    assert any(":2:1: error: unknown actor 'nobody'" in line for line in lines)
     assert any(":3:4: error: sign 7 disagrees with type" in line for line in lines)
     assert any(":4:8: error: date must be a real" in line for line in lines)
     assert any(":5:3: error: unknown relation type 'befriends'" in line for line in lines)
