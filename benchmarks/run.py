@@ -441,6 +441,9 @@ def main(argv: list[str] | None = None) -> int:
                 ),
                 flush=True,
             )
+            names, rows = engine_rows(size, repeat if size in ("S", "M") else 3)
+            title = f"{size}: engines in-process (data loaded, no start-up)"
+            print(render_engines(title, names, rows, options.markdown), flush=True)
     return 0
 
 

@@ -33,8 +33,9 @@ Adding an engine (Spark, say): subclass :class:`Engine` in its own module,
 set ``name`` and ``install``, override :meth:`Engine.available` (without
 importing the heavy library), :meth:`Engine.can` and the methods it offers,
 then ``register(SparkEngine())`` below. Results must equal networkx's to 1e-9
-and be the same every run; every query's JSON says which engine answered
-under ``"engine"``.
+and be the same every run (PageRank: damping, dangling rule and stopping
+rule of :data:`PAGERANK`, a total change below 1e-12); every query's JSON
+says which engine answered under ``"engine"``.
 
 >>> choose("auto", "eigenvector").name
 'networkx'

@@ -83,7 +83,7 @@ class RustworkxEngine(Engine):
     def components(self, graph):
         import rustworkx as rx
 
-        built, ids = _build(graph)
+        built, ids = _build(graph, ordered=False)
         found = (
             rx.weakly_connected_components(built)
             if graph.directed
@@ -96,22 +96,29 @@ class RustworkxEngine(Engine):
 
         if source == target:
             return [(source,)]  # as networkx: the path of no hops
-        built, ids = _build(graph)
+        built, ids = _build(graph, ordered=False)
         position = {actor: index for index, actor in enumerate(ids)}
         function = rx.digraph_all_shortest_paths if graph.directed else rx.graph_all_shortest_paths
         found = function(built, position[source], position[target])
         return [tuple(ids[index] for index in path) for path in found]
 
 
-def _build(graph: Projection):
-    """Return the rustworkx graph of ``graph`` (weights as edge data) and the id of each index."""
+def _build(graph: Projection, ordered: bool = True):
+    """Return the rustworkx graph of ``graph`` (weights as edge data) and the id of each index.
+
+    ``ordered``: add edges sorted by source then target, so that scores summed
+    over edges come out the same whatever the order of the relations in the
+    files. Components and shortest paths do not depend on it.
+    """
     import rustworkx as rx
 
     ids = sorted(graph.nodes)
     position = {actor: index for index, actor in enumerate(ids)}
     built = rx.PyDiGraph(multigraph=False) if graph.directed else rx.PyGraph(multigraph=False)
     built.add_nodes_from(ids)
-    edges = sorted((position[s], position[t], w) for (s, t), w in graph.edges.items())
+    edges = [(position[s], position[t], w) for (s, t), w in graph.edges.items()]
+    if ordered:
+        edges.sort()
     built.add_edges_from(edges)
     return built, ids
 

@@ -30,7 +30,7 @@ def stats(dataset: Dataset, engine: str | None = None) -> dict:
     components = sorted(chosen.components(simple), key=lambda c: (-len(c), min(c)))
     linked = {actor for pair in simple.edges for actor in pair}
     count = len(simple.nodes)
-    dates = sorted(r.date for r in dataset.relations if r.date)
+    dates = [r.date for r in dataset.relations if r.date]  # only the count and the ends
     return {
         "actors": len(dataset.actors),
         "relations": len(dataset.relations),
@@ -46,8 +46,8 @@ def stats(dataset: Dataset, engine: str | None = None) -> dict:
         "isolated": sorted(node for node in simple.nodes if node not in linked),
         "density": 0 if count <= 1 else len(simple.edges) / (count * (count - 1)),
         "dated_relations": len(dates),
-        "first_date": dates[0] if dates else None,
-        "last_date": dates[-1] if dates else None,
+        "first_date": min(dates) if dates else None,
+        "last_date": max(dates) if dates else None,
     }
 
 
