@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set everything up and run the whole test suite: lint, unit tests, browser tests.
-# Installs Debian's chromium (the browser tests drive it) and openjdk-17-jre-headless
-# (the Spark tests run in local mode) when they are missing.
+# Installs Debian's chromium and graphviz (the tests drive them) and
+# openjdk-17-jre-headless (the Spark tests run in local mode) when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-browser.sh

@@ -250,18 +250,30 @@ def neighbors_command(
 
 
 @click.command("camps", cls=GraphCommand)
+@click.option(
+    "--min-margin",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Hide the unsure: actors placed by convention, or whose side a switch of "
+    "fewer than N relations would change.",
+)
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def camps_command(data, types, kinds, as_of, exclude, output_format):
+def camps_command(min_margin, data, types, kinds, as_of, exclude, output_format):
     """Split the actors into two camps by the signs of their relations.
 
     The split leaves as few frustrated relations (positive across the camps,
     negative within one) as possible, and lists them with their evidence.
+    Each actor's placement says how sure it is: forced by signed relations or
+    placed by convention, and its margin (how many more relations would not
+    fit if it switched sides, with the actors tied to the rest only through it).
     """
     from ..queries.camps import camps
 
-    result = camps(load_filtered(data, types, kinds, as_of, exclude))
+    result = camps(load_filtered(data, types, kinds, as_of, exclude), min_margin=min_margin)
     emit(camps_view(result), output_format)
     if not any(result["camps"]):
         note("no signed relations: every actor is unaligned")
