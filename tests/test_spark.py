@@ -253,6 +253,18 @@ def test_tables_read_by_spark_give_the_default_engines_answers(spark, seed, tmp_
     assert without_engine(json.loads(result.stdout)) == without_engine(expected)
 
 
+def test_tables_written_by_graph_export_are_read_by_spark(spark, seed, tmp_path, run):
+    """The table layout is shared: ``graph export --format parquet`` feeds ``--tables``."""
+    folder = tmp_path / "exported"
+    assert run("export", "--format", "parquet", "-o", str(folder)).exit_code == 0
+    ours = json.loads(run("stats", "--tables", str(folder), "--format", "json").stdout)
+    reference = stats(seed, engine="networkx")
+    assert {key: ours[key] for key in reference if key not in ("engine", "documents")} == {
+        key: value for key, value in reference.items() if key not in ("engine", "documents")
+    }
+    assert sorted(ours["documents"]) == sorted(reference["documents"])
+
+
 def test_bad_tables_are_reported_row_by_row(spark, seed, tmp_path):
     from graph.spark.frames import from_tables
 

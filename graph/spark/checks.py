@@ -56,7 +56,7 @@ def check_tables(frames: dict, uri: str):
         problems.append(Problem(table_uri(uri, "types"), 1, 1, "missing the types table"))
     if problems:
         raise DatasetError(problems)
-    types, kinds, documents = _vocabularies(frames, problems)
+    types, kinds, documents = _vocabularies(frames, problems, uri)
     rows = [_actor_problems(frames["actors"], kinds), _relation_problems(frames, types, documents)]
     found = _union([frame for frame in rows if frame is not None])
     total = found.count()
@@ -71,7 +71,7 @@ def check_tables(frames: dict, uri: str):
     return types, kinds, documents
 
 
-def _vocabularies(frames: dict, problems: list[Problem]):
+def _vocabularies(frames: dict, problems: list[Problem], uri: str):
     """Collect types, kinds and documents (small tables) and check them in Python."""
     types: dict[str, RelationType] = {}
     for row in _rows(frames["types"]):
@@ -89,10 +89,17 @@ def _vocabularies(frames: dict, problems: list[Problem]):
         kinds = [row["name"] for row in _rows(frames["kinds"])] or None
     documents = {}
     if "documents" in frames:
-        documents = {row["key"]: row["path"] for row in _rows(frames["documents"])}
+        documents = {row["key"]: _beside(uri, row["path"]) for row in _rows(frames["documents"])}
     if problems:
         raise DatasetError(problems)
     return types, kinds, documents
+
+
+def _beside(uri: str, path: str | None) -> str | None:
+    """A document's path as the tables give it, made relative to the tables' folder."""
+    if path is None or "://" in path or path.startswith("/"):
+        return path
+    return f"{uri.rstrip('/')}/{path}"
 
 
 def _rows(frame) -> list[dict]:
