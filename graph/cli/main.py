@@ -23,6 +23,7 @@ from .options import (
     lookup,
     option_value,
 )
+from .spark_options import spark_graph, spark_options, spark_progress, uses_spark
 from .views import show_view, stats_view
 
 
@@ -71,12 +72,20 @@ def validate(ctx, data, output_format):
 @direction_option()
 @engine_option
 @data_option
+@spark_options
 @format_option("table", "json")
-def stats(directed, engine, data, output_format):
+def stats(directed, engine, data, tables, spark_master, output_format):
     """Count actors and relations by kind and type; components and density.
 
     Density is that of the undirected graph unless --directed.
     """
+    if uses_spark(engine, tables, data):
+        from ..spark.queries import stats as spark_stats
+
+        graph = spark_graph(data, tables, spark_master)
+        result = spark_stats(graph, directed=directed, progress=spark_progress())
+        emit(stats_view(result), output_format)
+        return
     from ..queries.summary import stats as dataset_stats
 
     emit(stats_view(dataset_stats(load(data), engine=engine, directed=directed)), output_format)

@@ -38,6 +38,7 @@ from .query_views import (
     path_view,
     whatif_view,
 )
+from .spark_options import spark_graph, spark_lookup, spark_options, spark_progress, uses_spark
 
 __all__ = ["COMMANDS"]
 
@@ -85,29 +86,53 @@ def _finite(ctx, param, value: float) -> float:
 @click.option("--seed", type=int, default=0, show_default=True, help="The random seed of --sample.")
 @engine_option
 @data_option
+@spark_options
 @filter_options
 @format_option("table", "json", "csv")
 def centrality_command(
-    measure, directed, weighted, top, sample, seed, engine, data, output_format, **filters
+    measure,
+    directed,
+    weighted,
+    top,
+    sample,
+    seed,
+    engine,
+    data,
+    tables,
+    spark_master,
+    output_format,
+    **filters,
 ):
     """Rank actors by a centrality measure, highest first (ties by id).
 
     Relations are read without direction unless --directed (in-degree and
     out-degree always follow it).
     """
-    from ..queries.centrality import centrality
+    if uses_spark(engine, tables, data):
+        from ..spark.queries import centrality as spark_centrality
+        from ..spark.queries import check_measure
 
-    dataset = load_filtered(data, filters_of(filters))
-    result = centrality(
-        dataset,
-        measure,
-        directed=directed,
-        weighted=weighted,
-        top=top,
-        engine=engine,
-        sample=sample,
-        seed=seed,
-    )
+        check_measure(measure)
+        if sample is not None:
+            raise click.UsageError("--engine spark computes exact scores: drop --sample")
+        graph = spark_graph(data, tables, spark_master).filtered(**filters_of(filters))
+        result = spark_centrality(
+            graph, measure, directed, weighted, top, progress=spark_progress()
+        )
+    else:
+        from ..queries.centrality import centrality
+
+        dataset = load_filtered(data, filters_of(filters))
+        result = centrality(
+            dataset,
+            measure,
+            directed=directed,
+            weighted=weighted,
+            top=top,
+            engine=engine,
+            sample=sample,
+            seed=seed,
+        )
     emit(centrality_view(result, compact=output_format == "table"), output_format)
     if not result["results"]:
         note("no actors to rank: the filters leave none")
@@ -126,23 +151,46 @@ def centrality_command(
 )
 @engine_option
 @data_option
+@spark_options
 @filter_options
 @format_option("table", "json", "csv")
 @click.pass_context
-def path_command(ctx, source, target, directed, max_length, engine, data, output_format, **filters):
+def path_command(
+    ctx,
+    source,
+    target,
+    directed,
+    max_length,
+    engine,
+    data,
+    tables,
+    spark_master,
+    output_format,
+    **filters,
+):
     """Explain how SOURCE and TARGET are connected, hop by hop, with the evidence.
 
     Relations are followed either way unless --directed. Exit code 1 when
-    no path connects them (like grep), 0 otherwise.
+    no path connects them (like grep), 0 otherwise. With --engine spark, the
+    first shortest path in id order only.
     """
-    from ..queries.paths import shortest_paths
+    if uses_spark(engine, tables, data):
+        if max_length is not None:
+            raise click.UsageError(
+                "the spark engine cannot list simple paths (--max); engines that can: networkx"
+            )
+        start, end, result = _spark_path(
+            data, tables, spark_master, source, target, directed, filters_of(filters)
+        )
+    else:
+        from ..queries.paths import shortest_paths
 
-    dataset, (start, end) = load_with_actors(
-        data, filters_of(filters), [(source, "SOURCE"), (target, "TARGET")]
-    )
-    result = shortest_paths(
-        dataset, start.id, end.id, directed=directed, max_length=max_length, engine=engine
-    )
+        dataset, (start, end) = load_with_actors(
+            data, filters_of(filters), [(source, "SOURCE"), (target, "TARGET")]
+        )
+        result = shortest_paths(
+            dataset, start.id, end.id, directed=directed, max_length=max_length, engine=engine
+        )
     emit(path_view(result), output_format)
     if not result["paths"]:
         shortest = result["shortest_length"]
@@ -154,6 +202,24 @@ def path_command(ctx, source, target, directed, max_length, engine, data, output
                 f"(the shortest has {shortest})"
             )
         ctx.exit(1)
+
+
+def _spark_path(data, tables, master, source, target, directed, filters):
+    """Look the actors up, then filter and search in Spark (as :func:`load_with_actors`)."""
+    from ..spark.queries import path as spark_path
+
+    graph = spark_graph(data, tables, master)
+    start = spark_lookup(graph, source, "SOURCE")
+    end = spark_lookup(graph, target, "TARGET")
+    filtered = graph.filtered(**filters)
+    kept = filtered.actors.where(filtered.actors["id"].isin([start.id, end.id]))
+    found = {row.id for row in kept.select("id").collect()}
+    for actor, parameter in ((start, "SOURCE"), (end, "TARGET")):
+        if actor.id not in found:
+            raise click.BadParameter(
+                f"{actor.name} is left out by --kind or --exclude", param_hint=parameter
+            )
+    return start, end, spark_path(filtered, start, end, directed, progress=spark_progress())
 
 
 @click.command("neighbors", cls=GraphCommand)

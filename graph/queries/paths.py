@@ -27,7 +27,14 @@ from ..problems import QueryError
 from ._checks import actor_id, check_count
 from .direction import resolve_directed
 
-__all__ = ["MAX_PATHS", "MAX_STEPS", "estimate_paths", "shortest_paths", "simple_paths"]
+__all__ = [
+    "MAX_PATHS",
+    "MAX_STEPS",
+    "estimate_paths",
+    "explain_paths",
+    "shortest_paths",
+    "simple_paths",
+]
 
 # Simple paths grow exponentially with the cutoff on dense graphs: stop with
 # an explanation rather than hang, after this many paths, or this many steps
@@ -96,7 +103,6 @@ def shortest_paths(
         shortest = len(paths[0]) - 1 if paths else None
     else:
         paths, shortest = _simple_paths(graph, source_id, target_id, max_length)
-    links = _links(dataset.relations, {node for path in paths for node in path})
     return {
         "source": source_id,
         "target": target_id,
@@ -104,19 +110,29 @@ def shortest_paths(
         "directed": directed,
         "max_length": max_length,
         "shortest_length": shortest,
-        "paths": [
-            {
-                "actors": list(path),
-                "names": [dataset.actors[actor_id].name for actor_id in path],
-                "length": len(path) - 1,
-                "hops": [
-                    _hop(dataset, links, source, target, directed)
-                    for source, target in itertools.pairwise(path)
-                ],
-            }
-            for path in paths
-        ],
+        "paths": explain_paths(dataset, paths, directed),
     }
+
+
+def explain_paths(dataset: Dataset, paths: list, directed: bool) -> list[dict]:
+    """Return each path (a sequence of actor ids) with its names and hops, as in ``paths``.
+
+    Each hop names the first relation behind it in file order; ``dataset``
+    needs only the actors on the paths and the relations between them.
+    """
+    links = _links(dataset.relations, {node for path in paths for node in path})
+    return [
+        {
+            "actors": list(path),
+            "names": [dataset.actors[actor_id].name for actor_id in path],
+            "length": len(path) - 1,
+            "hops": [
+                _hop(dataset, links, source, target, directed)
+                for source, target in itertools.pairwise(path)
+            ],
+        }
+        for path in paths
+    ]
 
 
 def _simple_paths(graph, source: str, target: str, max_length: int):
