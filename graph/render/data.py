@@ -17,13 +17,27 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from ..model import Dataset
-from .style import PATH_COLOR, kind_styles, node_size, sign_style
+from .limits import PHYSICS_SIZE, live_physics
+from .style import (
+    CAMP_COLORS,
+    FRUSTRATED_COLOR,
+    KIND_COLORS,
+    PATH_COLOR,
+    kind_styles,
+    node_size,
+    sign_style,
+)
 
-__all__ = ["LABEL_LENGTH", "PHYSICS_LIMIT", "page_data", "short_label"]
+__all__ = ["COLOR_BY", "LABEL_LENGTH", "PHYSICS_LIMIT", "page_data", "short_label"]
 
-# Above this many actors the page gets positions computed in Python and no
-# live physics (docs/page.md gives the timings behind the number).
-PHYSICS_LIMIT = 300
+# Above this size (actors + relations) the page gets positions computed in
+# Python and no live physics: see graph.render.limits, the table of thresholds.
+PHYSICS_LIMIT = PHYSICS_SIZE
+
+COLOR_BY = ("kind", "camp", "community")
+
+# Label boxes for choosing which labels a large page draws (font 14 px).
+_CHAR_WIDTH, _LABEL_HEIGHT, _LABEL_MARGIN = 7.5, 17.0, 4.0
 
 # Longer names are cut to this many characters plus "…" in the label drawn
 # under a node (the full name stays in the node's ``name``, its tooltip and
@@ -41,23 +55,31 @@ def page_data(
     focus: dict | None = None,
     path: dict | None = None,
     physics_limit: int = PHYSICS_LIMIT,
+    color_by: str = "kind",
+    groups: dict | None = None,
+    omitted: dict | None = None,
 ) -> dict:
-    """Return the page's data: meta, kinds, types, nodes, edges, search and options.
+    """Return the page's data: meta, kinds, types, groups, nodes, edges, search, dates, options.
 
     ``scores`` maps actor ids to ``{"score", "rank"}`` of the ``size_by``
     measure; ``focus`` is ``{"id", "name", "depth"}`` of an ego network;
     ``path`` is ``{"source", "target", "count", "relations"}`` where
     ``relations`` holds the positions of the relations on a shortest path.
+    ``color_by`` is "kind", "camp" or "community"; then ``groups`` holds
+    ``{"of": {actor id: group number}, "names": [...], "frustrated": {positions}}``.
+    ``omitted`` says how many actors and relations were left out for size.
     """
-    physics = len(dataset.actors) <= physics_limit
+    physics = live_physics(len(dataset.actors), len(dataset.relations), physics_limit)
     on_path = set(path["relations"]) if path else set()
-    nodes = _nodes(dataset, scores, focus, on_path)
+    nodes = _nodes(dataset, scores, focus, on_path, color_by, groups)
     if not physics:
         from .layout import positions
 
         placed = positions(dataset)
         for node in nodes:
             node["x"], node["y"] = placed[node["id"]]
+        _hide_crowded_labels(nodes)
+    frustrated = (groups or {}).get("frustrated", set())
     meta = {
         "title": title,
         "dataset": dataset_name,
@@ -71,16 +93,95 @@ def page_data(
         "focus": focus,
         "path": {key: value for key, value in path.items() if key != "relations"} if path else None,
         "physics": physics,
+        "colorBy": color_by,
+        "omitted": omitted,
+        "directed": True,
     }
     return {
         "meta": meta,
         "kinds": _kind_legend(dataset),
         "types": _type_legend(dataset),
+        "groups": _group_legend(nodes, color_by, groups),
         "nodes": nodes,
-        "edges": _edges(dataset, on_path, labelled=physics),
+        "edges": _edges(dataset, on_path, labelled=physics, frustrated=frustrated),
         "search": _search_entries(dataset),
+        "signs": {sign: sign_style(sign) for sign in ("cooperative", "hostile", "neutral")},
+        "dates": _date_stops(dataset),
         "options": _options(physics),
     }
+
+
+def _group_legend(nodes: list[dict], color_by: str, groups: dict | None) -> list[dict]:
+    """Camps or communities with their colour and number of actors (none for kinds)."""
+    if color_by == "kind" or not groups:
+        return []
+    counts = Counter(node["colorGroup"] for node in nodes)
+    return [
+        {"group": number, "name": name, "count": counts[number], "color": _group_color(color_by, number)}
+        for number, name in enumerate(groups["names"])
+        if counts[number]
+    ]
+
+
+def _group_color(color_by: str, number: int) -> str:
+    if color_by == "camp":
+        return CAMP_COLORS[min(number, len(CAMP_COLORS) - 1)]
+    return KIND_COLORS[number % len(KIND_COLORS)]
+
+
+def _date_stops(dataset: Dataset) -> list[dict]:
+    """The distinct relation dates, oldest first, each with the last day of its period.
+
+    The page's date slider shows, at a stop, the relations whose period
+    starts on or before that day, and every undated one (``--as-of``'s rule).
+    """
+    from ..dates import period_end, period_start
+
+    dated = {relation.date for relation in dataset.relations if relation.date}
+    stops = sorted(dated, key=lambda text: (period_end(text), text))
+    return [
+        {"date": text, "start": period_start(text).isoformat(), "end": period_end(text).isoformat()}
+        for text in stops
+    ]
+
+
+def _hide_crowded_labels(nodes: list[dict]) -> None:
+    """Keep the labels of the most important nodes where labels would overlap; hide the rest.
+
+    Labels are drawn in the graph's units, so two that overlap at one zoom
+    overlap at every zoom: nodes are visited by rank (ties by id) and a label
+    is drawn only if its box, under its node, meets no label already kept.
+    A hidden label has ``font.size`` 0 and ``labelHidden``; hovering the node,
+    the panel and the search still give the whole name.
+    """
+    cell = 120.0
+    kept: dict[tuple[int, int], list[tuple[float, float, float]]] = defaultdict(list)
+    widest = 0.0
+    order = sorted(nodes, key=lambda node: (node["rank"] is None, node["rank"] or 0, node["id"]))
+    for node in order:
+        width = _CHAR_WIDTH * len(node["label"]) + _LABEL_MARGIN
+        x, y = node["x"], node["y"] + 40 + _LABEL_HEIGHT / 2
+        reach = (width + widest) / 2
+        clear = True
+        for column in range(int((x - reach) // cell), int((x + reach) // cell) + 1):
+            for row in range(int((y - _LABEL_HEIGHT) // cell), int((y + _LABEL_HEIGHT) // cell) + 1):
+                for other_x, other_y, other_width in kept[(column, row)]:
+                    if (
+                        abs(other_x - x) < (width + other_width) / 2
+                        and abs(other_y - y) < _LABEL_HEIGHT + _LABEL_MARGIN
+                    ):
+                        clear = False
+                        break
+                if not clear:
+                    break
+            if not clear:
+                break
+        if clear:
+            kept[(int(x // cell), int(y // cell))].append((x, y, width))
+            widest = max(widest, width)
+        else:
+            node["labelHidden"] = True
+            node["font"] = {"size": 0}
 
 
 def _vocabulary_kinds(dataset: Dataset) -> list[str]:
@@ -90,7 +191,14 @@ def _vocabulary_kinds(dataset: Dataset) -> list[str]:
     return declared + used
 
 
-def _nodes(dataset: Dataset, scores: dict, focus: dict | None, on_path: set[int]) -> list[dict]:
+def _nodes(
+    dataset: Dataset,
+    scores: dict,
+    focus: dict | None,
+    on_path: set[int],
+    color_by: str = "kind",
+    groups: dict | None = None,
+) -> list[dict]:
     styles = kind_styles(_vocabulary_kinds(dataset))
     values = [entry["score"] for entry in scores.values()] or [0.0]
     lowest, highest = min(values), max(values)
@@ -115,6 +223,9 @@ def _nodes(dataset: Dataset, scores: dict, focus: dict | None, on_path: set[int]
             "size": node_size(score["score"], lowest, highest),
             **styles[actor.kind],
         }
+        if groups and color_by != "kind":
+            number = groups["of"].get(actor.id, len(groups["names"]) - 1)
+            node.update(colorGroup=number, color=_group_color(color_by, number))
         if focus and actor.id == focus["id"]:
             node.update(borderWidth=5, focus=True)
         if actor.id in path_actors:
@@ -177,7 +288,9 @@ def _flag(char: str) -> bool:
     return "\U0001f1e6" <= char <= "\U0001f1ff"
 
 
-def _edges(dataset: Dataset, on_path: set[int], labelled: bool) -> list[dict]:
+def _edges(
+    dataset: Dataset, on_path: set[int], labelled: bool, frustrated: set[int] = frozenset()
+) -> list[dict]:
     """One edge per relation; ``labelled`` writes the type on it (too slow to draw at scale)."""
     bends = _bends(dataset)
     edges = []
@@ -206,6 +319,11 @@ def _edges(dataset: Dataset, on_path: set[int], labelled: bool) -> list[dict]:
         }
         if labelled:
             edge["label"] = relation.type
+        if position in frustrated:
+            edge.update(
+                frustrated=True,
+                shadow={"enabled": True, "color": FRUSTRATED_COLOR, "size": 10, "x": 0, "y": 0},
+            )
         if position in bends:
             edge["smooth"] = bends[position]
         if position in on_path:
