@@ -117,7 +117,12 @@ def _group_legend(nodes: list[dict], color_by: str, groups: dict | None) -> list
         return []
     counts = Counter(node["colorGroup"] for node in nodes)
     return [
-        {"group": number, "name": name, "count": counts[number], "color": _group_color(color_by, number)}
+        {
+            "group": number,
+            "name": name,
+            "count": counts[number],
+            "color": _group_color(color_by, number),
+        }
         for number, name in enumerate(groups["names"])
         if counts[number]
     ]
@@ -164,7 +169,8 @@ def _hide_crowded_labels(nodes: list[dict]) -> None:
         reach = (width + widest) / 2
         clear = True
         for column in range(int((x - reach) // cell), int((x + reach) // cell) + 1):
-            for row in range(int((y - _LABEL_HEIGHT) // cell), int((y + _LABEL_HEIGHT) // cell) + 1):
+            rows = range(int((y - _LABEL_HEIGHT) // cell), int((y + _LABEL_HEIGHT) // cell) + 1)
+            for row in rows:
                 for other_x, other_y, other_width in kept[(column, row)]:
                     if (
                         abs(other_x - x) < (width + other_width) / 2

@@ -147,7 +147,7 @@ def _packed(boxes):
     for (number, local), size in zip(pieces, sizes):
         if x > 0 and x + size[0] > width:
             x, y, row = 0.0, y + row + gap, 0.0
-        moved = local + (x, y)
+        moved = local + np.array([x, y])
         if number is None:
             for single, point in zip(singles, moved):
                 placed[single] = point[None, :]

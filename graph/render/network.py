@@ -23,9 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pyvis.edge import Edge
     from pyvis.network import Network
-    from pyvis.node import Node
 
 __all__ = ["build_network"]
 
