@@ -169,7 +169,8 @@ def _hide_crowded_labels(nodes: list[dict]) -> None:
         reach = (width + widest) / 2
         clear = True
         for column in range(int((x - reach) // cell), int((x + reach) // cell) + 1):
-            rows = range(int((y - _LABEL_HEIGHT) // cell), int((y + _LABEL_HEIGHT) // cell) + 1)
+            tall = _LABEL_HEIGHT + _LABEL_MARGIN
+            rows = range(int((y - tall) // cell), int((y + tall) // cell) + 1)
             for row in rows:
                 for other_x, other_y, other_width in kept[(column, row)]:
                     if (

@@ -187,6 +187,15 @@ var network, nodes, edges, graphView;
     fitOnceDrawn();
   }
   network.setData({ nodes: nodes, edges: edges });
+  // vis-network's own frame takes the focus and the keys (arrows pan, + and - zoom).
+  const frame = container.querySelector(".vis-network");
+  frame.setAttribute("role", "application");
+  frame.setAttribute("aria-roledescription", "graph");
+  frame.setAttribute(
+    "aria-label",
+    "graph of actors and relations: arrows pan, plus and minus zoom, Tab walks the actors " +
+      "by importance, Enter opens one, Escape leaves"
+  );
 
   // -- emphasis: a neighbourhood or a path in colour, the rest behind a veil ------
   // Nothing is updated item by item: after vis-network draws the graph, the
@@ -623,8 +632,9 @@ var network, nodes, edges, graphView;
   const arrowOf = (hop) =>
     ({ forward: ["—", "→"], backward: ["←", "—"], both: ["←", "→"] }[hop.direction].join(hop.type));
   function showPath(from, to) {
-    const source = find(from);
-    const target = find(to);
+    showPathBetween(find(from), find(to), from, to);
+  }
+  function showPathBetween(source, target, from, to) {
     const out = $("path-result");
     out.replaceChildren();
     if (source === null || target === null) {
@@ -828,7 +838,7 @@ var network, nodes, edges, graphView;
       if (Array.isArray(ends) && ends.length === 2 && byId.has(ends[0]) && byId.has(ends[1])) {
         $("path-from").value = nameOf(ends[0]);
         $("path-to").value = nameOf(ends[1]);
-        showPath(ends[0], ends[1]);
+        showPathBetween(ends[0], ends[1]);
       }
     } catch (error) {
       // a hand-edited link: ignore what cannot be read
@@ -846,7 +856,7 @@ var network, nodes, edges, graphView;
     selectEdge,
     clear: clearSelection,
     find,
-    showPath,
+    showPath: (source, target) => showPathBetween(source, target, source, target),
     paths: [],
     reset,
     relationsCsv,
