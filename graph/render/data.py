@@ -13,6 +13,7 @@ curves bending apart, so each can be hovered on its own.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter, defaultdict
 
@@ -28,7 +29,14 @@ from .style import (
     sign_style,
 )
 
-__all__ = ["COLOR_BY", "LABEL_LENGTH", "PHYSICS_LIMIT", "page_data", "short_label"]
+__all__ = [
+    "COLOR_BY",
+    "LABEL_LENGTH",
+    "PHYSICS_LIMIT",
+    "label_scales",
+    "page_data",
+    "short_label",
+]
 
 # Above this size (actors + relations) the page gets positions computed in
 # Python and no live physics: see graph.render.limits, the table of thresholds.
@@ -36,8 +44,10 @@ PHYSICS_LIMIT = PHYSICS_SIZE
 
 COLOR_BY = ("kind", "camp", "community")
 
-# Label boxes for choosing which labels a large page draws (font 14 px).
-_CHAR_WIDTH, _LABEL_HEIGHT, _LABEL_MARGIN = 7.5, 17.0, 4.0
+# Labels the page draws itself on graphs without physics: screen pixels per
+# character and per row (13 px text), how far a big node pushes its label
+# down (graph units), and the zoom from which every label is drawn.
+LABEL_CHAR_WIDTH, LABEL_ROW, LARGEST_LABEL_DROP, MAX_LABEL_SCALE = 7.5, 18.0, 30.0, 8.0
 
 # Longer names are cut to this many characters plus "…" in the label drawn
 # under a node (the full name stays in the node's ``name``, its tooltip and
@@ -78,7 +88,9 @@ def page_data(
         placed = positions(dataset)
         for node in nodes:
             node["x"], node["y"] = placed[node["id"]]
-        _hide_crowded_labels(nodes)
+        for node, scale in zip(nodes, label_scales(nodes)):
+            # vis-network draws no label (it would scale with the zoom); the page does.
+            node.update(labelScale=scale, font={"size": 0})
     frustrated = (groups or {}).get("frustrated", set())
     meta = {
         "title": title,
@@ -150,45 +162,39 @@ def _date_stops(dataset: Dataset) -> list[dict]:
     ]
 
 
-def _hide_crowded_labels(nodes: list[dict]) -> None:
-    """Keep the labels of the most important nodes where labels would overlap; hide the rest.
+def label_scales(nodes: list[dict]) -> list[float]:
+    """The zoom from which each node's label is drawn, so that drawn labels never overlap.
 
-    Labels are drawn in the graph's units, so two that overlap at one zoom
-    overlap at every zoom: nodes are visited by rank (ties by id) and a label
-    is drawn only if its box, under its node, meets no label already kept.
-    A hidden label has ``font.size`` 0 and ``labelHidden``; hovering the node,
-    the panel and the search still give the whole name.
+    On pages without physics the page draws labels itself, at a constant
+    size on screen (13 px, ``LABEL_CHAR_WIDTH`` px a character), under the
+    node. Two labels ``dx, dy`` apart in the graph stop overlapping from the
+    zoom ``s`` where ``s * |dx|`` exceeds half their widths or ``s * |dy|``
+    (less the largest node's size, which moves a label down) exceeds a
+    label's height. Nodes are visited by rank (ties by id); each label gets
+    the smallest zoom at which it meets no label drawn before it: the most
+    important labels show at the overview, all of them when zoomed in.
     """
-    cell = 120.0
-    kept: dict[tuple[int, int], list[tuple[float, float, float]]] = defaultdict(list)
-    widest = 0.0
-    order = sorted(nodes, key=lambda node: (node["rank"] is None, node["rank"] or 0, node["id"]))
-    for node in order:
-        width = _CHAR_WIDTH * len(node["label"]) + _LABEL_MARGIN
-        x, y = node["x"], node["y"] + 40 + _LABEL_HEIGHT / 2
-        reach = (width + widest) / 2
-        clear = True
-        for column in range(int((x - reach) // cell), int((x + reach) // cell) + 1):
-            tall = _LABEL_HEIGHT + _LABEL_MARGIN
-            rows = range(int((y - tall) // cell), int((y + tall) // cell) + 1)
-            for row in rows:
-                for other_x, other_y, other_width in kept[(column, row)]:
-                    if (
-                        abs(other_x - x) < (width + other_width) / 2
-                        and abs(other_y - y) < _LABEL_HEIGHT + _LABEL_MARGIN
-                    ):
-                        clear = False
-                        break
-                if not clear:
-                    break
-            if not clear:
-                break
-        if clear:
-            kept[(int(x // cell), int(y // cell))].append((x, y, width))
-            widest = max(widest, width)
-        else:
-            node["labelHidden"] = True
-            node["font"] = {"size": 0}
+    import numpy as np
+
+    order = sorted(
+        range(len(nodes)),
+        key=lambda n: (nodes[n]["rank"] is None, nodes[n]["rank"] or 0, nodes[n]["id"]),
+    )
+    xs = np.array([nodes[n]["x"] for n in order])
+    ys = np.array([nodes[n]["y"] for n in order])
+    widths = np.array([LABEL_CHAR_WIDTH * len(nodes[n]["label"]) + 6.0 for n in order])
+    scales = np.zeros(len(order))
+    for i in range(1, len(order)):
+        dx = np.abs(xs[:i] - xs[i])
+        dy = np.maximum(np.abs(ys[:i] - ys[i]) - LARGEST_LABEL_DROP, 0.0)
+        with np.errstate(divide="ignore"):
+            apart = np.minimum((widths[:i] + widths[i]) / 2 / dx, LABEL_ROW / dy)
+        clash = apart[scales[:i] < apart]
+        scales[i] = min(float(clash.max()), MAX_LABEL_SCALE) if clash.size else 0.0
+    result = [0.0] * len(nodes)
+    for place, n in enumerate(order):
+        result[n] = math.ceil(float(scales[place]) * 10_000) / 10_000  # rounded up: still apart
+    return result
 
 
 def _vocabulary_kinds(dataset: Dataset) -> list[str]:

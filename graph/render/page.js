@@ -187,6 +187,39 @@ var network, nodes, edges, graphView;
     fitOnceDrawn();
   }
   network.setData({ nodes: nodes, edges: edges });
+  // Large graphs seen whole: arrows a pixel wide and dashes shorter than a
+  // pixel cost most of a frame and show nothing, so below LOD_SCALE edges are
+  // drawn without arrows and with dashes of a constant length on screen. The
+  // switch sets vis-network's drawing options of each edge in place (a
+  // DataSet update of thousands of edges would be a long task); edges the
+  // page updates later get it again (see applyFilters).
+  const LOD_SCALE = 0.5;
+  let coarse = false;
+  let coarseScale = 1;
+  function look(ids) {
+    const body = network.body;
+    for (const id of ids) {
+      const drawn = body.edges[id];
+      const edge = edgeById.get(id);
+      if (!drawn) continue;
+      const arrows = drawn.options.arrows;
+      arrows.to.enabled = !coarse && /to/.test(edge.arrows);
+      arrows.from.enabled = !coarse && /from/.test(edge.arrows);
+      drawn.options.dashes = coarse && edge.dashes ? edge.dashes.map((d) => d / coarseScale) : edge.dashes;
+    }
+  }
+  function levelOfDetail() {
+    if (meta.physics) return;
+    const rough = network.getScale() < LOD_SCALE;
+    if (rough === coarse && (!rough || Math.abs(network.getScale() / coarseScale - 1) < 0.5)) return;
+    coarse = rough;
+    coarseScale = network.getScale();
+    look(edgeById.keys());
+    network.body.emitter.emit("_requestRedraw");
+  }
+  network.on("zoom", levelOfDetail);
+  network.on("animationFinished", levelOfDetail);
+  network.once("afterDrawing", levelOfDetail);
   // vis-network's own frame takes the focus and the keys (arrows pan, + and - zoom).
   const frame = container.querySelector(".vis-network");
   frame.setAttribute("role", "application");
@@ -202,11 +235,44 @@ var network, nodes, edges, graphView;
   // page veils it and draws the emphasised items again on top (one frame,
   // whatever the graph's size).
   let emphasis = null; // {nodes: Set, edges: Set}
+  // Labels on graphs without physics: drawn by the page at a constant size on
+  // screen, each from its node's labelScale (data.py: label_scales), so the
+  // drawn labels never overlap; the most important first.
+  const byLabelScale = meta.physics ? [] : data.nodes.slice().sort((a, b) => a.labelScale - b.labelScale);
+  const LABEL_PX = 13;
+  function drawLabel(ctx, node, scale) {
+    const at = network.body.nodes[node.id];
+    if (!at || at.options.hidden) return;
+    ctx.strokeText(node.label, at.x, at.y + at.options.size + 3 / scale);
+    ctx.fillText(node.label, at.x, at.y + at.options.size + 3 / scale);
+  }
+  function labelStyle(ctx, scale) {
+    ctx.font = LABEL_PX / scale + 'px system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = PAPER;
+    ctx.fillStyle = INK;
+    ctx.lineJoin = "round";
+  }
+  function drawLabels(ctx, corner, far, scale) {
+    ctx.save();
+    labelStyle(ctx, scale);
+    for (const node of byLabelScale) {
+      if (node.labelScale > scale) break;
+      const at = network.body.nodes[node.id];
+      if (at.x < corner.x - 400 / scale || at.x > far.x + 400 / scale || at.y < corner.y - 50 / scale || at.y > far.y) continue;
+      drawLabel(ctx, node, scale);
+    }
+    ctx.restore();
+  }
   network.on("afterDrawing", (ctx) => {
-    if (!emphasis) return;
-    const body = network.body;
     const corner = network.DOMtoCanvas({ x: 0, y: 0 });
     const far = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    const scale = network.getScale();
+    if (!meta.physics) drawLabels(ctx, corner, far, scale);
+    if (!emphasis) return;
+    const body = network.body;
     ctx.save();
     ctx.globalAlpha = 0.78;
     ctx.fillStyle = PAPER;
@@ -229,10 +295,17 @@ var network, nodes, edges, graphView;
       if (drawn && drawn.drawExternalLabel) labels.push(drawn.drawExternalLabel);
     }
     labels.forEach((draw) => draw());
+    if (!meta.physics) {
+      ctx.save();
+      labelStyle(ctx, scale);
+      for (const id of emphasis.nodes) drawLabel(ctx, byId.get(id), scale);
+      ctx.restore();
+    }
   });
   function emphasise(nodeIds, edgeIds) {
     emphasis = nodeIds ? { nodes: new Set(nodeIds), edges: new Set(edgeIds) } : null;
-    network.redraw();
+    // Drawn in the next animation frame: the event that asked returns at once.
+    network.body.emitter.emit("_requestRedraw");
   }
   function neighbourhood(id) {
     const near = new Set([id]);
@@ -503,9 +576,9 @@ var network, nodes, edges, graphView;
     nodes.update(
       data.nodes.filter((n) => hidden.has(n.id) !== nodeHidden.has(n.id)).map((n) => ({ id: n.id, hidden: hidden.has(n.id) }))
     );
-    edges.update(
-      data.edges.filter((e) => gone.has(e.id) !== edgeHidden.has(e.id)).map((e) => ({ id: e.id, hidden: gone.has(e.id) }))
-    );
+    const changed = data.edges.filter((e) => gone.has(e.id) !== edgeHidden.has(e.id));
+    edges.update(changed.map((e) => ({ id: e.id, hidden: gone.has(e.id) })));
+    if (coarse) look(changed.map((e) => e.id));
     nodeHidden = hidden;
     edgeHidden = gone;
     for (const [counter, count] of counters) counter.textContent = count();
