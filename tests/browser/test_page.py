@@ -88,7 +88,11 @@ def test_seed_page_is_offline_complete_and_error_free(visit, seed_page):
     assert page.inner_text("#subtitle").startswith("Dataset: embedded seed dataset")
     assert "ukraine-reassurance-force.txt" in page.inner_text("#sources")
     ARTIFACTS.mkdir(exist_ok=True)
+    # The README's picture: the most important actor's evidence open in the panel.
+    page.evaluate("graphView.select(nodes.get().find((n) => n.rank === 1).id)")
+    page.wait_for_timeout(200)
     page.screenshot(path=str(ARTIFACTS / "seed-graph.png"))
+    page.evaluate("graphView.clear()")
     assert seen.requests == [seed_page.resolve().as_uri()]
     assert seen.problems() == []
 
