@@ -217,6 +217,43 @@ var network, nodes, edges, graphView;
     look(edgeById.keys());
     network.body.emitter.emit("_requestRedraw");
   }
+  // vis-network culls nodes outside the view but draws every edge: zoomed
+  // into a large graph, the page skips edges whose two ends lie on one side
+  // outside the view (a curve bends at most a quarter of its length out).
+  const renderer = network.renderer;
+  function visibleEdges() {
+    const corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    const far = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    const body = network.body;
+    const shown = [];
+    for (const id of body.edgeIndices) {
+      const edge = body.edges[id];
+      if (!edge.connected) continue;
+      const a = edge.from;
+      const b = edge.to;
+      const slack = (Math.abs(a.x - b.x) + Math.abs(a.y - b.y)) / 4 + 10;
+      if (
+        Math.max(a.x, b.x) + slack < corner.x ||
+        Math.min(a.x, b.x) - slack > far.x ||
+        Math.max(a.y, b.y) + slack < corner.y ||
+        Math.min(a.y, b.y) - slack > far.y
+      ) {
+        continue;
+      }
+      shown.push(edge);
+    }
+    return shown;
+  }
+  if (!meta.physics && renderer && renderer._drawEdges && renderer._drawArrows) {
+    let cached = null;
+    renderer._drawEdges = function (ctx) {
+      cached = visibleEdges();
+      for (const edge of cached) edge.draw(ctx);
+    };
+    renderer._drawArrows = function (ctx) {
+      for (const edge of cached || visibleEdges()) edge.drawArrows(ctx);
+    };
+  }
   network.on("zoom", levelOfDetail);
   network.on("animationFinished", levelOfDetail);
   network.once("afterDrawing", levelOfDetail);
@@ -302,6 +339,10 @@ var network, nodes, edges, graphView;
       ctx.restore();
     }
   });
+  // vis-network animates a move in a fixed number of frames, however long
+  // each takes: on large graphs the view jumps instead.
+  const glide = (duration) => (meta.physics ? { duration: duration } : false);
+
   function emphasise(nodeIds, edgeIds) {
     emphasis = nodeIds ? { nodes: new Set(nodeIds), edges: new Set(edgeIds) } : null;
     // Drawn in the next animation frame: the event that asked returns at once.
@@ -417,7 +458,10 @@ var network, nodes, edges, graphView;
     const [near, around] = neighbourhood(id);
     emphasise(near, around);
     showActor(id);
-    if (move) network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
+    if (move) {
+      network.focus(id, { scale: Math.max(network.getScale(), 1.2), locked: false, animation: glide(300) });
+      levelOfDetail();
+    }
     saveFragment();
   }
   function selectEdge(id) {
@@ -557,6 +601,12 @@ var network, nodes, edges, graphView;
     });
   }
 
+  function setHidden(dataset, drawn, id, value) {
+    const stored = dataset._data.get(id);
+    if (stored) stored.hidden = value;
+    if (drawn[id]) drawn[id].options.hidden = value;
+  }
+
   function applyFilters() {
     const hidden = new Set();
     for (const node of data.nodes) if (!kindShown.get(node.kind)) hidden.add(node.id);
@@ -572,13 +622,31 @@ var network, nodes, edges, graphView;
         gone.add(edge.id);
       }
     }
-    // Only what changes is updated: each update costs on large graphs.
-    nodes.update(
-      data.nodes.filter((n) => hidden.has(n.id) !== nodeHidden.has(n.id)).map((n) => ({ id: n.id, hidden: hidden.has(n.id) }))
-    );
-    const changed = data.edges.filter((e) => gone.has(e.id) !== edgeHidden.has(e.id));
-    edges.update(changed.map((e) => ({ id: e.id, hidden: gone.has(e.id) })));
-    if (coarse) look(changed.map((e) => e.id));
+    // Only what changes is touched, and in place: a DataSet update re-reads
+    // every option of every item it names (2,700 edges: about 0.3 s), and
+    // vis-network then redoes its physics set-up and value ranges, while
+    // visibility is one flag. The flag is set on the DataSet's stored item
+    // (so nodes.get() and edges.get() tell it) and on vis-network's drawn
+    // item, then vis-network recounts what is visible, once.
+    let changes = 0;
+    for (const node of data.nodes) {
+      if (hidden.has(node.id) !== nodeHidden.has(node.id)) {
+        setHidden(nodes, network.body.nodes, node.id, hidden.has(node.id));
+        changes++;
+      }
+    }
+    for (const edge of data.edges) {
+      if (gone.has(edge.id) !== edgeHidden.has(edge.id)) {
+        setHidden(edges, network.body.edges, edge.id, gone.has(edge.id));
+        changes++;
+      }
+    }
+    if (changes) {
+      // What vis-network does itself after such a change, less the physics,
+      // value ranges and edge reconnection it would redo for nothing.
+      network._updateVisibleIndices();
+      network.body.emitter.emit("_requestRedraw");
+    }
     nodeHidden = hidden;
     edgeHidden = gone;
     for (const [counter, count] of counters) counter.textContent = count();
@@ -774,11 +842,16 @@ var network, nodes, edges, graphView;
   });
 
   // -- zoom, fit, reset; keyboard; re-fit on resize ------------------------------
-  const zoom = (factor) =>
-    network.moveTo({ scale: network.getScale() * factor, animation: { duration: 150 } });
+  function zoom(factor) {
+    network.moveTo({ scale: network.getScale() * factor, animation: glide(150) });
+    levelOfDetail();
+  }
   $("zoom-in").addEventListener("click", () => zoom(1.3));
   $("zoom-out").addEventListener("click", () => zoom(1 / 1.3));
-  $("fit").addEventListener("click", () => network.fit({ animation: { duration: 200 } }));
+  $("fit").addEventListener("click", () => {
+    network.fit({ animation: glide(200) });
+    levelOfDetail();
+  });
   $("reset").addEventListener("click", () => reset());
   function reset() {
     for (const box of [...kindBoxes, ...typeBoxes, ...signBoxes]) box.checked = true;
@@ -812,7 +885,8 @@ var network, nodes, edges, graphView;
       walking = next;
       const id = visible[next].id;
       network.selectNodes([id]);
-      network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 150 } });
+      network.focus(id, { scale: Math.max(network.getScale(), 1), locked: false, animation: glide(150) });
+      levelOfDetail();
       status.textContent = nameOf(id) + " (" + (next + 1) + " of " + visible.length + "): Enter for details";
     } else if (event.key === "Enter") {
       const [id] = network.getSelectedNodes();
