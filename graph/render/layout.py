@@ -74,8 +74,15 @@ def positions(
         if len(members) == 1:
             boxes.append((members, np.zeros((1, 2))))
             continue
-        sub = nx.convert_node_labels_to_integers(graph.subgraph(members), ordering="sorted")
-        sub_edges = np.array(sorted(sub.edges()), dtype=np.intp).reshape(-1, 2)
+        # Renumbered 0..k-1 in id order through an array (networkx's relabelling
+        # copies every attribute dict: 0.4 s for 20,000 relations).
+        number = np.full(len(ids), -1, dtype=np.intp)
+        number[members] = np.arange(len(members))
+        inside = (number[edges[:, 0]] >= 0) & (number[edges[:, 1]] >= 0)
+        sub_edges = number[edges[inside]]
+        sub = nx.Graph()
+        sub.add_nodes_from(range(len(members)))
+        sub.add_edges_from(sub_edges.tolist())
         if len(members) > 60:
             local = _tidy(_by_community(sub, seed), sub_edges, tidy_steps)
         else:
@@ -159,13 +166,30 @@ def _packed(boxes):
 
 
 def _separated(place, distance: float = MIN_DISTANCE, rounds: int = 200):
-    """Push apart every pair of nodes closer than ``distance`` until none is left."""
+    """Push apart every pair of nodes closer than ``distance`` until none is left.
+
+    Should local pushes not settle in ``rounds`` rounds, the whole picture is
+    spread by a quarter and pushed again (spreading moves every pair apart),
+    so the result never has two nodes too close.
+    """
     import numpy as np
     from scipy.spatial import cKDTree
 
     place = np.array(place, dtype=float)
     if len(place) < 2:
         return place
+    while True:
+        place = _pushed(place, distance, rounds)
+        if not len(cKDTree(place).query_pairs(distance * 0.999, output_type="ndarray")):
+            return place
+        place = place * 1.25
+
+
+def _pushed(place, distance: float, rounds: int):
+    """Up to ``rounds`` rounds of pushing apart the pairs closer than ``distance``."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
     for round_ in range(rounds):
         near = cKDTree(place).query_pairs(distance * 1.001, output_type="ndarray")
         if not len(near):
