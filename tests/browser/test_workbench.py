@@ -437,3 +437,25 @@ def test_the_empty_space_click_still_clears_after_a_path(visit, bench_page):
     page.mouse.click(empty["x"], empty["y"])
     assert page.evaluate("graphView.emphasised()") is None
     assert page.locator("#details").is_hidden()
+
+
+def test_a_long_sources_line_folds_after_three(visit, tmp_path):
+    import shutil
+
+    import yaml
+
+    folder = tmp_path / "many-sources"
+    shutil.copytree(WORKBENCH, folder)
+    relations = yaml.safe_load((folder / "relations.yaml").read_text("utf-8"))
+    for number in range(5):
+        (folder / f"extra{number}.txt").write_text("nothing quoted here\n", encoding="utf-8")
+        relations["documents"][f"extra{number}"] = f"extra{number}.txt"
+    for relation in relations["relations"]:
+        relation["document"] = "article"  # several documents: each relation names its own
+    (folder / "relations.yaml").write_text(yaml.safe_dump(relations), encoding="utf-8")
+    page = visit(write_page(tmp_path, "--data", str(folder))).page
+    summary = page.locator("#sources summary")
+    assert summary.inner_text() == "and 3 more"
+    assert page.locator("#sources details").get_attribute("open") is None
+    summary.click()
+    assert "extra4 (extra4.txt)" in page.inner_text("#sources")
