@@ -135,7 +135,14 @@ var network, nodes, edges, graphView;
   const MID_SIZE = 25;
   nodes = new vis.DataSet(
     data.nodes.map((node) =>
-      Object.assign({}, node, { title: nodeTooltip(node) }, meta.physics ? { size: MID_SIZE } : {})
+      Object.assign(
+        {},
+        node,
+        { title: nodeTooltip(node) },
+        meta.physics ? { size: MID_SIZE } : {},
+        // Dark kind colours would sink into a dark page: a light rim keeps every shape seen.
+        dark ? { color: { background: node.color, border: "#b8b8b8", highlight: { background: node.color, border: "#ffffff" } } } : {}
+      )
     )
   );
   edges = new vis.DataSet(data.edges.map((edge) => Object.assign({}, edge, { title: edgeTooltip(edge) })));
@@ -901,7 +908,11 @@ var network, nodes, edges, graphView;
   new ResizeObserver(() => {
     if (!ready) return;
     clearTimeout(resizing);
-    resizing = setTimeout(() => network.fit(), 150);
+    resizing = setTimeout(() => {
+      network.fit();
+      levelOfDetail();
+      network.once("afterDrawing", () => (window.graphRefits = (window.graphRefits || 0) + 1));
+    }, 150);
   }).observe(container);
 
   // -- downloads: the view as PNG, the shown relations as CSV ----------------------
