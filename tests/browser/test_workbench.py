@@ -301,7 +301,8 @@ def test_zoom_fit_and_reset_buttons(visit, seed_page):
     page.get_by_role("button", name="zoom out").click()
     page.wait_for_function("(s) => network.getScale() < s * 0.8", arg=fitted)
     page.get_by_role("button", name="Fit").click()
-    page.wait_for_timeout(400)
+    page.wait_for_function("(s) => Math.abs(network.getScale() - s) < s * 0.2", arg=fitted)
+    page.wait_for_timeout(300)  # the rest of the (frame-counted) animation
     assert outside_the_canvas(page.evaluate(VIEW)) == {}
     assert page.evaluate("network.getScale()") > fitted * 0.8
     page.locator('#legend-kinds input[data-name="person"]').uncheck()
