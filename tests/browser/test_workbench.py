@@ -300,9 +300,9 @@ def test_zoom_fit_and_reset_buttons(visit, seed_page):
     page.wait_for_timeout(300)
     page.get_by_role("button", name="zoom out").click()
     page.wait_for_function("(s) => network.getScale() < s * 0.8", arg=fitted)
+    page.evaluate("() => network.once('animationFinished', () => (window.fitDone = true))")
     page.get_by_role("button", name="Fit").click()
-    page.wait_for_function("(s) => Math.abs(network.getScale() - s) < s * 0.2", arg=fitted)
-    page.wait_for_timeout(300)  # the rest of the (frame-counted) animation
+    page.wait_for_function("() => window.fitDone === true")
     assert outside_the_canvas(page.evaluate(VIEW)) == {}
     assert page.evaluate("network.getScale()") > fitted * 0.8
     page.locator('#legend-kinds input[data-name="person"]').uncheck()
