@@ -14,7 +14,7 @@ from graph.cli.main import cli
 from graph.queries.paths import shortest_paths
 
 from .conftest import ARTIFACTS
-from .helpers import EMPTY_POINT, NODE_POINT, VIEW, off_centre, outside_the_canvas
+from .helpers import EDGE_POINT, EMPTY_POINT, NODE_POINT, VIEW, off_centre, outside_the_canvas
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +86,9 @@ def test_the_copy_button_puts_the_whole_quote_on_the_clipboard(visit, browser_co
 def test_clicking_a_relation_shows_its_card(visit, bench_page):
     data = load_dataset(WORKBENCH)
     page = visit(bench_page).page
-    page.evaluate("graphView.selectEdge('r1')")
+    point = page.evaluate(EDGE_POINT, "r1")
+    assert point is not None
+    page.mouse.click(point["x"], point["y"])
     relation = data.relations[1]
     assert page.inner_text("#details-title") == f"{relation.type} (hostile)"
     assert page.inner_text("#details-body .quote") == relation.evidence
