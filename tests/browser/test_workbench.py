@@ -460,3 +460,33 @@ def test_a_long_sources_line_folds_after_three(visit, tmp_path):
     assert page.locator("#sources details").get_attribute("open") is None
     summary.click()
     assert "extra4 (extra4.txt)" in page.inner_text("#sources")
+
+
+def test_hostile_text_in_panel_labels_path_and_csv_stays_text(visit, tmp_path):
+    """Every actor's panel, every relation's card, a path and the CSV, on hostile data
+    drawn without physics (so the page draws the labels itself): nothing runs."""
+    from graph.render import render_html
+
+    hostile_folder = Path(__file__).parents[1] / "data" / "hostile"
+    hostile = load_dataset(hostile_folder)
+    page_file = tmp_path / "hostile.html"
+    page_file.write_text(render_html(hostile, physics_limit=1), encoding="utf-8")
+    seen = visit(page_file)
+    page = seen.page
+    assert page.evaluate("network.physics.options.enabled") is False
+    for actor in hostile.actors.values():
+        page.evaluate("(id) => graphView.select(id)", actor.id)
+        title = page.evaluate("document.getElementById('details-title').textContent")
+        assert title == actor.name
+    for position, relation in enumerate(hostile.relations):
+        page.evaluate("(id) => graphView.selectEdge(id)", f"r{position}")
+        assert page.evaluate("document.querySelector('#details-body .quote').textContent") == (
+            relation.evidence
+        )
+    ids = sorted(hostile.actors)
+    page.evaluate("([a, b]) => graphView.showPath(a, b)", [ids[0], ids[-1]])
+    rows = list(csv.DictReader(io.StringIO(page.evaluate("graphView.relationsCsv()"))))
+    assert len(rows) == len(hostile.relations)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('img, iframe, svg, b, script').length") == 3
+    assert seen.problems() == []
