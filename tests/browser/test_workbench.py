@@ -400,8 +400,12 @@ def test_dark_mode_when_the_system_asks(browser_context, seed_page):
 def test_no_serious_or_critical_accessibility_violation(visit, seed_page, bench_page):
     from axe_playwright_python.sync_playwright import Axe
 
-    for page_file in (seed_page, bench_page):
+    for page_file, scheme in ((seed_page, "light"), (bench_page, "light"), (seed_page, "dark")):
         page = visit(page_file).page
+        if scheme == "dark":
+            page.emulate_media(color_scheme="dark")
+            page.reload()
+            page.wait_for_function("() => window.graphStable === true")
         page.evaluate("graphView.select(nodes.getIds()[0])")  # the panel open, too
         results = Axe().run(page)
         bad = [
