@@ -205,6 +205,8 @@ def test_highlight_path_marks_the_edges_of_the_shortest_paths():
     assert data["meta"]["path"] == {
         "source": "Ilse Varga",
         "target": "Sylvania",
+        "sourceId": "varga",
+        "targetId": "sylvania",
         "count": 1,
         "hops": 3,
     }

@@ -310,6 +310,8 @@ def _path(dataset: Dataset, source: str, target: str) -> dict:
     return {
         "source": source_actor.name,
         "target": target_actor.name,
+        "sourceId": source_actor.id,
+        "targetId": target_actor.id,
         "count": len(paths),
         "hops": len(paths[0]["hops"]) if paths else None,
         "relations": sorted(on_path),

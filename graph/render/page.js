@@ -975,7 +975,17 @@ var network, nodes, edges, graphView;
   }
   function applyFragment() {
     const params = new URLSearchParams(location.hash.slice(1));
-    if (![...params.keys()].length) return;
+    if (![...params.keys()].length) {
+      // --highlight-path: its hops listed in the panel, with their quotes.
+      if (meta.path && meta.path.count) {
+        $("path-from").value = meta.path.source;
+        $("path-to").value = meta.path.target;
+        restoring = true;
+        showPathBetween(meta.path.sourceId, meta.path.targetId);
+        restoring = false;
+      }
+      return;
+    }
     restoring = true;
     for (const [key, shown, boxes] of [["hideKind", kindShown, kindBoxes], ["hideType", typeShown, typeBoxes], ["hideSign", signShown, signBoxes]]) {
       for (const name of params.getAll(key)) {

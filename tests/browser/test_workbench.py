@@ -494,3 +494,16 @@ def test_hostile_text_in_panel_labels_path_and_csv_stays_text(visit, tmp_path):
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.evaluate("document.querySelectorAll('img, iframe, svg, b, script').length") == 3
     assert seen.problems() == []
+
+
+def test_a_highlighted_path_lists_its_hops_in_the_panel(visit, tmp_path):
+    data = load_dataset(WORKBENCH)
+    expected = shortest_paths(data, "arden", "turkiye")["paths"]
+    page = visit(
+        write_page(tmp_path, "--data", str(WORKBENCH), "--highlight-path", "Arden", "Ankara")
+    ).page
+    assert [p["actors"] for p in page.evaluate("graphView.paths")] == [
+        p["actors"] for p in expected
+    ]
+    assert page.locator("#path-result .path-line").count() == len(expected)
+    assert page.input_value("#path-from") == "Arden"
