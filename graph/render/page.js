@@ -936,11 +936,13 @@ var network, nodes, edges, graphView;
     download("graph.png", copy.toDataURL("image/png"));
   });
   // A text cell a spreadsheet could run as a formula gets a leading "'"
-  // (the CLI's CSV rule); numbers are written as they are.
+  // (the CLI's CSV rule, graph.cells): so does one already starting with "'",
+  // so that removing one leading "'" always gives the text back. Numbers are
+  // written as they are.
   function cell(value) {
     if (value === null || value === undefined) return "";
     let text = String(value);
-    if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    if (typeof value !== "number" && /^[=+\-@\t\r']/.test(text)) text = "'" + text;
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
   function relationsCsv() {

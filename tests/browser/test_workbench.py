@@ -259,7 +259,7 @@ def test_the_csv_download_holds_the_shown_relations_formula_safe(visit, bench_pa
     assert len(rows) == len(shown)
     for row, relation in zip(rows, shown):
         quote = relation.evidence
-        safe = "'" + quote if quote[0] in "=+-@\t\r" else quote
+        safe = "'" + quote if quote[0] in "=+-@\t\r'" else quote
         assert row["evidence"] == safe
         assert row["source"] == relation.source and row["type"] == relation.type
         assert row["weight"] == str(relation.weight).removesuffix(".0")
