@@ -6,6 +6,10 @@
 Traceback (most recent call last):
 ...
 ValueError: date '2025-02-30' does not exist: day is out of range for month
+>>> parse_period("2025-00")
+Traceback (most recent call last):
+...
+ValueError: date '2025-00' does not exist: month must be in 1..12
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ def parse_period(text: str) -> tuple[int, int | None, int | None]:
         raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
-        datetime.date(year, month or 1, day or 1)
+        # Month and day 00 do not exist ("or 1" would let them pass as January, the 1st).
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as error:
         raise ValueError(f"date {text!r} does not exist: {error}") from None
     return year, month, day

@@ -13,9 +13,8 @@ True
 
 from __future__ import annotations
 
-import re
+import itertools
 import unicodedata
-from itertools import pairwise
 
 __all__ = ["DocumentIndex", "normalize_text", "quote_in_document"]
 
@@ -33,13 +32,19 @@ _TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", None),
     }
 )
-_WHITESPACE = re.compile(r"\s+")
+# Every whitespace character (those str.isspace accepts) becomes a space.
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+WHITESPACE += "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000 "
+_SPACES = str.maketrans(dict.fromkeys(WHITESPACE, " "))
 
 
 def normalize_text(text: str) -> str:
     """Return ``text`` folded for quote matching (see the module docstring)."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_TYPOGRAPHY)
-    return _WHITESPACE.sub(" ", folded).strip()
+    folded = folded.translate(_SPACES)
+    while "  " in folded:  # each pass halves every run of spaces, in C
+        folded = folded.replace("  ", " ")
+    return folded.strip(" ")
 
 
 def quote_in_document(quote: str, document: str) -> bool:
@@ -53,26 +58,68 @@ def quote_in_document(quote: str, document: str) -> bool:
 
 
 class DocumentIndex:
-    """A normalised document, indexed by pairs of words, so many quotes are found quickly.
+    """A normalised document, indexed by word, so many quotes are found quickly.
 
     A quote's interior words are whole words of the document, so only the
-    places where its rarest interior pair of words occurs need comparing: a
-    look-up costs that pair's frequency, not the document's length. Quotes of
-    fewer than four words are searched for directly.
+    places where its rarest interior word occurs need comparing: a look-up
+    costs that word's frequency, not the document's length. Quotes of fewer
+    than three words are searched for directly.
+
+    The index is small: each distinct word once, and one 4-byte position per
+    word of the text in a numpy array (8 bytes past 2 GiB); it is built in
+    one pass, a chunk of the text at a time.
 
     >>> index = DocumentIndex("Britain and France are leading the push.")
     >>> index.contains("AND FRANCE ARE LEAD"), index.contains("France is leading")
     (True, False)
     """
 
+    # Characters indexed at a time, and the most positions a
+    # look-up compares one by one before it searches the text directly.
+    CHUNK = 1 << 18
+    MAX_COMPARED = 2_000
+    # Up to this many characters a plain search in C beats a look-up, and no index is built.
+    DIRECT = 1 << 16
+
     def __init__(self, text: str):
         self.text = normalize_text(text)
-        self._starts: dict[str, list[int]] = {}
-        words = self.text.split(" ")
-        offset = 0
-        for first, second in pairwise(words):
-            self._starts.setdefault(f"{first} {second}", []).append(offset)
-            offset += len(first) + 1
+        self._words = None
+        if len(self.text) <= self.DIRECT:
+            return
+        import numpy as np
+
+        vocabulary: dict[str, int] = {}
+        # 4-byte positions while they fit, so the index stays about as large as the text.
+        dtype = np.int32 if len(self.text) < 2**31 - 1 else np.int64
+        id_parts, length_parts = [], []
+        for chunk in _chunks_at_spaces(self.text, self.CHUNK):
+            words = chunk.split(" ")
+            # New words get the next numbers (set operations in C); then each word
+            # of the chunk becomes its number and its length, in numpy arrays.
+            new = set(words) - vocabulary.keys()
+            vocabulary.update(zip(new, itertools.count(len(vocabulary))))
+            id_parts.append(np.fromiter(map(vocabulary.__getitem__, words), np.int64, len(words)))
+            length_parts.append(np.fromiter(map(len, words), dtype, len(words)))
+        word_ids = np.concatenate(id_parts)
+        sizes = np.concatenate(length_parts)
+        del id_parts, length_parts
+        starts = np.cumsum(sizes + 1, dtype=dtype) - sizes - 1  # each word's offset in the text
+        del sizes
+        counts = np.bincount(word_ids, minlength=len(vocabulary))
+        if len(self.text) < 2**32:
+            # Sort (word number, offset) pairs packed in one integer: grouped by word,
+            # in text order within a word, faster than a stable argsort.
+            word_ids <<= 32
+            word_ids |= starts
+            del starts
+            word_ids.sort()
+            positions = (word_ids & 0xFFFFFFFF).astype(dtype)
+        else:
+            positions = starts[np.argsort(word_ids, kind="stable")]
+        del word_ids
+        self._words = vocabulary
+        self._positions = positions
+        self._first = np.concatenate(([0], np.cumsum(counts)))
 
     def contains(self, quote: str) -> bool:
         """Return whether the normalised ``quote`` occurs in the document."""
@@ -80,16 +127,35 @@ class DocumentIndex:
 
     def find(self, needle: str) -> bool:
         """Return whether an already normalised ``needle`` occurs in the document."""
-        words = needle.split(" ")
-        if len(words) < 4:
+        if self._words is None:
             return bool(needle) and needle in self.text
-        best_offset, best_starts = 0, None
+        words = needle.split(" ")
+        if len(words) < 3:
+            return bool(needle) and needle in self.text
+        best = None  # (count, word number, offset of the word in the needle)
         offset = len(words[0]) + 1
-        for first, second in pairwise(words[1:-1]):
-            starts = self._starts.get(f"{first} {second}")
-            if starts is None:
+        for word in words[1:-1]:
+            number = self._words.get(word)
+            if number is None:
                 return False
-            if best_starts is None or len(starts) < len(best_starts):
-                best_offset, best_starts = offset, starts
-            offset += len(first) + 1
-        return any(self.text.startswith(needle, start - best_offset) for start in best_starts)
+            count = int(self._first[number + 1] - self._first[number])
+            if best is None or count < best[0]:
+                best = (count, number, offset)
+            offset += len(word) + 1
+        count, number, offset = best
+        if count > self.MAX_COMPARED:
+            return needle in self.text  # only common words: one scan in C is cheaper
+        places = self._positions[self._first[number] : self._first[number + 1]]
+        return any(self.text.startswith(needle, int(place) - offset) for place in places)
+
+
+def _chunks_at_spaces(text: str, size: int):
+    """Yield ``text`` in pieces of about ``size`` characters, cut at spaces (which are dropped)."""
+    start = 0
+    while True:
+        end = text.find(" ", start + size)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1

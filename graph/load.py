@@ -15,16 +15,18 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from pathlib import Path
 
-import yaml
-
+from . import progress
 from .dates import parse_period
 from .evidence import DocumentIndex, normalize_text
 from .model import Actor, Dataset, Document, Kind, Relation, RelationType
 from .names import ActorIndex, name_key
 from .problems import DatasetError, Problem, did_you_mean
-from .yamlfile import position, read_utf8, read_yaml, scalar_value
+from .sources import DataPath, NotLocated, Source, read_utf8, read_yaml
+from .sources import cache as caching
+from .sources.text import MAX_FILE_SIZE, file_problem
 
 __all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder", "validate"]
 
@@ -34,20 +36,22 @@ RELATIONS_FILE = "relations.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # Weights are multiplied and summed by the queries: bounded, they stay finite.
 MIN_WEIGHT, MAX_WEIGHT = 1e-6, 1e6
-# C0/C1 controls and bidirectional overrides; text fields may keep tabs and line breaks.
-_FORBIDDEN_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls, bidirectional overrides and tag characters (invisible text);
+# names also refuse the line and paragraph separators, text fields may keep
+# tabs and line breaks.
+_FORBIDDEN_IN_NAME = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]"
+)
+_FORBIDDEN_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]"
+)
+# A quote shorter than this (after normalisation) shows little: a warning.
+MIN_EVIDENCE_CHARACTERS = 8
 
-_YAML_TYPE_NAMES = {
-    "tag:yaml.org,2002:str": "a string",
-    "tag:yaml.org,2002:int": "an integer",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:bool": "a boolean",
-    "tag:yaml.org,2002:null": "nothing (null)",
-    "tag:yaml.org,2002:timestamp": "a date",
-    "tag:yaml.org,2002:seq": "a list",
-    "tag:yaml.org,2002:map": "a mapping",
-}
+# A letter or digit: a string holding one is not empty once folded.
+_VISIBLE = re.compile("[0-9A-Za-z]")
+# Marks a field that is absent, as opposed to present and null.
+_MISSING = object()
 
 
 def seed_folder() -> Path:
@@ -57,22 +61,50 @@ def seed_folder() -> Path:
     return installed if installed.is_dir() else package.parent / "data"
 
 
-def load_dataset(folder: str | os.PathLike | None = None) -> Dataset:
+def load_dataset(
+    folder: str | os.PathLike | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
+) -> Dataset:
     """Return the validated dataset in ``folder`` (the embedded seed when None).
 
-    Raises :class:`~graph.problems.DatasetError` listing every problem found.
+    Files over ``max_file_size`` bytes (default
+    :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
+    are read. A dataset loaded before, unchanged, comes from the cache
+    (:mod:`graph.sources.cache`) unless ``cache`` is False (None: unless
+    ``GRAPH_NO_CACHE`` or ``--no-cache`` says otherwise). Raises
+    :class:`~graph.problems.DatasetError` listing every problem found.
     """
+    if folder is not None and not os.fspath(folder):
+        raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
-    loader = _Loader(folder)
-    dataset = loader.load()
+    key = None
+    if (caching.enabled() if cache is None else cache) and folder.is_dir():
+        files = [folder / ACTORS_FILE, folder / RELATIONS_FILE]
+        limit = MAX_FILE_SIZE if max_file_size is None else max_file_size
+        key = caching.key_of(folder, files, f"max_file_size={limit}")
+        cached = caching.load(key) if key else None
+        if cached is not None:
+            return cached
+    with progress.step("loading", str(folder)):
+        loader = _Loader(folder, max_file_size)
+        dataset = loader.load()
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors or dataset is None:
         raise DatasetError(loader.problems)
     dataset.warnings = sorted(p for p in loader.problems if p.severity != "error")
+    if key:
+        caching.store(key, dataset)
     return dataset
 
 
-def validate(folder: str | os.PathLike | None = None) -> dict:
+def validate(
+    folder: str | os.PathLike | None = None,
+    max_file_size: int | None = None,
+    *,
+    cache: bool | None = None,
+) -> dict:
     """Return a report on the dataset in ``folder``: valid or not, and every problem.
 
     >>> report = validate()
@@ -80,7 +112,7 @@ def validate(folder: str | os.PathLike | None = None) -> dict:
     (True, [])
     """
     try:
-        dataset = load_dataset(folder)
+        dataset = load_dataset(folder, max_file_size, cache=cache)
     except DatasetError as error:
         problems, dataset = error.problems, None
     else:
@@ -96,43 +128,86 @@ def validate(folder: str | os.PathLike | None = None) -> dict:
 
 
 class _Checker:
-    """Reads typed values out of one file's nodes, recording problems as it goes."""
+    """Reads typed values out of one source's plain data, recording problems by path.
 
-    def __init__(self, shown_as: str, problems: list[Problem]):
-        self.shown_as = shown_as
+    A problem is placed through the source's locator; a source read without
+    positions raises :class:`~graph.sources.NotLocated` there, and the loader
+    applies the rules again to a located reading.
+    """
+
+    def __init__(self, source: Source, problems: list[Problem]):
+        self.shown_as = source.shown_as
+        self.locator = source.locator
+        self.suspect = source.suspect
         self.problems = problems
 
-    def error(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
-        line, column = position(node)
+    def error(
+        self, path: DataPath, message: str, hint: str | None = None, key: bool = False
+    ) -> None:
+        line, column = self.locator.position(path, key)
         self.problems.append(Problem(self.shown_as, line, column, message, hint))
 
-    def warn(self, node: yaml.Node, message: str) -> None:
-        line, column = position(node)
+    def warn(self, path: DataPath, message: str) -> None:
+        line, column = self.locator.position(path)
         self.problems.append(Problem(self.shown_as, line, column, message, severity="warning"))
 
+    def line(self, path: DataPath) -> int:
+        return self.locator.position(path)[0]
+
+    def raw(self, value, path: DataPath, key: bool = False) -> str:
+        """Return a scalar as it was written (a string is its own text)."""
+        if isinstance(value, str):
+            return value
+        return self.locator.text(path, key) or ""
+
+    def describe(self, value, path: DataPath, key: bool = False) -> str:
+        """Return what a value is, with its text, for messages: "a boolean ('No')"."""
+        kind = _kind(value)
+        if value is None or isinstance(value, (list, dict)):
+            return kind
+        raw = self.raw(value, path, key)
+        return f"{kind} ({raw!r})" if raw else kind
+
+    def show(self, value, path: DataPath) -> str:
+        if isinstance(value, (list, dict)):
+            return self.describe(value, path)
+        return repr(self.raw(value, path))
+
     def fields(
-        self, node: yaml.Node, what: str, required: tuple[str, ...], optional: tuple[str, ...]
-    ) -> dict[str, yaml.Node] | None:
-        """Return a mapping's value nodes by key, after checking its keys."""
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} must be a mapping, not {_describe(node)}")
+        self,
+        value,
+        path: DataPath,
+        what: str,
+        required: tuple[str, ...],
+        optional: tuple[str, ...],
+    ) -> dict | None:
+        """Return a mapping's known fields, after checking its keys."""
+        if not isinstance(value, dict):
+            self.error(path, f"{what} must be a mapping, not {self.describe(value, path)}")
             return None
         known = (*required, *optional)
-        found: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in known:
-                found.setdefault(key, value_node)
+        found = {}
+        for key, item in value.items():
+            if key in known and isinstance(key, str):
+                found[key] = item
             else:
-                hint = next(iter(did_you_mean(str(key), known)), None)
+                text = self.raw(key, (*path, key), key=True)
+                hint = next(iter(did_you_mean(text, known)), None)
                 allowed = ", ".join(known)
-                self.error(key_node, f"unknown field {key!r} in {what} (allowed: {allowed})", hint)
+                self.error(
+                    (*path, key),
+                    f"unknown field {text!r} in {what} (allowed: {allowed})",
+                    hint,
+                    key=True,
+                )
         for key in required:
             if key not in found:
-                self.error(node, f"{what} is missing required field {key!r}")
+                self.error(path, f"{what} is missing required field {key!r}")
         return found
 
-    def string(self, node: yaml.Node, what: str, multiline: bool = False) -> str | None:
+    def string(
+        self, value, path: DataPath, what: str, multiline: bool = False, key: bool = False
+    ) -> str | None:
         """Return a non-empty string, or None after recording why it is not one.
 
         Control characters (terminal escapes, line breaks in a name) and
@@ -140,331 +215,481 @@ class _Checker:
         what a terminal or a page shows. ``multiline`` text may hold line
         breaks and tabs.
         """
-        if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str")):
-            quote_it = isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null")
+        if type(value) is not str:
+            quote_it = value is not None and not isinstance(value, (list, dict))
             extra = " (put it in quotes)" if quote_it else ""
-            self.error(node, f"{what} must be a string, not {_describe(node)}{extra}")
-            return None
-        value = node.value
-        forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
-        bad = forbidden.search(value)
-        if bad:
             self.error(
-                node, f"{what} contains the invisible or control character U+{ord(bad[0]):04X}"
+                path,
+                f"{what} must be a string, not {self.describe(value, path, key)}{extra}",
+                key=key,
             )
             return None
-        if not name_key(value):
-            self.error(node, f"{what} must not be empty")
+        if self.suspect is not None and self.suspect(value):
+            raise NotLocated(path)  # YAML 1.1 may read it otherwise: the located reading decides
+        # isprintable() is False for every forbidden character, and answers in C.
+        if not value.isprintable():
+            forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
+            bad = forbidden.search(value)
+            if bad:
+                self.error(
+                    path,
+                    f"{what} contains the invisible or control character U+{ord(bad[0]):04X}",
+                    key=key,
+                )
+                return None
+        if not (_VISIBLE.search(value) or name_key(value)):
+            self.error(path, f"{what} must not be empty", key=key)
             return None
         return value
 
-    def string_list(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node]]:
-        """Return the strings of a list with their nodes (a lone string is refused)."""
-        if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{what} must be a list of strings, not {_describe(node)}")
+    def string_list(self, value, path: DataPath, what: str) -> list[tuple[str, DataPath]]:
+        """Return the strings of a list with their paths (a lone string is refused)."""
+        if not isinstance(value, list):
+            self.error(path, f"{what} must be a list of strings, not {self.describe(value, path)}")
             return []
         values = []
-        for item in node.value:
-            value = self.string(item, f"each of {what}")
-            if value is not None:
-                values.append((value, item))
+        for index, item in enumerate(value):
+            text = self.string(item, (*path, index), f"each of {what}")
+            if text is not None:
+                values.append((text, (*path, index)))
         return values
 
-    def mapping_items(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} must be a mapping, not {_describe(node)}")
+    def mapping_items(self, value, path: DataPath, what: str) -> list[tuple[object, object]]:
+        if not isinstance(value, dict):
+            self.error(path, f"{what} must be a mapping, not {self.describe(value, path)}")
             return []
-        return node.value
+        return list(value.items())
 
-    def sequence_items(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{what} must be a list, not {_describe(node)}")
+    def sequence_items(self, value, path: DataPath, what: str) -> list:
+        if not isinstance(value, list):
+            self.error(path, f"{what} must be a list, not {self.describe(value, path)}")
             return []
-        return node.value
+        return value
 
-    def identifier(self, node: yaml.Node, what: str) -> str | None:
-        value = self.string(node, what)
-        if value is not None and not ID_PATTERN.fullmatch(value):
-            suggestion = re.sub(r"[^a-z0-9_-]+", "-", name_key(value)).strip("-_")
+    def identifier(self, value, path: DataPath, what: str) -> str | None:
+        text = self.string(value, path, what)
+        if text is not None and not ID_PATTERN.fullmatch(text):
+            suggestion = re.sub(r"[^a-z0-9_-]+", "-", name_key(text)).strip("-_")
             self.error(
-                node,
-                f"{what} {value!r} must be lowercase letters, digits, '-' or '_', "
+                path,
+                f"{what} {text!r} must be lowercase letters, digits, '-' or '_', "
                 "starting with a letter or digit",
                 suggestion or None,
             )
             return None
-        return value
+        return text
 
-    def optional_text(self, node: yaml.Node | None, what: str) -> str | None:
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+    def optional_text(self, value, path: DataPath, what: str) -> str | None:
+        if value is None or value is _MISSING:
             return None
-        return self.string(node, what, multiline=True)
+        return self.string(value, path, what, multiline=True)
 
-    def boolean(self, node: yaml.Node, what: str) -> bool | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
-            return scalar_value(node)
-        self.error(node, f"{what} must be true or false, not {_describe(node)}")
+    def boolean(self, value, path: DataPath, what: str) -> bool | None:
+        if type(value) is bool:
+            return value
+        self.error(path, f"{what} must be true or false, not {self.describe(value, path)}")
         return None
 
-    def sign(self, node: yaml.Node) -> int | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
-            value = scalar_value(node)
-            if value in (-1, 0, 1):
-                return value
+    def sign(self, value, path: DataPath) -> int | None:
+        if type(value) is int and value in (-1, 0, 1):
+            return value
         self.error(
-            node, f"sign must be 1 (cooperative), -1 (hostile) or 0 (neutral), not {_show(node)}"
+            path,
+            "sign must be 1 (cooperative), -1 (hostile) or 0 (neutral), "
+            f"not {self.show(value, path)}",
         )
         return None
 
-    def weight(self, node: yaml.Node) -> float | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
+    def weight(self, value, path: DataPath) -> float | None:
+        if type(value) in (int, float):
             try:
-                value = float(scalar_value(node))
+                number = float(value)
             except OverflowError:
-                value = math.inf
-            if MIN_WEIGHT <= value <= MAX_WEIGHT:
-                return value
+                number = math.inf
+            if MIN_WEIGHT <= number <= MAX_WEIGHT:
+                return number
         self.error(
-            node,
-            f"weight must be a number from {MIN_WEIGHT:g} to {MAX_WEIGHT:g}, not {_show(node)}",
+            path,
+            f"weight must be a number from {MIN_WEIGHT:g} to {MAX_WEIGHT:g}, "
+            f"not {self.show(value, path)}",
         )
         return None
 
-    def date(self, node: yaml.Node) -> str | None:
-        # The raw text, so 2025-11-03 stays a string and 2025-11 is allowed.
-        if not isinstance(node, yaml.ScalarNode):
-            self.error(node, f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {_describe(node)}")
+    def date(self, value, path: DataPath) -> str | None:
+        # Dates are text, so 2025-11-03 stays a string and 2025-11 is allowed.
+        if isinstance(value, (list, dict)):
+            self.error(
+                path,
+                f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {self.describe(value, path)}",
+            )
             return None
+        small = type(value) is int and abs(value) < 10**18  # str() of a huge int raises
+        text = str(value) if small else self.raw(value, path)
         try:
-            parse_period(node.value)
+            parse_period(text)
         except ValueError as error:
-            self.error(node, str(error))
+            self.error(path, str(error))
             return None
-        return node.value
+        return text
 
 
 class _Loader:
     """One load of one folder; ``problems`` collects everything found."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, max_file_size: int | None = None):
         self.folder = folder
+        self.max_file_size = max_file_size
         self.problems: list[Problem] = []
-        self.index: ActorIndex | None = None  # built only to suggest fixes
-        self.declared_documents: list[str] = []
-
-    def checker(self, name: str) -> _Checker:
-        return _Checker(str(self.folder / name), self.problems)
+        # Documents read and indexed, by path: a second pass of the rules reuses them.
+        self.documents: dict[str, tuple[DocumentIndex | None, Problem | None]] = {}
 
     def load(self) -> Dataset | None:
         actors_path, relations_path = self.folder / ACTORS_FILE, self.folder / RELATIONS_FILE
         if not self.folder.is_dir():
-            reason = "not a folder" if self.folder.exists() else "dataset folder not found"
+            problem = file_problem(self.folder, str(self.folder))
+            if problem is None or problem.message == "not a regular file":
+                reason = "not a folder"
+            elif problem.message == "file not found":
+                reason = "dataset folder not found"
+            else:
+                reason = problem.message
             self.problems.append(Problem(str(self.folder), 1, 1, reason))
             return None
-        actors_root, found = read_yaml(actors_path, str(actors_path))
-        self.problems += found
-        relations_root, found = read_yaml(relations_path, str(relations_path))
-        self.problems += found
-        kinds, actors = self.load_actors(actors_root) if actors_root else (None, None)
-        if relations_root is None:
+        actors, found = read_yaml(actors_path, str(actors_path), self.max_file_size)
+        read_problems = list(found)
+        relations, found = read_yaml(relations_path, str(relations_path), self.max_file_size)
+        read_problems += found
+        try:
+            self.problems = list(read_problems)
+            return _Rules(self).apply(actors, relations)
+        except NotLocated:
+            # Something is wrong (or worth a warning): read again with positions, the
+            # reference reading, and apply the rules to it.
+            self.problems = list(read_problems)
+            actors = self.located(actors)
+            relations = self.located(relations)
+            return _Rules(self).apply(actors, relations)
+
+    def located(self, source: Source | None) -> Source | None:
+        if source is None:
             return None
-        documents, types, relations = self.load_relations(relations_root, actors)
+        located, found = source.located()
+        self.problems += found
+        return located
+
+    def read_document(
+        self, path: Path, shown_as: str
+    ) -> tuple[DocumentIndex | None, Problem | None]:
+        """Return the quote index of the document at ``path``, or why it cannot be read.
+
+        A file is read and indexed once, however many keys name it and however
+        its path is spelt.
+        """
+        key = os.path.realpath(path)
+        if key not in self.documents:
+            text, problem = read_utf8(path, shown_as, self.max_file_size)
+            self.documents[key] = (None if problem else DocumentIndex(text)), problem
+            del text
+        return self.documents[key]
+
+
+class _Rules:
+    """The format's rules, applied once to the plain data of both files."""
+
+    def __init__(self, loader: _Loader):
+        self.loader = loader
+        self.folder = loader.folder
+        self.problems = loader.problems
+        self.index: ActorIndex | None = None  # built only to suggest fixes
+        self.declared_documents: list[str] = []
+        self.declared_set: set[str] = set()
+        self.indexes: dict[str, DocumentIndex] = {}
+
+    def apply(self, actors_source: Source | None, relations_source: Source | None):
+        kinds, actors = self.load_actors(actors_source) if actors_source else (None, None)
+        if relations_source is None:
+            return None
+        documents, types, relations = self.load_relations(relations_source, actors)
         if actors is None or types is None:
             return None
         return Dataset(actors, types, relations, kinds, documents, self.folder)
 
     # actors.yaml
 
-    def load_actors(
-        self, root: yaml.Node
-    ) -> tuple[dict[str, Kind] | None, dict[str, Actor] | None]:
-        check = self.checker(ACTORS_FILE)
-        top = check.fields(root, "actors.yaml", required=("actors",), optional=("kinds",))
+    def load_actors(self, source: Source) -> tuple[dict[str, Kind] | None, dict[str, Actor] | None]:
+        check = _Checker(source, self.problems)
+        top = check.fields(
+            source.data, (), "actors.yaml", required=("actors",), optional=("kinds",)
+        )
         if top is None or "actors" not in top:
             return None, None
         kinds = self.load_kinds(check, top["kinds"]) if "kinds" in top else None
         actors: dict[str, Actor] = {}
-        first_line: dict[str, int] = {}
-        named: dict[str, tuple[str, int]] = {}  # folded name -> (actor id, line)
-        for node in check.sequence_items(top["actors"], "actors"):
-            actor, spellings = self.load_actor(check, node, kinds)
+        first_path: dict[str, DataPath] = {}
+        named: dict[str, tuple[str, DataPath]] = {}  # folded name -> (actor id, path)
+        for index, value in enumerate(check.sequence_items(top["actors"], ("actors",), "actors")):
+            path = ("actors", index)
+            actor, spellings = self.load_actor(check, value, path, kinds)
             if actor is None:
                 continue
-            line = position(node)[0]
             if actor.id in actors:
                 check.error(
-                    node,
+                    path,
                     f"duplicate actor id {actor.id!r} "
-                    f"(first defined on line {first_line[actor.id]})",
+                    f"(first defined on line {check.line(first_path[actor.id])})",
                 )
                 continue
             actors[actor.id] = actor
-            first_line[actor.id] = line
+            first_path[actor.id] = path
             self.check_names_unique(check, actor.id, spellings, named)
         return kinds, actors
 
-    def load_kinds(self, check: _Checker, node: yaml.Node) -> dict[str, Kind]:
+    def load_kinds(self, check: _Checker, value) -> dict[str, Kind]:
         kinds = {}
-        for key_node, value_node in check.mapping_items(node, "kinds"):
-            name = check.string(key_node, "a kind")
+        seen: dict[str, str] = {}
+        for key, item in check.mapping_items(value, ("kinds",), "kinds"):
+            path = ("kinds", key)
+            name = check.string(key, path, "a kind", key=True)
+            name = self.distinct_name(check, name, path, seen, "kind")
             if name is None:
                 continue
             description = None
-            if not (isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":null")):
-                fields = check.fields(value_node, f"kind {name!r}", (), ("description",))
+            if item is not None:
+                fields = check.fields(item, path, f"kind {name!r}", (), ("description",))
                 if fields:
-                    description = check.optional_text(fields.get("description"), "description")
+                    description = check.optional_text(
+                        fields.get("description", _MISSING), (*path, "description"), "description"
+                    )
             kinds[name] = Kind(name, description)
         return kinds
 
-    def load_actor(self, check: _Checker, node: yaml.Node, kinds: dict | None):
-        """Return the actor (or None) and each valid id, name and alias with its node."""
-        fields = check.fields(node, "an actor", ("id", "name", "kind"), ("aliases", "description"))
+    def load_actor(self, check: _Checker, value, path: DataPath, kinds: dict | None):
+        """Return the actor (or None) and each valid id, name and alias with its path."""
+        fields = check.fields(
+            value, path, "an actor", ("id", "name", "kind"), ("aliases", "description")
+        )
         if fields is None:
             return None, []
-        actor_id = check.identifier(fields["id"], "actor id") if "id" in fields else None
-        name = check.string(fields["name"], "name") if "name" in fields else None
-        kind = check.string(fields["kind"], "kind") if "kind" in fields else None
+        at = {key: (*path, key) for key in fields}
+        actor_id = check.identifier(fields["id"], at["id"], "actor id") if "id" in fields else None
+        name = check.string(fields["name"], at["name"], "name") if "name" in fields else None
+        kind = check.string(fields["kind"], at["kind"], "kind") if "kind" in fields else None
+        kind = _nfc(kind)
         if kind is not None and kinds is not None and kind not in kinds:
             hint = next(iter(did_you_mean(kind, kinds)), None)
             declared = f"declared: {_listing(kinds)}" if kinds else "no kinds are declared"
-            check.error(fields["kind"], f"unknown kind {kind!r} ({declared})", hint)
-        aliases = check.string_list(fields["aliases"], "aliases") if "aliases" in fields else []
-        description = check.optional_text(fields.get("description"), "description")
-        spellings = [(actor_id, fields.get("id")), (name, fields.get("name")), *aliases]
-        spellings = [(text, text_node) for text, text_node in spellings if text is not None]
-        raw_id = fields.get("id")
-        if actor_id is None and isinstance(raw_id, yaml.ScalarNode) and raw_id.value:
+            check.error(at["kind"], f"unknown kind {kind!r} ({declared})", hint)
+        aliases = (
+            check.string_list(fields["aliases"], at["aliases"], "aliases")
+            if "aliases" in fields
+            else []
+        )
+        description = check.optional_text(
+            fields.get("description", _MISSING), (*path, "description"), "description"
+        )
+        spellings = [(actor_id, at.get("id")), (name, at.get("name")), *aliases]
+        spellings = [(text, text_path) for text, text_path in spellings if text is not None]
+        if actor_id is None and "id" in fields and not isinstance(fields["id"], (list, dict)):
             # Keep a badly spelt actor, so relations to it are not reported twice.
-            actor_id = raw_id.value
+            actor_id = check.raw(fields["id"], at["id"]) or None
         if actor_id is None:
             return None, []
         aliases = tuple(alias for alias, _ in aliases)
         return Actor(actor_id, name or "", kind or "", aliases, description), spellings
 
+    def distinct_name(self, check, name: str | None, path, seen: dict, what: str) -> str | None:
+        """Return a kind's or a type's name in NFC; one that looks like an earlier one is an error.
+
+        Names that differ only in Unicode form (NFC or NFD), case, accents or
+        invisible characters would look the same in every output.
+        """
+        if name is None:
+            return None
+        name = _nfc(name)
+        folded = name_key(name)
+        if folded in seen:
+            check.error(
+                path,
+                f"{what} {name!r} looks the same as {seen[folded]!r}, declared before: "
+                "names must differ beyond case, accents, invisible characters and Unicode form",
+                key=True,
+            )
+            return None
+        seen[folded] = name
+        return name
+
     def check_names_unique(self, check, actor_id: str, spellings: list, named: dict) -> None:
         """Record each spelling; one that already names another actor is an error."""
-        for text, text_node in spellings:
+        for text, text_path in spellings:
             key = name_key(text)
             owner = named.get(key)
             if owner is None:
-                named[key] = (actor_id, position(text_node)[0])
+                named[key] = (actor_id, text_path)
             elif owner[0] != actor_id:
                 check.error(
-                    text_node,
-                    f"{text!r} already names actor {owner[0]!r} (line {owner[1]}); "
+                    text_path,
+                    f"{text!r} already names actor {owner[0]!r} (line {check.line(owner[1])}); "
                     "ids, names and aliases must be unique, ignoring case and accents",
                 )
 
     # relations.yaml
 
-    def load_relations(self, root: yaml.Node, actors: dict[str, Actor]):
-        check = self.checker(RELATIONS_FILE)
+    def load_relations(self, source: Source, actors: dict[str, Actor] | None):
+        check = _Checker(source, self.problems)
         top = check.fields(
-            root, "relations.yaml", required=("types", "relations"), optional=("documents",)
+            source.data,
+            (),
+            "relations.yaml",
+            required=("types", "relations"),
+            optional=("documents", "document_roots"),
         )
         if top is None:
             return {}, None, []
-        documents, texts = self.load_documents(check, top.get("documents"))
+        roots = self.load_roots(check, top.get("document_roots", _MISSING))
+        documents = self.load_documents(check, top.get("documents", _MISSING), roots)
         if "documents" not in top:
-            check.warn(root, "no documents declared: evidence quotes are not checked")
+            check.warn((), "no documents declared: evidence quotes are not checked")
         types = self.load_types(check, top["types"]) if "types" in top else None
         relations = []
-        for node in (
-            check.sequence_items(top["relations"], "relations") if "relations" in top else ()
-        ):
-            relation = self.load_relation(check, node, actors, types, documents, texts)
+        items = (
+            check.sequence_items(top["relations"], ("relations",), "relations")
+            if "relations" in top
+            else ()
+        )
+        for index, value in enumerate(items):
+            if not index % 8192:
+                progress.advance(index, len(items))
+            relation = self.load_relation(check, value, ("relations", index), actors, types)
             if relation is not None:
                 relations.append(relation)
         return documents, types, relations
 
-    def load_documents(self, check: _Checker, node: yaml.Node | None):
-        documents: dict[str, Document] = {}
-        texts: dict[str, DocumentIndex] = {}
-        if node is None:
-            return documents, texts
-        for key_node, value_node in check.mapping_items(node, "documents"):
-            key = check.string(key_node, "a document key")
-            if key is not None:
-                self.declared_documents.append(key)
-            relative = check.string(value_node, f"the path of document {key!r}")
-            if key is None or relative is None:
-                continue
-            path = self.folder / relative
-            text, problem = read_utf8(path, relative)
-            if problem:
-                at_start = (problem.line, problem.column) == (1, 1)
-                where = "" if at_start else f" (at {problem.line}:{problem.column})"
-                check.error(value_node, f"document {key!r} ({relative}): {problem.message}{where}")
-                continue
-            path = path.resolve()
-            documents[key] = Document(key, path)
-            texts[key] = DocumentIndex(text)
-        return documents, texts
+    def load_roots(self, check: _Checker, value) -> list[str]:
+        """Return the folders documents may be read from: the dataset's, and ``document_roots``.
 
-    def load_types(self, check: _Checker, node: yaml.Node) -> dict[str, RelationType]:
+        Each root is resolved (symlinks followed) relative to the dataset folder.
+        """
+        roots = [os.path.realpath(self.folder)]
+        if value is _MISSING:
+            return roots
+        for text, path in check.string_list(value, ("document_roots",), "document_roots"):
+            root = os.path.realpath(self.folder / text)
+            if os.path.isdir(root):
+                roots.append(root)
+            else:
+                check.error(path, f"document root {text!r} is not a folder")
+        return roots
+
+    def load_documents(self, check: _Checker, value, roots: list[str]) -> dict[str, Document]:
+        documents: dict[str, Document] = {}
+        if value is _MISSING:
+            return documents
+        for key, item in check.mapping_items(value, ("documents",), "documents"):
+            path = ("documents", key)
+            name = check.string(key, path, "a document key", key=True)
+            if name is not None:
+                self.declared_documents.append(name)
+                self.declared_set.add(name)
+            relative = check.string(item, path, f"the path of document {name!r}")
+            if name is None or relative is None:
+                continue
+            file = self.folder / relative
+            if not _inside(os.path.realpath(file), roots):
+                # Never read: neither its text nor its absolute path is shown anywhere.
+                check.error(
+                    path,
+                    f"document {name!r} ({relative}) is outside the dataset folder; "
+                    "list the folder it is in under document_roots to allow it",
+                )
+                continue
+            index, problem = self.loader.read_document(file, relative)
+            if problem:
+                at_start = (problem.line, problem.column) in ((1, 1), (0, 0))
+                where = "" if at_start else f" (at {problem.line}:{problem.column})"
+                check.error(path, f"document {name!r} ({relative}): {problem.message}{where}")
+                continue
+            documents[name] = Document(name, file.resolve())
+            self.indexes[name] = index
+        return documents
+
+    def load_types(self, check: _Checker, value) -> dict[str, RelationType]:
         types = {}
-        for key_node, value_node in check.mapping_items(node, "types"):
-            name = check.string(key_node, "a relation type")
+        seen: dict[str, str] = {}  # folded name -> name as first declared
+        for key, item in check.mapping_items(value, ("types",), "types"):
+            path = ("types", key)
+            name = check.string(key, path, "a relation type", key=True)
+            name = self.distinct_name(check, name, path, seen, "relation type")
             fields = check.fields(
-                value_node, f"type {name!r}", ("sign",), ("symmetric", "description")
+                item, path, f"type {name!r}", ("sign",), ("symmetric", "description")
             )
             if name is None or fields is None:
                 continue
-            sign = check.sign(fields["sign"]) if "sign" in fields else None
+            sign = check.sign(fields["sign"], (*path, "sign")) if "sign" in fields else None
             symmetric = (
-                check.boolean(fields["symmetric"], "symmetric") if "symmetric" in fields else False
+                check.boolean(fields["symmetric"], (*path, "symmetric"), "symmetric")
+                if "symmetric" in fields
+                else False
             )
-            description = check.optional_text(fields.get("description"), "description")
+            description = check.optional_text(
+                fields.get("description", _MISSING), (*path, "description"), "description"
+            )
             # A type with a bad field is still known, so its relations are not reported too.
             types[name] = RelationType(name, sign or 0, bool(symmetric), description)
-        if isinstance(node, yaml.MappingNode) and not node.value:
-            check.error(node, "types must declare at least one relation type")
+        if isinstance(value, dict) and not value:
+            check.error(("types",), "types must declare at least one relation type")
         return types
 
-    def load_relation(self, check, node, actors, types, documents, texts) -> Relation | None:
+    def load_relation(self, check, value, path, actors, types) -> Relation | None:
         fields = check.fields(
-            node,
+            value,
+            path,
             "a relation",
             ("source", "type", "target", "evidence"),
             ("document", "date", "weight"),
         )
         if fields is None:
             return None
-        source = self.actor_reference(check, fields.get("source"), actors, "source")
-        target = self.actor_reference(check, fields.get("target"), actors, "target")
-        type_name = check.string(fields["type"], "type") if "type" in fields else None
+        at = {key: (*path, key) for key in fields}
+        source = self.actor_reference(check, fields, at, "source", actors)
+        target = self.actor_reference(check, fields, at, "target", actors)
+        type_name = check.string(fields["type"], at["type"], "type") if "type" in fields else None
+        type_name = _nfc(type_name)
         if type_name is not None and types is not None and type_name not in types:
             hint = next(iter(did_you_mean(type_name, types)), None)
-            check.error(fields["type"], f"unknown relation type {type_name!r}", hint)
+            check.error(at["type"], f"unknown relation type {type_name!r}", hint)
             type_name = None
         if source is not None and source == target:
             check.error(
-                fields["target"], f"relation from {source!r} to itself (self-loops are not allowed)"
+                at["target"], f"relation from {source!r} to itself (self-loops are not allowed)"
             )
             source = None
         evidence = (
-            check.string(fields["evidence"], "evidence", multiline=True)
+            check.string(fields["evidence"], at["evidence"], "evidence", multiline=True)
             if "evidence" in fields
             else None
         )
-        document = self.document_reference(check, node, fields.get("document"), documents)
-        date = check.date(fields["date"]) if "date" in fields else None
-        weight = check.weight(fields["weight"]) if "weight" in fields else 1.0
-        if evidence is not None and document is not None and document in texts:
-            self.check_quote(check, fields["evidence"], evidence, document, texts[document])
+        document = self.document_reference(check, path, fields, at)
+        date = check.date(fields["date"], at["date"]) if "date" in fields else None
+        weight = check.weight(fields["weight"], at["weight"]) if "weight" in fields else 1.0
+        needle = None if evidence is None else normalize_text(evidence)  # folded once
+        if needle is not None and len(needle) < MIN_EVIDENCE_CHARACTERS:
+            check.warn(
+                at["evidence"],
+                f"evidence quote {evidence!r} is shorter than {MIN_EVIDENCE_CHARACTERS} "
+                "characters: too short to show the relation",
+            )
+        if evidence is not None and document is not None and document in self.indexes:
+            self.check_quote(check, at["evidence"], needle, document, self.indexes[document])
         if None in (source, target, type_name, evidence, weight) or (
             "date" in fields and date is None
         ):
             return None
-        return Relation(
-            source, type_name, target, evidence, document, date, weight, position(node)[0]
-        )
+        return Relation(source, type_name, target, evidence, document, date, weight)
 
-    def actor_reference(self, check, node, actors, what) -> str | None:
-        if node is None:
+    def actor_reference(self, check, fields, at, what, actors) -> str | None:
+        if what not in fields:
             return None
-        value = check.string(node, what)
+        value = check.string(fields[what], at[what], what)
         if value is None or actors is None or value in actors:
             # With no readable actors.yaml, references cannot be checked.
             return value
@@ -473,33 +698,33 @@ class _Loader:
         named = self.index.get(value)
         if named is not None:
             check.error(
-                node, f"{what} {value!r} is a name or alias; relations use actor ids", named
+                at[what], f"{what} {value!r} is a name or alias; relations use actor ids", named
             )
         else:
             hint = next(iter(self.index.suggest(value, count=1)), None)
-            check.error(node, f"unknown actor {value!r} in {what}", hint)
+            check.error(at[what], f"unknown actor {value!r} in {what}", hint)
         return None
 
-    def document_reference(self, check, node, value_node, documents) -> str | None:
+    def document_reference(self, check, path, fields, at) -> str | None:
         # Declared documents count even when unreadable: that error is reported once.
         documents = self.declared_documents
-        if value_node is None:
+        if "document" not in fields:
             if len(documents) == 1:
-                return next(iter(documents))
+                return documents[0]
             if len(documents) > 1:
                 check.error(
-                    node, f"relation must name its document (one of: {', '.join(documents)})"
+                    path, f"relation must name its document (one of: {', '.join(documents)})"
                 )
             return None
-        key = check.string(value_node, "document")
-        if key is not None and key not in documents:
+        key = check.string(fields["document"], at["document"], "document")
+        if key is not None and key not in self.declared_set:
             hint = next(iter(did_you_mean(key, documents)), None)
-            check.error(value_node, f"unknown document {key!r}", hint)
+            check.error(at["document"], f"unknown document {key!r}", hint)
             return None
         return key
 
-    def check_quote(self, check, node, quote: str, document: str, index: DocumentIndex) -> None:
-        needle = normalize_text(quote)
+    def check_quote(self, check, path, needle: str, document: str, index: DocumentIndex) -> None:
+        """Report a quote (``needle``, already normalised) that is not in its document."""
         if index.find(needle):
             return
         # The longest prefix found tells the user where the quote goes astray
@@ -515,7 +740,17 @@ class _Loader:
         if low >= 8:
             matched, rest = needle[max(0, low - 30) : low], needle[low : low + 30]
             detail = f"; it matches up to {matched!r} then differs at {rest!r}"
-        check.error(node, f"evidence quote not found in document {document!r}{detail}")
+        check.error(path, f"evidence quote not found in document {document!r}{detail}")
+
+
+def _nfc(text: str | None) -> str | None:
+    """Return ``text`` in Unicode NFC, so a name typed in NFD is the same name."""
+    return None if text is None else unicodedata.normalize("NFC", text)
+
+
+def _inside(path: str, roots: list[str]) -> bool:
+    """Return whether the resolved ``path`` lies in one of the resolved ``roots``."""
+    return any(os.path.commonpath([path, root]) == root for root in roots)
 
 
 def _listing(names, limit: int = 10) -> str:
@@ -524,12 +759,20 @@ def _listing(names, limit: int = 10) -> str:
     return ", ".join(names[:limit]) + more
 
 
-def _describe(node: yaml.Node) -> str:
-    kind = _YAML_TYPE_NAMES.get(node.tag, "a value")
-    if isinstance(node, yaml.ScalarNode) and node.value and not node.tag.endswith(":null"):
-        return f"{kind} ({node.value!r})"
-    return kind
-
-
-def _show(node: yaml.Node) -> str:
-    return repr(node.value) if isinstance(node, yaml.ScalarNode) else _describe(node)
+def _kind(value) -> str:
+    """Return what kind of YAML value ``value`` is, in words."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "a value"

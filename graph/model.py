@@ -77,7 +77,7 @@ class Relation:
     document: str | None = None
     date: str | None = None
     weight: float = 1.0
-    line: int = 0  # where the relation starts in relations.yaml, for messages
+    line: int = 0  # unused: problems are placed by path (see graph.sources)
 
     def to_dict(self) -> dict:
         """Return the relation as JSON-ready data (ids in source and target)."""

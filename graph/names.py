@@ -8,19 +8,40 @@ True
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-from .problems import UnknownActorError, did_you_mean
+from .problems import UnknownActorError
 
 __all__ = ["ActorIndex", "name_key"]
 
 
+# Characters that show nothing yet are neither format (Cf) characters nor
+# marks: the rest of Unicode's Default_Ignorable_Code_Point set (Hangul and
+# halfwidth fillers, variation selectors, the combining grapheme joiner,
+# Mongolian selectors, Khmer inherent vowels, tag characters, ...) and the
+# blank braille pattern U+2800. unicodedata does not list the property.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
 def name_key(text: str) -> str:
     """Return the folded form of a name: no accents or invisible characters, case folded,
-    single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    # Accents (combining marks) and invisible format characters (zero-width
-    # spaces and joiners, direction marks) do not tell names apart.
+    single spaces.
+
+    Invisible characters are format characters (zero-width spaces and joiners,
+    direction marks) and those of :data:`INVISIBLE` (fillers, variation
+    selectors, tag characters): ``Russia`` followed by U+FE0F or U+3164 is
+    ``russia``, and a name made only of them folds to nothing.
+
+    >>> name_key("Russia\ufe0f"), name_key("\u3164\u2800\u034f")
+    ('russia', '')
+    """
+    decomposed = INVISIBLE.sub("", unicodedata.normalize("NFKD", text))
+    # Accents (combining marks) and invisible characters do not tell names apart.
     bare = "".join(
         char
         for char in decomposed
@@ -42,6 +63,7 @@ class ActorIndex:
         for actor_id, names in names_by_id.items():
             for name in (actor_id, *names):
                 self._ids.setdefault(name_key(name), actor_id)
+        self._suggester = None  # built on the first unknown name
 
     def get(self, query: str) -> str | None:
         """Return the id named by ``query``, or None; a leading "the" is optional.
@@ -64,8 +86,12 @@ class ActorIndex:
 
     def suggest(self, query: str, count: int = 3) -> list[str]:
         """Return the ids of up to ``count`` actors whose names are close to ``query``."""
+        from .suggest import Suggester
+
+        if self._suggester is None:
+            self._suggester = Suggester(self._ids)
         ids: list[str] = []
-        for key in did_you_mean(name_key(query), self._ids, count=count * 2):
+        for key in self._suggester.suggest(name_key(query), count=count * 2):
             if self._ids[key] not in ids:
                 ids.append(self._ids[key])
         return ids[:count]

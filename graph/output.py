@@ -24,6 +24,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .cells import spreadsheet_safe
+from .display import encodable
+
 __all__ = ["RENDERERS", "Fields", "Result", "Table", "display_width", "render"]
 
 ELLIPSIS = "…"
@@ -69,7 +72,7 @@ class Result:
 
 def render(result: Result, output_format: str, width: int = 80) -> str:
     """Return ``result`` rendered in ``output_format`` ('table', 'json' or 'csv')."""
-    return RENDERERS[output_format](result, width)
+    return encodable(RENDERERS[output_format](result, width))
 
 
 def render_json(result: Result, width: int = 80) -> str:
@@ -126,8 +129,17 @@ def _plain(value) -> str:
 
 
 def _csv_cell(value) -> str:
-    """Return a CSV cell: like a table cell, but floats keep every digit."""
-    return repr(value) if isinstance(value, float) else _plain(value)
+    """Return a CSV cell: numbers as they are (floats keep every digit); text like a table
+    cell, made safe for spreadsheets (:func:`graph.cells.spreadsheet_safe`).
+
+    >>> _csv_cell(-0.0303), _csv_cell(-3), _csv_cell("-3"), _csv_cell(["=a", "b"])
+    ('-0.0303', '-3', "'-3", "'=a, b")
+    """
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return spreadsheet_safe(_plain(value))
 
 
 def display_width(text: str) -> int:
@@ -167,40 +179,56 @@ def _pad(text: str, width: int) -> str:
 def _wrap(text: str, width: int) -> list[str]:
     """Return ``text`` broken into lines of at most ``width`` columns, at spaces where possible.
 
+    Each character's width is looked at a bounded number of times, so a word
+    of 100,000 characters costs as much as 100,000 characters of short words.
+
     >>> _wrap("a quote too long for one line", 12)
     ['a quote too', 'long for one', 'line']
+    >>> _wrap("abcdefghij kl", 4)
+    ['abcd', 'efgh', 'ij', 'kl']
     """
     lines: list[str] = []
-    line = ""
+    line, used = "", 0
     for word in text.split():
-        while display_width(word) > width:  # a word longer than a line is split
+        word_width = display_width(word)
+        if word_width > width:  # a word longer than a line is split
             if line:
                 lines.append(line)
-                line = ""
-            head, word = _split_word(word, width)
-            lines.append(head)
-        candidate = f"{line} {word}" if line else word
-        if display_width(candidate) <= width:
-            line = candidate
+            *heads, line = _split_word(word, width)
+            lines += heads
+            used = display_width(line)
+        elif not line:
+            line, used = word, word_width
+        elif used + 1 + word_width <= width:
+            line, used = f"{line} {word}", used + 1 + word_width
         else:
             lines.append(line)
-            line = word
+            line, used = word, word_width
     if line or not lines:
         lines.append(line)
     return lines
 
 
-def _split_word(word: str, width: int) -> tuple[str, str]:
-    """Split ``word`` after at most ``width`` columns, never before a combining mark."""
-    used = cut = 0
-    for index, char in enumerate(word):
-        used += _char_width(char)
-        if used > width and index > 0:
-            break
-        cut = index + 1
-    while cut < len(word) and _char_width(word[cut]) == 0:
-        cut += 1  # marks stay with their letter
-    return word[:cut], word[cut:]
+def _split_word(word: str, width: int) -> list[str]:
+    """Split ``word`` into pieces of at most ``width`` columns, never before a combining mark.
+
+    A piece holds at least one character, even one wider than ``width``.
+
+    >>> _split_word("東京都", 3), _split_word("e\u0301e\u0301e", 2)
+    (['東', '京', '都'], ['e\u0301e\u0301', 'e'])
+    """
+    pieces: list[str] = []
+    piece: list[str] = []
+    used = 0
+    for char in word:
+        char_width = _char_width(char)
+        if char_width and piece and used + char_width > width:
+            pieces.append("".join(piece))
+            piece, used = [], 0
+        piece.append(char)
+        used += char_width
+    pieces.append("".join(piece))
+    return pieces
 
 
 def _fields_lines(block: Fields, width: int) -> list[str]:
@@ -250,14 +278,14 @@ def _fit(widths: list[int], headers: list[str], width: int, wrap_at: int | None)
         others = sum(w for i, w in enumerate(widths) if i != wrap_at)
         widths[wrap_at] = max(room - others, 24)
     while sum(widths) > room:
-        widest = max(
-            (i for i in range(len(widths)) if widths[i] > floor[i] and i != wrap_at),
-            key=lambda i: widths[i],
-            default=None,
-        )
-        if widest is None:
+        shrinkable = [i for i in range(len(widths)) if widths[i] > floor[i] and i != wrap_at]
+        if not shrinkable:
             break
-        widths[widest] -= 1
+        widest = max(shrinkable, key=lambda i: widths[i])
+        # Down to the next widest column in one step, not one column at a time.
+        next_widest = max([floor[widest], *(widths[i] for i in shrinkable if i != widest)])
+        step = max(1, min(widths[widest] - next_widest, sum(widths) - room))
+        widths[widest] -= step
     return widths
 
 

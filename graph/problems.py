@@ -12,9 +12,10 @@ lines; the library never prints.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .display import shown_path
 
 __all__ = [
     "DatasetError",
@@ -40,7 +41,7 @@ class Problem:
     def to_dict(self) -> dict:
         """Return the problem as JSON-ready data; ``Problem(**data)`` rebuilds it."""
         return {
-            "file": self.file,
+            "file": shown_path(self.file),
             "line": self.line,
             "column": self.column,
             "message": self.message,
@@ -50,7 +51,11 @@ class Problem:
 
     def __str__(self) -> str:
         suggestion = f" (did you mean {self.hint!r}?)" if self.hint else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{suggestion}"
+        # A problem with the whole file (too large to read) has no line: FILE: error: ...
+        where = shown_path(self.file)
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        return f"{where}: {self.severity}: {self.message}{suggestion}"
 
 
 class GraphError(Exception):
@@ -82,9 +87,12 @@ class UnknownActorError(QueryError):
 
 
 def did_you_mean(word: str, choices: Iterable[str], count: int = 1) -> list[str]:
-    """Return up to ``count`` choices close to ``word``, best first.
+    """Return up to ``count`` choices close to ``word``, best first, at a bounded cost
+    (see :mod:`graph.suggest`).
 
     >>> did_you_mean("contry", ["country", "person"])
     ['country']
     """
-    return difflib.get_close_matches(word, list(choices), n=count, cutoff=0.6)
+    from .suggest import did_you_mean as suggest
+
+    return suggest(word, choices, count=count)

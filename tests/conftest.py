@@ -37,6 +37,14 @@ relations:
 """
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test has its own empty dataset cache, never the user's (also for subprocesses)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "news-actor-graph"
+
+
 @pytest.fixture
 def write_dataset(tmp_path):
     """Return a function writing a dataset folder; omitted files get a valid default."""

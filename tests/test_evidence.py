@@ -55,3 +55,13 @@ def test_arabic_letter_mark_and_invisible_operators_are_ignored():
     article = "ارتفعت الرسوم بنسبة \u061c40\u061c٪ يوم الاثنين"
     assert quote_in_document("ارتفعت الرسوم بنسبة 40٪ يوم", article)
     assert quote_in_document("a b", "a\u2062 b")
+
+
+def test_every_whitespace_character_is_folded_to_a_space():
+    import sys
+
+    from graph.evidence import WHITESPACE
+
+    spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert set(WHITESPACE) == spaces
+    assert normalize_text("a\u2028\u3000 \t b\u00a0\u00a0\u00a0c  ") == "a b c"

@@ -78,3 +78,89 @@ def test_an_existing_file_keeps_its_permissions(tmp_path):
     write_atomically(private, "new")
     assert private.stat().st_mode & 0o777 == 0o600
     assert private.read_text() == "new"
+
+
+# Issue 15, item 1: only a regular file is ever replaced.
+
+
+def _refused(tmp_path, node_name):
+    os.symlink(node_name, tmp_path / "page.html")
+    with pytest.raises(OSError, match="not a regular file: refusing to replace it"):
+        write_atomically(tmp_path / "page.html", "new")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mknod of a character device needs root")
+def test_a_device_node_behind_a_symlink_is_never_replaced(tmp_path):
+    node = tmp_path / "fakenull"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    _refused(tmp_path, "fakenull")
+    assert stat.S_ISCHR(os.lstat(node).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fakenull", "page.html"]
+
+
+def test_a_fifo_behind_a_symlink_is_never_replaced(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    _refused(tmp_path, "pipe")
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe").st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html", "pipe"]
+
+
+def test_a_socket_or_a_folder_is_never_replaced(tmp_path):
+    import socket
+
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(tmp_path / "sock"))
+        _refused(tmp_path, "sock")
+        assert stat.S_ISSOCK(os.lstat(tmp_path / "sock").st_mode)
+    finally:
+        server.close()
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(OSError, match="is a folder, not a regular file"):
+        write_atomically(tmp_path / "folder", "new")
+    assert (tmp_path / "folder").is_dir()
+
+
+def test_setuid_and_setgid_bits_are_not_kept(tmp_path):
+    target = tmp_path / "page.html"
+    target.write_text("old")
+    os.chmod(target, 0o6755)
+    write_atomically(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o755
+
+
+def test_a_symlink_loop_is_reported_as_a_loop(tmp_path):
+    os.symlink("b.html", tmp_path / "a.html")
+    os.symlink("a.html", tmp_path / "b.html")
+    with pytest.raises(OSError, match="symlink loop"):
+        write_atomically(tmp_path / "a.html", "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html"]
+
+
+# Issue 15, item 10: SIGTERM or SIGHUP during the write leaves no temporary file.
+
+_WRITER = """
+import sys
+from graph.files import write_atomically
+for _ in range(1000):
+    write_atomically(sys.argv[1], "x" * (64 << 20))
+"""
+
+
+@pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
+def test_a_terminating_signal_during_the_write_leaves_no_temporary_file(tmp_path, signum):
+    import subprocess
+    import sys
+    import time
+
+    child = subprocess.Popen([sys.executable, "-c", _WRITER, str(tmp_path / "page.html")])
+    try:
+        deadline = time.monotonic() + 60
+        while not any(name.endswith(".tmp") for name in os.listdir(tmp_path)):
+            assert time.monotonic() < deadline and child.poll() is None
+        child.send_signal(signum)
+        assert child.wait(timeout=60) == -signum  # ended by the signal, as before
+    finally:
+        child.kill()
+        child.wait()
+    assert [name for name in os.listdir(tmp_path) if name.endswith(".tmp")] == []

@@ -160,7 +160,7 @@ def test_unknown_top_level_keys_and_missing_vocabulary(write_dataset):
     assert problems_of(write_dataset(relations=relations)) == [
         "relations.yaml:1:1: error: relations.yaml is missing required field 'types'",
         "relations.yaml:2:1: error: unknown field 'typos' in relations.yaml"
-        " (allowed: types, relations, documents) (did you mean 'types'?)",
+        " (allowed: types, relations, documents, document_roots) (did you mean 'types'?)",
     ]
 
 
@@ -291,13 +291,14 @@ def test_weights_out_of_range_are_refused(write_dataset, weight, shown):
 def test_document_paths_that_are_not_regular_files(write_dataset):
     relations = RELATIONS.replace(
         "documents: {article: article.txt}",
+        "document_roots: [/dev]\n"
         'documents: {article: article.txt, nul: "a\\0b", dir: ".", zero: /dev/zero}',
     ).replace("    evidence:", "    document: article\n    evidence:")
     assert problems_of(write_dataset(relations=relations)) == [
-        "relations.yaml:1:40: error: the path of document 'nul' contains the invisible or"
+        "relations.yaml:2:40: error: the path of document 'nul' contains the invisible or"
         " control character U+0000",
-        "relations.yaml:1:53: error: document 'dir' (.): not a regular file",
-        "relations.yaml:1:64: error: document 'zero' (/dev/zero): not a regular file",
+        "relations.yaml:2:53: error: document 'dir' (.): not a regular file",
+        "relations.yaml:2:64: error: document 'zero' (/dev/zero): not a regular file",
     ]
 
 
@@ -385,7 +386,8 @@ def test_an_unreadable_document_is_reported_once(write_dataset):
         "    document: notes\n"
     )
     assert problems_of(write_dataset(relations=relations)) == [
-        "relations.yaml:1:42: error: document 'notes' (/dev/zero): not a regular file",
+        "relations.yaml:1:42: error: document 'notes' (/dev/zero) is outside the dataset"
+        " folder; list the folder it is in under document_roots to allow it",
     ]
 
 

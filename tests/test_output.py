@@ -48,3 +48,24 @@ def test_wrapping_never_overflows_or_orphans_a_combining_mark():
     assert all(display_width(line) <= 7 for line in lines)
     assert not any(line and display_width(line[0]) == 0 for line in lines)
     assert " ".join(lines) == "مُحَمَّدٌمُحَمَّ دٌ said"
+
+
+def test_spreadsheet_escape_is_exactly_reversible():
+    from graph.cells import FORMULA_STARTS, spreadsheet_safe, spreadsheet_unescape
+
+    texts = ["", "'", "''", "a", "'a", "Türkiye", "1", "-0.5", "'-x"]
+    texts += [start + rest for start in (*FORMULA_STARTS, "'") for rest in ("", "x", "'", "=")]
+    for text in texts:
+        safe = spreadsheet_safe(text)
+        assert spreadsheet_unescape(safe) == text
+        assert not safe.startswith(FORMULA_STARTS)
+    assert [spreadsheet_safe(t) for t in ("=1", "+1", "-1", "@a", "\tx", "\rx", "'x", "x=")] == [
+        "'=1",
+        "'+1",
+        "'-1",
+        "'@a",
+        "'\tx",
+        "'\rx",
+        "''x",
+        "x=",
+    ]

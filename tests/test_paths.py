@@ -135,19 +135,21 @@ def clique():
 
 @pytest.fixture
 def explored(monkeypatch):
-    """Record the nodes of every graph handed to nx.all_simple_paths.
+    """Record the nodes of every graph handed to the simple-path search.
 
     Past 10 nodes the search is not run, so a test fails rather than hangs
     should the pruning ever hand it the whole clique again.
     """
+    from graph.queries import paths
+
     seen = []
-    search = nx.all_simple_paths
+    search = paths.simple_paths
 
     def spy(graph, *args, **kwargs):
         seen.append(sorted(graph))
         return search(graph, *args, **kwargs) if len(graph) <= 10 else iter(())
 
-    monkeypatch.setattr(nx, "all_simple_paths", spy)
+    monkeypatch.setattr(paths, "simple_paths", spy)
     return seen
 
 

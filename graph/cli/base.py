@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..output import Result, render
-from ..problems import DatasetError, QueryError
+from ..problems import DatasetError, Problem, QueryError
 
-__all__ = ["GraphCommand", "emit"]
+__all__ = ["GraphCommand", "emit", "print_problems", "write_stdout"]
 
 
 class GraphCommand(click.Command):
@@ -21,13 +23,44 @@ class GraphCommand(click.Command):
         try:
             return super().invoke(ctx)
         except DatasetError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
+            print_problems(error.problems)
             ctx.exit(1)
         except QueryError as error:
             raise click.UsageError(str(error), ctx) from None
 
 
+def print_problems(problems: list[Problem]) -> None:
+    """Print problems on stderr, one a line: the first ``--max-problems``, then how many more.
+
+    The ones printed are the first in file order, errors and warnings alike.
+    """
+    from .options import max_problems
+
+    limit = max_problems()
+    shown = problems if limit is None else problems[:limit]
+    for problem in shown:
+        click.echo(str(problem), err=True)
+    if len(problems) > len(shown):
+        more = len(problems) - len(shown)
+        errors = sum(problem.severity == "error" for problem in problems[len(shown) :])
+        click.echo(
+            f"... and {more} more problem(s) ({errors} error(s)) not shown; "
+            "--max-problems 0 shows all",
+            err=True,
+        )
+
+
 def emit(result: Result, output_format: str) -> None:
     """Write ``result`` to stdout in ``output_format``."""
-    click.echo(render(result, output_format), nl=False)
+    write_stdout(render(result, output_format))
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout; a closed stdout (``graph stats >&-``) is an error (exit 1).
+
+    Python sets ``sys.stdout`` to None when file descriptor 1 is closed, and
+    click would then drop the output silently.
+    """
+    if sys.stdout is None:
+        raise click.ClickException("cannot write output: stdout is closed")
+    click.echo(text, nl=False)

@@ -11,11 +11,10 @@ import sys
 import click
 
 from .. import __version__
-from ..load import load_dataset
 from ..output import Result
 from ..problems import Problem
-from .base import GraphCommand, emit
-from .options import data_option, format_option, lookup
+from .base import GraphCommand, emit, print_problems, write_stdout
+from .options import data_option, format_option, load, lookup, option_value
 from .views import show_view, stats_view
 
 
@@ -46,16 +45,15 @@ def validate(ctx, data, output_format):
     """
     from ..load import validate as validate_dataset
 
-    report = validate_dataset(data)
-    for problem in report["problems"]:
-        click.echo(str(Problem(**problem)), err=True)
+    report = validate_dataset(data, max_file_size=option_value("max_file_size"))
+    print_problems([Problem(**problem) for problem in report["problems"]])
     if output_format == "json":
         emit(Result(report, []), "json")
     elif report["valid"]:
         quotes = "quotes checked" if report["quotes_checked"] else "quotes unchecked (no documents)"
-        click.echo(
+        write_stdout(
             f"ok: {report['actors']} actors, {report['relations']} relations, "
-            f"{report['types']} types; {quotes}"
+            f"{report['types']} types; {quotes}\n"
         )
     if not report["valid"]:
         ctx.exit(1)
@@ -68,7 +66,7 @@ def stats(data, output_format):
     """Count actors and relations by kind and type; components and density."""
     from ..queries.summary import stats as dataset_stats
 
-    emit(stats_view(dataset_stats(load_dataset(data))), output_format)
+    emit(stats_view(dataset_stats(load(data))), output_format)
 
 
 @cli.command()
@@ -79,7 +77,7 @@ def show(actor, data, output_format):
     """Show ACTOR (an id, name or alias) and every relation in or out, with evidence."""
     from ..queries.summary import show as show_actor
 
-    dataset = load_dataset(data)
+    dataset = load(data)
     emit(show_view(show_actor(dataset, lookup(dataset, actor, "ACTOR"))), output_format)
 
 
@@ -90,6 +88,11 @@ def main() -> None:
     except OSError as error:
         # stdout closed or full (``graph stats > /dev/full``): say so, no traceback.
         sys.stderr.write(f"graph: cannot write output: {error.strerror or error}\n")
+        sys.exit(1)
+    except MemoryError:
+        # Files are capped (--max-file-size) before they are read; parsing one may still
+        # need more memory than the machine has.
+        sys.stderr.write("graph: out of memory: the input is too large for this machine\n")
         sys.exit(1)
 
 

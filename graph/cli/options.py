@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import click
@@ -10,26 +12,163 @@ from ..load import load_dataset
 from ..model import Actor, Dataset
 
 __all__ = [
+    "DEFAULT_MAX_PROBLEMS",
+    "ByteSize",
     "data_option",
     "filter_options",
     "format_option",
+    "load",
     "load_filtered",
     "load_with_actors",
     "lookup",
+    "max_problems",
+    "option_value",
 ]
+
+# Problems printed before the rest are only counted (``--max-problems``).
+DEFAULT_MAX_PROBLEMS = 100
+
+
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+
+
+class ByteSize(click.ParamType):
+    """A size in bytes: ``1048576``, ``512K``, ``100M``, ``2G`` or ``2GiB`` (units of 1024)."""
+
+    name = "SIZE"
+    _PATTERN = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*([kmgt]?)(?:i?b)?", re.IGNORECASE)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        match = self._PATTERN.fullmatch(str(value).strip())
+        if not match:
+            self.fail(f"{value!r} is not a size (examples: 500M, 2G, 1048576)", param, ctx)
+        size = int(float(match[1]) * _UNITS[match[2].lower()])
+        if size < 1:
+            self.fail("the size must be at least 1 byte", param, ctx)
+        return size
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value):
+    ctx.meta[f"graph.{param.name}"] = value
+    return value
+
+
+_EMPTY_DATA = "the dataset folder's name is empty (unset GRAPH_DATA for the seed)"
+
+
+class DataFolder(click.Path):
+    """An existing folder; an empty name is refused in words, as an empty GRAPH_DATA is."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value:
+            self.fail(_EMPTY_DATA, param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _check_data(ctx: click.Context, param: click.Parameter, value):
+    # click reads an empty GRAPH_DATA as unset (the seed); --data '' is an error: so is this.
+    if value is None and os.environ.get("GRAPH_DATA") == "":
+        raise click.BadParameter(_EMPTY_DATA, ctx=ctx, param=param)
+    return value
 
 
 def data_option(command):
-    """``--data DIR`` (or ``GRAPH_DATA``): the dataset folder; the embedded seed by default."""
-    return click.option(
-        "--data",
-        "data",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-        envvar="GRAPH_DATA",
-        default=None,
-        help="Dataset folder holding actors.yaml and relations.yaml "
-        "[env: GRAPH_DATA; default: the embedded seed dataset].",
-    )(command)
+    """``--data DIR`` (or ``GRAPH_DATA``): the dataset folder; the embedded seed by default.
+
+    With it come ``--max-file-size`` and ``--max-problems``, which every
+    command reading a dataset takes (read back by :func:`load` and
+    :func:`max_problems`).
+    """
+    options = [
+        click.option(
+            "--data",
+            "data",
+            type=DataFolder(exists=True, file_okay=False, path_type=Path),
+            envvar="GRAPH_DATA",
+            default=None,
+            callback=_check_data,
+            help="Dataset folder holding actors.yaml and relations.yaml "
+            "[env: GRAPH_DATA; default: the embedded seed dataset].",
+        ),
+        click.option(
+            "--max-file-size",
+            "max_file_size",
+            type=ByteSize(),
+            default="2G",
+            show_default=True,
+            expose_value=False,
+            callback=_remember,
+            help="Refuse any dataset file or document larger than SIZE (e.g. 500M, 4G).",
+        ),
+        click.option(
+            "--max-problems",
+            "max_problems",
+            type=click.IntRange(min=0),
+            default=DEFAULT_MAX_PROBLEMS,
+            show_default=True,
+            expose_value=False,
+            callback=_remember,
+            metavar="N",
+            help="Print the first N problems of a bad dataset, then how many more (0: all).",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            expose_value=False,
+            callback=_no_cache,
+            help="Load from the files, not from the cache of loaded datasets "
+            "[env: GRAPH_NO_CACHE=1].",
+        ),
+        click.option(
+            "--quiet",
+            "-q",
+            is_flag=True,
+            expose_value=False,
+            callback=_show_progress,
+            help="No progress line on stderr (it is shown only on a terminal, past a second).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _no_cache(ctx, param, value) -> None:
+    if value:
+        from ..sources import cache
+
+        token = cache.disabled.set(True)
+        ctx.call_on_close(lambda: cache.disabled.reset(token))
+
+
+def _show_progress(ctx, param, quiet) -> None:
+    import sys
+
+    if quiet or not sys.stderr.isatty() or ctx.meta.get("graph.progress"):
+        return
+    from ..progress import reporting
+    from .progress_line import TerminalProgress
+
+    ctx.meta["graph.progress"] = True
+    ctx.with_resource(reporting(TerminalProgress(sys.stderr)))
+
+
+def load(data: Path | None) -> Dataset:
+    """Load the dataset with the command's ``--max-file-size``."""
+    return load_dataset(data, max_file_size=option_value("max_file_size"))
+
+
+def max_problems() -> int | None:
+    """Return the command's ``--max-problems`` (None: no limit)."""
+    limit = option_value("max_problems", DEFAULT_MAX_PROBLEMS)
+    return limit or None
+
+
+def option_value(name: str, default=None):
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(f"graph.{name}", default) if ctx else default
 
 
 def format_option(*formats: str):
@@ -117,7 +256,7 @@ def load_with_actors(data: Path | None, filters, queries) -> tuple[Dataset, list
     """
     from ..filters import filter_dataset
 
-    dataset = load_dataset(data)
+    dataset = load(data)
     actors = [lookup(dataset, query, parameter) for query, parameter in queries]
     types, kinds, as_of, exclude = filters
     filtered = filter_dataset(dataset, types=types, kinds=kinds, as_of=as_of, exclude=exclude)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..display import shown_path
 from ..model import Actor, Dataset
 
 __all__ = ["show", "stats"]
@@ -35,7 +36,7 @@ def stats(dataset: Dataset) -> dict:
         "relations_by_sign": _counts(
             dataset.types[relation.type].sign_name for relation in dataset.relations
         ),
-        "documents": {key: str(document.path) for key, document in dataset.documents.items()},
+        "documents": {key: shown_path(doc.path) for key, doc in dataset.documents.items()},
         "components": len(components),
         "largest_component": len(components[0]) if components else 0,
         "isolated": sorted(node for node in simple if simple.degree(node) == 0),

@@ -17,6 +17,7 @@ import math
 import unicodedata
 from collections import Counter, defaultdict
 
+from ..display import shown_path
 from ..model import Dataset
 from .limits import PHYSICS_SIZE, live_physics
 from .style import (
@@ -96,7 +97,7 @@ def page_data(
         "title": title,
         "dataset": dataset_name,
         "documents": [
-            {"key": key, "file": document.path.name}
+            {"key": key, "file": shown_path(document.path.name)}
             for key, document in sorted(dataset.documents.items())
         ],
         "actors": len(dataset.actors),

@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..display import encodable, shown_path
 from ..model import Dataset
 from ..problems import QueryError
 from .data import COLOR_BY, PHYSICS_LIMIT, page_data
@@ -326,7 +327,7 @@ def _dataset_name(dataset: Dataset) -> str:
         return "in-memory dataset"
     if Path(dataset.folder).resolve() == seed_folder().resolve():
         return "embedded seed dataset"
-    return Path(dataset.folder).resolve().name
+    return shown_path(Path(dataset.folder).resolve().name)
 
 
 def render_page(data: dict) -> str:
@@ -344,7 +345,7 @@ def render_page(data: dict) -> str:
     net.templateEnv = environment
     net.path = TEMPLATE
     net.template = environment.get_template(TEMPLATE)
-    return net.generate_html()
+    return encodable(net.generate_html())
 
 
 def _environment(data: dict) -> jinja2.Environment:

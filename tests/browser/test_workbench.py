@@ -257,10 +257,11 @@ def test_the_csv_download_holds_the_shown_relations_formula_safe(visit, bench_pa
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text("utf-8"))))
     shown = [r for r in data.relations if r.type != "meets"]
     assert len(rows) == len(shown)
+    from graph.cells import spreadsheet_safe
+
     for row, relation in zip(rows, shown):
-        quote = relation.evidence
-        safe = "'" + quote if quote[0] in "=+-@\t\r'" else quote
-        assert row["evidence"] == safe
+        # The CLI's rule (graph.cells), cell for cell.
+        assert row["evidence"] == spreadsheet_safe(relation.evidence)
         assert row["source"] == relation.source and row["type"] == relation.type
         assert row["weight"] == str(relation.weight).removesuffix(".0")
 
