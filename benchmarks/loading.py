@@ -33,27 +33,27 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
 
-def run(command: list[str], env: dict) -> tuple[float, float]:
-    """Run ``command``; return its wall time in seconds and peak memory in MiB."""
+def run(command: list[str], env: dict) -> tuple[float, float, float]:
+    """Run ``command``; return its wall and CPU (user + system) seconds and peak MiB."""
     started = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, cwd=ROOT)
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed ({status}): {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def best(command: list[str], env: dict, repeat: int, before=None) -> tuple[float, float]:
+def best(command: list[str], env: dict, repeat: int, before=None) -> tuple[float, float, float]:
     runs = []
     for _ in range(repeat):
         if before:
             before()
         runs.append(run(command, env))
-    return min(t for t, _ in runs), min(m for _, m in runs)
+    return tuple(min(run[i] for run in runs) for i in range(3))
 
 
-def measure(folder: Path, repeat: int, work: Path) -> list[tuple[str, float, float]]:
+def measure(folder: Path, repeat: int, work: Path) -> list[tuple[str, float, float, float]]:
     cache = work / "cache"
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     env.pop("GRAPH_NO_CACHE", None)
@@ -112,24 +112,29 @@ def main(argv: list[str] | None = None) -> int:
                 folder = work / f"corpus-{size}"
                 corpus.write(size, folder)
                 datasets.append((size, folder))
-        print("| dataset | process | seconds | peak MiB | ratio to its floor |")
-        print("| --- | --- | --- | --- | --- |")
+        print("| dataset | process | wall s | CPU s | peak MiB | ratios (wall; CPU) |")
+        print("| --- | --- | ---: | ---: | ---: | --- |")
         for name, folder in datasets:
             scratch = work / f"work-{name}"
             scratch.mkdir()
             rows = measure(folder, options.repeat, scratch)
-            figures = {process: (seconds, memory) for process, seconds, memory in rows}
-            yaml_s = figures["CSafeLoader only"][0]
-            json_s, json_mib = figures["json.load only"]
+            figures = {process: figures for process, *figures in rows}
+            yaml_wall, yaml_cpu, _ = figures["CSafeLoader only"]
+            json_wall, json_cpu, json_mib = figures["json.load only"]
+
+            def versus(process, wall, cpu, floor, figures=figures):
+                mine = figures[process]
+                return f"{mine[0] / wall:.2f}× / {mine[1] / cpu:.2f}× {floor} time"
+
             ratios = {
-                "validate, cold": f"{figures['validate, cold'][0] / yaml_s:.2f}× CSafeLoader time, "
-                f"{figures['validate, cold'][1] / json_mib:.1f}× json.load memory",
-                "stats, warm": f"{figures['stats, warm'][0] / json_s:.1f}× json.load time",
-                "validate, warm": f"{figures['validate, warm'][0] / json_s:.1f}× json.load time",
+                "validate, cold": versus("validate, cold", yaml_wall, yaml_cpu, "CSafeLoader")
+                + f", {figures['validate, cold'][2] / json_mib:.1f}× json.load memory",
+                "stats, warm": versus("stats, warm", json_wall, json_cpu, "json.load"),
+                "validate, warm": versus("validate, warm", json_wall, json_cpu, "json.load"),
             }
-            for process, seconds, memory in rows:
+            for process, wall, cpu, memory in rows:
                 ratio = ratios.get(process, "")
-                print(f"| {name} | {process} | {seconds:.2f} | {memory:.0f} | {ratio} |")
+                print(f"| {name} | {process} | {wall:.2f} | {cpu:.2f} | {memory:.0f} | {ratio} |")
             sys.stdout.flush()
     return 0
 

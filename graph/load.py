@@ -16,6 +16,7 @@ import math
 import os
 import re
 import unicodedata
+from operator import itemgetter
 from pathlib import Path
 
 from . import progress
@@ -556,12 +557,16 @@ class _Rules:
             if "relations" in top
             else ()
         )
+        bulk = self.relations_in_bulk(check, items, actors, types)
+        if bulk is not None:
+            return documents, types, bulk
         for index, value in enumerate(items):
             if not index % 8192:
                 progress.advance(index, len(items))
             relation = self.load_relation(check, value, ("relations", index), actors, types)
             if relation is not None:
                 relations.append(relation)
+        progress.advance(len(items), len(items))
         return documents, types, relations
 
     def load_roots(self, check: _Checker, value) -> list[str]:
@@ -638,6 +643,114 @@ class _Rules:
         if isinstance(value, dict) and not value:
             check.error(("types",), "types must declare at least one relation type")
         return types
+
+    _RELATION_FIELDS = frozenset(("source", "type", "target", "evidence"))
+    _RELATION_OPTIONAL = frozenset(("document", "date", "weight"))
+
+    def relations_in_bulk(self, check, items, actors, types) -> list[Relation] | None:
+        """Return the relations when every one is valid (see :meth:`_relations_in_bulk`)."""
+        try:
+            return self._relations_in_bulk(check, items, actors, types)
+        except TypeError:  # a list or mapping where a value was expected: one by one
+            return None
+
+    def _relations_in_bulk(self, check, items, actors, types) -> list[Relation] | None:
+        """Return the relations when every one is valid, checked a column at a time; else None.
+
+        The same rules as :meth:`load_relation`, asked of each distinct value
+        once and of each column in C where possible: a fast lane for large,
+        valid datasets. It never reports a problem: at the first doubt it
+        returns None, and the relations are checked one by one.
+        """
+        if not items or actors is None or types is None or type(items) is not list:
+            return None
+        if set(map(type, items)) != {dict}:
+            return None
+        for layout in set(map(tuple, items)):
+            keys = frozenset(layout)
+            if not (
+                self._RELATION_FIELDS <= keys <= self._RELATION_FIELDS | self._RELATION_OPTIONAL
+            ):
+                return None
+        declared = self.declared_documents
+        default = declared[0] if len(declared) == 1 else None
+        if len(declared) > 1 and not all("document" in item for item in items):
+            return None
+        if any(type(item["document"]) is not str for item in items if "document" in item):
+            return None
+        sources = list(map(itemgetter("source"), items))
+        targets = list(map(itemgetter("target"), items))
+        type_names = list(map(itemgetter("type"), items))
+        evidence = list(map(itemgetter("evidence"), items))
+        documents = [item.get("document", default) for item in items]
+        dates = [item.get("date", _MISSING) for item in items]
+        weights = [item.get("weight", 1.0) for item in items]
+        for column in (sources, targets, type_names):
+            if set(map(type, column)) != {str}:
+                return None
+        if any(map(str.__eq__, sources, targets)):
+            return None
+        names = {*sources, *targets, *type_names, *(d for d in documents if d is not None)}
+        if not all(self.good_string(check, name) for name in names):
+            return None
+        if not (set(sources) <= actors.keys() and set(targets) <= actors.keys()):
+            return None
+        if not set(type_names) <= types.keys():
+            return None
+        if not {d for d in documents if d is not None} <= self.declared_set:
+            return None
+        if not all(map(self._good_evidence_fast, evidence)) and not all(
+            self.good_string(check, text, multiline=True) for text in evidence
+        ):
+            return None
+        if check.suspect is not None and any(map(check.suspect, evidence)):
+            return None
+        dated = {(type(d), d) for d in dates if d is not _MISSING}
+        for kind, value in dated:
+            if kind is int and abs(value) < 10**18:
+                text = str(value)
+            elif kind is str:
+                text = value
+            else:
+                return None
+            try:
+                parse_period(text)
+            except ValueError:
+                return None
+        for kind, value in {(type(w), w) for w in weights}:
+            if kind not in (int, float) or not MIN_WEIGHT <= value <= MAX_WEIGHT:
+                return None
+        dates = [None if d is _MISSING else str(d) if type(d) is int else d for d in dates]
+        weights = [float(w) for w in weights]
+        needles = list(map(normalize_text, evidence))
+        if min(map(len, needles)) < MIN_EVIDENCE_CHARACTERS:
+            return None
+        indexes = self.indexes
+        for document, needle in zip(documents, needles):
+            index = indexes.get(document)
+            if index is not None and not index.find(needle):
+                return None
+        progress.advance(len(items), len(items))
+        return list(
+            map(Relation, sources, type_names, targets, evidence, documents, dates, weights)
+        )
+
+    @staticmethod
+    def _good_evidence_fast(text) -> bool:
+        # Printable and holding a letter or digit: a string the rules accept as it is.
+        return type(text) is str and text.isprintable() and _VISIBLE.search(text) is not None
+
+    def good_string(self, check, value, multiline: bool = False) -> bool:
+        """Return whether :meth:`_Checker.string` would accept ``value`` (recording nothing)."""
+        if type(value) is not str:
+            return False
+        if check.suspect is not None and check.suspect(value):
+            return False
+        if not value.isprintable():
+            forbidden = _FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_NAME
+            if forbidden.search(value):
+                return False
+        return bool(_VISIBLE.search(value) or name_key(value))
 
     def load_relation(self, check, value, path, actors, types) -> Relation | None:
         fields = check.fields(

@@ -40,6 +40,8 @@ def name_key(text: str) -> str:
     >>> name_key("Russia\ufe0f"), name_key("\u3164\u2800\u034f")
     ('russia', '')
     """
+    if text.isascii():  # nothing to decompose, mark or hide: only case and spacing
+        return " ".join(text.lower().split())
     decomposed = INVISIBLE.sub("", unicodedata.normalize("NFKD", text))
     # Accents (combining marks) and invisible characters do not tell names apart.
     bare = "".join(

@@ -65,3 +65,21 @@ def test_every_whitespace_character_is_folded_to_a_space():
     spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
     assert set(WHITESPACE) == spaces
     assert normalize_text("a\u2028\u3000 \t b\u00a0\u00a0\u00a0c  ") == "a b c"
+
+
+def test_short_ascii_texts_fold_as_the_general_way_does():
+    import random
+    import string
+    import unicodedata
+
+    from graph import evidence
+
+    draw = random.Random(1)
+    characters = string.printable + "\x1c\x1d\x1e\x1f"
+    for _ in range(20_000):
+        text = "".join(draw.choice(characters) for _ in range(draw.randint(0, 30)))
+        general = unicodedata.normalize("NFKC", text).casefold()
+        general = general.translate(evidence._TYPOGRAPHY).translate(evidence._SPACES)
+        while "  " in general:
+            general = general.replace("  ", " ")
+        assert evidence.normalize_text(text) == general.strip(" "), repr(text)

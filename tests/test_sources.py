@@ -48,7 +48,8 @@ SCALARS = [
     "1e3", "1.0e3", "1E-9", ".inf", "-.inf", ".NaN", "-.nan", "+1", "-0", "1.", ".5",
     '"1e3"', "'No'", "2025-01-01", "2025-1-1 10:00:00", "2025-02-30", "<<", "=",
     "!!int abc", "!!bool maybe", "!!float abc", "!!null x", "!!str 12", "!!int 7",
-    "1" + "0" * 4400, "&a x", "*nowhere", "'x' # comment", '"tab\\there"', '"\\u00e9t\\u00e9"',
+    "1" + "0" * 4400, "[1]", "{a: 1}", "&a x", "*nowhere", "'x' # comment", '"tab\\there"',
+    '"\\u00e9t\\u00e9"',
 ]  # fmt: skip
 
 PLACES = {
