@@ -6,9 +6,10 @@
 
 A size is N (N actors, 2N relations) or NxM (N actors, M relations).
 
-For each size it builds a synthetic dataset (N actors, 2N relations: groups
-of 40 actors linked mostly among themselves, 15% of relations across groups,
-five kinds, three types, as news graphs look), renders the page
+For each size it builds a synthetic dataset (N actors, 2N relations) with the
+shared generator, :mod:`benchmarks.corpus` (groups of 40 actors linked mostly
+among themselves, heavy-tailed degrees, seven kinds, a signed type
+vocabulary, as news graphs look), renders the page
 with :func:`graph.render.render_html`, opens it from a file in headless
 Chromium (Debian's, as the browser tests use) and reports:
 
@@ -39,13 +40,15 @@ where live physics stops being practical.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from graph.model import Actor, Dataset, Relation, RelationType
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import corpus
+from graph.model import Dataset
 from graph.render import render_html
 from graph.render.data import PHYSICS_LIMIT
 
@@ -54,28 +57,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disa
 
 
 def synthetic(actors: int, relations: int, seed: int = 1) -> Dataset:
-    """A reproducible dataset: groups of 40 actors, joined by a few relations across groups."""
-    chance = random.Random(seed)
-    kinds = ["country", "person", "organisation", "force", "media"]
-    types = {
-        "supports": RelationType("supports", 1),
-        "opposes": RelationType("opposes", -1),
-        "talks_with": RelationType("talks_with", 0, symmetric=True),
-    }
-    ids = [f"a{i:05d}" for i in range(actors)]
-    people = {i: Actor(i, f"Actor {n}", chance.choice(kinds)) for n, i in enumerate(ids)}
-    links = []
-    for number in range(relations):
-        source = number % actors
-        group = source - source % 40
-        if chance.random() < 0.85:
-            target = min(group + chance.randrange(40), actors - 1)
-        else:
-            target = chance.randrange(actors)
-        if target == source:
-            target = (source + 1) % actors
-        links.append(Relation(ids[source], chance.choice(list(types)), ids[target], f"q{number}"))
-    return Dataset(actors=people, types=types, relations=links)
+    """A reproducible corpus from the shared generator (:mod:`benchmarks.corpus`), in memory."""
+    return corpus.dataset((actors, relations), seed=seed)
 
 
 # The page's click handler runs synchronously; then wait for the next painted frame.

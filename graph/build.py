@@ -8,6 +8,8 @@ Every query runs on one of two projections, documented once here:
   undirected) with one edge per connected pair. Parallel relations between the
   same ordered pair merge into one edge whose ``weight`` is 1, or with
   ``weighted`` the sum of their weights. Symmetric types count both ways.
+  It is :class:`graph.engines.Projection` (the plain data every engine
+  computes on) as a networkx graph.
 """
 
 from __future__ import annotations
@@ -57,19 +59,7 @@ def projection(dataset: Dataset, directed: bool = True, weighted: bool = False) 
     >>> sorted(projection(data, directed=False).edges(data="weight"))
     [('a', 'b', 1), ('b', 'c', 1)]
     """
-    graph = nx.DiGraph() if directed else nx.Graph()
-    graph.add_nodes_from(dataset.actors)
-    weights: dict[tuple[str, str], float] = {}
-    for relation in dataset.relations:
-        source, target = relation.source, relation.target
-        if not directed:
-            # Undirected, a symmetric relation is one tie, like any other.
-            pairs = [(min(source, target), max(source, target))]
-        elif dataset.types[relation.type].symmetric:
-            pairs = [(source, target), (target, source)]
-        else:
-            pairs = [(source, target)]
-        for pair in pairs:
-            weights[pair] = weights.get(pair, 0.0) + relation.weight if weighted else 1
-    graph.add_weighted_edges_from((s, t, w) for (s, t), w in weights.items())
-    return graph
+    from .engines.base import Projection
+    from .engines.networkx_engine import to_networkx
+
+    return to_networkx(Projection.of(dataset, directed=directed, weighted=weighted))

@@ -270,12 +270,11 @@ class _Checker:
     def identifier(self, value, path: DataPath, what: str) -> str | None:
         text = self.string(value, path, what)
         if text is not None and not ID_PATTERN.fullmatch(text):
-            suggestion = re.sub(r"[^a-z0-9_-]+", "-", name_key(text)).strip("-_")
             self.error(
                 path,
                 f"{what} {text!r} must be lowercase letters, digits, '-' or '_', "
                 "starting with a letter or digit",
-                suggestion or None,
+                fixed_id(text),
             )
             return None
         return text
@@ -402,6 +401,8 @@ class _Rules:
         self.folder = loader.folder
         self.problems = loader.problems
         self.index: ActorIndex | None = None  # built only to suggest fixes
+        # Actors kept under an id the rules refuse: id -> (the fixed spelling, its line).
+        self.invalid_ids: dict[str, tuple[str | None, int]] = {}
         self.declared_documents: list[str] = []
         self.declared_set: set[str] = set()
         self.indexes: dict[str, DocumentIndex] = {}
@@ -479,7 +480,12 @@ class _Rules:
         if kind is not None and kinds is not None and kind not in kinds:
             hint = next(iter(did_you_mean(kind, kinds)), None)
             declared = f"declared: {_listing(kinds)}" if kinds else "no kinds are declared"
-            check.error(at["kind"], f"unknown kind {kind!r} ({declared})", hint)
+            check.error(
+                at["kind"],
+                f"unknown kind {kind!r} ({declared}); declare it under 'kinds:' at the top of "
+                "actors.yaml",
+                hint,
+            )
         aliases = (
             check.string_list(fields["aliases"], at["aliases"], "aliases")
             if "aliases" in fields
@@ -493,6 +499,8 @@ class _Rules:
         if actor_id is None and "id" in fields and not isinstance(fields["id"], (list, dict)):
             # Keep a badly spelt actor, so relations to it are not reported twice.
             actor_id = check.raw(fields["id"], at["id"]) or None
+            if actor_id is not None and actor_id not in self.invalid_ids:
+                self.invalid_ids[actor_id] = (fixed_id(actor_id), check.line(at["id"]))
         if actor_id is None:
             return None, []
         aliases = tuple(alias for alias, _ in aliases)
@@ -560,12 +568,34 @@ class _Rules:
         bulk = self.relations_in_bulk(check, items, actors, types)
         if bulk is not None:
             return documents, types, bulk
+        # (source, target, type, document) -> [(quote, path)] of the relations kept so far
+        written: dict[tuple, list] = {}
         for index, value in enumerate(items):
             if not index % 8192:
                 progress.advance(index, len(items))
-            relation = self.load_relation(check, value, ("relations", index), actors, types)
-            if relation is not None:
-                relations.append(relation)
+            path = ("relations", index)
+            relation = self.load_relation(check, value, path, actors, types)
+            if relation is None:
+                continue
+            source, target = relation.source, relation.target
+            if target < source and types and types[relation.type].symmetric:
+                source, target = target, source
+            key = (source, target, relation.type, relation.document)
+            earlier = written.get(key)
+            if earlier is None:
+                written[key] = [(relation.evidence, path)]
+            else:
+                first = _same_quote(relation.evidence, earlier)
+                if first is not None:
+                    check.warn(
+                        path,
+                        f"this relation is written twice, on lines {check.line(first)} and "
+                        f"{check.line(path)} (same source, type, target and quote): the second "
+                        "is ignored",
+                    )
+                    continue
+                earlier.append((relation.evidence, path))
+            relations.append(relation)
         progress.advance(len(items), len(items))
         return documents, types, relations
 
@@ -725,6 +755,8 @@ class _Rules:
         needles = list(map(normalize_text, evidence))
         if min(map(len, needles)) < MIN_EVIDENCE_CHARACTERS:
             return None
+        if self._written_twice(sources, targets, type_names, documents, needles, types):
+            return None  # the one-by-one lane warns about it
         indexes = self.indexes
         for document, needle in zip(documents, needles):
             index = indexes.get(document)
@@ -734,6 +766,19 @@ class _Rules:
         return list(
             map(Relation, sources, type_names, targets, evidence, documents, dates, weights)
         )
+
+    @staticmethod
+    def _written_twice(sources, targets, type_names, documents, needles, types) -> bool:
+        """Return whether two relations state the same fact from the same (folded) quote."""
+        symmetric = {name for name, kind in types.items() if kind.symmetric}
+        facts = set()
+        for source, target, type_name, document, needle in zip(
+            sources, targets, type_names, documents, needles
+        ):
+            if target < source and type_name in symmetric:
+                source, target = target, source
+            facts.add((source, target, type_name, document, needle))
+        return len(facts) < len(needles)
 
     @staticmethod
     def _good_evidence_fast(text) -> bool:
@@ -769,7 +814,13 @@ class _Rules:
         type_name = _nfc(type_name)
         if type_name is not None and types is not None and type_name not in types:
             hint = next(iter(did_you_mean(type_name, types)), None)
-            check.error(at["type"], f"unknown relation type {type_name!r}", hint)
+            declared = f"declared: {_listing(types)}" if types else "no types are declared"
+            check.error(
+                at["type"],
+                f"unknown relation type {type_name!r} ({declared}); declare it under 'types:' "
+                "at the top of relations.yaml, with its sign",
+                hint,
+            )
             type_name = None
         if source is not None and source == target:
             check.error(
@@ -809,13 +860,26 @@ class _Rules:
         if self.index is None:
             self.index = ActorIndex({a.id: [a.name, *a.aliases] for a in actors.values()})
         named = self.index.get(value)
-        if named is not None:
+        if named is not None and named in self.invalid_ids:
+            # The actor is there, but its id is refused: say so, and never suggest that id.
+            fixed, line = self.invalid_ids[named]
+            advice = (
+                f"fix that id to {fixed!r} and this reference works"
+                if fixed == value
+                else "fix that id, then refer to the actor by it"
+            )
+            check.error(
+                at[what],
+                f"{what} {value!r} names actor {named!r} (actors.yaml line {line}), whose id "
+                f"is not valid: {advice}",
+            )
+        elif named is not None:
             check.error(
                 at[what], f"{what} {value!r} is a name or alias; relations use actor ids", named
             )
         else:
-            hint = next(iter(self.index.suggest(value, count=1)), None)
-            check.error(at[what], f"unknown actor {value!r} in {what}", hint)
+            valid = [i for i in self.index.suggest(value, count=3) if i not in self.invalid_ids]
+            check.error(at[what], f"unknown actor {value!r} in {what}", next(iter(valid), None))
         return None
 
     def document_reference(self, check, path, fields, at) -> str | None:
@@ -856,6 +920,15 @@ class _Rules:
         check.error(path, f"evidence quote not found in document {document!r}{detail}")
 
 
+def fixed_id(text: str) -> str | None:
+    """Return ``text`` spelt as a valid id, or None when nothing of it is left.
+
+    >>> fixed_id("Greenland"), fixed_id("São Tomé & Príncipe"), fixed_id("!!")
+    ('greenland', 'sao-tome-principe', None)
+    """
+    return re.sub(r"[^a-z0-9_-]+", "-", name_key(text)).strip("-_") or None
+
+
 def _nfc(text: str | None) -> str | None:
     """Return ``text`` in Unicode NFC, so a name typed in NFD is the same name."""
     return None if text is None else unicodedata.normalize("NFC", text)
@@ -870,6 +943,19 @@ def _listing(names, limit: int = 10) -> str:
     names = list(names)
     more = f", … ({len(names) - limit} more)" if len(names) > limit else ""
     return ", ".join(names[:limit]) + more
+
+
+def _same_quote(quote: str, earlier: list[tuple[str, DataPath]]) -> DataPath | None:
+    """Return the path of the earlier relation with the same quote (compared folded), if any.
+
+    Only relations that share their ends, type and document get here: rare,
+    so loading does not fold every quote twice.
+    """
+    folded = normalize_text(quote)
+    for text, path in earlier:
+        if text == quote or normalize_text(text) == folded:
+            return path
+    return None
 
 
 def _kind(value) -> str:

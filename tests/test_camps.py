@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import doctest
 import itertools
+import json
 import random
 import time
 
 import pytest
 
-from graph import load_dataset
+from graph import QueryError, load_dataset
 from graph.filters import filter_dataset
 from graph.model import Actor, Dataset, Relation, RelationType
 from graph.queries import balance
@@ -18,6 +19,8 @@ from graph.queries.balance import split
 from graph.queries.camps import camps
 
 from .conftest import DATA, SMALL
+
+ROOT = DATA.parents[1]
 
 
 def brute_force_cost(ties: dict) -> int:
@@ -172,3 +175,166 @@ def test_the_seed_sets_russia_apart_from_ukraine_and_its_backers():
 def test_docstring_examples():
     assert doctest.testmod(camps_module).failed == 0
     assert doctest.testmod(balance).failed == 0
+
+
+SURENESS = DATA / "sureness"
+
+
+def placements(result: dict) -> dict:
+    return {a["id"]: (a["camp"], a["placement"], a["margin"]) for a in result["actors"]}
+
+
+def test_each_placement_says_whether_it_is_forced_and_by_how_much():
+    result = camps(load_dataset(SURENESS))
+    assert placements(result) == {
+        # The mediator backs Denmark and opposes Norway: one misfit either way.
+        "mediator": (1, "forced", 0),
+        # Sweden, its prime minister and NATO: no signed path to the main group.
+        "nato": (1, "convention", 1),
+        "norway": (1, "forced", 1),
+        "sweden-pm": (1, "convention", 1),
+        "sweden": (1, "convention", 2),
+        # Denmark switches with the analyst, who is tied to the rest only through it.
+        "denmark": (1, "forced", 3),
+        # One critical remark is all that puts the analyst with Russia.
+        "analyst": (2, "forced", 1),
+        "russia": (2, "forced", 2),
+    }
+    assert list(placements(result)) == [
+        *("mediator", "nato", "norway", "sweden-pm", "sweden", "denmark"),
+        *("analyst", "russia"),
+    ]
+    assert [a["signed_relations"] for a in result["actors"]] == [2, 1, 3, 1, 2, 4, 1, 2]
+    assert [part["placement"] for part in result["components"]] == ["forced", "convention"]
+    assert result["hidden"] == []
+
+
+def signed_ties(dataset) -> dict:
+    ties = {}
+    for relation in dataset.relations:
+        sign = dataset.types[relation.type].sign
+        if sign:
+            pair = tuple(sorted((relation.source, relation.target)))
+            together, apart = ties.get(pair, (0, 0))
+            ties[pair] = (together + (sign < 0), apart + (sign > 0))
+    return ties
+
+
+def test_a_margin_is_what_switching_an_actor_and_its_hangers_on_would_cost():
+    dataset = load_dataset(SURENESS)
+    result = camps(dataset)
+    ties = signed_ties(dataset)
+    sides = {a["id"]: a["camp"] for a in result["actors"]}
+    # Who moves with whom: the analyst is tied to the rest only through Denmark.
+    moving = {actor: {actor} for actor in sides} | {"denmark": {"denmark", "analyst"}}
+    for actor in result["actors"]:
+        switched = {**sides, **{a: 3 - sides[a] for a in moving[actor["id"]]}}
+        assert cost_of(switched, ties) - cost_of(sides, ties) == actor["margin"], actor["id"]
+
+
+def test_an_analyst_placed_by_one_critical_remark_is_flagged_even_with_her_institute():
+    result = camps(load_dataset(ROOT / "docs/guide/arctic"))
+    margin = {a["id"]: (a["camp"], a["margin"]) for a in result["actors"]}
+    # Maja Lund criticises Denmark, and her institute hangs on her: one relation holds both.
+    assert margin["maja-lund"] == (2, 1)
+    assert margin["arctic-institute"] == (2, 1)
+    # The patrol group is the centre of a tree: it switches alone, against nine relations.
+    assert margin["arctic-patrol-group"] == (1, 9)
+    assert margin["russia"] == (2, 2)
+
+
+def test_margins_on_plain_ties_match_brute_force_moves_of_each_hanging_tree():
+    # a - b - c - d, a cycle c - e - f - c, and g hanging on e.
+    ties = {
+        ("a", "b"): (0, 1),
+        ("b", "c"): (0, 2),
+        ("c", "d"): (1, 0),
+        ("c", "e"): (0, 1),
+        ("e", "f"): (0, 1),
+        ("c", "f"): (1, 0),
+        ("e", "g"): (0, 3),
+    }
+    [component] = split(ties)
+    sides = component["sides"]
+    hangers = {"b": {"a"}, "c": {"a", "b", "d"}, "e": {"g"}}
+    expected = {}
+    for node in sides:
+        moved = {node} | hangers.get(node, set())
+        switched = {n: side ^ (n in moved) for n, side in sides.items()}
+        expected[node] = cost_of(switched, ties) - cost_of(sides, ties)
+    assert balance.margins(ties, sides) == expected
+    assert expected == {"a": 1, "b": 2, "c": 2, "d": 1, "e": 0, "f": 0, "g": 3}
+
+
+def test_min_margin_hides_the_unsure_but_keeps_the_split():
+    everything = camps(load_dataset(SURENESS))
+    sure = camps(load_dataset(SURENESS), min_margin=2)
+    assert sure["camps"] == [["denmark"], ["russia"]]
+    assert [a["id"] for a in sure["actors"]] == ["denmark", "russia"]
+    assert sure["hidden"] == ["analyst", "mediator", "nato", "norway", "sweden", "sweden-pm"]
+    assert sure["frustrated"] == everything["frustrated"]
+    assert camps(load_dataset(SURENESS), min_margin=1)["hidden"] == [
+        *("mediator", "nato", "sweden", "sweden-pm")
+    ]
+    for bad in (-1, 1.5, True):
+        with pytest.raises(QueryError) as error:
+            camps(load_dataset(SURENESS), min_margin=bad)
+        assert str(error.value) == f"min_margin must be a whole number of at least 0, not {bad!r}"
+
+
+def test_the_camps_table_says_plainly_what_is_unsure(run):
+    result = run("camps", "--data", str(SURENESS))
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "method:     exact (exact up to 22 actors on cycles, local search beyond)\n"
+        "frustrated: 1 relation(s)\n"
+        "placement:  5 forced by signed relations, 3 placed by convention\n"
+        "unsure:     4 resting on one relation, 1 fitting either side as well\n"
+        "\n"
+        "Camps\n"
+        "camp       size  members\n"
+        "---------  ----  ---------------------------------------------------------------\n"
+        "1          6     Denmark, NATO, Norway, Sweden, Swedish prime minister, The\n"
+        "                 Mediator\n"
+        "2          2     Ada Analyst, Russia\n"
+        "unaligned  1     Observer\n"
+        "\n"
+        "How sure each placement is (unsure first; margin: how many more relations would\n"
+        "not fit if the actor switched sides, with those tied to the rest only through\n"
+        "it)\n"
+        "camp  actor                   placement      margin  note\n"
+        "----  ----------------------  -------------  ------  ---------------------------\n"
+        "1     The Mediator            forced         0       either side fits as well\n"
+        "1     NATO                    by convention  1       placed by convention: no\n"
+        "                                                     signed path to the main\n"
+        "                                                     group; rests on one\n"
+        "                                                     relation\n"
+        "1     Norway                  forced         1       rests on one relation\n"
+        "1     Swedish prime minister  by convention  1       placed by convention: no\n"
+        "                                                     signed path to the main\n"
+        "                                                     group; rests on one\n"
+        "                                                     relation\n"
+        "1     Sweden                  by convention  2       placed by convention: no\n"
+        "                                                     signed path to the main\n"
+        "                                                     group\n"
+        "1     Denmark                 forced         3\n"
+        "2     Ada Analyst             forced         1       rests on one relation\n"
+        "2     Russia                  forced         2\n"
+        "\n"
+        "Frustrated relations (positive across camps, negative within one)\n"
+        "source        type     target  evidence\n"
+        "------------  -------  ------  ------------------\n"
+        "The Mediator  opposes  Norway  but opposes Norway\n"
+    )
+
+
+def test_min_margin_on_the_command_line(run):
+    result = run("camps", "--data", str(SURENESS), "--min-margin", "2", "--format", "json")
+    assert json.loads(result.stdout) == camps(load_dataset(SURENESS), min_margin=2)
+    table = run("camps", "--data", str(SURENESS), "--min-margin", "2").stdout
+    assert "hidden:     6 actor(s) placed by convention or with a margin under 2\n" in table
+    assert "Camps\ncamp       size  members\n" in table
+    assert "1          1     Denmark\n2          1     Russia\n" in table
+    bad = run("camps", "--data", str(SURENESS), "--min-margin", "-1")
+    assert bad.exit_code == 2
+    assert "-1 is not in the range x>=0" in bad.stderr

@@ -24,7 +24,8 @@ def test_validate_reports_every_problem_on_stderr_and_exits_1(run):
     assert len(lines) == 18
     assert lines[0] == (
         f"{DATA}/broken/actors.yaml:7:11: error: unknown kind 'contry' "
-        "(declared: country, person) (did you mean 'country'?)"
+        "(declared: country, person); declare it under 'kinds:' at the top of actors.yaml "
+        "(did you mean 'country'?)"
     )
     assert "Traceback" not in result.stderr
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from benchmarks import corpus
 from graph import load_dataset
-from graph.model import Actor, Dataset, Relation, RelationType
+from graph.model import Dataset
 from graph.render import render_html
 from graph.render.data import LABEL_LENGTH
 from graph.render.html import script_json
@@ -22,32 +22,8 @@ SMALL = Path(__file__).parent / "data" / "small"
 
 
 def synthetic_dataset(actors: int, relations: int, seed: int = 1) -> Dataset:
-    """A random but reproducible dataset: kinds, types and relations spread over the actors."""
-    chance = random.Random(seed)
-    kinds = ["country", "person", "organisation", "force", "media"]
-    types = {
-        "supports": RelationType("supports", 1),
-        "opposes": RelationType("opposes", -1),
-        "talks_with": RelationType("talks_with", 0, symmetric=True),
-    }
-    people = {
-        f"a{i:04d}": Actor(f"a{i:04d}", f"Actor {i}", chance.choice(kinds)) for i in range(actors)
-    }
-    ids = sorted(people)
-    links = []
-    for number in range(relations):
-        # Mostly near neighbours, some long jumps: clusters joined by bridges.
-        source = number % actors
-        if chance.random() < 0.8:
-            target = (source + chance.randint(1, 25)) % actors
-        else:
-            target = chance.randrange(actors)
-        if target == source:
-            target = (source + 1) % actors
-        links.append(
-            Relation(ids[source], chance.choice(sorted(types)), ids[target], f"quote {number}")
-        )
-    return Dataset(actors=people, types=types, relations=links)
+    """A reproducible corpus from the shared generator (benchmarks/corpus.py), in memory."""
+    return corpus.dataset((actors, relations), seed=seed)
 
 
 def page_data(page: str) -> dict:

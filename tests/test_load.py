@@ -48,8 +48,8 @@ def test_small_dataset_loads_in_file_order():
 
 def test_broken_dataset_reports_every_problem_in_one_run():
     assert problems_of(DATA / "broken") == [
-        "actors.yaml:7:11: error: unknown kind 'contry' (declared: country, person)"
-        " (did you mean 'country'?)",
+        "actors.yaml:7:11: error: unknown kind 'contry' (declared: country, person); declare it"
+        " under 'kinds:' at the top of actors.yaml (did you mean 'country'?)",
         "actors.yaml:8:9: error: actor id 'Freedonia' must be lowercase letters, digits, '-' or"
         " '_', starting with a letter or digit (did you mean 'freedonia'?)",
         "actors.yaml:11:5: error: duplicate actor id 'ruritania' (first defined on line 5)",
@@ -62,10 +62,11 @@ def test_broken_dataset_reports_every_problem_in_one_run():
         "relations.yaml:1:44: error: document 'missing' (nowhere.txt): file not found",
         "relations.yaml:4:19: error: sign must be 1 (cooperative), -1 (hostile) or 0 (neutral),"
         " not '-2'",
-        "relations.yaml:7:11: error: unknown relation type 'alied_with'"
+        "relations.yaml:7:11: error: unknown relation type 'alied_with' (declared: allied_with,"
+        " opposes); declare it under 'types:' at the top of relations.yaml, with its sign"
         " (did you mean 'allied_with'?)",
-        "relations.yaml:8:13: error: unknown actor 'freedonai' in target"
-        " (did you mean 'Freedonia'?)",
+        # 'Freedonia' is close, but not a valid id: it is not suggested.
+        "relations.yaml:8:13: error: unknown actor 'freedonai' in target",
         "relations.yaml:13:13: error: relation from 'varga' to itself (self-loops are not allowed)",
         "relations.yaml:14:15: error: evidence quote not found in document 'article'",
         "relations.yaml:16:11: error: date '2025-02-30' does not exist:"
@@ -377,7 +378,8 @@ def test_a_file_is_not_a_dataset_folder(tmp_path):
 def test_kind_with_an_empty_vocabulary(write_dataset):
     actors = "kinds: {}\n" + ACTORS
     assert problems_of(write_dataset(actors=actors))[0] == (
-        "actors.yaml:5:11: error: unknown kind 'country' (no kinds are declared)"
+        "actors.yaml:5:11: error: unknown kind 'country' (no kinds are declared); declare it"
+        " under 'kinds:' at the top of actors.yaml"
     )
 
 

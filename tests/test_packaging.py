@@ -32,6 +32,8 @@ def test_wheel_embeds_the_seed_and_loads_it_from_anywhere(tmp_path):
         "graph/_seed/data/relations.yaml",
         "graph/_seed/seeds/ukraine-reassurance-force.txt",
         "graph/schemas/actors.schema.json",
+        "graph/scaffold/actors.yaml",
+        "graph/scaffold/relations.yaml",
     } <= names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
@@ -53,3 +55,15 @@ def test_wheel_embeds_the_seed_and_loads_it_from_anywhere(tmp_path):
     )
     relations = len((ROOT / "data/relations.yaml").read_text().split("\n  - source:")) - 1
     assert completed.stdout == f"graph/_seed/data {relations}\n"
+    # graph init works from the installed package too.
+    scaffold = "import graph.scaffold as s; print(len(s.init_dataset('new')))"
+    completed = subprocess.run(
+        [sys.executable, "-c", scaffold],
+        cwd=elsewhere,
+        env={"PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert completed.stdout == "4\n"
+    assert (elsewhere / "new/schemas/relations.schema.json").is_file()

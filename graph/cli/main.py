@@ -14,7 +14,7 @@ from .. import __version__
 from ..output import Result
 from ..problems import Problem
 from .base import GraphCommand, emit, print_problems, write_stdout
-from .options import data_option, format_option, load, lookup, option_value
+from .options import data_option, engine_option, format_option, load, lookup, option_value
 from .views import show_view, stats_view
 
 
@@ -60,13 +60,14 @@ def validate(ctx, data, output_format):
 
 
 @cli.command()
+@engine_option
 @data_option
 @format_option("table", "json")
-def stats(data, output_format):
+def stats(engine, data, output_format):
     """Count actors and relations by kind and type; components and density."""
     from ..queries.summary import stats as dataset_stats
 
-    emit(stats_view(dataset_stats(load(data))), output_format)
+    emit(stats_view(dataset_stats(load(data), engine=engine)), output_format)
 
 
 @cli.command()
@@ -98,9 +99,10 @@ def main() -> None:
 
 def _add_commands() -> None:
     from .html_command import COMMANDS as HTML_COMMANDS
+    from .init_command import COMMANDS as INIT_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
 
-    for command in (*QUERY_COMMANDS, *HTML_COMMANDS):
+    for command in (*QUERY_COMMANDS, *HTML_COMMANDS, *INIT_COMMANDS):
         cli.add_command(command)
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_MAX_PROBLEMS",
     "ByteSize",
     "data_option",
+    "engine_option",
     "filter_options",
     "format_option",
     "load",
@@ -169,6 +170,28 @@ def max_problems() -> int | None:
 def option_value(name: str, default=None):
     ctx = click.get_current_context(silent=True)
     return ctx.meta.get(f"graph.{name}", default) if ctx else default
+
+
+def engine_option(command):
+    """``--engine`` (or ``GRAPH_ENGINE``): who computes; ``auto`` picks an accelerator if it can.
+
+    The choices are :func:`graph.engines.names`: ``auto`` and every registered
+    engine. An engine that cannot run the command (not installed, or not
+    offering the measure or option asked) is a usage error naming the
+    engines that can; the JSON says which engine answered under ``engine``.
+    """
+    from ..engines import names
+
+    return click.option(
+        "--engine",
+        "engine",
+        type=click.Choice(names()),
+        envvar="GRAPH_ENGINE",
+        default="auto",
+        show_default=True,
+        help="Who computes: auto uses an installed accelerator (rustworkx) where it gives "
+        "the same numbers, networkx otherwise [env: GRAPH_ENGINE].",
+    )(command)
 
 
 def format_option(*formats: str):

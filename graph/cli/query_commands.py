@@ -20,7 +20,14 @@ from ..queries.centrality import MEASURES
 from ..queries.communities import METHODS
 from ..queries.neighbors import DIRECTIONS
 from .base import GraphCommand, emit
-from .options import data_option, filter_options, format_option, load_filtered, load_with_actors
+from .options import (
+    data_option,
+    engine_option,
+    filter_options,
+    format_option,
+    load_filtered,
+    load_with_actors,
+)
 from .query_views import (
     camps_view,
     centrality_view,
@@ -67,17 +74,47 @@ def _finite(ctx, param, value: float) -> float:
 @undirected_option
 @weighted_option
 @top_option("Only the N highest-ranked actors.")
+@click.option(
+    "--sample",
+    type=click.IntRange(min=1),
+    metavar="K",
+    help="Estimate betweenness from K source actors drawn at random (seeded): "
+    "K/n of the exact cost. Stated in the output.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="The random seed of --sample.")
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
 def centrality_command(
-    measure, undirected, weighted, top, data, types, kinds, as_of, exclude, output_format
+    measure,
+    undirected,
+    weighted,
+    top,
+    sample,
+    seed,
+    engine,
+    data,
+    types,
+    kinds,
+    as_of,
+    exclude,
+    output_format,
 ):
     """Rank actors by a centrality measure, highest first (ties by id)."""
     from ..queries.centrality import centrality
 
     dataset = load_filtered(data, types, kinds, as_of, exclude)
-    result = centrality(dataset, measure, directed=not undirected, weighted=weighted, top=top)
+    result = centrality(
+        dataset,
+        measure,
+        directed=not undirected,
+        weighted=weighted,
+        top=top,
+        engine=engine,
+        sample=sample,
+        seed=seed,
+    )
     emit(centrality_view(result, compact=output_format == "table"), output_format)
     if not result["results"]:
         note("no actors to rank: the filters leave none")
@@ -94,12 +131,24 @@ def centrality_command(
     metavar="N",
     help="Every simple path of at most N hops, not only the shortest.",
 )
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
 @click.pass_context
 def path_command(
-    ctx, source, target, directed, max_length, data, types, kinds, as_of, exclude, output_format
+    ctx,
+    source,
+    target,
+    directed,
+    max_length,
+    engine,
+    data,
+    types,
+    kinds,
+    as_of,
+    exclude,
+    output_format,
 ):
     """Explain how SOURCE and TARGET are connected, hop by hop, with the evidence.
 
@@ -110,7 +159,9 @@ def path_command(
     dataset, (start, end) = load_with_actors(
         data, (types, kinds, as_of, exclude), [(source, "SOURCE"), (target, "TARGET")]
     )
-    result = shortest_paths(dataset, start.id, end.id, directed=directed, max_length=max_length)
+    result = shortest_paths(
+        dataset, start.id, end.id, directed=directed, max_length=max_length, engine=engine
+    )
     emit(path_view(result), output_format)
     if not result["paths"]:
         shortest = result["shortest_length"]
@@ -134,33 +185,48 @@ def path_command(
     show_default=True,
     help="Follow relations out of each actor, into it, or both.",
 )
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def neighbors_command(actor, depth, direction, data, types, kinds, as_of, exclude, output_format):
+def neighbors_command(
+    actor, depth, direction, engine, data, types, kinds, as_of, exclude, output_format
+):
     """List the actors within N hops of ACTOR (its ego network)."""
     from ..queries.neighbors import neighbors
 
     dataset, (center,) = load_with_actors(data, (types, kinds, as_of, exclude), [(actor, "ACTOR")])
-    result = neighbors(dataset, center.id, depth, direction)
+    result = neighbors(dataset, center.id, depth, direction, engine=engine)
     emit(neighbors_view(result), output_format)
     if not result["neighbors"]:
         note(f"no neighbours of {center.name} within {depth} hop(s) (direction: {direction})")
 
 
 @click.command("camps", cls=GraphCommand)
+@click.option(
+    "--min-margin",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Hide the unsure: actors placed by convention, or whose side a switch of "
+    "fewer than N relations would change.",
+)
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def camps_command(data, types, kinds, as_of, exclude, output_format):
+def camps_command(min_margin, data, types, kinds, as_of, exclude, output_format):
     """Split the actors into two camps by the signs of their relations.
 
     The split leaves as few frustrated relations (positive across the camps,
     negative within one) as possible, and lists them with their evidence.
+    Each actor's placement says how sure it is: forced by signed relations or
+    placed by convention, and its margin (how many more relations would not
+    fit if it switched sides, with the actors tied to the rest only through it).
     """
     from ..queries.camps import camps
 
-    result = camps(load_filtered(data, types, kinds, as_of, exclude))
+    result = camps(load_filtered(data, types, kinds, as_of, exclude), min_margin=min_margin)
     emit(camps_view(result), output_format)
     if not any(result["camps"]):
         note("no signed relations: every actor is unaligned")
@@ -184,17 +250,20 @@ def camps_command(data, types, kinds, as_of, exclude, output_format):
     help="Above 1 favours smaller communities (a finite number above 0).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Louvain's random seed.")
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
 def communities_command(
-    method, weighted, resolution, seed, data, types, kinds, as_of, exclude, output_format
+    method, weighted, resolution, seed, engine, data, types, kinds, as_of, exclude, output_format
 ):
     """Group actors into communities by modularity (relation signs ignored)."""
     from ..queries.communities import communities
 
     dataset = load_filtered(data, types, kinds, as_of, exclude)
-    result = communities(dataset, method, weighted=weighted, resolution=resolution, seed=seed)
+    result = communities(
+        dataset, method, weighted=weighted, resolution=resolution, seed=seed, engine=engine
+    )
     emit(communities_view(result), output_format)
     if not result["communities"]:
         note("no actors to group: the filters leave none")
@@ -211,11 +280,12 @@ def communities_command(
 @undirected_option
 @weighted_option
 @top_option("Only the N most changed actors.")
+@engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
 def whatif_command(
-    measure, undirected, weighted, top, data, types, kinds, as_of, exclude, output_format
+    measure, undirected, weighted, top, engine, data, types, kinds, as_of, exclude, output_format
 ):
     """Compare centrality with and without the --exclude actors; list who is cut off."""
     from ..queries.whatif import whatif
@@ -232,6 +302,7 @@ def whatif_command(
         directed=not undirected,
         weighted=weighted,
         top=top,
+        engine=engine,
     )
     emit(whatif_view(result), output_format)
     if not result["results"]:

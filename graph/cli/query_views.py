@@ -108,6 +108,7 @@ def camps_view(data: dict) -> Result:
                 "local search beyond)",
             ),
             ("frustrated", f"{len(data['frustrated'])} relation(s)"),
+            *_placement_summary(data),
         ]
     )
     rows = [
@@ -119,6 +120,22 @@ def camps_view(data: dict) -> Result:
         members = _by_name(names[i] for i in unaligned)
         rows.append({"camp": "unaligned", "size": len(unaligned), "members": members})
     camps = Table(["camp", "size", "members"], rows, title="Camps", wrap="members")
+    placements = Table(
+        ["camp", "actor", "placement", "margin", "note"],
+        [
+            {
+                **actor,
+                "actor": actor["name"],
+                "placement": PLACEMENTS[actor["placement"]],
+                "note": placement_note(actor),
+            }
+            for actor in data["actors"]
+        ],
+        title="How sure each placement is (unsure first; margin: how many more relations "
+        "would not fit if the actor switched sides, with those tied to the rest only "
+        "through it)",
+        wrap="note",
+    )
     frustrated = Table(
         ["source", "type", "target", "evidence"],
         [
@@ -128,7 +145,49 @@ def camps_view(data: dict) -> Result:
         title="Frustrated relations (positive across camps, negative within one)",
         wrap="evidence",
     )
-    return Result(data, [summary, camps, frustrated])
+    return Result(data, [summary, camps, placements, frustrated])
+
+
+PLACEMENTS = {"forced": "forced", "convention": "by convention"}
+
+
+def placement_note(actor: dict) -> str:
+    """Return what a reader should know about an actor's placement, in words.
+
+    >>> placement_note({"placement": "forced", "margin": 1})
+    'rests on one relation'
+    >>> placement_note({"placement": "convention", "margin": 0})
+    'placed by convention: no signed path to the main group; either side fits as well'
+    """
+    notes = []
+    if actor["placement"] == "convention":
+        notes.append("placed by convention: no signed path to the main group")
+    if actor["margin"] == 0:
+        notes.append("either side fits as well")
+    elif actor["margin"] == 1:
+        notes.append("rests on one relation")
+    return "; ".join(notes)
+
+
+def _placement_summary(data: dict) -> list[tuple[str, str]]:
+    actors = data["actors"]
+    convention = sum(1 for actor in actors if actor["placement"] == "convention")
+    forced = len(actors) - convention
+    one = sum(1 for actor in actors if actor["margin"] == 1)
+    either = sum(1 for actor in actors if actor["margin"] == 0)
+    items = [
+        ("placement", f"{forced} forced by signed relations, {convention} placed by convention"),
+        ("unsure", f"{one} resting on one relation, {either} fitting either side as well"),
+    ]
+    if data["min_margin"] > 0:
+        items.append(
+            (
+                "hidden",
+                f"{len(data['hidden'])} actor(s) placed by convention or with a margin "
+                f"under {data['min_margin']}",
+            )
+        )
+    return items
 
 
 def communities_view(data: dict) -> Result:
@@ -172,7 +231,11 @@ def whatif_view(data: dict) -> Result:
 
 def _projection(data: dict) -> str:
     direction = "directed" if data["directed"] else "undirected"
-    return f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
+    text = f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
+    sample = data.get("sample")
+    if sample:
+        text += f"; estimated from {sample['sources']} sampled sources, seed {sample['seed']}"
+    return text
 
 
 def _by_name(names) -> str:

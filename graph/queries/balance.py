@@ -23,7 +23,7 @@ from __future__ import annotations
 import random
 from collections import deque
 
-__all__ = ["EXACT_LIMIT", "RESTARTS", "split"]
+__all__ = ["EXACT_LIMIT", "RESTARTS", "margins", "split"]
 
 # Branch and bound is exponential in the worst case. The hardest core we could
 # build, every pair of 22 actors opposed, takes 0.4 to 0.5 s (23: about 1 s).
@@ -43,10 +43,7 @@ def split(ties: dict, exact_limit: int = EXACT_LIMIT, seed: int = 0) -> list[dic
     >>> split({("a", "b"): (1, 0)})[0]["sides"]
     {'a': 0, 'b': 1}
     """
-    adjacency: dict = {}
-    for (u, v), (together, apart) in sorted(ties.items()):
-        adjacency.setdefault(u, {})[v] = (together, apart)
-        adjacency.setdefault(v, {})[u] = (together, apart)
+    adjacency = _adjacency(ties)
     seen: set = set()
     components = []
     for start in sorted(adjacency):
@@ -55,6 +52,53 @@ def split(ties: dict, exact_limit: int = EXACT_LIMIT, seed: int = 0) -> list[dic
             seen.update(component)
             components.append(_split_component(component, adjacency, exact_limit, seed))
     return components
+
+
+def margins(ties: dict, sides: dict) -> dict:
+    """Return, per node, how many more ties would be frustrated if it switched sides.
+
+    A node switches together with the nodes that hang on it: those tied to
+    the rest only through it (the trees peeled off around the cycles, see
+    :func:`_peel`), so a node whose place rests on one tie says so even when
+    others hang on it. The node left last when a component is a tree (its
+    centre) switches alone. ``sides`` maps each node to 0 or 1.
+
+    >>> path = {("a", "b"): (1, 0), ("b", "c"): (0, 2), ("c", "d"): (0, 1)}
+    >>> margins(path, {"a": 0, "b": 1, "c": 1, "d": 1})
+    {'a': 1, 'b': 2, 'c': 3, 'd': 1}
+    """
+    adjacency = _adjacency(ties)
+    change = {}
+    for node, neighbours in adjacency.items():
+        for other, (together, apart) in neighbours.items():
+            # What switching one end does to this pair's cost.
+            same = sides[node] == sides[other]
+            change[node, other] = apart - together if same else together - apart
+    result = {}
+    seen: set = set()
+    for start in sorted(adjacency):
+        if start in seen:
+            continue
+        component = sorted(_breadth_first(adjacency, start))
+        seen.update(component)
+        core, peeled = _peel(component, adjacency)
+        for node, anchor in peeled:
+            if anchor is not None:
+                result[node] = change[node, anchor]
+            else:
+                result[node] = sum(change[node, other] for other in adjacency[node])
+        in_core = set(core)
+        for node in core:
+            result[node] = sum(change[node, other] for other in adjacency[node] if other in in_core)
+    return dict(sorted(result.items()))
+
+
+def _adjacency(ties: dict) -> dict:
+    adjacency: dict = {}
+    for (u, v), (together, apart) in sorted(ties.items()):
+        adjacency.setdefault(u, {})[v] = (together, apart)
+        adjacency.setdefault(v, {})[u] = (together, apart)
+    return adjacency
 
 
 def _split_component(component: dict, adjacency: dict, exact_limit: int, seed: int) -> dict:

@@ -11,18 +11,39 @@ Parts of the signed graph with no signed relation between them could be
 flipped freely; each is oriented with its larger side (ties: the side holding
 the smallest id) in the first camp. The larger camp comes first. Actors
 without any signed relation are ``unaligned``.
+
+How sure each placement is:
+
+* **forced** or **convention**: the actors of the largest part (most actors;
+  ties: the part holding the smallest id) are placed by their signed
+  relations. Any other part has no signed path to them, so its side is set by
+  the convention above: flipping the whole part costs nothing.
+* **margin**: how many more relations would be frustrated if the actor
+  switched sides, taking along the actors tied to the rest only through it
+  (an analyst's institute goes where she goes). 0 means either side fits as
+  well; 1 means the placement rests on one relation.
 """
 
 from __future__ import annotations
 
 from ..model import Dataset
-from .balance import EXACT_LIMIT, split
+from ..problems import QueryError
+from .balance import EXACT_LIMIT, margins, split
 
 __all__ = ["EXACT_LIMIT", "camps"]
 
 
-def camps(dataset: Dataset, exact_limit: int = EXACT_LIMIT, seed: int = 0) -> dict:
-    """Return the two camps (lists of ids) and the frustrated relations with their evidence.
+def camps(
+    dataset: Dataset, exact_limit: int = EXACT_LIMIT, seed: int = 0, min_margin: int = 0
+) -> dict:
+    """Return the two camps (lists of ids), how sure each placement is, and the misfits.
+
+    ``actors`` gives, per placed actor, its ``camp`` (1 or 2), ``placement``
+    (``forced`` or ``convention``), ``margin`` and number of
+    ``signed_relations``, unsure first within each camp. With ``min_margin``
+    above 0, the actors placed by convention or with a smaller margin are left
+    out of ``camps`` and ``actors`` and listed in ``hidden``; the split itself
+    and the frustrated relations do not change.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> data = Dataset(
@@ -32,7 +53,13 @@ def camps(dataset: Dataset, exact_limit: int = EXACT_LIMIT, seed: int = 0) -> di
     >>> result = camps(data)
     >>> result["camps"], result["unaligned"], result["frustrated"]
     ([['a', 'b'], ['c']], ['d'], [])
+    >>> [(a["id"], a["camp"], a["margin"]) for a in result["actors"]]
+    [('b', 1, 1), ('a', 1, 2), ('c', 2, 1)]
+    >>> camps(data, min_margin=2)["camps"]
+    [['a'], []]
     """
+    if isinstance(min_margin, bool) or not isinstance(min_margin, int) or min_margin < 0:
+        raise QueryError(f"min_margin must be a whole number of at least 0, not {min_margin!r}")
     signed = [r for r in dataset.relations if dataset.types[r.type].sign != 0]
     ties: dict[tuple[str, str], list[int]] = {}
     for relation in signed:
@@ -59,8 +86,17 @@ def camps(dataset: Dataset, exact_limit: int = EXACT_LIMIT, seed: int = 0) -> di
     ]
     methods = {part["method"] for part in parts}
     ordered = sorted([sorted(first), sorted(second)], key=lambda camp: (-len(camp), camp[:1]))
+    forced = _reference_part(components)
+    for part, component in zip(parts, components):
+        part["placement"] = "forced" if component is forced else "convention"
+    actors = _placements(ordered, ties, forced, dataset)
+    shown = [a for a in actors if _sure_enough(a, min_margin)]
+    kept = {a["id"] for a in shown}
     return {
-        "camps": ordered,
+        "camps": [[actor for actor in camp if actor in kept] for camp in ordered],
+        "actors": shown,
+        "hidden": sorted(a["id"] for a in actors if a["id"] not in kept),
+        "min_margin": min_margin,
         "frustrated": [
             {
                 "source": r.source,
@@ -77,6 +113,40 @@ def camps(dataset: Dataset, exact_limit: int = EXACT_LIMIT, seed: int = 0) -> di
         "exact_limit": exact_limit,
         "components": parts,
     }
+
+
+def _reference_part(components: list) -> dict | None:
+    """Return the part whose sides are forced: the most actors, then the smallest id."""
+    return min(components, key=lambda c: (-len(c["sides"]), min(c["sides"])), default=None)
+
+
+def _placements(ordered: list, ties: dict, forced: dict | None, dataset: Dataset) -> list[dict]:
+    """Return each placed actor's camp, placement, margin and signed relations, unsure first."""
+    camp_of = {actor: number for number, camp in enumerate(ordered, start=1) for actor in camp}
+    margin = margins({pair: tuple(cost) for pair, cost in ties.items()}, camp_of)
+    relations = dict.fromkeys(camp_of, 0)
+    for (u, v), (together, apart) in ties.items():
+        relations[u] += together + apart
+        relations[v] += together + apart
+    forced_ids = set(forced["sides"]) if forced else set()
+    actors = [
+        {
+            "id": actor,
+            "name": dataset.actors[actor].name,
+            "camp": camp_of[actor],
+            "placement": "forced" if actor in forced_ids else "convention",
+            "margin": margin[actor],
+            "signed_relations": relations[actor],
+        }
+        for actor in camp_of
+    ]
+    return sorted(actors, key=lambda a: (a["camp"], a["margin"], a["id"]))
+
+
+def _sure_enough(actor: dict, min_margin: int) -> bool:
+    if min_margin <= 0:
+        return True
+    return actor["placement"] == "forced" and actor["margin"] >= min_margin
 
 
 def _oriented(sides: dict) -> dict:

@@ -1,4 +1,8 @@
-"""Who is most central, and by which measure: networkx's centralities on the projection.
+"""Who is most central, and by which measure: centralities on the projection, by an engine.
+
+The scores come from the engine chosen (see :mod:`graph.engines`:
+``engine="auto"`` takes rustworkx where it is installed and gives the same
+numbers, networkx otherwise); the table below is the reference, networkx.
 
 Every measure runs on :func:`graph.build.projection`: directed by default
 (symmetric types count both ways), undirected with ``directed=False``;
@@ -18,8 +22,14 @@ eigenvector    ``eigenvector_centrality(max_iter=100)`` (in-edges when
                directed); when power iteration does not converge, the
                undirected projection, then the exact leading eigenvector
                (see :mod:`graph.queries.eigenvector`)
-pagerank       ``pagerank`` (weight = the summed weights when weighted)
+pagerank       ``pagerank`` (weight = the summed weights when weighted),
+               damping 0.85, until the scores change by less than 1e-12 in
+               total (:data:`graph.engines.PAGERANK`)
 =============  =============================================================
+
+``sample=K`` estimates betweenness from K source actors drawn with ``seed``
+(networkx's ``betweenness_centrality(k=K, seed=seed)``); the result states it
+under ``sample``. Exact betweenness costs one breadth-first search per actor.
 
 Weighted, every measure but degree runs on weights scaled by a power of two
 (see :func:`graph.queries._checks.scaled_weights`): the same scores, without
@@ -35,22 +45,14 @@ from __future__ import annotations
 
 import math
 
+from ..engines import MEASURES, Projection, choose
 from ..model import Dataset
 from ..problems import QueryError
-from ._checks import check_choice, check_count, scaled_weights
+from ._checks import check_choice, check_count
 from .eigenvector import eigenvector_scores, leading_eigenvector, power_iteration
 
 __all__ = ["DIRECTED_ONLY", "MEASURES", "centrality", "measure_scores"]
 
-MEASURES = (
-    "degree",
-    "in-degree",
-    "out-degree",
-    "betweenness",
-    "closeness",
-    "eigenvector",
-    "pagerank",
-)
 DIRECTED_ONLY = ("in-degree", "out-degree")
 # Scores equal up to float noise (1e-12) count as ties, so ties go by id.
 TIE_DIGITS = 12
@@ -62,13 +64,19 @@ def centrality(
     directed: bool = True,
     weighted: bool = False,
     top: int | None = None,
+    engine: str | None = None,
+    sample: int | None = None,
+    seed: int = 0,
 ) -> dict:
     """Return every actor's score for ``measure``, highest first, ties by id.
 
     ``measure`` is one of :data:`MEASURES`, or ``"all"``: then each row holds
     ``scores`` and ``ranks`` (one key per measure) instead of ``score`` and
     ``rank``, and rows follow the order of the first measure, degree.
-    ``top`` keeps the first rows only.
+    ``top`` keeps the first rows only. ``engine`` names the engine
+    (``"auto"``, ``"networkx"``, ``"rustworkx"``...; None reads
+    ``GRAPH_ENGINE``); ``engine`` in the result says which answered (with
+    ``engines`` per measure for ``"all"``). ``sample`` and ``seed``: see above.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> star = Dataset(
@@ -80,25 +88,44 @@ def centrality(
     >>> centrality(star, "in-degree", top=1)["results"][0]["id"]
     'b'
     """
-    from ..build import projection
-
     check_count(top, "top")
+    check_count(sample, "the sample")
     measures = _measures(measure, directed)
-    graph = projection(dataset, directed=directed, weighted=weighted)
+    if sample is not None and "betweenness" not in measures:
+        raise QueryError("--sample estimates betweenness only: add --measure betweenness")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise QueryError(f"the seed must be a whole number, not {seed!r}")
+    engines = {
+        name: choose(
+            engine, name, weighted=weighted, sample=sample is not None and name == "betweenness"
+        )
+        for name in measures
+    }
+    graph = Projection.of(dataset, directed=directed, weighted=weighted)
     result: dict = {"measure": measure, "directed": directed, "weighted": weighted}
     scores = {}
     for name in measures:
         if name == "eigenvector":
-            scores[name], note = eigenvector_scores(dataset, graph, weighted)
+            from ..engines.networkx_engine import to_networkx
+
+            scores[name], note = eigenvector_scores(dataset, to_networkx(graph), weighted)
             result["converged"] = note is None
             if note:
                 result["note"] = note
         else:
-            scores[name] = measure_scores(graph, name, weighted)
+            scores[name] = engines[name].centrality(graph, name, sample=sample, seed=seed)
         _check_finite(scores[name], name)
-    ranks = {name: dict(_ranked(scores[name])) for name in measures}
+    answered = list(dict.fromkeys(e.name for e in engines.values()))
+    result["engine"] = "+".join(answered)
+    if measure == "all":
+        result["engines"] = {name: e.name for name, e in engines.items()}
+    if "betweenness" in measures:
+        sources = None if sample is None else min(sample, len(graph.nodes))
+        result["sample"] = None if sources is None else {"sources": sources, "seed": seed}
+    ranked = {name: _ranked(scores[name]) for name in measures}
+    ranks = {name: dict(ranked[name]) for name in measures} if measure == "all" else {}
     rows = []
-    for actor_id, rank in _ranked(scores[measures[0]])[:top]:
+    for actor_id, rank in ranked[measures[0]][:top]:
         actor = dataset.actors[actor_id]
         row = {"id": actor.id, "name": actor.name, "kind": actor.kind}
         if measure == "all":
@@ -114,7 +141,7 @@ def centrality(
 
 
 def measure_scores(graph, measure: str, weighted: bool = False) -> dict:
-    """Return ``{node: score}`` for one measure, calling networkx on a projection.
+    """Return ``{node: score}`` for one measure of a networkx graph, computed by networkx.
 
     Eigenvector centrality on an undirected graph falls back to the exact
     leading eigenvector when power iteration fails; on a directed graph
@@ -125,33 +152,15 @@ def measure_scores(graph, measure: str, weighted: bool = False) -> dict:
     >>> measure_scores(nx.path_graph(3), "betweenness")
     {0: 0.0, 1: 1.0, 2: 0.0}
     """
-    import networkx as nx
+    from ..engines.networkx_engine import scores
 
-    if len(graph) == 0:
-        return {}
-    if measure in ("degree", "in-degree", "out-degree"):
-        return _degree(graph, measure, weighted)
-    if measure == "eigenvector":
-        scores = power_iteration(graph, weighted)
-        if scores is None and graph.is_directed():
-            raise QueryError("eigenvector centrality did not converge on this directed graph")
-        return scores if scores is not None else leading_eigenvector(graph, weighted)
     check_choice(measure, MEASURES, "measure")
-    shift = 0
-    if weighted:
-        graph, shift = scaled_weights(graph)
-    weight = "weight" if weighted else None
-    if measure == "pagerank":
-        try:
-            return nx.pagerank(graph, weight=weight)
-        except nx.PowerIterationFailedConvergence:
-            raise QueryError("pagerank did not converge on this graph in 100 iterations") from None
-    distance = _with_distances(graph) if weighted else graph
-    if measure == "betweenness":
-        return nx.betweenness_centrality(distance, weight=weight and "distance")
-    # Distances shrank by the factor the weights grew by (2**shift): closeness grew by it.
-    closeness = nx.closeness_centrality(distance, distance=weight and "distance")
-    return {node: math.ldexp(value, -shift) for node, value in closeness.items()}
+    if measure != "eigenvector" or len(graph) == 0:
+        return scores(graph, measure, weighted)
+    found = power_iteration(graph, weighted)
+    if found is None and graph.is_directed():
+        raise QueryError("eigenvector centrality did not converge on this directed graph")
+    return found if found is not None else leading_eigenvector(graph, weighted)
 
 
 def _measures(measure: str, directed: bool) -> tuple[str, ...]:
@@ -169,34 +178,12 @@ def _check_finite(scores: dict, measure: str) -> None:
         raise QueryError(f"{measure} centrality overflows with these relation weights")
 
 
-def _degree(graph, measure: str, weighted: bool) -> dict:
-    import networkx as nx
-
-    function, view = {
-        "degree": (nx.degree_centrality, graph.degree),
-        "in-degree": (nx.in_degree_centrality, getattr(graph, "in_degree", None)),
-        "out-degree": (nx.out_degree_centrality, getattr(graph, "out_degree", None)),
-    }[measure]
-    if not weighted or len(graph) <= 1:
-        return function(graph)
-    # The same arithmetic as networkx's degree_centrality, on summed weights.
-    scale = 1 / (len(graph) - 1)
-    return {node: value * scale for node, value in view(weight="weight")}
-
-
-def _with_distances(graph):
-    """Return a copy whose edges also carry ``distance = 1/weight``: more relations, closer."""
-    copy = graph.copy()
-    for _, _, data in copy.edges(data=True):
-        data["distance"] = 1 / data["weight"]
-    return copy
-
-
 def _ranked(scores: dict) -> list[tuple[str, int]]:
     """Return ``(id, rank)`` by score, highest first, ties by id sharing a rank."""
-    keyed = sorted(scores, key=lambda node: (-round(scores[node], TIE_DIGITS), node))
+    rounded = {node: round(score, TIE_DIGITS) for node, score in scores.items()}
+    keyed = sorted(rounded, key=lambda node: (-rounded[node], node))
     ranks: list[tuple[str, int]] = []
     for position, node in enumerate(keyed, start=1):
-        tied = ranks and round(scores[node], TIE_DIGITS) == round(scores[ranks[-1][0]], TIE_DIGITS)
+        tied = ranks and rounded[node] == rounded[ranks[-1][0]]
         ranks.append((node, ranks[-1][1] if tied else position))
     return ranks

@@ -30,8 +30,12 @@ def communities(
     weighted: bool = False,
     resolution: float = 1.0,
     seed: int = 0,
+    engine: str | None = None,
 ) -> dict:
     """Return the communities found, largest first (ties by smallest id), and their modularity.
+
+    networkx computes them: ``engine`` (see :mod:`graph.engines`) may be
+    ``"auto"`` or ``"networkx"``; another is an error naming networkx.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> pairs = Dataset(
@@ -45,7 +49,9 @@ def communities(
     import networkx as nx
 
     from ..build import projection
+    from ..engines import choose
 
+    chosen = choose(engine, "communities")
     check_choice(method, METHODS, "method")
     if not (isinstance(resolution, (int, float)) and math.isfinite(resolution) and resolution > 0):
         raise QueryError(f"the resolution must be a finite number above 0, not {resolution!r}")
@@ -72,6 +78,7 @@ def communities(
     )
     return {
         "method": method,
+        "engine": chosen.name,
         "directed": False,
         "weighted": weighted,
         "resolution": resolution,

@@ -16,8 +16,17 @@ __all__ = ["DIRECTIONS", "neighbors"]
 DIRECTIONS = ("both", "out", "in")
 
 
-def neighbors(dataset: Dataset, actor_id: str, depth: int = 1, direction: str = "both") -> dict:
+def neighbors(
+    dataset: Dataset,
+    actor_id: str,
+    depth: int = 1,
+    direction: str = "both",
+    engine: str | None = None,
+) -> dict:
     """Return the actors within ``depth`` hops of ``actor_id``, by depth then id.
+
+    networkx computes it: ``engine`` (see :mod:`graph.engines`) may be
+    ``"auto"`` or ``"networkx"``; another is an error naming networkx.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> chain = Dataset(
@@ -35,7 +44,9 @@ def neighbors(dataset: Dataset, actor_id: str, depth: int = 1, direction: str = 
     import networkx as nx
 
     from ..build import projection
+    from ..engines import choose
 
+    chosen = choose(engine, "neighbors")
     check_actors(dataset, [actor_id])
     check_choice(direction, DIRECTIONS, "direction")
     check_count(depth, "the depth", optional=False)
@@ -48,6 +59,7 @@ def neighbors(dataset: Dataset, actor_id: str, depth: int = 1, direction: str = 
     return {
         "actor": actor_id,
         "name": dataset.actors[actor_id].name,
+        "engine": chosen.name,
         "depth": depth,
         "direction": direction,
         "neighbors": [

@@ -2,9 +2,11 @@
 
 Paths are found on :func:`graph.build.projection`, unweighted: undirected by
 default ("how are they connected?"), directed with ``directed=True`` (a
-symmetric type can be followed both ways). networkx finds them
-(``all_shortest_paths``, or ``all_simple_paths`` with a cutoff); each hop is
-then explained by the relations behind it, with their evidence.
+symmetric type can be followed both ways). The engine finds the shortest
+ones (see :mod:`graph.engines`: rustworkx's or networkx's
+``all_shortest_paths``); networkx finds the simple paths up to a length
+(``all_simple_paths`` with a cutoff). Each hop is then explained by the
+relations behind it, with their evidence.
 
 ``all_simple_paths`` explores every simple path up to the cutoff, which
 grows exponentially on dense graphs, even when none reaches the target. So
@@ -43,6 +45,7 @@ def shortest_paths(
     target_id: str,
     directed: bool = False,
     max_length: int | None = None,
+    engine: str | None = None,
 ) -> dict:
     """Return every shortest path from ``source_id`` to ``target_id``, each hop with evidence.
 
@@ -53,7 +56,9 @@ def shortest_paths(
     symmetric type) and, under ``also``, any other relations linking the pair.
     No path gives an empty ``paths`` list; ``shortest_length`` is the number
     of hops of the shortest path (None when there is none), so a caller can
-    tell "too far for ``max_length``" from "not connected".
+    tell "too far for ``max_length``" from "not connected". ``engine`` names
+    the engine (see :mod:`graph.engines`); ``engine`` in the result says
+    which answered.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> data = Dataset(
@@ -72,37 +77,24 @@ def shortest_paths(
     >>> result["paths"], result["shortest_length"]
     ([], 2)
     """
-    import networkx as nx
-
-    from ..build import projection
+    from ..engines import Projection, choose
 
     check_actors(dataset, (source_id, target_id))
     if source_id == target_id:
         raise QueryError("source and target are the same actor")
     check_count(max_length, "the maximum path length")
-    graph = projection(dataset, directed=directed)
-    try:
-        shortest = nx.shortest_path_length(graph, source_id, target_id)
-    except nx.NetworkXNoPath:
-        shortest = None
-    if shortest is None or (max_length is not None and shortest > max_length):
-        paths = []
-    elif max_length is None:
-        paths = _collect(nx.all_shortest_paths(graph, source_id, target_id), max_length)
+    chosen = choose(engine, "shortest_paths" if max_length is None else "simple_paths")
+    graph = Projection.of(dataset, directed=directed)
+    if max_length is None:
+        paths = _collect(chosen.shortest_paths(graph, source_id, target_id), max_length)
+        shortest = len(paths[0]) - 1 if paths else None
     else:
-        near, behind = _within(graph, source_id, target_id, max_length)
-        estimate = estimate_paths(near, source_id, target_id, max_length, behind)
-        if estimate > REFUSE_ESTIMATE:
-            raise QueryError(
-                f"about {estimate:,} routes of at most {max_length} hops (an estimate), far "
-                f"more than the {MAX_PATHS:,} paths listed at most; lower --max or narrow "
-                "the question with filters"
-            )
-        paths = _collect(simple_paths(near, source_id, target_id, max_length, behind), max_length)
+        paths, shortest = _simple_paths(graph, source_id, target_id, max_length)
     links = _links(dataset.relations, {node for path in paths for node in path})
     return {
         "source": source_id,
         "target": target_id,
+        "engine": chosen.name,
         "directed": directed,
         "max_length": max_length,
         "shortest_length": shortest,
@@ -119,6 +111,30 @@ def shortest_paths(
             for path in paths
         ],
     }
+
+
+def _simple_paths(graph, source: str, target: str, max_length: int):
+    """Return every simple path of at most ``max_length`` hops, and the shortest length."""
+    import networkx as nx
+
+    from ..engines.networkx_engine import to_networkx
+
+    built = to_networkx(graph)
+    try:
+        shortest = nx.shortest_path_length(built, source, target)
+    except nx.NetworkXNoPath:
+        return [], None
+    if shortest > max_length:
+        return [], shortest
+    near, behind = _within(built, source, target, max_length)
+    estimate = estimate_paths(near, source, target, max_length, behind)
+    if estimate > REFUSE_ESTIMATE:
+        raise QueryError(
+            f"about {estimate:,} routes of at most {max_length} hops (an estimate), far "
+            f"more than the {MAX_PATHS:,} paths listed at most; lower --max or narrow "
+            "the question with filters"
+        )
+    return _collect(simple_paths(near, source, target, max_length, behind), max_length), shortest
 
 
 def _within(graph, source: str, target: str, max_length: int):

@@ -10,24 +10,27 @@ from ..model import Actor, Dataset
 __all__ = ["show", "stats"]
 
 
-def stats(dataset: Dataset) -> dict:
+def stats(dataset: Dataset, engine: str | None = None) -> dict:
     """Return counts by kind and type, connectivity and density of the dataset.
 
     Components are weakly connected components of the directed projection
-    (see :mod:`graph.build`); density is ``networkx.density`` of that projection.
+    (see :mod:`graph.build`), found by ``engine`` (see :mod:`graph.engines`;
+    ``engine`` in the result says which); density is that of the projection,
+    as ``networkx.density`` computes it: pairs linked / (n * (n - 1)).
 
     >>> from graph import load_dataset
     >>> summary = stats(load_dataset())
     >>> summary["actors"] == len(load_dataset().actors)
     True
     """
-    import networkx as nx
+    from ..engines import Projection, choose
 
-    from ..build import projection
-
-    simple = projection(dataset, directed=True)
-    components = sorted(nx.weakly_connected_components(simple), key=lambda c: (-len(c), min(c)))
-    dates = sorted(r.date for r in dataset.relations if r.date)
+    chosen = choose(engine, "components")
+    simple = Projection.of(dataset, directed=True)
+    components = sorted(chosen.components(simple), key=lambda c: (-len(c), min(c)))
+    linked = {actor for pair in simple.edges for actor in pair}
+    count = len(simple.nodes)
+    dates = [r.date for r in dataset.relations if r.date]  # only the count and the ends
     return {
         "actors": len(dataset.actors),
         "relations": len(dataset.relations),
@@ -36,14 +39,15 @@ def stats(dataset: Dataset) -> dict:
         "relations_by_sign": _counts(
             dataset.types[relation.type].sign_name for relation in dataset.relations
         ),
+        "engine": chosen.name,
         "documents": {key: shown_path(doc.path) for key, doc in dataset.documents.items()},
         "components": len(components),
         "largest_component": len(components[0]) if components else 0,
-        "isolated": sorted(node for node in simple if simple.degree(node) == 0),
-        "density": nx.density(simple),
+        "isolated": sorted(node for node in simple.nodes if node not in linked),
+        "density": 0 if count <= 1 else len(simple.edges) / (count * (count - 1)),
         "dated_relations": len(dates),
-        "first_date": dates[0] if dates else None,
-        "last_date": dates[-1] if dates else None,
+        "first_date": min(dates) if dates else None,
+        "last_date": max(dates) if dates else None,
     }
 
 

@@ -27,12 +27,15 @@ def whatif(
     directed: bool = True,
     weighted: bool = False,
     top: int | None = None,
+    engine: str | None = None,
 ) -> dict:
     """Return each actor's score with and without ``exclude_ids``, most changed first.
 
     ``exclude_ids`` is one actor id or several; ``measure`` is one of
     :data:`~graph.queries.centrality.MEASURES`; ``top`` keeps the first rows
     only. Excluding every actor leaves no rows, and no components after.
+    ``engine`` names the engine that computes scores and components (see
+    :mod:`graph.engines`); ``engine`` in the result says which answered.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> chain = Dataset(
@@ -57,8 +60,8 @@ def whatif(
     check_choice(measure, MEASURES, "measure")
     check_count(top, "top")
     without = filter_dataset(dataset, exclude=excluded)
-    before = centrality(dataset, measure, directed=directed, weighted=weighted)
-    after = centrality(without, measure, directed=directed, weighted=weighted)
+    before = centrality(dataset, measure, directed=directed, weighted=weighted, engine=engine)
+    after = centrality(without, measure, directed=directed, weighted=weighted, engine=engine)
     old = {row["id"]: row for row in before["results"]}
     rows = []
     for row in after["results"]:
@@ -78,12 +81,15 @@ def whatif(
     rows.sort(key=lambda row: (-round(abs(row["change"]), TIE_DIGITS), row["id"]))
     result = {
         "measure": measure,
+        "engine": None,  # set below: the engines that computed scores and components
         "directed": directed,
         "weighted": weighted,
         "excluded": [_removed(old[actor_id]) for actor_id in excluded],
         "results": rows[:top],
-        **_connectivity(dataset, without),
+        **_connectivity(dataset, without, engine),
     }
+    answered = [*before["engine"].split("+"), result.pop("components_engine")]
+    result["engine"] = "+".join(dict.fromkeys(answered))
     notes = [run["note"] for run in (before, after) if "note" in run]
     if notes:
         result["notes"] = notes
@@ -94,14 +100,13 @@ def _removed(row: dict) -> dict:
     return {key: row[key] for key in ("id", "name", "kind", "score", "rank")}
 
 
-def _connectivity(dataset: Dataset, without: Dataset) -> dict:
+def _connectivity(dataset: Dataset, without: Dataset, engine: str | None) -> dict:
     """Return component counts before and after, and who was cut off from the rest."""
-    import networkx as nx
+    from ..engines import Projection, choose
 
-    from ..build import projection
-
-    parts_before = list(nx.connected_components(projection(dataset, directed=False)))
-    parts_after = list(nx.connected_components(projection(without, directed=False)))
+    chosen = choose(engine, "components")
+    parts_before = chosen.components(Projection.of(dataset, directed=False))
+    parts_after = chosen.components(Projection.of(without, directed=False))
     piece_of = {node: frozenset(part) for part in parts_after for node in part}
     cut_off = []
     for part in parts_before:
@@ -115,6 +120,7 @@ def _connectivity(dataset: Dataset, without: Dataset) -> dict:
         main = largest[0] if len(largest) == 1 else frozenset()
         cut_off += [node for node in rest if node not in main]
     return {
+        "components_engine": chosen.name,
         "components_before": len(parts_before),
         "components_after": len(parts_after),
         "disconnected": [

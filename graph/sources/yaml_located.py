@@ -25,6 +25,7 @@ import yaml
 
 from ..problems import Problem
 from . import DataPath, Source
+from .yaml_errors import explain_yaml_error
 
 __all__ = ["MAX_EXPANDED_CHARACTERS", "MAX_EXPANDED_NODES", "NodeLocator", "read"]
 
@@ -112,6 +113,18 @@ def _compose(text: str, shown_as: str) -> tuple[yaml.Node | None, list[Problem]]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        context = error.context_mark
+        explained = explain_yaml_error(
+            text,
+            line,
+            column,
+            error.problem or "",
+            context.line + 1 if context else None,
+            error.context,
+            context.column + 1 if context else None,
+        )
+        if explained:
+            return None, [Problem(shown_as, *explained)]
         message = " ".join(part for part in (error.context, error.problem) if part)
         return None, [Problem(shown_as, line, column, f"invalid YAML: {message}")]
     except (yaml.YAMLError, RecursionError) as error:
