@@ -544,6 +544,8 @@ def test_positions_are_the_same_whatever_size_by(corpus_2000):
 def test_isolated_actors_sit_beside_the_graph_not_far_out():
     """Actors without relations are packed in a grid next to the rest, within its extent."""
     dataset = synthetic_dataset(actors=300, relations=600)
+    from graph.model import Actor
+
     lonely = {f"z{i:03d}": Actor(f"z{i:03d}", f"Lonely {i}", "person") for i in range(50)}
     from dataclasses import replace
 

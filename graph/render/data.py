@@ -189,7 +189,8 @@ def label_scales(nodes: list[dict]) -> list[float]:
         dx = np.abs(xs[:i] - xs[i])
         dy = np.maximum(np.abs(ys[:i] - ys[i]) - LARGEST_LABEL_DROP, 0.0)
         with np.errstate(divide="ignore"):
-            apart = np.minimum((widths[:i] + widths[i]) / 2 / dx, LABEL_ROW / dy)
+            # A hair above the exact zoom, so boxes that just touch count as apart.
+            apart = np.minimum((widths[:i] + widths[i]) / 2 / dx, LABEL_ROW / dy) * 1.0001
         clash = apart[scales[:i] < apart]
         scales[i] = min(float(clash.max()), MAX_LABEL_SCALE) if clash.size else 0.0
     result = [0.0] * len(nodes)
