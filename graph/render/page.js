@@ -425,11 +425,22 @@ var network, nodes, edges, graphView;
       if (!groups.has(edge.type)) groups.set(edge.type, []);
       groups.get(edge.type).push(edge);
     }
+    // Every relation is listed; a hub's hundreds are built in slices of
+    // SLICE between frames, so the page never stalls while the panel fills.
+    const pending = [];
     for (const [type, list] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const section = element("section", "relation-group");
       section.append(element("h3", "sign-" + list[0].sign, type + " (" + list[0].sign + ") · " + list.length));
       const items = element("ul", "relations");
-      for (const edge of list) {
+      section.append(items);
+      detailsBody.append(section);
+      for (const edge of list) pending.push([items, edge]);
+    }
+    const SLICE = 60;
+    const shown = ++panelBuild;
+    const fill = () => {
+      if (shown !== panelBuild) return; // another actor was opened meanwhile
+      for (const [items, edge] of pending.splice(0, SLICE)) {
         const item = element("li");
         item.dataset.edge = edge.id;
         const line = element("div", "ends");
@@ -439,10 +450,13 @@ var network, nodes, edges, graphView;
         item.append(line, quoteBlock(edge));
         items.append(item);
       }
-      section.append(items);
-      detailsBody.append(section);
-    }
+      if (pending.length) setTimeout(fill, 0);
+      else details.dataset.complete = "true";
+    };
+    details.dataset.complete = "false";
+    fill();
   }
+  let panelBuild = 0;
   function showRelation(id) {
     const edge = edgeById.get(id);
     openDetails(edge.type + " (" + edge.sign + ")");
