@@ -480,7 +480,10 @@ var network, nodes, edges, graphView;
     emphasise(near, around);
     showActor(id);
     if (move) {
-      network.focus(id, { scale: Math.max(network.getScale(), 1.2), locked: false, animation: glide(300) });
+      // Large pages keep their zoom: zoomed in on a hub, its hundreds of
+      // dashed relations run thousands of pixels and one frame takes a second.
+      const scale = meta.physics ? Math.max(network.getScale(), 1.2) : network.getScale();
+      network.focus(id, { scale: scale, locked: false, animation: glide(300) });
       levelOfDetail();
     }
     saveFragment();
