@@ -154,6 +154,38 @@ class DocumentIndex:
         places = self._positions[self._first[number] : self._first[number + 1]]
         return any(self.text.startswith(needle, int(place) - offset) for place in places)
 
+    def offset(self, needle: str) -> int:
+        """Return where an already normalised ``needle`` occurs in the text, or -1.
+
+        >>> DocumentIndex("One. Two three four five.").offset("two three four five")
+        5
+        """
+        if self._words is None:  # a short text: no index, a direct search
+            return self.text.find(needle) if needle else -1
+        words = needle.split(" ")
+        if len(words) < 3:
+            return self.text.find(needle) if needle else -1
+        best = None  # (count, word number, offset of the word in the needle)
+        offset = len(words[0]) + 1
+        for word in words[1:-1]:
+            number = self._words.get(word)
+            if number is None:
+                return -1
+            count = int(self._first[number + 1] - self._first[number])
+            if best is None or count < best[0]:
+                best = (count, number, offset)
+            offset += len(word) + 1
+        count, number, offset = best
+        if count > self.MAX_COMPARED:
+            return self.text.find(needle)
+        places = self._positions[self._first[number] : self._first[number + 1]]
+        found = (
+            int(place) - offset
+            for place in places
+            if self.text.startswith(needle, int(place) - offset)
+        )
+        return next(found, -1)
+
 
 def _chunks_at_spaces(text: str, size: int):
     """Yield ``text`` in pieces of about ``size`` characters, cut at spaces (which are dropped)."""

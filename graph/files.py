@@ -39,8 +39,8 @@ class _Terminated(BaseException):
         self.signum = signum
 
 
-def write_atomically(path: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` to ``path`` in UTF-8 and return the file's absolute path.
+def write_atomically(path: str | os.PathLike, text: str | bytes) -> Path:
+    """Write ``text`` to ``path`` in UTF-8 (bytes as they are) and return the file's absolute path.
 
     The text goes to a temporary file in the same folder, which then replaces
     ``path`` in one step: a reader sees the old file or the new one, never half
@@ -70,7 +70,11 @@ def write_atomically(path: str | os.PathLike, text: str) -> Path:
             raise
         try:
             _release_signals(held)  # a signal that waited is handled here, inside the try
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            if isinstance(text, bytes):
+                stream = os.fdopen(handle, "wb")
+            else:
+                stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+            with stream:
                 stream.write(text)
                 stream.flush()
                 os.fsync(stream.fileno())

@@ -63,12 +63,16 @@ def seed_folder() -> Path:
 
 
 def load_dataset(
-    folder: str | os.PathLike | None = None,
+    folder: str | os.PathLike | list | tuple | None = None,
     max_file_size: int | None = None,
     *,
     cache: bool | None = None,
 ) -> Dataset:
     """Return the validated dataset in ``folder`` (the embedded seed when None).
+
+    ``folder`` may hold YAML files or tables (see :mod:`graph.sources.tables`).
+    A list of folders gives one graph of several datasets, merged by the rules
+    of :mod:`graph.sources.merge` (an empty list is the seed).
 
     Files over ``max_file_size`` bytes (default
     :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
@@ -77,6 +81,8 @@ def load_dataset(
     ``GRAPH_NO_CACHE`` or ``--no-cache`` says otherwise). Raises
     :class:`~graph.problems.DatasetError` listing every problem found.
     """
+    if isinstance(folder, (list, tuple)):
+        return _load_several(list(folder), max_file_size, cache)
     if folder is not None and not os.fspath(folder):
         raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
@@ -100,8 +106,27 @@ def load_dataset(
     return dataset
 
 
+def _load_several(folders: list, max_file_size: int | None, cache: bool | None) -> Dataset:
+    """Load each folder (every problem of every one reported together), then merge them."""
+    from .sources.merge import merge_datasets
+
+    if not folders:
+        return load_dataset(None, max_file_size, cache=cache)
+    if len(folders) == 1:
+        return load_dataset(folders[0], max_file_size, cache=cache)
+    datasets, problems = [], []
+    for folder in folders:
+        try:
+            datasets.append(load_dataset(folder, max_file_size, cache=cache))
+        except DatasetError as error:
+            problems += error.problems
+    if problems:
+        raise DatasetError(problems)
+    return merge_datasets(datasets, [Path(folder) for folder in folders])
+
+
 def validate(
-    folder: str | os.PathLike | None = None,
+    folder: str | os.PathLike | list | tuple | None = None,
     max_file_size: int | None = None,
     *,
     cache: bool | None = None,
@@ -146,11 +171,21 @@ class _Checker:
         self, path: DataPath, message: str, hint: str | None = None, key: bool = False
     ) -> None:
         line, column = self.locator.position(path, key)
-        self.problems.append(Problem(self.shown_as, line, column, message, hint))
+        self.problems.append(Problem(self.file(path), line, column, message, hint))
 
     def warn(self, path: DataPath, message: str) -> None:
         line, column = self.locator.position(path)
-        self.problems.append(Problem(self.shown_as, line, column, message, severity="warning"))
+        self.problems.append(Problem(self.file(path), line, column, message, severity="warning"))
+
+    @property
+    def from_tables(self) -> bool:
+        """Return whether the data came from tables (whose locator names each value's file)."""
+        return hasattr(self.locator, "file")
+
+    def file(self, path: DataPath) -> str:
+        """Return the file a path's value came from: a table locator knows, else the source's."""
+        file = getattr(self.locator, "file", None)
+        return file(path) if file is not None else self.shown_as
 
     def line(self, path: DataPath) -> int:
         return self.locator.position(path)[0]
@@ -355,6 +390,10 @@ class _Loader:
                 reason = problem.message
             self.problems.append(Problem(str(self.folder), 1, 1, reason))
             return None
+        from .sources.tables import is_table_folder
+
+        if is_table_folder(self.folder):
+            return self.load_tables()
         actors, found = read_yaml(actors_path, str(actors_path), self.max_file_size)
         read_problems = list(found)
         relations, found = read_yaml(relations_path, str(relations_path), self.max_file_size)
@@ -369,6 +408,17 @@ class _Loader:
             actors = self.located(actors)
             relations = self.located(relations)
             return _Rules(self).apply(actors, relations)
+
+    def load_tables(self) -> Dataset | None:
+        """Load a folder of tables (see :mod:`graph.sources.tables`): same rules, rows kept."""
+        from .sources.tables import read_tables
+
+        actors, relations, provenance, found = read_tables(self.folder, self.max_file_size)
+        self.problems = list(found)
+        dataset = _Rules(self).apply(actors, relations) if actors and relations else None
+        if dataset is None or any(p.severity == "error" for p in self.problems):
+            return dataset
+        return _with_provenance(dataset, provenance)
 
     def located(self, source: Source | None) -> Source | None:
         if source is None:
@@ -482,8 +532,12 @@ class _Rules:
             declared = f"declared: {_listing(kinds)}" if kinds else "no kinds are declared"
             check.error(
                 at["kind"],
-                f"unknown kind {kind!r} ({declared}); declare it under 'kinds:' at the top of "
-                "actors.yaml",
+                f"unknown kind {kind!r} ({declared}); declare it "
+                + (
+                    "in the kinds table"
+                    if check.from_tables
+                    else "under 'kinds:' at the top of actors.yaml"
+                ),
                 hint,
             )
         aliases = (
@@ -817,8 +871,12 @@ class _Rules:
             declared = f"declared: {_listing(types)}" if types else "no types are declared"
             check.error(
                 at["type"],
-                f"unknown relation type {type_name!r} ({declared}); declare it under 'types:' "
-                "at the top of relations.yaml, with its sign",
+                f"unknown relation type {type_name!r} ({declared}); declare it "
+                + (
+                    "in the types table, with its sign"
+                    if check.from_tables
+                    else "under 'types:' at the top of relations.yaml, with its sign"
+                ),
                 hint,
             )
             type_name = None
@@ -918,6 +976,26 @@ class _Rules:
             matched, rest = needle[max(0, low - 30) : low], needle[low : low + 30]
             detail = f"; it matches up to {matched!r} then differs at {rest!r}"
         check.error(path, f"evidence quote not found in document {document!r}{detail}")
+
+
+def _with_provenance(dataset: Dataset, provenance: dict) -> Dataset:
+    """Return ``dataset`` with the dataset labels its tables gave each row."""
+    from dataclasses import replace
+
+    labels = provenance.get("relations", [])
+    if any(labels):
+        dataset.relations = [
+            replace(relation, dataset=label) if label else relation
+            for relation, label in zip(dataset.relations, labels)
+        ]
+    for actor_id, label in provenance.get("actors", {}).items():
+        if actor_id in dataset.actors:
+            actor = dataset.actors[actor_id]
+            dataset.actors[actor_id] = replace(actor, datasets=tuple(label.split("|")))
+    for key, label in provenance.get("documents", {}).items():
+        if key in dataset.documents:
+            dataset.documents[key] = replace(dataset.documents[key], dataset=label)
+    return dataset
 
 
 def fixed_id(text: str) -> str | None:

@@ -31,16 +31,25 @@ class Actor:
     kind: str
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    # Provenance: the labels of the datasets that define the actor (merged
+    # graphs), and each one's description when they differ.
+    datasets: tuple[str, ...] = ()
+    descriptions: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict:
-        """Return the actor as JSON-ready data."""
-        return {
+        """Return the actor as JSON-ready data (with ``datasets`` in a merged graph)."""
+        data = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
             "aliases": list(self.aliases),
             "description": self.description,
         }
+        if self.datasets:
+            data["datasets"] = list(self.datasets)
+        if self.descriptions:
+            data["descriptions"] = dict(self.descriptions)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +87,7 @@ class Relation:
     date: str | None = None
     weight: float = 1.0
     line: int = 0  # unused: problems are placed by path (see graph.sources)
+    dataset: str | None = None  # the label of the dataset it comes from, when known
 
     def to_dict(self) -> dict:
         """Return the relation as JSON-ready data (ids in source and target)."""
@@ -89,6 +99,7 @@ class Relation:
             "document": self.document,
             "date": self.date,
             "weight": self.weight,
+            **({"dataset": self.dataset} if self.dataset is not None else {}),
         }
 
 
@@ -98,6 +109,7 @@ class Document:
 
     key: str
     path: Path
+    dataset: str | None = None  # the label of the dataset it comes from, when known
 
 
 @dataclass
@@ -115,6 +127,8 @@ class Dataset:
     documents: dict[str, Document] = field(default_factory=dict)
     folder: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
+    # A merged graph: each dataset's label and the folder it was read from.
+    sources: dict[str, Path] = field(default_factory=dict)
     _index: ActorIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set everything up and run the whole test suite: lint, unit tests, browser tests.
-# Installs Debian's chromium when it is missing (the browser tests drive it).
+# Installs Debian's chromium and graphviz when missing (the tests drive them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-browser.sh

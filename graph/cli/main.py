@@ -98,11 +98,21 @@ def main() -> None:
 
 
 def _add_commands() -> None:
+    from .coverage_command import COMMANDS as COVERAGE_COMMANDS
+    from .diff_command import COMMANDS as DIFF_COMMANDS
+    from .export_command import COMMANDS as EXPORT_COMMANDS
     from .html_command import COMMANDS as HTML_COMMANDS
     from .init_command import COMMANDS as INIT_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
 
-    for command in (*QUERY_COMMANDS, *HTML_COMMANDS, *INIT_COMMANDS):
+    for command in (
+        *QUERY_COMMANDS,
+        *HTML_COMMANDS,
+        *INIT_COMMANDS,
+        *EXPORT_COMMANDS,
+        *COVERAGE_COMMANDS,
+        *DIFF_COMMANDS,
+    ):
         cli.add_command(command)
 
 

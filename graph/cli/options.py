@@ -60,7 +60,16 @@ _EMPTY_DATA = "the dataset folder's name is empty (unset GRAPH_DATA for the seed
 
 
 class DataFolder(click.Path):
-    """An existing folder; an empty name is refused in words, as an empty GRAPH_DATA is."""
+    """An existing folder; an empty name is refused in words, as an empty GRAPH_DATA is.
+
+    GRAPH_DATA may hold several folders separated by ``os.pathsep``; an empty
+    entry ("a::b") is the same error as ``--data ''``.
+    """
+
+    envvar_list_splitter = os.pathsep
+
+    def split_envvar_value(self, rv: str):
+        return rv.split(os.pathsep)
 
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value:
@@ -70,9 +79,12 @@ class DataFolder(click.Path):
 
 def _check_data(ctx: click.Context, param: click.Parameter, value):
     # click reads an empty GRAPH_DATA as unset (the seed); --data '' is an error: so is this.
-    if value is None and os.environ.get("GRAPH_DATA") == "":
+    if not value and os.environ.get("GRAPH_DATA") == "":
         raise click.BadParameter(_EMPTY_DATA, ctx=ctx, param=param)
-    return value
+    # One folder is a Path as before; several are merged into one graph by load_dataset.
+    if not value:
+        return None
+    return value[0] if len(value) == 1 else tuple(value)
 
 
 def data_option(command):
@@ -88,10 +100,13 @@ def data_option(command):
             "data",
             type=DataFolder(exists=True, file_okay=False, path_type=Path),
             envvar="GRAPH_DATA",
-            default=None,
+            multiple=True,
             callback=_check_data,
-            help="Dataset folder holding actors.yaml and relations.yaml "
-            "[env: GRAPH_DATA; default: the embedded seed dataset].",
+            metavar="DIR",
+            help="Dataset folder: actors.yaml and relations.yaml, or tables (docs/exports.md). "
+            "Repeat to merge several datasets into one graph "
+            f"[env: GRAPH_DATA, folders separated by {os.pathsep!r}; "
+            "default: the embedded seed dataset].",
         ),
         click.option(
             "--max-file-size",

@@ -68,12 +68,15 @@ def path_view(data: dict) -> Result:
             "hop": step,
             "relation": hop_arrow(relation),
             "evidence": relation["evidence"],
+            "dataset": relation.get("dataset"),
         }
         for number, path in enumerate(paths, start=1)
         for step, hop in enumerate(path["hops"], start=1)
         for relation in (hop, *hop["also"])
     ]
-    hops = Table(["path", "hop", "relation", "evidence"], rows, wrap="evidence")
+    merged = any(row["dataset"] for row in rows)  # several datasets: say where each comes from
+    columns = ["path", "hop", "relation", "evidence", *(["dataset"] if merged else [])]
+    hops = Table(columns, rows, wrap="evidence")
     return Result(data, [chains, hops])
 
 

@@ -37,10 +37,18 @@ def show_view(data: dict) -> Result:
             ("kind", actor["kind"]),
             ("aliases", actor["aliases"] or "none"),
             ("description", actor["description"] or ""),
+            # Merged datasets: where the actor is defined, and each one's description.
+            *([("datasets", actor["datasets"])] if "datasets" in actor else []),
+            *(
+                (f"description ({label})", text)
+                for label, text in actor.get("descriptions", {}).items()
+                if len(actor.get("descriptions", {})) > 1
+            ),
         ]
     )
+    merged = any("dataset" in row for row in data["relations"])
     table = Table(
-        [*RELATION_COLUMNS, "date"],
+        [*RELATION_COLUMNS, "date", *(["dataset"] if merged else [])],
         data["relations"],
         title=f"Relations ({len(data['relations'])})",
         wrap="evidence",

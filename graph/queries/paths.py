@@ -275,6 +275,8 @@ def _hop(dataset: Dataset, links: dict, source: str, target: str, directed: bool
                 "target": relation.target,
                 "evidence": relation.evidence,
                 "direction": direction,
+                # A merged graph names where each relation comes from.
+                **({"dataset": relation.dataset} if relation.dataset else {}),
             }
         )
     first, *others = explained

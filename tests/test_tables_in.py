@@ -1,0 +1,203 @@
+"""--data accepts a folder of tables (CSV or Parquet): same rules, problems at FILE:ROW:COLUMN."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+
+import pytest
+
+from graph import DatasetError, load_dataset
+from graph.export import export_dataset
+
+from .conftest import DATA
+
+INTEROP = DATA / "interop"
+
+
+def same_files(first, second) -> bool:
+    comparison = filecmp.dircmp(first, second)
+    names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    return all((first / n).read_bytes() == (second / n).read_bytes() for n in names) and (
+        not comparison.diff_files
+    )
+
+
+@pytest.mark.parametrize("source", [None, INTEROP], ids=["seed", "interop"])
+def test_csv_export_read_back_exports_the_same_bytes(run, tmp_path, source):
+    first, second = tmp_path / "first", tmp_path / "second"
+    data = [] if source is None else ["--data", str(source)]
+    assert run("export", "--format", "csv", "-o", str(first), *data).exit_code == 0
+    result = run("export", "--format", "csv", "-o", str(second), "--data", str(first))
+    assert result.exit_code == 0, result.stderr
+    assert same_files(first, second)
+
+
+def test_parquet_tables_read_back_like_csv(run, tmp_path):
+    assert run("export", "--format", "parquet", "-o", str(tmp_path / "p")).exit_code == 0
+    run(
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "from-parquet"),
+        "--data",
+        str(tmp_path / "p"),
+    )
+    run("export", "--format", "csv", "-o", str(tmp_path / "from-yaml"))
+    assert same_files(tmp_path / "from-parquet", tmp_path / "from-yaml")
+
+
+def test_tables_load_as_the_same_dataset(tmp_path):
+    original = load_dataset(INTEROP)
+    export_dataset(original, "csv", tmp_path)
+    tables = load_dataset(tmp_path)
+    assert [a.to_dict() | {"datasets": ["interop"]} for a in original.actors.values()] == [
+        a.to_dict() for a in tables.actors.values()
+    ]
+    assert [r.to_dict() for r in tables.relations] == [
+        r.to_dict() | {"dataset": "interop"} for r in original.relations
+    ]
+    assert tables.types == original.types and tables.kinds == original.kinds
+
+
+def test_queries_run_on_tables(run, tmp_path):
+    export_dataset(load_dataset(), "csv", tmp_path)
+    yaml_stats = json.loads(run("stats", "--format", "json").stdout)
+    table_stats = json.loads(run("stats", "--format", "json", "--data", str(tmp_path)).stdout)
+    assert table_stats.pop("documents").keys() == yaml_stats.pop("documents").keys()
+    assert table_stats == yaml_stats
+    assert run("centrality", "--data", str(tmp_path)).stdout == run("centrality").stdout
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_problems_point_at_file_row_and_column(run, tmp_path):
+    export_dataset(load_dataset(INTEROP), "csv", tmp_path)
+    actors, relations = tmp_path / "actors.csv", tmp_path / "relations.csv"
+    edit(actors, "id,name,kind,aliases,description,", "id,name,kind,aliases,descripton,")
+    edit(actors, "freedonia,Freedonia 😀,country", "freedonia,Freedonia 😀,contry")
+    edit(relations, "2025-11,2.5,", "2025-11,heavy,")
+    edit(relations, "2025-11-03", "2025-02-30")
+    edit(relations, "sylvania,ruritania,rejects `x`,-1", "sylvania,ruritanai,rejects `x`,1")
+    result = run("validate", "--data", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{actors}:1:5: error: unknown column 'descripton' in the actors table (allowed: id, "
+        "name, kind, aliases, description, dataset) (did you mean 'description'?)",
+        f"{actors}:4:3: error: unknown kind 'contry' (declared: country, council `body`); "
+        "declare it in the kinds table (did you mean 'country'?)",
+        f"{relations}:2:9: error: weight must be a number from 1e-06 to 1e+06, not 'heavy'",
+        f"{relations}:3:8: error: date '2025-02-30' does not exist: day is out of range for month",
+        f"{relations}:5:2: error: unknown actor 'ruritanai' in target (did you mean 'ruritania'?)",
+        f"{relations}:5:4: error: sign '1' disagrees with type 'rejects `x`' (sign -1 in the "
+        "types table)",
+    ]
+
+
+def test_a_quote_not_in_its_document_is_found_in_tables(tmp_path):
+    export_dataset(load_dataset(INTEROP), "csv", tmp_path)
+    edit(tmp_path / "relations.csv", "Sylvania rejected the pact", "Sylvania accepted the pact")
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == (str(tmp_path / "relations.csv"), 5, 6)
+    assert "evidence quote not found in document 'notes'" in problem.message
+
+
+def test_table_folder_mistakes(tmp_path):
+    export_dataset(load_dataset(INTEROP), "csv", tmp_path)
+    (tmp_path / "types.csv").write_text(
+        "name,sign,symmetric\nmeets,0,false\nmeets,1,true\nallied_with,1,true\n"
+        "rejects `x`,-1,maybe\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "kinds.parquet").write_bytes(b"")
+    (tmp_path / "documents.csv").write_text("key\narticle\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    shown = [
+        (p.file.rsplit("/", 1)[-1], p.line, p.column, p.message) for p in caught.value.problems
+    ]
+    assert ("types.csv", 3, 1, "relation type 'meets' appears twice (first on row 2)") in shown
+    assert ("types.csv", 5, 3, "symmetric must be true or false, not a string ('maybe')") in shown
+    assert ("kinds.parquet", 1, 1, "both kinds.csv and kinds.parquet: keep one") in shown
+    assert ("documents.csv", 1, 1, "the documents table has no column 'path'") in shown
+
+
+def test_a_missing_table_is_named(tmp_path):
+    export_dataset(load_dataset(INTEROP), "csv", tmp_path)
+    (tmp_path / "types.csv").unlink()
+    assert set(load_dataset(tmp_path).types) == {"allied_with", "meets", "rejects `x`"}
+    (tmp_path / "relations.csv").write_text("src,dst,type,evidence\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    assert [p.message for p in caught.value.problems] == [
+        "table missing: types.csv or types.parquet (see docs/exports.md)"
+    ]
+
+
+def test_spreadsheet_csv_dialects_and_long_quotes(tmp_path):
+    """Semicolons (European spreadsheets), a BOM, CRLF and a quote longer than 128 KiB."""
+    long_quote = "word " * 40000
+    (tmp_path / "article.txt").write_text(f"A met B. {long_quote}\n", encoding="utf-8")
+    (tmp_path / "actors.csv").write_bytes(
+        "\ufeffid;name;kind\r\na;Alpha;country\r\nb;Beta;country\r\n".encode()
+    )
+    (tmp_path / "types.csv").write_text("name,sign\nmeets,0\n", encoding="utf-8")
+    (tmp_path / "documents.csv").write_text("key,path\narticle,article.txt\n", encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(
+        f"src\tdst\ttype\tevidence\na\tb\tmeets\tA met B\nb\ta\tmeets\t{long_quote.strip()}\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(tmp_path)
+    assert [actor.name for actor in dataset.actors.values()] == ["Alpha", "Beta"]
+    assert len(dataset.relations[1].evidence) == len(long_quote.strip())
+
+
+def test_parquet_aliases_may_be_one_joined_text(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    export_dataset(load_dataset(INTEROP), "csv", tmp_path)
+    (tmp_path / "actors.csv").unlink()
+    rows = [
+        {"id": "ruritania", "name": "Ruritania", "kind": "country", "aliases": "Rurit\\|ania|R"}
+    ]
+    rows += [
+        {"id": i, "name": n, "kind": k, "aliases": None}
+        for i, n, k in [
+            ("freedonia", "Freedonia 😀", "country"),
+            ("council", "Iron Council", "council `body`"),
+            ("sylvania", "Sylvania 東京", "country"),
+        ]
+    ]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "actors.parquet")
+    assert load_dataset(tmp_path).actors["ruritania"].aliases == ("Rurit|ania", "R")
+
+
+def test_without_a_types_table_the_sign_column_declares_the_types(tmp_path):
+    (tmp_path / "actors.csv").write_text("id,name,kind\na,Alpha,country\nb,Beta,country\n")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,sign,symmetric,evidence\n"
+        "a,b,meets,0,true,A met B\n"
+        "b,a,meets,,,B met A\n"
+        "a,b,fights,-1,,A fought B\n"
+    )
+    dataset = load_dataset(tmp_path)
+    assert {name: (t.sign, t.symmetric) for name, t in dataset.types.items()} == {
+        "meets": (0, True),
+        "fights": (-1, False),
+    }
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,sign,evidence\na,b,meets,,A met B\nb,a,meets,1,B met A\n"
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    errors = [(p.line, p.column, p.message) for p in caught.value.problems if p.severity == "error"]
+    assert errors == [(2, 4, "type 'meets' is missing required field 'sign'")]
