@@ -4,12 +4,12 @@ Every query runs on one of two projections, documented once here:
 
 * ``multigraph``: a ``MultiDiGraph`` with one arc per relation (two for a
   symmetric type), every field kept. Paths and neighbours read evidence from it.
-* ``projection(directed, weighted)``: a ``DiGraph`` (or ``Graph`` when
-  undirected) with one edge per connected pair. Parallel relations between the
-  same ordered pair merge into one edge whose ``weight`` is 1, or with
-  ``weighted`` the sum of their weights. Symmetric types count both ways.
-  It is :class:`graph.engines.Projection` (the plain data every engine
-  computes on) as a networkx graph.
+* ``projection(directed, weighted)``: a ``Graph`` (undirected, the default)
+  or a ``DiGraph`` (``directed=True``) with one edge per connected pair.
+  Parallel relations between the same ordered pair merge into one edge
+  whose ``weight`` is 1, or with ``weighted`` the sum of their weights.
+  Symmetric types count both ways. It is :class:`graph.engines.Projection`
+  (the plain data every engine computes on) as a networkx graph.
 """
 
 from __future__ import annotations
@@ -19,11 +19,16 @@ import networkx as nx
 from .model import Dataset
 
 __all__ = ["multigraph", "projection"]
+# The default of ``directed`` (None) is the default of every measure and
+# command: see graph.queries.direction.
 
 
-def multigraph(dataset: Dataset) -> nx.MultiDiGraph:
-    """Return every actor and relation as a ``MultiDiGraph`` (see :meth:`Dataset.to_networkx`)."""
-    graph = nx.MultiDiGraph()
+def multigraph(dataset: Dataset, directed: bool = True) -> nx.MultiDiGraph:
+    """Return every actor and relation as a ``MultiDiGraph`` (see :meth:`Dataset.to_networkx`).
+
+    With ``directed=False`` a ``MultiGraph``: one edge per relation, no mirrored copies.
+    """
+    graph = nx.MultiDiGraph() if directed else nx.MultiGraph()
     for actor in dataset.actors.values():
         graph.add_node(
             actor.id,
@@ -38,13 +43,26 @@ def multigraph(dataset: Dataset) -> nx.MultiDiGraph:
         del attributes["source"], attributes["target"]
         attributes["sign"] = relation_type.sign
         graph.add_edge(relation.source, relation.target, key=key, mirrored=False, **attributes)
-        if relation_type.symmetric:
+        if relation_type.symmetric and directed:
             graph.add_edge(relation.target, relation.source, key=key, mirrored=True, **attributes)
     return graph
 
 
-def projection(dataset: Dataset, directed: bool = True, weighted: bool = False) -> nx.Graph:
+def projection(dataset: Dataset, directed: bool | None = None, weighted: bool = False) -> nx.Graph:
     """Return the simple graph queries run on: one edge per pair, ``weight`` on each.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The (filtered) dataset.
+    directed : bool or None
+        True: a ``DiGraph``, one arc per ordered pair, symmetric types both
+        ways. False or None (the default): a ``Graph``, one edge per pair.
+    weighted : bool
+        False: every edge weighs 1. True: the sum of the relations' weights.
+
+    Nodes are actor ids (every actor, related or not) with no attributes;
+    :meth:`Dataset.to_networkx` with ``simple=True`` adds the names.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> data = Dataset(
@@ -54,7 +72,7 @@ def projection(dataset: Dataset, directed: bool = True, weighted: bool = False) 
     ...     relations=[Relation("a", "aid", "b", "q", weight=2.0),
     ...                Relation("a", "aid", "b", "q", weight=3.0),
     ...                Relation("b", "ally", "c", "q")])
-    >>> sorted(projection(data, weighted=True).edges(data="weight"))
+    >>> sorted(projection(data, directed=True, weighted=True).edges(data="weight"))
     [('a', 'b', 5.0), ('b', 'c', 1.0), ('c', 'b', 1.0)]
     >>> sorted(projection(data, directed=False).edges(data="weight"))
     [('a', 'b', 1), ('b', 'c', 1)]
@@ -62,4 +80,4 @@ def projection(dataset: Dataset, directed: bool = True, weighted: bool = False) 
     from .engines.base import Projection
     from .engines.networkx_engine import to_networkx
 
-    return to_networkx(Projection.of(dataset, directed=directed, weighted=weighted))
+    return to_networkx(Projection.of(dataset, directed=bool(directed), weighted=weighted))

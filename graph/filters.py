@@ -1,4 +1,4 @@
-"""Narrow a dataset before a query: by relation type, actor kind, date, or without some actors.
+"""Narrow a dataset before a query: by relation type or sign, actor kind, date, or without actors.
 
 >>> from graph import load_dataset
 >>> small = filter_dataset(load_dataset(), types=["leads"])
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .dates import period_end, period_start
-from .model import Dataset
+from .model import SIGN_NAMES, Dataset
 from .problems import QueryError
 
 __all__ = ["filter_dataset"]
@@ -27,16 +27,23 @@ def filter_dataset(
     types: Iterable[str] | str | None = None,
     kinds: Iterable[str] | str | None = None,
     as_of: str | None = None,
-    exclude: Iterable[str] | str = (),
+    exclude: Iterable[str] | str | None = (),
+    signs: Iterable[str] | str | None = None,
 ) -> Dataset:
     """Return a copy of ``dataset`` keeping only what the filters allow.
 
-    ``types`` keeps relations of those types; ``kinds`` keeps actors of those
+    ``types`` keeps relations of those types; ``signs`` keeps relations whose
+    type's sign is named (``"cooperative"``, ``"hostile"``, ``"neutral"``);
+    ``kinds`` keeps actors of those
     kinds (and the relations between them); ``as_of`` drops relations dated
     after it; ``exclude`` removes actors (ids, names or aliases) and their
     relations. Unknown types, kinds, dates or actors raise :class:`QueryError`.
     """
     types = _checked(_as_list(types), dataset.types, "relation type")
+    signs = _checked(_as_list(signs), SIGN_NAMES.values(), "sign")
+    if signs is not None:
+        by_sign = {name for name, kind in dataset.types.items() if kind.sign_name in signs}
+        types = by_sign if types is None else types & by_sign
     known_kinds = dataset.kinds or {actor.kind: None for actor in dataset.actors.values()}
     kinds = _checked(_as_list(kinds), known_kinds, "kind")
     if as_of is not None and not isinstance(as_of, str):

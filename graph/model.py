@@ -141,20 +141,65 @@ class Dataset:
         return self._index
 
     def find_actor(self, query: str) -> Actor:
-        """Return the actor whose id, name or alias is ``query`` (case and accents ignored).
+        """Return the actor ``query`` names, as every command resolves it.
 
-        Raises :class:`graph.UnknownActorError`, with close matches, when none is.
+        An exact id, name or alias (case, accents and a leading "the"
+        ignored) wins; otherwise the actor with ``query``'s whole words in
+        its name or an alias, when exactly one has them ("Rubio", "peace
+        talks"). Raises :class:`graph.UnknownActorError` (with close matches)
+        when none does, :class:`graph.AmbiguousActorError` (listing them)
+        when several do.
+
+        >>> from graph import load_dataset
+        >>> load_dataset().find_actor("Healey").id
+        'john-healey'
         """
         return self.actors[self.index.resolve(query)]
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        """Return every actor and relation as a ``networkx.MultiDiGraph``.
+    def to_networkx(
+        self, simple: bool = False, directed: bool | None = None, weighted: bool = False
+    ) -> nx.Graph:
+        """Return the dataset as a networkx graph.
+
+        Parameters
+        ----------
+        simple : bool
+            False (the default): every relation is an edge, a
+            ``MultiDiGraph`` (a ``MultiGraph`` with ``directed=False``), keyed
+            by the relation's position in ``relations``, with its fields plus
+            ``sign``; a symmetric type's relation is also drawn the other way
+            with ``mirrored=True`` (directed only). True: the simple graph the
+            queries use (:func:`graph.projection`), one edge per pair with a
+            ``weight``, which ``nx.clustering`` or ``nx.k_core`` accept.
+        directed : bool or None
+            Keep arrows or not. None is each shape's default: directed for
+            the multigraph (it keeps everything), undirected for the simple
+            graph (as the measures read it; see docs/queries.md).
+        weighted : bool
+            Simple graph only: edges weigh the sum of their relations' weights.
 
         Nodes are actor ids with ``name``, ``kind``, ``aliases`` and
-        ``description``; each relation is an arc keyed by its position in
-        ``relations`` with its fields plus ``sign``. A relation of a symmetric
-        type is also drawn the other way, with ``mirrored=True``.
-        """
-        from .build import multigraph
+        ``description`` either way.
 
-        return multigraph(self)
+        >>> import networkx as nx, graph
+        >>> g = graph.load_dataset().to_networkx(simple=True)
+        >>> type(g).__name__, 0 <= nx.clustering(g)["uk"] <= 1
+        ('Graph', True)
+        """
+        from .build import multigraph, projection
+
+        if not simple:
+            if weighted:
+                from .problems import QueryError
+
+                raise QueryError("weighted=True needs simple=True: the multigraph keeps weights")
+            return multigraph(self, directed=directed is not False)
+        graph = projection(self, directed=directed, weighted=weighted)
+        for actor in self.actors.values():
+            graph.nodes[actor.id].update(
+                name=actor.name,
+                kind=actor.kind,
+                aliases=list(actor.aliases),
+                description=actor.description,
+            )
+        return graph

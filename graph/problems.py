@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .display import shown_path
 
 __all__ = [
+    "AmbiguousActorError",
     "DatasetError",
     "GraphError",
     "Problem",
@@ -84,6 +85,17 @@ class UnknownActorError(QueryError):
         self.suggestions = suggestions
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         super().__init__(f"unknown actor {query!r}{hint}")
+
+
+class AmbiguousActorError(QueryError):
+    """A query names several actors by the words of their names; ``candidates`` holds their ids."""
+
+    def __init__(self, query: str, candidates: list[str], names: dict[str, str]):
+        self.query = query
+        self.candidates = candidates
+        listed = ", ".join(f"{names[actor_id]} ({actor_id})" for actor_id in candidates)
+        count = len(candidates)
+        super().__init__(f"{query!r} names {count} actors: {listed}; use an id or a full name")
 
 
 def did_you_mean(word: str, choices: Iterable[str], count: int = 1) -> list[str]:

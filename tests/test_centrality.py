@@ -103,7 +103,7 @@ def test_every_measure_equals_networkx_on_the_projection(name, measure, directed
 def test_degree_on_the_small_dataset_by_hand(small):
     # Directed projection: the symmetric alliance and talks count both ways,
     # Sylvania's two trades with Freedonia count once.
-    result = centrality(small, "degree")
+    result = centrality(small, "degree", directed=True)
     assert result["measure"] == "degree" and result["directed"] is True
     assert [(r["id"], r["score"], r["rank"]) for r in result["results"]] == [
         ("ruritania", 1.0, 1),
@@ -133,7 +133,7 @@ def test_in_degree_and_weighted_degree_by_hand(small):
         "sylvania": 0.0,
         "varga": 0.0,
     }
-    weighted = scores_of(centrality(small, "degree", weighted=True))
+    weighted = scores_of(centrality(small, "degree", directed=True, weighted=True))
     # Freedonia: alliance both ways (1 + 1), member of the pact (1), trades 2 + 0.5.
     assert weighted["freedonia"] == pytest.approx(5.5 / 6)
     assert weighted["sylvania"] == pytest.approx(2.5 / 6)
@@ -169,8 +169,8 @@ def test_weights_make_parallel_relations_closer():
 def test_eigenvector_falls_back_when_power_iteration_fails():
     chain = load_dataset(DATA / "chain")
     with pytest.raises(nx.PowerIterationFailedConvergence):
-        nx.eigenvector_centrality(projection(chain))
-    result = centrality(chain, "eigenvector")
+        nx.eigenvector_centrality(projection(chain, directed=True))
+    result = centrality(chain, "eigenvector", directed=True)
     assert result["converged"] is False
     assert "undirected projection" in result["note"]
     assert scores_of(result) == nx.eigenvector_centrality(projection(chain, directed=False))
@@ -193,13 +193,13 @@ def test_eigenvector_on_two_near_identical_groups_is_the_exact_leading_eigenvect
         "leading eigenvector (numpy), where only the component(s) with the largest eigenvalue "
         "score above 0"
     )
-    directed = centrality(groups, "eigenvector")
+    directed = centrality(groups, "eigenvector", directed=True)
     assert directed["note"].startswith(
         "eigenvector centrality did not converge in 100 iterations on the directed graph nor "
         "on the undirected projection; its scores are the exact leading eigenvector of the "
         "undirected projection (numpy)"
     )
-    everything = centrality(groups, "all")
+    everything = centrality(groups, "all", directed=True)
     assert everything["converged"] is False
     assert everything["results"][0]["scores"]["eigenvector"] == pytest.approx(5**-0.5)
 
@@ -292,19 +292,21 @@ def test_eigenvector_reports_convergence(small):
 
 
 def test_all_measures_one_key_each(small):
-    result = centrality(small, "all")
+    result = centrality(small, "all", directed=True)
     assert result["measures"] == list(MEASURES)
     first = result["results"][0]
     assert first["id"] == "ruritania"
     assert set(first["scores"]) == set(MEASURES) == set(first["ranks"])
-    tight = nx.pagerank(projection(small), tol=1e-12 / len(small.actors), max_iter=1000)
+    graph = projection(small, directed=True)
+    tight = nx.pagerank(graph, tol=1e-12 / len(small.actors), max_iter=1000)
     assert first["scores"]["pagerank"] == pytest.approx(tight["ruritania"], abs=1e-12)
     undirected = centrality(small, "all", directed=False)
     assert undirected["measures"] == [m for m in MEASURES if m not in ("in-degree", "out-degree")]
 
 
 def test_top_keeps_the_first_rows(small):
-    assert [row["id"] for row in centrality(small, top=2)["results"]] == ["ruritania", "freedonia"]
+    top = centrality(small, directed=True, top=2)["results"]
+    assert [row["id"] for row in top] == ["ruritania", "freedonia"]
 
 
 def test_unknown_measure_and_in_degree_without_direction_are_query_errors(small):
@@ -325,3 +327,27 @@ def test_docstring_examples():
     assert doctest.testmod(centrality_module).failed == 0
     assert doctest.testmod(eigenvector).failed == 0
     assert doctest.testmod(_checks).failed == 0
+
+
+def test_by_default_each_measure_reads_direction_as_documented(small):
+    from graph.queries.direction import DEFAULT_DIRECTED
+
+    for measure in MEASURES:
+        default = centrality(small, measure)
+        assert default["directed"] is DEFAULT_DIRECTED[measure], measure
+        explicit = centrality(small, measure, directed=DEFAULT_DIRECTED[measure])
+        assert default == explicit, measure
+    everything = centrality(small, "all")
+    assert everything["measures"] == list(MEASURES)
+    assert everything["directed_measures"] == ["in-degree", "out-degree"]
+    undirected = projection(small, directed=False)
+    expected = nx.betweenness_centrality(undirected)
+    assert {r["id"]: r["scores"]["betweenness"] for r in everything["results"]} == expected
+    assert {r["id"]: r["scores"]["in-degree"] for r in everything["results"]} == (
+        nx.in_degree_centrality(projection(small, directed=True))
+    )
+
+
+def test_directed_must_be_a_bool_or_none(small):
+    with pytest.raises(QueryError, match="directed must be True, False or None, not 'yes'"):
+        centrality(small, "degree", directed="yes")

@@ -66,9 +66,17 @@ def test_stats_json_on_small_dataset(run):
     assert data["components"] == 2
     assert data["largest_component"] == 6
     assert data["isolated"] == ["atlantis"]
+    # Undirected by default: 8 relations, 7 pairs (the two trades merge), 21 possible.
+    assert data["density"] == 7 / 21
+    directed = json.loads(
+        run("stats", "--data", str(SMALL), "--format", "json", "--directed").stdout
+    )
     # Directed projection: 9 arcs (two symmetric relations count both ways,
     # the two parallel trades_with merge) among 7 actors.
-    assert data["density"] == 9 / (7 * 6)
+    assert directed["density"] == 9 / (7 * 6)
+    assert {
+        key: value for key, value in directed.items() if key not in ("density", "directed")
+    } == {key: value for key, value in data.items() if key not in ("density", "directed")}
     assert (data["first_date"], data["last_date"]) == ("2025", "2026-01-15")
 
 

@@ -91,7 +91,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_prefixed_numbers_are_not(run
         ["1", "ruritania", '\'=HYPERLINK("http://evil.example","click")', "country"],
         ["1", "sylvania", "'-2+3", "'@SUM(A1)"],
     ]
-    result = run("whatif", "--exclude", "ruritania", "--data", str(folder), "--format", "csv")
+    result = run(
+        "whatif", "--exclude", "ruritania", "--directed", "--data", str(folder), "--format", "csv"
+    )
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["id", "name", "before", "after", "change", "rank"]
     changes = {row[0]: row[1:5] for row in rows[1:]}

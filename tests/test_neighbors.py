@@ -94,7 +94,7 @@ def test_bad_arguments_are_query_errors(small):
         neighbors(small, "ruritania", depth=0)
     with pytest.raises(QueryError, match="choose from: both, out, in"):
         neighbors(small, "ruritania", direction="up")
-    with pytest.raises(QueryError, match="unknown actor id"):
+    with pytest.raises(QueryError, match="unknown actor 'narnia'"):
         neighbors(small, "narnia")
 
 

@@ -213,7 +213,7 @@ def test_bad_arguments_are_query_errors(small, monkeypatch):
         shortest_paths(small, "ruritania", "ruritania")
     with pytest.raises(QueryError, match="at least 1"):
         shortest_paths(small, "ruritania", "pact", max_length=0)
-    with pytest.raises(QueryError, match="unknown actor id"):
+    with pytest.raises(QueryError, match="unknown actor 'narnia'"):
         shortest_paths(small, "ruritania", "narnia")
     monkeypatch.setattr(paths_module, "MAX_PATHS", 3)
     with pytest.raises(QueryError, match="more than 3 paths of at most 3 hops"):

@@ -48,7 +48,7 @@ def as_json(result) -> dict:
 
 
 def test_centrality_table_and_csv(run):
-    result = run("centrality", "--data", str(SMALL), "--top", "2")
+    result = run("centrality", "--data", str(SMALL), "--top", "2", "--directed")
     assert result.exit_code == 0
     assert result.stdout == (
         "Degree centrality (directed, unweighted)\n"
@@ -57,7 +57,7 @@ def test_centrality_table_and_csv(run):
         "1     ruritania  Ruritania  country  1\n"
         "2     freedonia  Freedonia  country  0.666667\n"
     )
-    csv = run("centrality", "--data", str(SMALL), "--top", "2", "--format", "csv")
+    csv = run("centrality", "--data", str(SMALL), "--top", "2", "--directed", "--format", "csv")
     # CSV keeps every digit of a score; the table shows six.
     assert csv.stdout == (
         "rank,id,name,kind,score\n1,ruritania,Ruritania,country,1.0\n"
@@ -297,7 +297,7 @@ def test_eigenvector_on_near_identical_groups_answers(run, arguments):
 
 
 def test_all_measures_csv_keeps_every_digit_and_the_table_rounds(run):
-    arguments = ["centrality", "--measure", "all", "--top", "2", "--data", str(SMALL)]
+    arguments = ["centrality", "--measure", "all", "--top", "2", "--directed", "--data", str(SMALL)]
     data = as_json(run(*arguments, "--format", "json"))
     csv = run(*arguments, "--format", "csv").stdout.splitlines()
     freedonia = dict(zip(csv[0].split(","), csv[2].split(",")))

@@ -9,7 +9,7 @@ import click
 from ..queries.centrality import MEASURES
 from ..render.data import COLOR_BY
 from .base import GraphCommand
-from .options import data_option, filter_options, load_with_actors
+from .options import data_option, direction_option, filter_options, filters_of, load_with_actors
 
 __all__ = ["COMMANDS", "html"]
 
@@ -31,6 +31,7 @@ __all__ = ["COMMANDS", "html"]
     show_default=True,
     help="Centrality measure that sizes the nodes.",
 )
+@direction_option("as graph centrality: undirected; in-degree and out-degree directed")
 @click.option("--focus", metavar="ACTOR", help="Draw only ACTOR's neighbourhood (an ego network).")
 @click.option(
     "--depth",
@@ -68,6 +69,7 @@ def html(
     output,
     open_page,
     size_by,
+    directed,
     focus,
     depth,
     highlight_path,
@@ -93,8 +95,7 @@ def html(
         )
     named = [(focus, "--focus")] if focus is not None else []
     named += [(name, "--highlight-path") for name in highlight_path or ()]
-    filters = (filters["types"], filters["kinds"], filters["as_of"], filters["exclude"])
-    dataset, actors = load_with_actors(data, filters, named)
+    dataset, actors = load_with_actors(data, filters_of(filters), named)
     ids = [actor.id for actor in actors]
     if focus is not None:
         focus = ids.pop(0)
@@ -103,6 +104,7 @@ def html(
     drawn = prepare_page(
         dataset,
         size_by=size_by,
+        directed=directed,
         focus=focus,
         depth=depth,
         highlight_path=highlight_path,

@@ -14,7 +14,15 @@ from .. import __version__
 from ..output import Result
 from ..problems import Problem
 from .base import GraphCommand, emit, print_problems, write_stdout
-from .options import data_option, engine_option, format_option, load, lookup, option_value
+from .options import (
+    data_option,
+    direction_option,
+    engine_option,
+    format_option,
+    load,
+    lookup,
+    option_value,
+)
 from .views import show_view, stats_view
 
 
@@ -60,14 +68,18 @@ def validate(ctx, data, output_format):
 
 
 @cli.command()
+@direction_option()
 @engine_option
 @data_option
 @format_option("table", "json")
-def stats(engine, data, output_format):
-    """Count actors and relations by kind and type; components and density."""
+def stats(directed, engine, data, output_format):
+    """Count actors and relations by kind and type; components and density.
+
+    Density is that of the undirected graph unless --directed.
+    """
     from ..queries.summary import stats as dataset_stats
 
-    emit(stats_view(dataset_stats(load(data), engine=engine)), output_format)
+    emit(stats_view(dataset_stats(load(data), engine=engine, directed=directed)), output_format)
 
 
 @cli.command()

@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_MAX_PROBLEMS",
     "ByteSize",
     "data_option",
+    "direction_option",
     "engine_option",
     "filter_options",
     "format_option",
@@ -225,13 +226,32 @@ def format_option(*formats: str):
     return decorate
 
 
+def direction_option(default: str = "undirected"):
+    """``--directed/--undirected``: read relations along their arrows or not; unset, the default.
+
+    The library gets ``directed=None`` when neither is given, and applies the
+    documented default of each measure or command (:mod:`graph.queries.direction`);
+    ``default`` only words that default in the help.
+    """
+
+    def decorate(command):
+        return click.option(
+            "--directed/--undirected",
+            "directed",
+            default=None,
+            help=f"Follow relations' direction, or ignore it [default: {default}].",
+        )(command)
+
+    return decorate
+
+
 def lookup(dataset: Dataset, query: str, parameter: str) -> Actor:
     """Return the actor ``query`` names, or fail as a usage error naming ``parameter``."""
-    from ..problems import UnknownActorError
+    from ..problems import AmbiguousActorError, UnknownActorError
 
     try:
         return dataset.find_actor(query)
-    except UnknownActorError as error:
+    except (UnknownActorError, AmbiguousActorError) as error:
         raise click.BadParameter(str(error), param_hint=parameter) from None
 
 
@@ -243,8 +263,25 @@ def _split_commas(ctx, param, values) -> list[str] | None:
     return items or None
 
 
+SIGNS = ("cooperative", "hostile", "neutral")
+
+
+def _split_signs(ctx, param, values) -> list[str] | None:
+    signs = _split_commas(ctx, param, values)
+    for sign in signs or ():
+        if sign not in SIGNS:
+            raise click.BadParameter(
+                f"unknown sign {sign!r} (choose from: {', '.join(SIGNS)})", ctx=ctx, param=param
+            )
+    return signs
+
+
 def filter_options(command):
-    """``--type``, ``--kind``, ``--as-of`` and ``--exclude``: narrow the dataset first."""
+    """``--type``, ``--sign``, ``--kind``, ``--as-of`` and ``--exclude``: narrow the dataset first.
+
+    The command receives them as ``types``, ``signs``, ``kinds``, ``as_of``
+    and ``exclude``; :func:`filters_of` gathers them for :func:`load_with_actors`.
+    """
     options = [
         click.option(
             "--type",
@@ -253,6 +290,14 @@ def filter_options(command):
             callback=_split_commas,
             metavar="T1,T2",
             help="Only relations of these types.",
+        ),
+        click.option(
+            "--sign",
+            "signs",
+            multiple=True,
+            callback=_split_signs,
+            metavar="S1,S2",
+            help="Only relations whose type has one of these signs: cooperative, hostile, neutral.",
         ),
         click.option(
             "--kind",
@@ -281,23 +326,31 @@ def filter_options(command):
     return command
 
 
-def load_filtered(data: Path | None, types, kinds, as_of, exclude) -> Dataset:
+FILTER_NAMES = ("types", "signs", "kinds", "as_of", "exclude")
+
+
+def filters_of(options: dict) -> dict:
+    """Return the filter options among a command's ``options``, by the library's names."""
+    return {name: options[name] for name in FILTER_NAMES}
+
+
+def load_filtered(data: Path | None, filters: dict) -> Dataset:
     """Load the dataset and apply the filter options (bad filters are usage errors)."""
-    return load_with_actors(data, (types, kinds, as_of, exclude), [])[0]
+    return load_with_actors(data, filters, [])[0]
 
 
-def load_with_actors(data: Path | None, filters, queries) -> tuple[Dataset, list[Actor]]:
+def load_with_actors(data: Path | None, filters: dict, queries) -> tuple[Dataset, list[Actor]]:
     """Return the filtered dataset and the actors ``queries`` name, looked up before filtering.
 
-    ``queries`` holds ``(query, parameter)`` pairs; an unknown actor, or one
-    the filters leave out, is a usage error naming the parameter.
+    ``filters`` holds :func:`graph.filters.filter_dataset`'s keyword
+    arguments; ``queries`` holds ``(query, parameter)`` pairs; an unknown
+    actor, or one the filters leave out, is a usage error naming the parameter.
     """
     from ..filters import filter_dataset
 
     dataset = load(data)
     actors = [lookup(dataset, query, parameter) for query, parameter in queries]
-    types, kinds, as_of, exclude = filters
-    filtered = filter_dataset(dataset, types=types, kinds=kinds, as_of=as_of, exclude=exclude)
+    filtered = filter_dataset(dataset, **filters)
     for actor, (_, parameter) in zip(actors, queries):
         if actor.id not in filtered.actors:
             raise click.BadParameter(

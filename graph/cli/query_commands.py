@@ -2,8 +2,8 @@
 
 Each parses its options, calls one function of :mod:`graph.queries` and hands
 the result to its view in :mod:`graph.cli.query_views`. Every command takes
-``--data``, the filters (``--type``, ``--kind``, ``--as-of``, ``--exclude``)
-and ``--format table|json|csv``.
+``--data``, the filters (``--type``, ``--sign``, ``--kind``, ``--as-of``,
+``--exclude``), ``--directed/--undirected`` and ``--format table|json|csv``.
 
 An empty answer is an answer: the (empty) result is written, a note goes to
 stderr, and the exit code is 0. Only ``path`` exits 1 when it finds nothing,
@@ -22,8 +22,10 @@ from ..queries.neighbors import DIRECTIONS
 from .base import GraphCommand, emit
 from .options import (
     data_option,
+    direction_option,
     engine_option,
     filter_options,
+    filters_of,
     format_option,
     load_filtered,
     load_with_actors,
@@ -39,9 +41,8 @@ from .query_views import (
 
 __all__ = ["COMMANDS"]
 
-undirected_option = click.option(
-    "--undirected", is_flag=True, help="Ignore the direction of relations."
-)
+MEASURE_DEFAULT = "undirected; in-degree and out-degree directed"
+
 weighted_option = click.option(
     "--weighted", is_flag=True, help="Parallel relations count as the sum of their weights."
 )
@@ -71,7 +72,7 @@ def _finite(ctx, param, value: float) -> float:
     show_default=True,
     help="Centrality measure, or all of them (one column each).",
 )
-@undirected_option
+@direction_option(MEASURE_DEFAULT)
 @weighted_option
 @top_option("Only the N highest-ranked actors.")
 @click.option(
@@ -87,28 +88,20 @@ def _finite(ctx, param, value: float) -> float:
 @filter_options
 @format_option("table", "json", "csv")
 def centrality_command(
-    measure,
-    undirected,
-    weighted,
-    top,
-    sample,
-    seed,
-    engine,
-    data,
-    types,
-    kinds,
-    as_of,
-    exclude,
-    output_format,
+    measure, directed, weighted, top, sample, seed, engine, data, output_format, **filters
 ):
-    """Rank actors by a centrality measure, highest first (ties by id)."""
+    """Rank actors by a centrality measure, highest first (ties by id).
+
+    Relations are read without direction unless --directed (in-degree and
+    out-degree always follow it).
+    """
     from ..queries.centrality import centrality
 
-    dataset = load_filtered(data, types, kinds, as_of, exclude)
+    dataset = load_filtered(data, filters_of(filters))
     result = centrality(
         dataset,
         measure,
-        directed=not undirected,
+        directed=directed,
         weighted=weighted,
         top=top,
         engine=engine,
@@ -123,7 +116,7 @@ def centrality_command(
 @click.command("path", cls=GraphCommand)
 @click.argument("source")
 @click.argument("target")
-@click.option("--directed", is_flag=True, help="Follow relations' direction.")
+@direction_option()
 @click.option(
     "--max",
     "max_length",
@@ -136,28 +129,16 @@ def centrality_command(
 @filter_options
 @format_option("table", "json", "csv")
 @click.pass_context
-def path_command(
-    ctx,
-    source,
-    target,
-    directed,
-    max_length,
-    engine,
-    data,
-    types,
-    kinds,
-    as_of,
-    exclude,
-    output_format,
-):
+def path_command(ctx, source, target, directed, max_length, engine, data, output_format, **filters):
     """Explain how SOURCE and TARGET are connected, hop by hop, with the evidence.
 
-    Exit code 1 when no path connects them (like grep), 0 otherwise.
+    Relations are followed either way unless --directed. Exit code 1 when
+    no path connects them (like grep), 0 otherwise.
     """
     from ..queries.paths import shortest_paths
 
     dataset, (start, end) = load_with_actors(
-        data, (types, kinds, as_of, exclude), [(source, "SOURCE"), (target, "TARGET")]
+        data, filters_of(filters), [(source, "SOURCE"), (target, "TARGET")]
     )
     result = shortest_paths(
         dataset, start.id, end.id, directed=directed, max_length=max_length, engine=engine
@@ -178,31 +159,33 @@ def path_command(
 @click.command("neighbors", cls=GraphCommand)
 @click.argument("actor")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, metavar="N")
+@direction_option("undirected, --direction both; --directed is --direction out")
 @click.option(
     "--direction",
     type=click.Choice(DIRECTIONS),
-    default="both",
-    show_default=True,
+    default=None,
     help="Follow relations out of each actor, into it, or both.",
 )
 @engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def neighbors_command(
-    actor, depth, direction, engine, data, types, kinds, as_of, exclude, output_format
-):
+def neighbors_command(actor, depth, directed, direction, engine, data, output_format, **filters):
     """List the actors within N hops of ACTOR (its ego network)."""
     from ..queries.neighbors import neighbors
 
-    dataset, (center,) = load_with_actors(data, (types, kinds, as_of, exclude), [(actor, "ACTOR")])
-    result = neighbors(dataset, center.id, depth, direction, engine=engine)
+    dataset, (center,) = load_with_actors(data, filters_of(filters), [(actor, "ACTOR")])
+    result = neighbors(dataset, center.id, depth, direction, directed=directed, engine=engine)
     emit(neighbors_view(result), output_format)
     if not result["neighbors"]:
-        note(f"no neighbours of {center.name} within {depth} hop(s) (direction: {direction})")
+        note(
+            f"no neighbours of {center.name} within {depth} hop(s) "
+            f"(direction: {result['direction']})"
+        )
 
 
 @click.command("camps", cls=GraphCommand)
+@direction_option("undirected, the only way signs are read")
 @click.option(
     "--min-margin",
     type=click.IntRange(min=0),
@@ -215,7 +198,7 @@ def neighbors_command(
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def camps_command(min_margin, data, types, kinds, as_of, exclude, output_format):
+def camps_command(directed, min_margin, data, output_format, **filters):
     """Split the actors into two camps by the signs of their relations.
 
     The split leaves as few frustrated relations (positive across the camps,
@@ -226,7 +209,9 @@ def camps_command(min_margin, data, types, kinds, as_of, exclude, output_format)
     """
     from ..queries.camps import camps
 
-    result = camps(load_filtered(data, types, kinds, as_of, exclude), min_margin=min_margin)
+    result = camps(
+        load_filtered(data, filters_of(filters)), min_margin=min_margin, directed=directed
+    )
     emit(camps_view(result), output_format)
     if not any(result["camps"]):
         note("no signed relations: every actor is unaligned")
@@ -240,6 +225,7 @@ def camps_command(min_margin, data, types, kinds, as_of, exclude, output_format)
     show_default=True,
     help="networkx's Louvain (seeded) or greedy modularity communities.",
 )
+@direction_option()
 @weighted_option
 @click.option(
     "--resolution",
@@ -255,14 +241,20 @@ def camps_command(min_margin, data, types, kinds, as_of, exclude, output_format)
 @filter_options
 @format_option("table", "json", "csv")
 def communities_command(
-    method, weighted, resolution, seed, engine, data, types, kinds, as_of, exclude, output_format
+    method, directed, weighted, resolution, seed, engine, data, output_format, **filters
 ):
     """Group actors into communities by modularity (relation signs ignored)."""
     from ..queries.communities import communities
 
-    dataset = load_filtered(data, types, kinds, as_of, exclude)
+    dataset = load_filtered(data, filters_of(filters))
     result = communities(
-        dataset, method, weighted=weighted, resolution=resolution, seed=seed, engine=engine
+        dataset,
+        method,
+        directed=directed,
+        weighted=weighted,
+        resolution=resolution,
+        seed=seed,
+        engine=engine,
     )
     emit(communities_view(result), output_format)
     if not result["communities"]:
@@ -277,29 +269,28 @@ def communities_command(
     show_default=True,
     help="Centrality measure to compare.",
 )
-@undirected_option
+@direction_option(MEASURE_DEFAULT)
 @weighted_option
 @top_option("Only the N most changed actors.")
 @engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def whatif_command(
-    measure, undirected, weighted, top, engine, data, types, kinds, as_of, exclude, output_format
-):
+def whatif_command(measure, directed, weighted, top, engine, data, output_format, **filters):
     """Compare centrality with and without the --exclude actors; list who is cut off."""
     from ..queries.whatif import whatif
 
+    exclude = filters["exclude"]
     if not exclude:
         raise click.UsageError("name at least one actor to leave out with --exclude ACTOR")
     dataset, removed = load_with_actors(
-        data, (types, kinds, as_of, ()), [(name, "--exclude") for name in exclude]
+        data, {**filters_of(filters), "exclude": ()}, [(name, "--exclude") for name in exclude]
     )
     result = whatif(
         dataset,
         [actor.id for actor in removed],
         measure,
-        directed=not undirected,
+        directed=directed,
         weighted=weighted,
         top=top,
         engine=engine,

@@ -234,6 +234,9 @@ def whatif_view(data: dict) -> Result:
 
 def _projection(data: dict) -> str:
     direction = "directed" if data["directed"] else "undirected"
+    along = [SHORT_MEASURES[m] for m in data.get("directed_measures", [])]
+    if along and not data["directed"]:
+        direction += f"; {', '.join(along)} directed"
     text = f"{direction}, {'weighted' if data['weighted'] else 'unweighted'}"
     sample = data.get("sample")
     if sample:

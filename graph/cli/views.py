@@ -9,6 +9,10 @@ __all__ = ["show_view", "stats_view"]
 RELATION_COLUMNS = ["source", "type", "target", "evidence"]
 
 
+def _direction(data: dict) -> str:
+    return "directed" if data.get("directed") else "undirected"
+
+
 def stats_view(data: dict) -> Result:
     summary = Fields(
         [
@@ -18,7 +22,10 @@ def stats_view(data: dict) -> Result:
             ("components", data["components"]),
             ("largest component", f"{data['largest_component']} actors"),
             ("isolated", data["isolated"] or "none"),
-            ("density", data["density"]),
+            (
+                "density",
+                f"{data['density']:.6g} ({'directed' if data['directed'] else 'undirected'})",
+            ),
             ("dates", _date_range(data)),
         ]
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..model import Dataset
 from ..problems import QueryError
 
-__all__ = ["check_actors", "check_choice", "check_count", "scaled_weights"]
+__all__ = ["actor_id", "check_actors", "check_choice", "check_count", "scaled_weights"]
 
 
 def check_actors(dataset: Dataset, actor_ids: Iterable[str]) -> None:
@@ -26,6 +26,24 @@ def check_actors(dataset: Dataset, actor_ids: Iterable[str]) -> None:
     for actor_id in actor_ids:
         if actor_id not in dataset.actors:
             raise QueryError(f"unknown actor id {actor_id!r}")
+
+
+def actor_id(dataset: Dataset, query: str) -> str:
+    """Return the id of the actor ``query`` names: an id, a name or an alias, as the CLI accepts.
+
+    An exact id is taken as it is (no look-up cost); anything else goes
+    through :meth:`Dataset.find_actor`, which raises UnknownActorError or
+    AmbiguousActorError (both QueryErrors).
+
+    >>> from graph.model import Actor, Dataset
+    >>> actor_id(Dataset({"uk": Actor("uk", "United Kingdom", "country")}, {}, []), "kingdom")
+    'uk'
+    """
+    if not isinstance(query, str):
+        raise QueryError(f"an actor is named by its id, name or alias, not {query!r}")
+    if query in dataset.actors:
+        return query
+    return dataset.find_actor(query).id
 
 
 def check_count(value, what: str, optional: bool = True) -> None:

@@ -29,12 +29,17 @@ from __future__ import annotations
 from ..model import Dataset
 from ..problems import QueryError
 from .balance import EXACT_LIMIT, margins, split
+from .direction import resolve_directed
 
 __all__ = ["EXACT_LIMIT", "camps"]
 
 
 def camps(
-    dataset: Dataset, exact_limit: int = EXACT_LIMIT, seed: int = 0, min_margin: int = 0
+    dataset: Dataset,
+    exact_limit: int = EXACT_LIMIT,
+    seed: int = 0,
+    min_margin: int = 0,
+    directed: bool | None = None,
 ) -> dict:
     """Return the two camps (lists of ids), how sure each placement is, and the misfits.
 
@@ -44,6 +49,9 @@ def camps(
     above 0, the actors placed by convention or with a smaller margin are left
     out of ``camps`` and ``actors`` and listed in ``hidden``; the split itself
     and the frustrated relations do not change.
+
+    Signs have no direction: ``directed`` may be None or False (the same),
+    True is a QueryError (see :mod:`graph.queries.direction`).
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> data = Dataset(
@@ -58,6 +66,7 @@ def camps(
     >>> camps(data, min_margin=2)["camps"]
     [['a'], []]
     """
+    resolve_directed(directed, "camps")
     if isinstance(min_margin, bool) or not isinstance(min_margin, int) or min_margin < 0:
         raise QueryError(f"min_margin must be a whole number of at least 0, not {min_margin!r}")
     signed = [r for r in dataset.relations if dataset.types[r.type].sign != 0]

@@ -4,10 +4,11 @@ The scores come from the engine chosen (see :mod:`graph.engines`:
 ``engine="auto"`` takes rustworkx where it is installed and gives the same
 numbers, networkx otherwise); the table below is the reference, networkx.
 
-Every measure runs on :func:`graph.build.projection`: directed by default
-(symmetric types count both ways), undirected with ``directed=False``;
-parallel relations between one ordered pair count once, or with ``weighted``
-as the sum of their weights.
+Every measure runs on :func:`graph.build.projection`: undirected by default,
+in-degree and out-degree directed (see :mod:`graph.queries.direction`);
+``directed=True`` reads every measure along the arrows (symmetric types count
+both ways), ``directed=False`` none. Parallel relations between one pair count
+once, or with ``weighted`` as the sum of their weights.
 
 =============  =============================================================
 measure        networkx function (on the projection)
@@ -49,6 +50,7 @@ from ..engines import MEASURES, Projection, choose
 from ..model import Dataset
 from ..problems import QueryError
 from ._checks import check_choice, check_count
+from .direction import resolve_directed
 from .eigenvector import eigenvector_scores, leading_eigenvector, power_iteration
 
 __all__ = ["DIRECTED_ONLY", "MEASURES", "centrality", "measure_scores"]
@@ -61,7 +63,7 @@ TIE_DIGITS = 12
 def centrality(
     dataset: Dataset,
     measure: str = "degree",
-    directed: bool = True,
+    directed: bool | None = None,
     weighted: bool = False,
     top: int | None = None,
     engine: str | None = None,
@@ -73,7 +75,10 @@ def centrality(
     ``measure`` is one of :data:`MEASURES`, or ``"all"``: then each row holds
     ``scores`` and ``ranks`` (one key per measure) instead of ``score`` and
     ``rank``, and rows follow the order of the first measure, degree.
-    ``top`` keeps the first rows only. ``engine`` names the engine
+    ``directed`` None reads each measure its default way (undirected, but
+    in-degree and out-degree along the arrows); ``result["directed"]`` says
+    how the first measure was read, ``"directed_measures"`` (for ``"all"``)
+    which were read along arrows. ``top`` keeps the first rows only. ``engine`` names the engine
     (``"auto"``, ``"networkx"``, ``"rustworkx"``...; None reads
     ``GRAPH_ENGINE``); ``engine`` in the result says which answered (with
     ``engines`` per measure for ``"all"``). ``sample`` and ``seed``: see above.
@@ -86,6 +91,8 @@ def centrality(
     >>> [(row["id"], row["score"], row["rank"]) for row in centrality(star)["results"]]
     [('a', 1.0, 1), ('b', 0.5, 2), ('c', 0.5, 2)]
     >>> centrality(star, "in-degree", top=1)["results"][0]["id"]
+    'b'
+    >>> centrality(star, "pagerank", directed=True)["results"][0]["id"]
     'b'
     """
     check_count(top, "top")
@@ -101,10 +108,22 @@ def centrality(
         )
         for name in measures
     }
-    graph = Projection.of(dataset, directed=directed, weighted=weighted)
-    result: dict = {"measure": measure, "directed": directed, "weighted": weighted}
+    directions = {name: resolve_directed(directed, name) for name in measures}
+    graphs = {
+        way: Projection.of(dataset, directed=way, weighted=weighted)
+        for way in sorted(set(directions.values()))
+    }
+    graph = graphs[directions[measures[0]]]
+    result: dict = {
+        "measure": measure,
+        "directed": directions[measures[0]],
+        "weighted": weighted,
+    }
+    if measure == "all":
+        result["directed_measures"] = [name for name in measures if directions[name]]
     scores = {}
     for name in measures:
+        graph = graphs[directions[name]]
         if name == "eigenvector":
             from ..engines.networkx_engine import to_networkx
 
@@ -163,12 +182,12 @@ def measure_scores(graph, measure: str, weighted: bool = False) -> dict:
     return found if found is not None else leading_eigenvector(graph, weighted)
 
 
-def _measures(measure: str, directed: bool) -> tuple[str, ...]:
+def _measures(measure: str, directed: bool | None) -> tuple[str, ...]:
     check_choice(measure, [*MEASURES, "all"], "measure")
     if measure == "all":
-        return MEASURES if directed else tuple(m for m in MEASURES if m not in DIRECTED_ONLY)
-    if measure in DIRECTED_ONLY and not directed:
-        raise QueryError(f"{measure} needs direction: drop --undirected or use degree")
+        if directed is False:
+            return tuple(m for m in MEASURES if m not in DIRECTED_ONLY)
+        return MEASURES
     return (measure,)
 
 

@@ -2,8 +2,10 @@
 
 ``louvain`` is ``networkx.community.louvain_communities`` with a fixed seed;
 ``greedy`` is ``greedy_modularity_communities`` (Clauset-Newman-Moore), which
-needs no seed. Both run on :func:`graph.build.projection` with
-``directed=False``: relation signs are ignored, parallel relations count once
+needs no seed. Both run on :func:`graph.build.projection`, undirected by
+default (``directed=True``: the directed projection, where networkx maximises
+directed modularity; see :mod:`graph.queries.direction`). Relation signs are
+ignored, parallel relations count once
 (or, with ``weighted``, as the sum of their weights, scaled by a power of
 two so the largest is in [1, 2): modularity does not depend on the scale,
 and sums of weights near the ends of the float range would overflow or
@@ -18,6 +20,7 @@ import math
 from ..model import Dataset
 from ..problems import QueryError
 from ._checks import check_choice, scaled_weights
+from .direction import resolve_directed
 
 __all__ = ["METHODS", "communities"]
 
@@ -27,6 +30,7 @@ METHODS = ("louvain", "greedy")
 def communities(
     dataset: Dataset,
     method: str = "louvain",
+    directed: bool | None = None,
     weighted: bool = False,
     resolution: float = 1.0,
     seed: int = 0,
@@ -57,7 +61,8 @@ def communities(
         raise QueryError(f"the resolution must be a finite number above 0, not {resolution!r}")
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise QueryError(f"the seed must be a whole number, not {seed!r}")
-    graph = projection(dataset, directed=False, weighted=weighted)
+    directed = resolve_directed(directed, "communities")
+    graph = projection(dataset, directed=directed, weighted=weighted)
     if weighted:
         graph, _ = scaled_weights(graph)
     weight = "weight" if weighted else None
@@ -79,7 +84,7 @@ def communities(
     return {
         "method": method,
         "engine": chosen.name,
-        "directed": False,
+        "directed": directed,
         "weighted": weighted,
         "resolution": resolution,
         "seed": seed if method == "louvain" else None,

@@ -3,13 +3,18 @@
 The ego network is networkx's ``ego_graph`` on :func:`graph.build.projection`:
 the directed projection for ``out`` (relations the actor is the source of,
 then theirs...) and for ``in`` (its reverse), the undirected projection for
-``both``. A symmetric type counts in both directions.
+``both``. A symmetric type counts in both directions. Without a direction,
+``both`` is the default, and ``directed=True`` means ``out`` (see
+:mod:`graph.queries.direction`).
 """
 
 from __future__ import annotations
 
 from ..model import Dataset
-from ._checks import check_actors, check_choice, check_count
+from ..problems import QueryError
+from ._checks import actor_id as actor_id_of
+from ._checks import check_choice, check_count
+from .direction import resolve_directed
 
 __all__ = ["DIRECTIONS", "neighbors"]
 
@@ -18,12 +23,18 @@ DIRECTIONS = ("both", "out", "in")
 
 def neighbors(
     dataset: Dataset,
-    actor_id: str,
+    actor: str,
     depth: int = 1,
-    direction: str = "both",
+    direction: str | None = None,
+    directed: bool | None = None,
     engine: str | None = None,
 ) -> dict:
-    """Return the actors within ``depth`` hops of ``actor_id``, by depth then id.
+    """Return the actors within ``depth`` hops of ``actor`` (id, name or alias), by depth then id.
+
+    ``direction`` is ``"both"``, ``"out"`` or ``"in"``; when it is None,
+    ``directed`` decides: ``"out"`` when True, ``"both"`` when False or None
+    (the default). ``direction="both"`` with ``directed=True``, or ``"in"`` /
+    ``"out"`` with ``directed=False``, contradict each other: a QueryError.
 
     networkx computes it: ``engine`` (see :mod:`graph.engines`) may be
     ``"auto"`` or ``"networkx"``; another is an error naming networkx.
@@ -47,8 +58,15 @@ def neighbors(
     from ..engines import choose
 
     chosen = choose(engine, "neighbors")
-    check_actors(dataset, [actor_id])
+    actor_id = actor_id_of(dataset, actor)
+    if direction is None:
+        direction = "out" if resolve_directed(directed, "neighbors") else "both"
     check_choice(direction, DIRECTIONS, "direction")
+    if directed is not None and directed != (direction != "both"):
+        raise QueryError(
+            f"direction {direction!r} and {'--directed' if directed else '--undirected'} "
+            "contradict each other: give one of them"
+        )
     check_count(depth, "the depth", optional=False)
     graph = projection(dataset, directed=direction != "both")
     if direction == "in":

@@ -1,8 +1,9 @@
 """How two actors are connected: shortest (or all short simple) paths, explained hop by hop.
 
 Paths are found on :func:`graph.build.projection`, unweighted: undirected by
-default ("how are they connected?"), directed with ``directed=True`` (a
-symmetric type can be followed both ways). The engine finds the shortest
+default ("how are they connected?"; see :mod:`graph.queries.direction`),
+directed with ``directed=True`` (a symmetric type can be followed both ways).
+The engine finds the shortest
 ones (see :mod:`graph.engines`: rustworkx's or networkx's
 ``all_shortest_paths``); networkx finds the simple paths up to a length
 (``all_simple_paths`` with a cutoff). Each hop is then explained by the
@@ -23,7 +24,8 @@ import itertools
 
 from ..model import Dataset, Relation
 from ..problems import QueryError
-from ._checks import check_actors, check_count
+from ._checks import actor_id, check_count
+from .direction import resolve_directed
 
 __all__ = ["MAX_PATHS", "MAX_STEPS", "estimate_paths", "shortest_paths", "simple_paths"]
 
@@ -43,11 +45,14 @@ def shortest_paths(
     dataset: Dataset,
     source_id: str,
     target_id: str,
-    directed: bool = False,
+    directed: bool | None = None,
     max_length: int | None = None,
     engine: str | None = None,
 ) -> dict:
     """Return every shortest path from ``source_id`` to ``target_id``, each hop with evidence.
+
+    ``source_id`` and ``target_id`` may be ids, names or aliases, as on the
+    command line. ``directed`` None is the default, undirected.
 
     With ``max_length``, return every simple path of at most that many hops
     instead. Paths are sorted by length, then by their sequence of ids. Each
@@ -79,7 +84,8 @@ def shortest_paths(
     """
     from ..engines import Projection, choose
 
-    check_actors(dataset, (source_id, target_id))
+    source_id, target_id = actor_id(dataset, source_id), actor_id(dataset, target_id)
+    directed = resolve_directed(directed, "path")
     if source_id == target_id:
         raise QueryError("source and target are the same actor")
     check_count(max_length, "the maximum path length")

@@ -10,13 +10,15 @@ from ..model import Actor, Dataset
 __all__ = ["show", "stats"]
 
 
-def stats(dataset: Dataset, engine: str | None = None) -> dict:
+def stats(dataset: Dataset, engine: str | None = None, directed: bool | None = None) -> dict:
     """Return counts by kind and type, connectivity and density of the dataset.
 
-    Components are weakly connected components of the directed projection
-    (see :mod:`graph.build`), found by ``engine`` (see :mod:`graph.engines`;
-    ``engine`` in the result says which); density is that of the projection,
-    as ``networkx.density`` computes it: pairs linked / (n * (n - 1)).
+    Components ignore direction (the weakly connected components of the
+    directed projection; see :mod:`graph.build`), found by ``engine`` (see
+    :mod:`graph.engines`; ``engine`` in the result says which). Density is
+    that of the projection as ``networkx.density`` computes it: undirected by
+    default, links / (n * (n - 1) / 2); with ``directed=True`` arcs / (n * (n
+    - 1)) (see :mod:`graph.queries.direction`).
 
     >>> from graph import load_dataset
     >>> summary = stats(load_dataset())
@@ -24,12 +26,15 @@ def stats(dataset: Dataset, engine: str | None = None) -> dict:
     True
     """
     from ..engines import Projection, choose
+    from .direction import resolve_directed
 
+    directed = resolve_directed(directed, "density")
     chosen = choose(engine, "components")
-    simple = Projection.of(dataset, directed=True)
+    simple = Projection.of(dataset, directed=directed)
     components = sorted(chosen.components(simple), key=lambda c: (-len(c), min(c)))
     linked = {actor for pair in simple.edges for actor in pair}
     count = len(simple.nodes)
+    pairs = count * (count - 1) if directed else count * (count - 1) / 2
     dates = [r.date for r in dataset.relations if r.date]  # only the count and the ends
     return {
         "actors": len(dataset.actors),
@@ -44,15 +49,25 @@ def stats(dataset: Dataset, engine: str | None = None) -> dict:
         "components": len(components),
         "largest_component": len(components[0]) if components else 0,
         "isolated": sorted(node for node in simple.nodes if node not in linked),
-        "density": 0 if count <= 1 else len(simple.edges) / (count * (count - 1)),
+        "density": 0 if count <= 1 else len(simple.edges) / pairs,
+        "directed": directed,
         "dated_relations": len(dates),
         "first_date": min(dates) if dates else None,
         "last_date": max(dates) if dates else None,
     }
 
 
-def show(dataset: Dataset, actor: Actor) -> dict:
-    """Return the actor and every relation from or to it, outgoing first, in file order."""
+def show(dataset: Dataset, actor: Actor | str) -> dict:
+    """Return the actor and every relation from or to it, outgoing first, in file order.
+
+    ``actor`` is an :class:`Actor` or what the CLI accepts: an id, a name or an alias.
+
+    >>> from graph import load_dataset
+    >>> show(load_dataset(), "Rubio")["actor"]["id"]
+    'marco-rubio'
+    """
+    if isinstance(actor, str):
+        actor = dataset.find_actor(actor)
     outgoing = [r for r in dataset.relations if r.source == actor.id]
     incoming = [r for r in dataset.relations if r.target == actor.id]
     rows = []

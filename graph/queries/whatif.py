@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..model import Dataset
 from ..problems import QueryError
-from ._checks import check_actors, check_choice, check_count
+from ._checks import actor_id, check_choice, check_count
 from .centrality import MEASURES, TIE_DIGITS, centrality
 
 __all__ = ["whatif"]
@@ -24,14 +24,15 @@ def whatif(
     dataset: Dataset,
     exclude_ids: str | Iterable[str],
     measure: str = "degree",
-    directed: bool = True,
+    directed: bool | None = None,
     weighted: bool = False,
     top: int | None = None,
     engine: str | None = None,
 ) -> dict:
     """Return each actor's score with and without ``exclude_ids``, most changed first.
 
-    ``exclude_ids`` is one actor id or several; ``measure`` is one of
+    ``exclude_ids`` is one actor (id, name or alias) or several; ``directed``
+    as for :func:`~graph.queries.centrality.centrality`; ``measure`` is one of
     :data:`~graph.queries.centrality.MEASURES`; ``top`` keeps the first rows
     only. Excluding every actor leaves no rows, and no components after.
     ``engine`` names the engine that computes scores and components (see
@@ -53,10 +54,10 @@ def whatif(
     from ..filters import filter_dataset
 
     # A lone id is one actor, not a sequence of one-letter ids.
-    excluded = sorted({exclude_ids} if isinstance(exclude_ids, str) else set(exclude_ids))
-    if not excluded:
+    named = [exclude_ids] if isinstance(exclude_ids, str) else list(exclude_ids)
+    if not named:
         raise QueryError("name at least one actor to exclude")
-    check_actors(dataset, excluded)
+    excluded = sorted({actor_id(dataset, name) for name in named})
     check_choice(measure, MEASURES, "measure")
     check_count(top, "top")
     without = filter_dataset(dataset, exclude=excluded)
@@ -82,7 +83,7 @@ def whatif(
     result = {
         "measure": measure,
         "engine": None,  # set below: the engines that computed scores and components
-        "directed": directed,
+        "directed": before["directed"],
         "weighted": weighted,
         "excluded": [_removed(old[actor_id]) for actor_id in excluded],
         "results": rows[:top],

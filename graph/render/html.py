@@ -49,6 +49,7 @@ _SCRIPT_ESCAPES = {
 def render_html(
     dataset: Dataset,
     size_by: str = "degree",
+    directed: bool | None = None,
     focus: str | None = None,
     depth: int = 1,
     highlight_path: tuple[str, str] | None = None,
@@ -66,6 +67,9 @@ def render_html(
     size_by : str
         Centrality measure that sizes the nodes (one of
         ``graph.queries.centrality.MEASURES``).
+    directed : bool or None
+        Read ``size_by`` along the arrows (True) or not (False); None, the
+        measure's default (see :mod:`graph.queries.direction`).
     focus, depth : str, int
         Draw only the actors within ``depth`` relations of ``focus`` (an id,
         name or alias), either direction, and every relation between them.
@@ -112,6 +116,7 @@ def render_html(
         prepare_page(
             dataset,
             size_by=size_by,
+            directed=directed,
             focus=focus,
             depth=depth,
             highlight_path=highlight_path,
@@ -126,6 +131,7 @@ def render_html(
 def prepare_page(
     dataset: Dataset,
     size_by: str = "degree",
+    directed: bool | None = None,
     focus: str | None = None,
     depth: int = 1,
     highlight_path: tuple[str, str] | None = None,
@@ -164,7 +170,7 @@ def prepare_page(
         raise QueryError(f"max_actors must be a whole number of at least 1, not {max_actors!r}")
     scores = {}
     if dataset.actors:
-        ranking = centrality(dataset, measure=size_by)["results"]
+        ranking = centrality(dataset, measure=size_by, directed=directed)["results"]
         scores = {row["id"]: {"score": row["score"], "rank": row["rank"]} for row in ranking}
     dataset, omitted = _most_important(dataset, scores, max_actors, highlight_path, focused)
     path = _path(dataset, *highlight_path) if highlight_path else None
