@@ -181,6 +181,8 @@ def test_highlight_path_marks_the_edges_of_the_shortest_paths():
     assert data["meta"]["path"] == {
         "source": "Ilse Varga",
         "target": "Sylvania",
+        "sourceId": "varga",
+        "targetId": "sylvania",
         "count": 1,
         "hops": 3,
     }
@@ -279,7 +281,7 @@ def test_a_large_graph_gets_positions_and_no_physics():
     small = page_data(render_html(dataset))
     assert small["options"]["physics"]["enabled"] is True
     assert all("x" not in node for node in small["nodes"])
-    large = page_data(render_html(dataset, physics_limit=39))
+    large = page_data(render_html(dataset, physics_limit=119))
     assert large["options"]["physics"] == {"enabled": False}
     assert all(
         isinstance(node["x"], float) and isinstance(node["y"], float) for node in large["nodes"]
@@ -360,33 +362,44 @@ def test_open_shows_the_written_page_in_the_browser(run, tmp_path, monkeypatch):
 
 
 def test_pyvis_builds_the_page(monkeypatch):
-    """Nodes and edges go in through pyvis's adders; its generate_html renders the page."""
+    """pyvis's Node and Edge make every item, fed in bulk; its generate_html renders the page.
+
+    The adders (quadratic: each looks ids up in a list) are never called.
+    """
+    import pyvis.edge
+    import pyvis.node
     from pyvis.network import Network
 
     calls = Counter()
     rendered = []
 
-    def spy(name):
-        method = getattr(Network, name)
+    def spy(owner, name):
+        method = getattr(owner, name)
 
-        def spied(net, *args, **kwargs):
-            calls[name] += 1
-            result = method(net, *args, **kwargs)
+        def spied(this, *args, **kwargs):
+            calls[f"{owner.__name__}.{name}"] += 1
+            result = method(this, *args, **kwargs)
             if name == "generate_html":
-                rendered.append(net)
+                rendered.append(this)
             return result
 
-        monkeypatch.setattr(Network, name, spied)
+        monkeypatch.setattr(owner, name, spied)
 
-    for name in ("add_node", "add_edge", "generate_html"):
-        spy(name)
+    for owner, name in [
+        (Network, "add_node"),
+        (Network, "add_edge"),
+        (Network, "generate_html"),
+        (pyvis.node.Node, "__init__"),
+        (pyvis.edge.Edge, "__init__"),
+    ]:
+        spy(owner, name)
     dataset = load_dataset(SMALL)
     # Positions, shadows and curves: every kind of attribute the page uses.
     page = render_html(dataset, highlight_path=("varga", "sylvania"), physics_limit=3)
     assert calls == {
-        "add_node": len(dataset.actors),
-        "add_edge": len(dataset.relations),
-        "generate_html": 1,
+        "Node.__init__": len(dataset.actors),
+        "Edge.__init__": len(dataset.relations),
+        "Network.generate_html": 1,
     }
     [net] = rendered
     assert page == net.html
@@ -416,7 +429,7 @@ def test_the_template_uses_nothing_of_pyvis_but_nodes_edges_and_options():
     used = meta.find_undeclared_variables(plain.parse(source))
     assert used == {
         *("nodes", "edges", "options"),  # from pyvis's generate_html
-        *("meta", "kinds", "types", "search"),  # the rest of the page's data
+        *("meta", "kinds", "types", "groups", "search", "signs", "dates"),  # the page's data
         *("version", "script_hashes", "vis_css", "page_css", "vis_js", "page_js"),
     }
 
@@ -467,3 +480,200 @@ def test_highlight_path_outside_the_focus_is_a_usage_error(run, tmp_path):
     assert not page.exists()
     assert run(*args, "turkiye", "the Kremlin", "--depth", "3").exit_code == 0
     assert page.exists()
+
+
+def test_physics_follows_the_size_table():
+    """Live physics up to PHYSICS_SIZE actors + relations, precomputed positions above."""
+    from graph.render.limits import PHYSICS_SIZE
+
+    small = synthetic_dataset(actors=PHYSICS_SIZE // 3, relations=PHYSICS_SIZE - PHYSICS_SIZE // 3)
+    assert page_data(render_html(small))["meta"]["physics"] is True
+    larger = synthetic_dataset(actors=PHYSICS_SIZE // 3, relations=PHYSICS_SIZE)
+    assert page_data(render_html(larger))["meta"]["physics"] is False
+
+
+@pytest.fixture(scope="module")
+def corpus_2000():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from html_scale import synthetic
+
+    return synthetic(2000, 8000)
+
+
+def covered_centres(nodes: list[dict], radius: float) -> int:
+    """How many nodes have another node's shape (a disc of ``radius``) over their centre."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    points = np.array([(node["x"], node["y"]) for node in nodes])
+    return len({i for pair in cKDTree(points).query_pairs(radius) for i in pair})
+
+
+def test_no_node_covers_another_centre_at_2000_actors(corpus_2000):
+    """The largest node (size 40; a square's corner reaches 40 * sqrt 2) covers no centre."""
+    from graph.render.style import LARGEST_NODE
+
+    nodes = page_data(render_html(corpus_2000))["nodes"]
+    assert len(nodes) == 2000
+    assert covered_centres(nodes, LARGEST_NODE * 2**0.5) == 0
+
+
+def test_no_covered_centres_at_8000_actors():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from html_scale import synthetic
+
+    from graph.render.layout import MIN_DISTANCE, positions
+
+    placed = positions(synthetic(8000, 8000))
+    nodes = [{"x": x, "y": y} for x, y in placed.values()]
+    assert covered_centres(nodes, MIN_DISTANCE - 0.2) == 0  # positions are rounded to 0.1
+
+
+def test_positions_are_the_same_whatever_size_by(corpus_2000):
+    def places(measure):
+        nodes = page_data(render_html(corpus_2000, size_by=measure))["nodes"]
+        return {node["id"]: (node["x"], node["y"]) for node in nodes}
+
+    assert places("degree") == places("pagerank")
+
+
+def test_isolated_actors_sit_beside_the_graph_not_far_out():
+    """Actors without relations are packed in a grid next to the rest, within its extent."""
+    dataset = synthetic_dataset(actors=300, relations=600)
+    from graph.model import Actor
+
+    lonely = {f"z{i:03d}": Actor(f"z{i:03d}", f"Lonely {i}", "person") for i in range(50)}
+    from dataclasses import replace
+
+    dataset = replace(dataset, actors={**dataset.actors, **lonely})
+    nodes = page_data(render_html(dataset, physics_limit=10))["nodes"]
+    xs = [n["x"] for n in nodes if n["id"].startswith("a")]
+    ys = [n["y"] for n in nodes if n["id"].startswith("a")]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    for node in nodes:
+        assert abs(node["x"]) <= width and abs(node["y"]) <= height
+
+
+def test_drawn_labels_never_overlap_at_any_zoom(corpus_2000):
+    """Each label is drawn from its labelScale on; at any zoom the drawn ones do not overlap.
+
+    Two labels overlap at zoom s when their screen boxes (13 px text, 7.5 px a
+    character, 18 px a row, pushed down by up to 30 graph units by a big node)
+    meet; the first zoom where both are drawn is the larger of their scales,
+    and from there on they only move apart.
+    """
+    import numpy as np
+
+    from graph.render.data import LABEL_CHAR_WIDTH, LABEL_ROW, LARGEST_LABEL_DROP
+
+    nodes = page_data(render_html(corpus_2000))["nodes"]
+    assert all(node["font"] == {"size": 0} for node in nodes)  # vis-network draws none
+    x = np.array([n["x"] for n in nodes])
+    y = np.array([n["y"] for n in nodes])
+    width = np.array([LABEL_CHAR_WIDTH * len(n["label"]) + 6 for n in nodes])
+    scale = np.array([n["labelScale"] for n in nodes])
+    for i in range(len(nodes)):
+        both = np.maximum(scale[i], scale)
+        apart_x = both * np.abs(x - x[i]) >= (width + width[i]) / 2
+        apart_y = both * np.maximum(np.abs(y - y[i]) - LARGEST_LABEL_DROP, 0) >= LABEL_ROW
+        clash = ~(apart_x | apart_y)
+        clash[i] = False
+        assert not clash.any(), (nodes[i]["id"], [nodes[j]["id"] for j in np.flatnonzero(clash)])
+    # The most important actor's label is drawn at every zoom; some wait for a closer look.
+    assert scale[min(range(len(nodes)), key=lambda n: nodes[n]["rank"])] == 0
+    assert (scale > 0.3).sum() > len(nodes) / 2
+
+
+def test_above_the_actor_limit_only_the_most_important_are_drawn(run, tmp_path):
+    from graph.queries.centrality import centrality
+
+    dataset = load_dataset(SMALL)
+    ranking = centrality(dataset, measure="degree")["results"]
+    top = sorted(ranking, key=lambda row: (-row["score"], row["id"]))[:3]
+    page = tmp_path / "top.html"
+    found = run("html", "-o", str(page), "--data", str(SMALL), "--max-actors", "3")
+    data = page_data(page.read_text("utf-8"))
+    assert {node["id"] for node in data["nodes"]} == {row["id"] for row in top}
+    kept = {row["id"] for row in top}
+    drawn = [r for r in dataset.relations if r.source in kept and r.target in kept]
+    assert len(data["edges"]) == len(drawn)
+    omitted = data["meta"]["omitted"]
+    assert omitted["actors"] == len(dataset.actors) - 3
+    assert omitted["relations"] == len(dataset.relations) - len(drawn)
+    assert (
+        f"drew the 3 most important of {len(dataset.actors)} actors (by degree) and "
+        f"{len(drawn)} of {len(dataset.relations)} relations" in found.stderr
+    )
+
+
+def test_a_graph_within_the_limits_is_drawn_whole_and_says_nothing(run, tmp_path):
+    page = tmp_path / "whole.html"
+    found = run("html", "-o", str(page), "--data", str(SMALL))
+    assert page_data(page.read_text("utf-8"))["meta"]["omitted"] is None
+    assert found.stderr == f"wrote {page}\n"
+
+
+def test_color_by_camp_equals_graph_camps(run):
+    from graph.queries.camps import camps
+
+    dataset = load_dataset()
+    found = camps(dataset)
+    data = page_data(render_html(dataset, color_by="camp"))
+    by_group = {}
+    for node in data["nodes"]:
+        by_group.setdefault(node["colorGroup"], set()).add(node["id"])
+    assert by_group[0] == set(found["camps"][0])
+    assert by_group[1] == set(found["camps"][1])
+    assert by_group.get(2, set()) == set(found["unaligned"])
+    colours = {g["group"]: g["color"] for g in data["groups"]}
+    assert all(node["color"] == colours[node["colorGroup"]] for node in data["nodes"])
+    frustrated = {
+        (e["from"], e["type"], e["to"], e["evidence"]) for e in data["edges"] if e.get("frustrated")
+    }
+    assert frustrated == {
+        (f["source"], f["type"], f["target"], f["evidence"]) for f in found["frustrated"]
+    }
+
+
+def test_color_by_community_equals_graph_communities():
+    from graph.queries.communities import communities
+
+    dataset = load_dataset()
+    found = communities(dataset)["communities"]
+    data = page_data(render_html(dataset, color_by="community"))
+    group_of = {node["id"]: node["colorGroup"] for node in data["nodes"]}
+    for row in found:
+        assert {group_of[actor] for actor in row["actors"]} == {row["community"] - 1}
+    assert [g["count"] for g in data["groups"]] == [row["size"] for row in found]
+
+
+def test_sign_colours_survive_colour_blindness_and_differ_in_line_style():
+    from itertools import combinations
+
+    from graph.render.style import KIND_COLORS, SIGN_STYLES
+    from graph.render.vision import difference, simulate
+
+    colours = {sign: style["color"] for sign, style in SIGN_STYLES.items()}
+    for deficiency in ("deuteranopia", "protanopia"):
+        seen = {sign: simulate(colour, deficiency) for sign, colour in colours.items()}
+        for first, second in combinations(seen, 2):
+            assert difference(seen[first], seen[second]) > 30, (deficiency, first, second)
+    dashes = [repr(style["dashes"]) for style in SIGN_STYLES.values()]
+    assert len(set(dashes)) == 3  # solid, dashed, dotted: told apart without colour
+    for kind in KIND_COLORS:
+        for sign in colours.values():
+            assert difference(kind, sign) > 20, (kind, sign)
+
+
+def test_relation_dates_become_slider_stops_with_their_periods():
+    data = page_data(render_html(load_dataset(SMALL)))
+    dated = sorted({r.date for r in load_dataset(SMALL).relations if r.date})
+    assert sorted(stop["date"] for stop in data["dates"]) == dated
+    ends = [stop["end"] for stop in data["dates"]]
+    assert ends == sorted(ends)
+    month = next(stop for stop in data["dates"] if len(stop["date"]) == 7)
+    assert month["start"].endswith("-01")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..queries.centrality import MEASURES
+from ..render.data import COLOR_BY
 from .base import GraphCommand
 from .options import data_option, direction_option, filter_options, filters_of, load_with_actors
 
@@ -46,11 +47,37 @@ __all__ = ["COMMANDS", "html"]
     default=None,
     help="Emphasise the shortest paths between actors A and B.",
 )
+@click.option(
+    "--color-by",
+    type=click.Choice(COLOR_BY),
+    default="kind",
+    show_default=True,
+    help="Node colours: actor kind, the two camps of `graph camps` (frustrated "
+    "relations glow) or the communities of `graph communities`.",
+)
+@click.option(
+    "--max-actors",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Draw at most N actors, the most important by --size-by [default: 2500].",
+)
 @click.option("--title", help="The page's heading [default: Actor graph].")
 @data_option
 @filter_options
 def html(
-    output, open_page, size_by, directed, focus, depth, highlight_path, title, data, **filters
+    output,
+    open_page,
+    size_by,
+    directed,
+    focus,
+    depth,
+    highlight_path,
+    color_by,
+    max_actors,
+    title,
+    data,
+    **filters,
 ):
     """Write the graph as one interactive HTML page that works offline.
 
@@ -82,6 +109,8 @@ def html(
         depth=depth,
         highlight_path=highlight_path,
         title=title,
+        color_by=color_by,
+        max_actors=max_actors,
     )
     page = render_page(drawn)
     try:
@@ -89,6 +118,15 @@ def html(
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
     click.echo(f"wrote {written}", err=True)
+    omitted = drawn["meta"]["omitted"]
+    if omitted:
+        click.echo(
+            f"drew the {drawn['meta']['actors']:,} most important of {omitted['totalActors']:,} "
+            f"actors (by {size_by}) and {drawn['meta']['relations']:,} of "
+            f"{omitted['totalRelations']:,} relations; use --max-actors N or --focus ACTOR "
+            "to choose what is drawn",
+            err=True,
+        )
     path = drawn["meta"]["path"]
     if path and not path["count"]:
         # Still a useful page, so exit 0; the heading says so too.

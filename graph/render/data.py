@@ -13,18 +13,42 @@ curves bending apart, so each can be hovered on its own.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter, defaultdict
 
 from ..display import shown_path
 from ..model import Dataset
-from .style import PATH_COLOR, kind_styles, node_size, sign_style
+from .limits import PHYSICS_SIZE, live_physics
+from .style import (
+    CAMP_COLORS,
+    FRUSTRATED_COLOR,
+    KIND_COLORS,
+    PATH_COLOR,
+    kind_styles,
+    node_size,
+    sign_style,
+)
 
-__all__ = ["LABEL_LENGTH", "PHYSICS_LIMIT", "page_data", "short_label"]
+__all__ = [
+    "COLOR_BY",
+    "LABEL_LENGTH",
+    "PHYSICS_LIMIT",
+    "label_scales",
+    "page_data",
+    "short_label",
+]
 
-# Above this many actors the page gets positions computed in Python and no
-# live physics (docs/page.md gives the timings behind the number).
-PHYSICS_LIMIT = 300
+# Above this size (actors + relations) the page gets positions computed in
+# Python and no live physics: see graph.render.limits, the table of thresholds.
+PHYSICS_LIMIT = PHYSICS_SIZE
+
+COLOR_BY = ("kind", "camp", "community")
+
+# Labels the page draws itself on graphs without physics: screen pixels per
+# character and per row (13 px text), how far a big node pushes its label
+# down (graph units), and the zoom from which every label is drawn.
+LABEL_CHAR_WIDTH, LABEL_ROW, LARGEST_LABEL_DROP, MAX_LABEL_SCALE = 7.5, 18.0, 30.0, 8.0
 
 # Longer names are cut to this many characters plus "…" in the label drawn
 # under a node (the full name stays in the node's ``name``, its tooltip and
@@ -42,23 +66,33 @@ def page_data(
     focus: dict | None = None,
     path: dict | None = None,
     physics_limit: int = PHYSICS_LIMIT,
+    color_by: str = "kind",
+    groups: dict | None = None,
+    omitted: dict | None = None,
 ) -> dict:
-    """Return the page's data: meta, kinds, types, nodes, edges, search and options.
+    """Return the page's data: meta, kinds, types, groups, nodes, edges, search, dates, options.
 
     ``scores`` maps actor ids to ``{"score", "rank"}`` of the ``size_by``
     measure; ``focus`` is ``{"id", "name", "depth"}`` of an ego network;
     ``path`` is ``{"source", "target", "count", "relations"}`` where
     ``relations`` holds the positions of the relations on a shortest path.
+    ``color_by`` is "kind", "camp" or "community"; then ``groups`` holds
+    ``{"of": {actor id: group number}, "names": [...], "frustrated": {positions}}``.
+    ``omitted`` says how many actors and relations were left out for size.
     """
-    physics = len(dataset.actors) <= physics_limit
+    physics = live_physics(len(dataset.actors), len(dataset.relations), physics_limit)
     on_path = set(path["relations"]) if path else set()
-    nodes = _nodes(dataset, scores, focus, on_path)
+    nodes = _nodes(dataset, scores, focus, on_path, color_by, groups)
     if not physics:
         from .layout import positions
 
         placed = positions(dataset)
         for node in nodes:
             node["x"], node["y"] = placed[node["id"]]
+        for node, scale in zip(nodes, label_scales(nodes)):
+            # vis-network draws no label (it would scale with the zoom); the page does.
+            node.update(labelScale=scale, font={"size": 0})
+    frustrated = (groups or {}).get("frustrated", set())
     meta = {
         "title": title,
         "dataset": dataset_name,
@@ -72,16 +106,97 @@ def page_data(
         "focus": focus,
         "path": {key: value for key, value in path.items() if key != "relations"} if path else None,
         "physics": physics,
+        "colorBy": color_by,
+        "omitted": omitted,
+        "directed": True,
     }
     return {
         "meta": meta,
         "kinds": _kind_legend(dataset),
         "types": _type_legend(dataset),
+        "groups": _group_legend(nodes, color_by, groups),
         "nodes": nodes,
-        "edges": _edges(dataset, on_path, labelled=physics),
+        "edges": _edges(dataset, on_path, labelled=physics, frustrated=frustrated),
         "search": _search_entries(dataset),
+        "signs": {sign: sign_style(sign) for sign in ("cooperative", "hostile", "neutral")},
+        "dates": _date_stops(dataset),
         "options": _options(physics),
     }
+
+
+def _group_legend(nodes: list[dict], color_by: str, groups: dict | None) -> list[dict]:
+    """Camps or communities with their colour and number of actors (none for kinds)."""
+    if color_by == "kind" or not groups:
+        return []
+    counts = Counter(node["colorGroup"] for node in nodes)
+    return [
+        {
+            "group": number,
+            "name": name,
+            "count": counts[number],
+            "color": _group_color(color_by, number),
+        }
+        for number, name in enumerate(groups["names"])
+        if counts[number]
+    ]
+
+
+def _group_color(color_by: str, number: int) -> str:
+    if color_by == "camp":
+        return CAMP_COLORS[min(number, len(CAMP_COLORS) - 1)]
+    return KIND_COLORS[number % len(KIND_COLORS)]
+
+
+def _date_stops(dataset: Dataset) -> list[dict]:
+    """The distinct relation dates, oldest first, each with the last day of its period.
+
+    The page's date slider shows, at a stop, the relations whose period
+    starts on or before that day, and every undated one (``--as-of``'s rule).
+    """
+    from ..dates import period_end, period_start
+
+    dated = {relation.date for relation in dataset.relations if relation.date}
+    stops = sorted(dated, key=lambda text: (period_end(text), text))
+    return [
+        {"date": text, "start": period_start(text).isoformat(), "end": period_end(text).isoformat()}
+        for text in stops
+    ]
+
+
+def label_scales(nodes: list[dict]) -> list[float]:
+    """The zoom from which each node's label is drawn, so that drawn labels never overlap.
+
+    On pages without physics the page draws labels itself, at a constant
+    size on screen (13 px, ``LABEL_CHAR_WIDTH`` px a character), under the
+    node. Two labels ``dx, dy`` apart in the graph stop overlapping from the
+    zoom ``s`` where ``s * |dx|`` exceeds half their widths or ``s * |dy|``
+    (less the largest node's size, which moves a label down) exceeds a
+    label's height. Nodes are visited by rank (ties by id); each label gets
+    the smallest zoom at which it meets no label drawn before it: the most
+    important labels show at the overview, all of them when zoomed in.
+    """
+    import numpy as np
+
+    order = sorted(
+        range(len(nodes)),
+        key=lambda n: (nodes[n]["rank"] is None, nodes[n]["rank"] or 0, nodes[n]["id"]),
+    )
+    xs = np.array([nodes[n]["x"] for n in order])
+    ys = np.array([nodes[n]["y"] for n in order])
+    widths = np.array([LABEL_CHAR_WIDTH * len(nodes[n]["label"]) + 6.0 for n in order])
+    scales = np.zeros(len(order))
+    for i in range(1, len(order)):
+        dx = np.abs(xs[:i] - xs[i])
+        dy = np.maximum(np.abs(ys[:i] - ys[i]) - LARGEST_LABEL_DROP, 0.0)
+        with np.errstate(divide="ignore"):
+            # A hair above the exact zoom, so boxes that just touch count as apart.
+            apart = np.minimum((widths[:i] + widths[i]) / 2 / dx, LABEL_ROW / dy) * 1.0001
+        clash = apart[scales[:i] < apart]
+        scales[i] = min(float(clash.max()), MAX_LABEL_SCALE) if clash.size else 0.0
+    result = [0.0] * len(nodes)
+    for place, n in enumerate(order):
+        result[n] = math.ceil(float(scales[place]) * 10_000) / 10_000  # rounded up: still apart
+    return result
 
 
 def _vocabulary_kinds(dataset: Dataset) -> list[str]:
@@ -91,7 +206,14 @@ def _vocabulary_kinds(dataset: Dataset) -> list[str]:
     return declared + used
 
 
-def _nodes(dataset: Dataset, scores: dict, focus: dict | None, on_path: set[int]) -> list[dict]:
+def _nodes(
+    dataset: Dataset,
+    scores: dict,
+    focus: dict | None,
+    on_path: set[int],
+    color_by: str = "kind",
+    groups: dict | None = None,
+) -> list[dict]:
     styles = kind_styles(_vocabulary_kinds(dataset))
     values = [entry["score"] for entry in scores.values()] or [0.0]
     lowest, highest = min(values), max(values)
@@ -116,6 +238,9 @@ def _nodes(dataset: Dataset, scores: dict, focus: dict | None, on_path: set[int]
             "size": node_size(score["score"], lowest, highest),
             **styles[actor.kind],
         }
+        if groups and color_by != "kind":
+            number = groups["of"].get(actor.id, len(groups["names"]) - 1)
+            node.update(colorGroup=number, color=_group_color(color_by, number))
         if focus and actor.id == focus["id"]:
             node.update(borderWidth=5, focus=True)
         if actor.id in path_actors:
@@ -178,7 +303,9 @@ def _flag(char: str) -> bool:
     return "\U0001f1e6" <= char <= "\U0001f1ff"
 
 
-def _edges(dataset: Dataset, on_path: set[int], labelled: bool) -> list[dict]:
+def _edges(
+    dataset: Dataset, on_path: set[int], labelled: bool, frustrated: set[int] = frozenset()
+) -> list[dict]:
     """One edge per relation; ``labelled`` writes the type on it (too slow to draw at scale)."""
     bends = _bends(dataset)
     edges = []
@@ -207,6 +334,11 @@ def _edges(dataset: Dataset, on_path: set[int], labelled: bool) -> list[dict]:
         }
         if labelled:
             edge["label"] = relation.type
+        if position in frustrated:
+            edge.update(
+                frustrated=True,
+                shadow={"enabled": True, "color": FRUSTRATED_COLOR, "size": 10, "x": 0, "y": 0},
+            )
         if position in bends:
             edge["smooth"] = bends[position]
         if position in on_path:

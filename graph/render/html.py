@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 from ..display import encodable, shown_path
 from ..model import Dataset
 from ..problems import QueryError
-from .data import PHYSICS_LIMIT, page_data
+from .data import COLOR_BY, PHYSICS_LIMIT, page_data
+from .limits import DRAW_ACTORS, DRAW_RELATIONS
 
 if TYPE_CHECKING:
     import jinja2
@@ -54,6 +55,8 @@ def render_html(
     highlight_path: tuple[str, str] | None = None,
     title: str | None = None,
     physics_limit: int = PHYSICS_LIMIT,
+    color_by: str = "kind",
+    max_actors: int | None = None,
 ) -> str:
     """Return the whole page for ``dataset`` as a string.
 
@@ -75,8 +78,16 @@ def render_html(
     title : str
         The page's heading; "Actor graph" by default.
     physics_limit : int
-        Above this many actors, positions are computed here and the page runs
-        no physics.
+        Above this size (actors + relations), positions are computed here and
+        the page runs no physics (:mod:`graph.render.limits`).
+    color_by : str
+        Node colours: "kind" (shapes always show the kind), "camp" (the two
+        camps of ``graph camps``, frustrated relations glowing) or
+        "community" (``graph communities``, Louvain).
+    max_actors : int
+        Draw at most this many actors, the most important by ``size_by``
+        (default :data:`graph.render.limits.DRAW_ACTORS`); the page says how
+        many were left out, and ``meta["omitted"]`` of :func:`prepare_page`.
 
     Raises :class:`~graph.problems.QueryError` for unknown actors, a depth
     below 1, or a path asked between an actor and itself.
@@ -111,6 +122,8 @@ def render_html(
             highlight_path=highlight_path,
             title=title,
             physics_limit=physics_limit,
+            color_by=color_by,
+            max_actors=max_actors,
         )
     )
 
@@ -124,6 +137,8 @@ def prepare_page(
     highlight_path: tuple[str, str] | None = None,
     title: str | None = None,
     physics_limit: int = PHYSICS_LIMIT,
+    color_by: str = "kind",
+    max_actors: int | None = None,
 ) -> dict:
     """Return what the page draws (see :func:`.data.page_data`); arguments as :func:`render_html`.
 
@@ -149,11 +164,17 @@ def prepare_page(
                     f"{outside.name} is more than {depth} relation(s) away from {actor.name}: "
                     "raise --depth to highlight a path to it"
                 )
-    path = _path(dataset, *highlight_path) if highlight_path else None
+    if color_by not in COLOR_BY:
+        raise QueryError(f"color_by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
+    if max_actors is not None and (isinstance(max_actors, bool) or max_actors < 1):
+        raise QueryError(f"max_actors must be a whole number of at least 1, not {max_actors!r}")
     scores = {}
     if dataset.actors:
         ranking = centrality(dataset, measure=size_by, directed=directed)["results"]
         scores = {row["id"]: {"score": row["score"], "rank": row["rank"]} for row in ranking}
+    dataset, omitted = _most_important(dataset, scores, max_actors, highlight_path, focused)
+    path = _path(dataset, *highlight_path) if highlight_path else None
+    groups = _groups(dataset, color_by)
     return page_data(
         dataset,
         scores,
@@ -163,7 +184,74 @@ def prepare_page(
         focus=focused,
         path=path,
         physics_limit=physics_limit,
+        color_by=color_by,
+        groups=groups,
+        omitted=omitted,
     )
+
+
+def _most_important(
+    dataset: Dataset, scores: dict, max_actors: int | None, keep: tuple | None, focused
+) -> tuple[Dataset, dict | None]:
+    """Cut a dataset too large to draw to its leading actors (see :mod:`.limits`).
+
+    Actors are ranked by their score (ties by id); the ends of a highlighted
+    path and the focus are always kept. If the relations among the kept
+    actors are still more than ``DRAW_RELATIONS``, those whose better-ranked
+    end ranks highest are kept (ties in file order).
+    """
+    from dataclasses import replace
+
+    limit = DRAW_ACTORS if max_actors is None else max_actors
+    if len(dataset.actors) <= limit and len(dataset.relations) <= DRAW_RELATIONS:
+        return dataset, None
+    order = sorted(dataset.actors, key=lambda actor_id: (-scores[actor_id]["score"], actor_id))
+    wanted = [dataset.find_actor(end).id for end in keep or ()]
+    if focused:
+        wanted.append(focused["id"])
+    chosen = list(dict.fromkeys(wanted + order))[:limit] if len(dataset.actors) > limit else order
+    kept = set(chosen)
+    relations = [r for r in dataset.relations if r.source in kept and r.target in kept]
+    if len(relations) > DRAW_RELATIONS:
+        place = {actor_id: number for number, actor_id in enumerate(chosen)}
+        best = sorted(
+            range(len(relations)),
+            key=lambda n: (min(place[relations[n].source], place[relations[n].target]), n),
+        )[:DRAW_RELATIONS]
+        relations = [relations[n] for n in sorted(best)]
+    actors = {key: actor for key, actor in dataset.actors.items() if key in kept}
+    omitted = {
+        "actors": len(dataset.actors) - len(actors),
+        "relations": len(dataset.relations) - len(relations),
+        "totalActors": len(dataset.actors),
+        "totalRelations": len(dataset.relations),
+        "maxActors": limit,
+    }
+    return replace(dataset, actors=actors, relations=relations), omitted
+
+
+def _groups(dataset: Dataset, color_by: str) -> dict | None:
+    """Camps or communities as ``{"of": {id: number}, "names": [...], "frustrated": {...}}``."""
+    if color_by == "camp":
+        from ..queries.camps import camps
+
+        found = camps(dataset)
+        of = {actor_id: number for number, camp in enumerate(found["camps"]) for actor_id in camp}
+        wrong = {(f["source"], f["type"], f["target"], f["evidence"]) for f in found["frustrated"]}
+        frustrated = {
+            position
+            for position, r in enumerate(dataset.relations)
+            if (r.source, r.type, r.target, r.evidence) in wrong
+        }
+        names = ["camp 1", "camp 2", "in no camp"]
+        return {"of": of, "names": names, "frustrated": frustrated}
+    if color_by == "community":
+        from ..queries.communities import communities
+
+        found = communities(dataset)["communities"]
+        of = {actor_id: row["community"] - 1 for row in found for actor_id in row["actors"]}
+        return {"of": of, "names": [f"community {row['community']}" for row in found]}
+    return None
 
 
 def ego_network(dataset: Dataset, actor_id: str, depth: int) -> Dataset:
@@ -229,6 +317,8 @@ def _path(dataset: Dataset, source: str, target: str) -> dict:
     return {
         "source": source_actor.name,
         "target": target_actor.name,
+        "sourceId": source_actor.id,
+        "targetId": target_actor.id,
         "count": len(paths),
         "hops": len(paths[0]["hops"]) if paths else None,
         "relations": sorted(on_path),

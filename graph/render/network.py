@@ -1,9 +1,15 @@
 """pyvis's ``Network`` for the page: the model that holds the nodes, edges and options it draws.
 
-Every node goes in through ``Network.add_node`` and every relation through
-``Network.add_edge``, so ``net.nodes`` and ``net.edges`` are the dictionaries
-pyvis normalises (it adds ``id``, ``label`` and ``shape`` to nodes, ``from``
-and ``to`` to edges) and the page draws exactly those. Nothing here sets a
+Every node is made by pyvis's ``Node`` and every relation by its ``Edge``,
+and they go into the ``Network`` in bulk, as ``Network.add_node`` and
+``Network.add_edge`` would put them (``nodes``, ``node_ids``, ``node_map``,
+``edges``): so ``net.nodes`` and ``net.edges`` are the dictionaries pyvis
+normalises (it adds ``id``, ``label`` and ``shape`` to nodes, ``from`` and
+``to`` to edges) and the page draws exactly those. The adders themselves
+look every id up in a list, which makes them quadratic: 20,000 relations
+took 0.4 s in ``add_edge`` and 200,000 would take about a minute; in bulk
+the same work is linear (the adders' checks, that both ends exist, are made
+with a set). Nothing here sets a
 ``title``: pyvis would switch its pages to HTML pop-ups when a title holds
 "href", and the page builds its tooltips from text fields instead.
 
@@ -39,7 +45,9 @@ def build_network(nodes: list[dict], edges: list[dict], options: dict) -> Networ
     >>> net.edges
     [{'id': 'r0', 'arrows': 'to', 'from': 'a', 'to': 'b'}]
     """
+    from pyvis.edge import Edge
     from pyvis.network import Network
+    from pyvis.node import Node
 
     # Directed: pyvis then skips its scan for an existing edge between the same
     # two actors (parallel relations are separate edges), and symmetric types
@@ -47,17 +55,28 @@ def build_network(nodes: list[dict], edges: list[dict], options: dict) -> Networ
     # width and cdn_resources; "in_line" is the one choice that never makes
     # pyvis write a lib/ folder.
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    # The adders are quadratic (each call looks ids up in a list): measured
-    # with 5,000 nodes and 10,000 edges, add_node 0.2-0.3 s and add_edge
-    # 0.7-0.8 s; 3.8 s in all at twice that size. Kept, as the public API:
-    # at the sizes the page is meant for they cost less than the layout
-    # (docs/page.md, "How large a graph can be").
     for node in nodes:
         attributes = dict(node)
-        net.add_node(attributes.pop("id"), **attributes)
+        node_id = attributes.pop("id")
+        if node_id in net.node_map:
+            continue  # as add_node: the first node with an id wins
+        made = Node(
+            node_id,
+            attributes.pop("shape", "dot"),
+            label=attributes.pop("label", None) or node_id,
+            color=attributes.pop("color", "#97c2fc"),
+            font_color=net.font_color,
+            **attributes,
+        )
+        net.nodes.append(made.options)
+        net.node_ids.append(node_id)
+        net.node_map[node_id] = made.options
     for edge in edges:
         attributes = dict(edge)
-        net.add_edge(attributes.pop("from"), attributes.pop("to"), **attributes)
+        source, target = attributes.pop("from"), attributes.pop("to")
+        if source not in net.node_map or target not in net.node_map:
+            raise ValueError(f"edge {source!r} -> {target!r} names an actor that is not drawn")
+        net.edges.append(Edge(source, target, net.directed, **attributes).options)
     # A dict, as set_options would leave it: set_options parses a JSON string
     # after deleting every space in it, which would also mangle string values.
     net.options = options

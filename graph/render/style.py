@@ -5,9 +5,15 @@ always gets the same colours, also after filtering.
 
 >>> styles = kind_styles(["country", "person"])
 >>> styles["country"], styles["person"]
-({'color': '#4e79a7', 'shape': 'dot'}, {'color': '#f28e2b', 'shape': 'square'})
+({'color': '#332288', 'shape': 'dot'}, {'color': '#117733', 'shape': 'square'})
 >>> sign_style("hostile")
-{'color': '#c62828', 'dashes': False}
+{'color': '#cc3311', 'dashes': [10, 5]}
+
+Sign is told by line style as well as colour (solid cooperative, long dashes
+hostile, dots neutral), and the three sign colours stay apart under
+deuteranopia and protanopia (:mod:`.vision` checks it; the tests assert it).
+Kind colours are Paul Tol's colour-blind-safe "muted" palette without the
+hues the signs use, so no actor looks like a relation's sign.
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "CAMP_COLORS",
     "DIMMED",
+    "FRUSTRATED_COLOR",
     "KIND_COLORS",
     "KIND_SHAPES",
     "PATH_COLOR",
@@ -25,27 +33,31 @@ __all__ = [
     "sign_style",
 ]
 
-# Tableau 10: distinct on screen and in print; shapes cycle separately so that
-# kinds beyond the tenth still differ in colour or shape.
+# Paul Tol's "muted" scheme (colour-blind safe), minus its rose and blue, which
+# are too near the sign colours; shapes cycle separately so that kinds beyond
+# the tenth still differ in colour or shape.
 KIND_COLORS = [
-    "#4e79a7",
-    "#f28e2b",
-    "#59a14f",
-    "#b07aa1",
-    "#76b7b2",
-    "#edc948",
-    "#e15759",
-    "#9c755f",
-    "#ff9da7",
-    "#bab0ac",
+    "#332288",
+    "#117733",
+    "#ddcc77",
+    "#88ccee",
+    "#aa4499",
+    "#44aa99",
+    "#999933",
+    "#882255",
+    "#6b4226",
+    "#ee99aa",
 ]
 KIND_SHAPES = ["dot", "square", "diamond", "triangle", "hexagon", "star", "triangleDown"]
 
 SIGN_STYLES = {
-    "cooperative": {"color": "#2e7d32", "dashes": False},
-    "hostile": {"color": "#c62828", "dashes": False},
-    "neutral": {"color": "#78909c", "dashes": [6, 5]},
+    "cooperative": {"color": "#0077bb", "dashes": False},
+    "hostile": {"color": "#cc3311", "dashes": [10, 5]},
+    "neutral": {"color": "#7a7a7a", "dashes": [2, 5]},
 }
+# Colours of `--color-by camp`: the larger camp, the other, actors in no camp.
+CAMP_COLORS = ["#332288", "#ddcc77", "#bbbbbb"]
+FRUSTRATED_COLOR = "#aa4499"  # the glow of a relation that goes against the camps
 
 PATH_COLOR = "#ff8f00"  # the glow around edges and nodes on a highlighted path
 DIMMED = "#d9d9d9"  # what the page paints outside a clicked node's neighbourhood
