@@ -97,6 +97,16 @@ def test_a_file_outside_the_dataset_is_an_article_not_encoded_yet(tmp_path):
     assert [row["id"] for row in report["unnamed_actors"]] == ["ruritania", "freedonia", "us"]
 
 
+def test_the_path_of_a_declared_document_is_that_document(run):
+    # Naming the dataset's own article by its path reads it as the dataset's
+    # document: its relations cite it, so no cited sentence is reported uncited.
+    by_key = coverage(load_dataset(CASE), "article")
+    by_path = coverage(load_dataset(CASE), CASE / "article.txt")
+    assert by_path == by_key
+    result = run("coverage", str(CASE / "article.txt"), "--data", str(CASE), "--format", "json")
+    assert json.loads(result.stdout) == by_key
+
+
 def test_an_unknown_document_is_a_query_error():
     with pytest.raises(QueryError, match="did you mean 'article'"):
         coverage(load_dataset(CASE), "artcle")

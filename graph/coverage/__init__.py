@@ -164,8 +164,13 @@ def _documents(dataset: Dataset, document) -> dict[str, tuple[str, str]]:
     elif str(document) in dataset.documents:
         chosen = {str(document): dataset.documents[str(document)].path}
     elif Path(document).is_file():
-        chosen = {Path(document).name: Path(document)}
-        shown = {Path(document).name: str(document)}
+        given = Path(document).resolve()
+        known = [key for key, doc in dataset.documents.items() if Path(doc.path).resolve() == given]
+        if known:  # the path of a document the dataset declares: its relations cite it
+            chosen = {known[0]: dataset.documents[known[0]].path}
+        else:
+            chosen = {Path(document).name: Path(document)}
+            shown = {Path(document).name: str(document)}
     else:
         hint = did_you_mean(str(document), dataset.documents)
         known = ", ".join(dataset.documents) or "none"
