@@ -182,11 +182,15 @@ def test_empty_filter_is_a_usage_error(run):
 
 
 def test_full_disk_on_stdout_is_a_message_not_a_traceback():
-    completed = subprocess.run(
-        f"{sys.executable} -m graph stats > /dev/full", shell=True, capture_output=True, text=True
-    )
-    assert completed.returncode == 1
-    assert completed.stderr == "graph: cannot write output: No space left on device\n"
+    for command in ("stats", "export --format json", "export --format dot"):
+        completed = subprocess.run(
+            f"{sys.executable} -m graph {command} > /dev/full",
+            shell=True,
+            capture_output=True,
+            text=True,
+        )
+        assert completed.returncode == 1, command
+        assert completed.stderr == "Error: cannot write output: No space left on device\n"
 
 
 def test_long_headings_wrap_within_80_columns(run):

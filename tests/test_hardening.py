@@ -30,7 +30,7 @@ def test_html_refuses_to_replace_a_fifo_behind_a_symlink(run, tmp_path):
 
 
 def test_a_closed_stdout_is_an_error_not_lost_output():
-    for command in ("stats", "validate", "show turkiye --format csv"):
+    for command in ("stats", "validate", "show turkiye --format csv", "export --format json"):
         result = subprocess.run(
             f"exec {' '.join(GRAPH)} {command} >&-",
             shell=True,

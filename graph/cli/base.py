@@ -55,7 +55,7 @@ def emit(result: Result, output_format: str) -> None:
     write_stdout(render(result, output_format))
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str | bytes) -> None:
     """Write ``text`` to stdout; a closed stdout (``graph stats >&-``) is an error (exit 1).
 
     Python sets ``sys.stdout`` to None when file descriptor 1 is closed, and
@@ -63,4 +63,9 @@ def write_stdout(text: str) -> None:
     """
     if sys.stdout is None:
         raise click.ClickException("cannot write output: stdout is closed")
+    if isinstance(text, bytes):  # an export in a binary format
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
+        return
     click.echo(text, nl=False)

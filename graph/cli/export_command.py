@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..export import FORMATS
-from .base import GraphCommand
+from .base import GraphCommand, write_stdout
 from .options import data_option, filter_options, load
 
 __all__ = ["COMMANDS", "export"]
@@ -70,16 +69,15 @@ def export(format_name, output, data, **filters):
             f"{output} is where the dataset is read from: the tool never writes over its input",
             param_hint="'-o' / '--output'",
         )
-    try:
-        if output is None:
+    if output is None:
+        try:
             content = render_export(dataset, format_name, Path.cwd())
-            if isinstance(content, bytes):
-                sys.stdout.flush()
-                sys.stdout.buffer.write(content)
-                sys.stdout.buffer.flush()
-            else:
-                sys.stdout.write(content)
-            return
+        except GraphError as error:
+            raise click.ClickException(str(error)) from None
+        # A closed or full stdout is reported by write_stdout and main(), like every command's.
+        write_stdout(content)
+        return
+    try:
         written = export_dataset(dataset, format_name, output)
     except GraphError as error:
         raise click.ClickException(str(error)) from None

@@ -109,7 +109,7 @@ def main() -> None:
         cli(prog_name="graph")
     except OSError as error:
         # stdout closed or full (``graph stats > /dev/full``): say so, no traceback.
-        sys.stderr.write(f"graph: cannot write output: {error.strerror or error}\n")
+        sys.stderr.write(f"Error: cannot write output: {error.strerror or error}\n")
         sys.exit(1)
     except MemoryError:
         # Files are capped (--max-file-size) before they are read; parsing one may still
