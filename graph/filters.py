@@ -19,7 +19,10 @@ from .dates import period_end, period_start
 from .model import SIGN_NAMES, Dataset
 from .problems import QueryError
 
-__all__ = ["filter_dataset"]
+__all__ = ["filter_dataset", "sign_names"]
+
+# A sign as relations.yaml writes it (sign: -1) names the same sign as its word.
+_SIGN_NUMBERS = {"1": "cooperative", "+1": "cooperative", "-1": "hostile", "0": "neutral"}
 
 
 def filter_dataset(
@@ -33,14 +36,15 @@ def filter_dataset(
     """Return a copy of ``dataset`` keeping only what the filters allow.
 
     ``types`` keeps relations of those types; ``signs`` keeps relations whose
-    type's sign is named (``"cooperative"``, ``"hostile"``, ``"neutral"``);
+    type's sign is named (``"cooperative"``, ``"hostile"``, ``"neutral"``, or
+    as the data writes it: ``1``, ``-1``, ``0``);
     ``kinds`` keeps actors of those
     kinds (and the relations between them); ``as_of`` drops relations dated
     after it; ``exclude`` removes actors (ids, names or aliases) and their
     relations. Unknown types, kinds, dates or actors raise :class:`QueryError`.
     """
     types = _checked(_as_list(types), dataset.types, "relation type")
-    signs = _checked(_as_list(signs), SIGN_NAMES.values(), "sign")
+    signs = _checked(sign_names(_as_list(signs)), SIGN_NAMES.values(), "sign")
     if signs is not None:
         by_sign = {name for name, kind in dataset.types.items() if kind.sign_name in signs}
         types = by_sign if types is None else types & by_sign
@@ -71,19 +75,37 @@ def filter_dataset(
     return replace(dataset, actors=actors, relations=relations)
 
 
+def sign_names(values: Iterable[str | int] | None) -> list[str] | None:
+    """Return signs as words, reading the numbers of relations.yaml too.
+
+    >>> sign_names(["-1", 1, "neutral"])
+    ['hostile', 'cooperative', 'neutral']
+    """
+    if values is None:
+        return None
+    return [_SIGN_NUMBERS.get(str(value).strip(), value) for value in values]
+
+
 def _checked(values: Iterable[str] | None, known, what: str) -> set[str] | None:
     if values is None:
         return None
+    from .suggest import did_you_mean
+
     values = set(values)
-    unknown = sorted(values - set(known))
+    known = set(known)
+    unknown = sorted(values - known, key=str)
     if unknown:
         choices = ", ".join(sorted(known))
-        raise QueryError(f"unknown {what} {', '.join(map(repr, unknown))} (choose from: {choices})")
+        hint = did_you_mean(str(unknown[0]), sorted(known)) if len(unknown) == 1 else []
+        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+        raise QueryError(
+            f"unknown {what} {', '.join(map(repr, unknown))}{suggestion} (choose from: {choices})"
+        )
     return values
 
 
-def _as_list(values: Iterable[str] | str | None) -> list[str] | None:
+def _as_list(values: Iterable[str] | str | int | None) -> list[str] | None:
     """Accept one name as well as several, so ``types="leads"`` is not read letter by letter."""
     if values is None:
         return None
-    return [values] if isinstance(values, str) else list(values)
+    return [values] if isinstance(values, (str, int)) else list(values)

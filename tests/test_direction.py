@@ -98,7 +98,30 @@ def test_every_filtering_command_takes_sign(run, tmp_path, arguments):
     assert good.exit_code in (0, 1), good.stderr
     bad = run(*arguments, "--sign", "friendly", "--data", str(SMALL))
     assert bad.exit_code == 2
-    assert "unknown sign 'friendly' (choose from: cooperative, hostile, neutral)" in bad.stderr
+    assert "unknown sign 'friendly' (choose from: cooperative, hostile, neutral, or 1, -1, 0)" in (
+        bad.stderr
+    )
+
+
+def test_sign_reads_the_numbers_relations_yaml_writes(run):
+    # relations.yaml writes `sign: -1`: --sign -1 is --sign hostile, in the CLI and the library.
+    from graph.filters import filter_dataset
+
+    small = load_dataset(SMALL)
+    for number, word in (("-1", "hostile"), ("1", "cooperative"), ("+1", "cooperative")):
+        by_number = run("centrality", "--sign", number, "--data", str(SMALL), "--format", "json")
+        by_word = run("centrality", "--sign", word, "--data", str(SMALL), "--format", "json")
+        assert by_number.exit_code == 0, by_number.stderr
+        assert by_number.stdout == by_word.stdout
+    assert filter_dataset(small, signs=-1) == filter_dataset(small, signs="hostile")
+    assert filter_dataset(small, signs=["0", "1"]) == filter_dataset(
+        small, signs=["neutral", "cooperative"]
+    )
+    typo = run("centrality", "--sign", "hostil", "--data", str(SMALL))
+    assert typo.exit_code == 2
+    assert "unknown sign 'hostil'; did you mean 'hostile'?" in typo.stderr
+    with pytest.raises(QueryError, match="unknown kind 'contry'; did you mean 'country'"):
+        filter_dataset(small, kinds=["contry"])
 
 
 def test_sign_keeps_the_relations_whose_type_has_that_sign(run):

@@ -267,11 +267,19 @@ SIGNS = ("cooperative", "hostile", "neutral")
 
 
 def _split_signs(ctx, param, values) -> list[str] | None:
-    signs = _split_commas(ctx, param, values)
+    """Accept the sign words and the numbers relations.yaml writes (1, -1, 0)."""
+    from ..filters import sign_names
+    from ..suggest import did_you_mean
+
+    signs = sign_names(_split_commas(ctx, param, values))
     for sign in signs or ():
         if sign not in SIGNS:
+            hint = did_you_mean(sign, SIGNS)
+            suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
             raise click.BadParameter(
-                f"unknown sign {sign!r} (choose from: {', '.join(SIGNS)})", ctx=ctx, param=param
+                f"unknown sign {sign!r}{suggestion} (choose from: {', '.join(SIGNS)}, or 1, -1, 0)",
+                ctx=ctx,
+                param=param,
             )
     return signs
 
@@ -297,7 +305,8 @@ def filter_options(command):
             multiple=True,
             callback=_split_signs,
             metavar="S1,S2",
-            help="Only relations whose type has one of these signs: cooperative, hostile, neutral.",
+            help="Only relations whose type has one of these signs: cooperative, hostile, neutral"
+            " (or as relations.yaml writes them: 1, -1, 0).",
         ),
         click.option(
             "--kind",
