@@ -159,9 +159,19 @@ def test_disagreements_are_errors_at_both_places(tmp_path):
     with pytest.raises(DatasetError) as caught:
         load_dataset([first, second])
     shown = [f"{p.file}:{p.line}:{p.column}: {p.message}" for p in caught.value.problems]
-    kind = "actor 'a' has kind 'country' in one/news but 'person' in two/news"
-    name = "actor 'b' has name 'Beta' in one/news but 'Bravo' in two/news"
-    sign = "type 'meets' has sign 0 in one/news but -1 in two/news"
+    agree = "; merged datasets must agree: write the same"
+    kind = (
+        f"actor 'a' has kind 'country' in one/news but 'person' in two/news{agree} kind in "
+        "both, or give one of them another id"
+    )
+    name = (
+        f"actor 'b' has name 'Beta' in one/news but 'Bravo' in two/news{agree} name in both, "
+        "or give one of them another id"
+    )
+    sign = (
+        f"type 'meets' has sign 0 in one/news but -1 in two/news{agree} sign in both, "
+        "or rename the type in one of them"
+    )
     assert shown == [
         f"{first / 'actors.yaml'}:4:11: {kind}",
         f"{first / 'actors.yaml'}:6:11: {name}",

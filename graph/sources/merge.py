@@ -58,7 +58,12 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
         seen = sorted({label for label in labels if labels.count(label) > 1})
         raise DatasetError(
             [
-                Problem(str(folders[labels.index(label)]), 1, 1, "dataset given twice")
+                Problem(
+                    str(folders[labels.index(label)]),
+                    1,
+                    1,
+                    "dataset given twice: name each folder once",
+                )
                 for label in seen
             ]
         )
@@ -84,7 +89,9 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                     if getattr(known, field) != getattr(actor, field):
                         problems += places.conflict(
                             f"actor {actor.id!r} has {field} {getattr(known, field)!r} in "
-                            f"{labels[first[actor.id]]} but {getattr(actor, field)!r} in {label}",
+                            f"{labels[first[actor.id]]} but {getattr(actor, field)!r} in {label}"
+                            f"; merged datasets must agree: write the same {field} in both, "
+                            "or give one of them another id",
                             (number, actor.id, field),
                             (first[actor.id], actor.id, field),
                         )
@@ -123,7 +130,9 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                     problems += places.conflict(
                         f"type {relation_type.name!r} has {field} {getattr(known, field)!r} in "
                         f"{labels[type_from[relation_type.name]]} but "
-                        f"{getattr(relation_type, field)!r} in {labels[number]}",
+                        f"{getattr(relation_type, field)!r} in {labels[number]}; merged "
+                        f"datasets must agree: write the same {field} in both, or rename the "
+                        "type in one of them",
                         (number, ("types", relation_type.name, field)),
                         (type_from[relation_type.name], ("types", relation_type.name, field)),
                     )
