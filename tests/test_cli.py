@@ -205,3 +205,17 @@ def test_validate_is_a_library_function():
     report = graph.validate(DATA / "broken")
     assert report["valid"] is False
     assert len(report["problems"]) == 18
+
+
+def test_every_command_spells_its_text_output_table(run):
+    # One spelling across commands: a script may pass --format table to any of them.
+    from graph.cli.main import cli
+
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if param.name == "output_format" and name != "export":
+                assert param.default == "table", name
+                assert "table" in param.type.choices, name
+    result = run("validate", "--format", "table")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("ok: ")

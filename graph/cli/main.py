@@ -44,7 +44,7 @@ def cli():
 
 @cli.command()
 @data_option
-@format_option("text", "json")
+@format_option("table", "json")
 @click.pass_context
 def validate(ctx, data, output_format):
     """Check a dataset and report every problem with its file, line and column.
