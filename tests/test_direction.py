@@ -82,6 +82,7 @@ def test_directed_communities_maximise_directed_modularity():
 @pytest.mark.parametrize(
     "arguments",
     [
+        ["stats"],
         ["centrality"],
         ["path", "Ruritania", "Freedonia"],
         ["neighbors", "Ruritania"],
@@ -177,3 +178,15 @@ def test_docstring_examples():
         "graph.queries.summary",
     ):
         assert doctest.testmod(importlib.import_module(name)).failed == 0, name
+
+
+def test_stats_counts_what_the_filters_keep(run):
+    from graph.filters import filter_dataset
+
+    small = load_dataset(SMALL)
+    kept = filter_dataset(small, signs="hostile")
+    result = run("stats", "--sign", "hostile", "--data", str(SMALL), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    counts = json.loads(result.stdout)
+    assert (counts["actors"], counts["relations"]) == (len(kept.actors), len(kept.relations))
+    assert counts["relations"] < len(small.relations)

@@ -18,8 +18,11 @@ from .options import (
     data_option,
     direction_option,
     engine_option,
+    filter_options,
+    filters_of,
     format_option,
     load,
+    load_filtered,
     lookup,
     option_value,
 )
@@ -73,8 +76,9 @@ def validate(ctx, data, output_format):
 @engine_option
 @data_option
 @spark_options
+@filter_options
 @format_option("table", "json")
-def stats(directed, engine, data, tables, spark_master, output_format):
+def stats(directed, engine, data, tables, spark_master, output_format, **filters):
     """Count actors and relations by kind and type; components and density.
 
     Density is that of the undirected graph unless --directed.
@@ -82,13 +86,14 @@ def stats(directed, engine, data, tables, spark_master, output_format):
     if uses_spark(engine, tables, data):
         from ..spark.queries import stats as spark_stats
 
-        graph = spark_graph(data, tables, spark_master)
+        graph = spark_graph(data, tables, spark_master).filtered(**filters_of(filters))
         result = spark_stats(graph, directed=directed, progress=spark_progress())
         emit(stats_view(result), output_format)
         return
     from ..queries.summary import stats as dataset_stats
 
-    emit(stats_view(dataset_stats(load(data), engine=engine, directed=directed)), output_format)
+    dataset = load_filtered(data, filters_of(filters))
+    emit(stats_view(dataset_stats(dataset, engine=engine, directed=directed)), output_format)
 
 
 @cli.command()
