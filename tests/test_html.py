@@ -334,6 +334,8 @@ def test_graph_html_applies_filters_focus_and_title(run, tmp_path):
         (["--focus", "Nobody"], "unknown actor 'Nobody'"),
         (["--highlight-path", "varga", "varga"], "same actor"),
         (["--focus", "varga", "--depth", "0"], "0 is not in the range"),
+        # --depth alone would be silently ignored: it only means something with --focus.
+        (["--depth", "2"], "--depth is how far from --focus ACTOR to draw: give --focus too"),
         (["--size-by", "fame"], "'fame' is not one of"),
     ],
 )

@@ -36,9 +36,9 @@ __all__ = ["COMMANDS", "html"]
 @click.option(
     "--depth",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="With --focus: how many relations away to draw.",
+    default=None,
+    metavar="N",
+    help="With --focus: how many relations away to draw [default: 1].",
 )
 @click.option(
     "--highlight-path",
@@ -93,6 +93,9 @@ def html(
         raise click.BadParameter(
             "the page's name must end in .html or .htm", param_hint="'-o' / '--output'"
         )
+    if depth is not None and focus is None:
+        raise click.UsageError("--depth is how far from --focus ACTOR to draw: give --focus too")
+    depth = 1 if depth is None else depth
     named = [(focus, "--focus")] if focus is not None else []
     named += [(name, "--highlight-path") for name in highlight_path or ()]
     dataset, actors = load_with_actors(data, filters_of(filters), named)
