@@ -26,6 +26,10 @@ _ABBREVIATION = re.compile(
     r"Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
 
+# How far back an abbreviation is looked for; a longer run of initials (A.B.C.)
+# matches on its last letters as well, since \b reads the character before.
+_ABBREVIATION_REACH = 32
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -55,7 +59,10 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group()[0] == "." and _ABBREVIATION.search(text, start, match.end()):
+        # The abbreviation ends at the dot: look only at the text just before it, so a
+        # run of abbreviations (every "Ltd." of a long list) costs no rescan from the start.
+        window = max(start, match.end() - _ABBREVIATION_REACH)
+        if match.group()[0] == "." and _ABBREVIATION.search(text, window, match.end()):
             continue
         _add_sentence(sentences, text, start, match.end())
         start = match.end()
