@@ -340,6 +340,14 @@ def engine_rows(size: str, repeat: int) -> tuple[list[str], list[dict]]:
     return [engine.name for engine in engines], rows
 
 
+def _ratio(reference: float, other: float) -> str:
+    """Return how many times faster ``other`` is, as ``"3×"``, or ``"1/181×"`` when slower."""
+    if other <= 0 or reference <= 0:
+        return ""
+    ratio = reference / other
+    return f"{ratio:.0f}×" if ratio >= 1 else f"1/{1 / ratio:.0f}×"
+
+
 def render_engines(title: str, names: list[str], rows: list[dict], markdown: bool) -> str:
     reference = names[0]
     header = ["operation", *names, *(f"{reference} / {name}" for name in names[1:])]
@@ -349,7 +357,7 @@ def render_engines(title: str, names: list[str], rows: list[dict], markdown: boo
     for entry in rows:
         times = [f"{entry[n]:.3f} s" if n in entry else "" for n in names]
         ratios = [
-            f"{entry[reference] / entry[n]:.0f}×" if n in entry and reference in entry else ""
+            _ratio(entry[reference], entry[n]) if n in entry and reference in entry else ""
             for n in names[1:]
         ]
         cells = [entry["what"], *times, *ratios]

@@ -30,7 +30,7 @@ from .problems import (
     UnknownActorError,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # name -> module that defines it, imported when the name is first used.
 _LAZY = {

@@ -248,11 +248,11 @@ def _data_of(dataset: Dataset) -> dict:
 def _check(values, kind, optional: bool = False) -> list:
     if type(values) is not list:
         raise TypeError("not a list")
-    if optional:
-        if not all(value is None or type(value) is kind for value in values):
-            raise TypeError(f"not all {kind.__name__} or null")
-    elif not all(type(value) is kind for value in values):
-        raise TypeError(f"not all {kind.__name__}")
+    # The set of the values' exact types, gathered in C: a column of 200,000
+    # values is checked in milliseconds.
+    allowed = {kind, type(None)} if optional else {kind}
+    if not set(map(type, values)) <= allowed:
+        raise TypeError(f"not all {kind.__name__}" + (" or null" if optional else ""))
     return values
 
 
