@@ -10,6 +10,7 @@ import os
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 from .conftest import SMALL
 
@@ -568,3 +569,20 @@ def test_a_path_question_far_too_big_is_refused_before_any_search(monkeypatch):
     with pytest.raises(QueryError, match=r"about [0-9,]+ routes of at most 8 hops \(an estimate\)"):
         paths.shortest_paths(dataset, "a00", "a01", max_length=8)
     assert searched == []
+
+
+def test_an_output_in_a_missing_folder_says_to_create_it(run, tmp_path):
+    missing = tmp_path / "missing"
+    commands = (
+        ["html", "-o", str(missing / "page.html")],
+        ["export", "--format", "json", "-o", str(missing / "g.json")],
+    )
+    for command in commands:
+        result = run(*command)
+        assert result.exit_code == 1
+        name = Path(command[-1]).name
+        assert result.stderr == (
+            f"Error: cannot write {missing / name}: No such file or directory "
+            f"(the folder {missing} does not exist: create it first)\n"
+        )
+    assert not missing.exists()

@@ -9,7 +9,7 @@ import click
 from ..output import Result, render
 from ..problems import DatasetError, Problem, QueryError
 
-__all__ = ["GraphCommand", "emit", "print_problems", "write_stdout"]
+__all__ = ["GraphCommand", "emit", "print_problems", "write_error", "write_stdout"]
 
 
 class GraphCommand(click.Command):
@@ -69,3 +69,19 @@ def write_stdout(text: str | bytes) -> None:
         sys.stdout.buffer.flush()
         return
     click.echo(text, nl=False)
+
+
+def write_error(output, error: OSError) -> click.ClickException:
+    """Return the error for an output that cannot be written, saying what to do where it can.
+
+    >>> write_error("out/page.html", FileNotFoundError(2, "No such file")).message
+    'cannot write out/page.html: No such file (the folder out does not exist: create it first)'
+    """
+    import errno
+    from pathlib import Path
+
+    message = f"cannot write {output}: {error.strerror or error}"
+    folder = Path(output).parent
+    if error.errno == errno.ENOENT and not folder.exists():
+        message += f" (the folder {folder} does not exist: create it first)"
+    return click.ClickException(message)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..export import FORMATS
-from .base import GraphCommand, write_stdout
+from .base import GraphCommand, write_error, write_stdout
 from .options import data_option, filter_options, load
 
 __all__ = ["COMMANDS", "export"]
@@ -82,7 +82,7 @@ def export(format_name, output, data, **filters):
     except GraphError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+        raise write_error(output, error) from None
     for path in written:
         click.echo(f"wrote {path}", err=True)
 

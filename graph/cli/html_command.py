@@ -8,7 +8,7 @@ import click
 
 from ..queries.centrality import MEASURES
 from ..render.data import COLOR_BY
-from .base import GraphCommand
+from .base import GraphCommand, write_error
 from .options import data_option, direction_option, filter_options, filters_of, load_with_actors
 
 __all__ = ["COMMANDS", "html"]
@@ -119,7 +119,7 @@ def html(
     try:
         written = write_atomically(output, page)
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+        raise write_error(output, error) from None
     click.echo(f"wrote {written}", err=True)
     omitted = drawn["meta"]["omitted"]
     if omitted:
