@@ -83,6 +83,24 @@ def test_the_starter_vocabulary_gives_each_type_a_sign_and_when_to_use_it(tmp_pa
     assert "# documents: {article: article.txt}" in relations
 
 
+def test_a_new_article_merges_with_the_seed_its_starter_types_agreeing(run, tmp_path, article):
+    # An analyst grows the seed article by article: every type the starter
+    # vocabulary shares with the seed has the same sign and symmetry.
+    folder = tmp_path / "next"
+    init_dataset(folder, article)
+    starter = load_dataset(folder).types
+    seed = load_dataset().types
+    shared = sorted(set(starter) & set(seed))
+    assert shared  # the check below compares something
+    assert [
+        name
+        for name in shared
+        if (starter[name].sign, starter[name].symmetric) != (seed[name].sign, seed[name].symmetric)
+    ] == []
+    result = run("validate", "--data", str(folder), "--data", str(ROOT / "data"))
+    assert result.exit_code == 0, result.stderr
+
+
 def test_the_modelines_find_the_schemas_from_the_folder_itself(tmp_path, article):
     folder = tmp_path / "anywhere"
     init_dataset(folder, article)
