@@ -112,3 +112,11 @@ def visit(browser_context):
     yield open_file
     for page in opened:
         page.close()
+
+
+@pytest.fixture(scope="session")
+def seed_page(tmp_path_factory) -> Path:
+    """The seed dataset's page, written once for every browser test that only reads it."""
+    from .helpers import write_page
+
+    return write_page(tmp_path_factory.mktemp("seed"))

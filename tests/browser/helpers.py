@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from graph.cli.main import cli
+
+
+def write_page(folder: Path, *args: str) -> Path:
+    """Run ``graph html`` as a user would; return the page it wrote."""
+    page = folder / "graph.html"
+    result = CliRunner().invoke(cli, ["html", "-o", str(page), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return page
+
+
 # Where on the page a node's centre is: canvas coordinates to the page's pixels.
 NODE_POINT = """(id) => {
   const box = document.getElementById("mynetwork").getBoundingClientRect();

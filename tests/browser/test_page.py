@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from graph import load_dataset
-from graph.cli.main import cli
 from graph.render.data import LABEL_LENGTH
 
 from .conftest import ARTIFACTS
@@ -21,6 +19,7 @@ from .helpers import (
     hover_node,
     off_centre,
     outside_the_canvas,
+    write_page,
 )
 
 pytestmark = pytest.mark.browser
@@ -30,19 +29,6 @@ HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 EMPHASISED = "() => graphView.emphasised()"
 # 2,009 characters, hostile ones among them, and no space to break at.
 VERY_LONG_NAME = ("<b>Very-long-name</b>&amp;" * 80)[:2009]
-
-
-def write_page(folder: Path, *args: str) -> Path:
-    """Run ``graph html`` as a user would; return the page it wrote."""
-    page = folder / "graph.html"
-    result = CliRunner().invoke(cli, ["html", "-o", str(page), *args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return page
-
-
-@pytest.fixture(scope="module")
-def seed_page(tmp_path_factory) -> Path:
-    return write_page(tmp_path_factory.mktemp("seed"))
 
 
 @pytest.fixture(scope="module")

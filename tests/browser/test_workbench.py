@@ -7,30 +7,24 @@ import io
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from graph import load_dataset
-from graph.cli.main import cli
 from graph.queries.paths import shortest_paths
 
 from .conftest import ARTIFACTS
-from .helpers import EDGE_POINT, EMPTY_POINT, NODE_POINT, VIEW, off_centre, outside_the_canvas
+from .helpers import (
+    EDGE_POINT,
+    EMPTY_POINT,
+    NODE_POINT,
+    VIEW,
+    off_centre,
+    outside_the_canvas,
+    write_page,
+)
 
 pytestmark = pytest.mark.browser
 
 WORKBENCH = Path(__file__).parents[1] / "data" / "workbench"
-
-
-def write_page(folder: Path, *args: str) -> Path:
-    page = folder / "graph.html"
-    result = CliRunner().invoke(cli, ["html", "-o", str(page), *args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return page
-
-
-@pytest.fixture(scope="module")
-def seed_page(tmp_path_factory) -> Path:
-    return write_page(tmp_path_factory.mktemp("seed"))
 
 
 @pytest.fixture(scope="module")
