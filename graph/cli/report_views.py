@@ -38,24 +38,14 @@ def coverage_view(data: dict, output_format: str = "table") -> Result:
                 wrap="spellings",
             )
         )
-        if document["unmatched"]:
-            blocks.append(
-                Table(
-                    ["text", "mentions", "at", "why"],
-                    [_at(row) for row in document["unmatched"]],
-                    title=f"Names in {key} that match no actor",
-                    wrap="why",
-                )
-            )
-        if document["left_out"]:
-            blocks.append(
-                Table(
-                    ["text", "mentions", "at", "why"],
-                    [_at(row) for row in document["left_out"]],
-                    title=f"Names in {key} left out on purpose (coverage.yaml)",
-                    wrap="why",
-                )
-            )
+        for field, title in (
+            ("unmatched", f"Names in {key} that match no actor"),
+            ("left_out", f"Names in {key} left out on purpose (coverage.yaml)"),
+        ):
+            if document[field]:
+                rows = [_at(row) for row in document[field]]
+                columns = ["text", "mentions", "at", "why"]
+                blocks.append(Table(columns, rows, title=title, wrap="why"))
         if document["uncited_sentences"]:
             blocks.append(
                 Table(
