@@ -9,10 +9,6 @@ __all__ = ["show_view", "stats_view"]
 RELATION_COLUMNS = ["source", "type", "target", "evidence"]
 
 
-def _direction(data: dict) -> str:
-    return "directed" if data.get("directed") else "undirected"
-
-
 def stats_view(data: dict) -> Result:
     summary = Fields(
         [
