@@ -5,6 +5,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from graph.render.html import PAGE_SCRIPT
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -34,6 +36,9 @@ def test_wheel_embeds_the_seed_and_loads_it_from_anywhere(tmp_path):
         "graph/schemas/actors.schema.json",
         "graph/scaffold/actors.yaml",
         "graph/scaffold/relations.yaml",
+        "graph/render/page.html",
+        "graph/render/page.css",
+        *(f"graph/render/page/{name}" for name in PAGE_SCRIPT),
     } <= names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
@@ -67,3 +72,14 @@ def test_wheel_embeds_the_seed_and_loads_it_from_anywhere(tmp_path):
     )
     assert completed.stdout == "4\n"
     assert (elsewhere / "new/schemas/relations.schema.json").is_file()
+    # The page's script modules ship too: the installed package writes the page.
+    page = "from graph import load_dataset, render_html; print(render_html(load_dataset())[-16:])"
+    completed = subprocess.run(
+        [sys.executable, "-c", page],
+        cwd=elsewhere,
+        env={"PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert completed.stdout == "</body>\n</html>\n\n"

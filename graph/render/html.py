@@ -2,7 +2,8 @@
 
 pyvis builds the page: its ``Network`` holds the nodes, edges and vis-network
 options (:mod:`.network`), and ``Network.generate_html`` renders them. The
-template is ours (``page.html``, with ``page.css`` and ``page.js``), handed to
+template is ours (``page.html``, with ``page.css`` and the script modules of
+``page/``, joined in the order of :data:`PAGE_SCRIPT`), handed to
 pyvis in a Jinja environment that escapes by default, and vis-network 9.1.2 is
 inlined from the copy bundled in pyvis. pyvis's own template is not used: it
 fetches Bootstrap and tom-select from CDNs, pastes names into the page without
@@ -32,9 +33,38 @@ from .limits import DRAW_ACTORS, DRAW_RELATIONS
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["ego_network", "prepare_page", "render_html", "render_page", "script_json"]
+__all__ = [
+    "PAGE_SCRIPT",
+    "ego_network",
+    "page_script",
+    "prepare_page",
+    "render_html",
+    "render_page",
+    "script_json",
+]
 
 TEMPLATE = "page.html"
+#: The page script's modules (in ``graph/render/page/``), joined in this order
+#: into the one script the page inlines: no bundler, no build step. They share
+#: one function scope (``prelude.js`` opens it, ``main.js`` starts the page and
+#: closes it). Only the renderer draws; a second renderer would be a file giving
+#: the same ``renderer`` object (docs/page.md, "Renderer interface") in its place.
+PAGE_SCRIPT = (
+    "prelude.js",
+    "base.js",
+    "heading.js",
+    "tooltips.js",
+    "state.js",
+    "renderer-vis.js",
+    "panel.js",
+    "filters.js",
+    "slider.js",
+    "search.js",
+    "paths.js",
+    "controls.js",
+    "downloads.js",
+    "main.js",
+)
 VIS_NETWORK = "templates/lib/vis-9.1.2"  # inside the pyvis package
 
 _SCRIPT_ESCAPES = {
@@ -401,14 +431,31 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
+def page_script(modules: dict[str, str]) -> str:
+    """Join the page script's modules (name: text) in the order of :data:`PAGE_SCRIPT`.
+
+    >>> page_script({name: f"// {name}\\n" for name in PAGE_SCRIPT}).splitlines()[:3]
+    ['// prelude.js', '', '// base.js']
+    """
+    return "\n".join(modules[name].strip("\n") + "\n" for name in PAGE_SCRIPT)
+
+
 @functools.lru_cache(maxsize=1)
 def _assets() -> dict[str, str]:
-    """Our style and script, and pyvis's vis-network, checked to be safe to inline."""
+    """Our style and script (its modules joined: "page.js"), and pyvis's vis-network.
+
+    Each is checked to be safe to inline.
+    """
     import importlib.resources
     import importlib.util
 
     ours = importlib.resources.files(__package__)
-    assets = {name: ours.joinpath(name).read_text("utf-8") for name in ("page.css", "page.js")}
+    assets = {"page.css": ours.joinpath("page.css").read_text("utf-8")}
+    modules = {name: ours.joinpath("page", name).read_text("utf-8") for name in PAGE_SCRIPT}
+    for name, text in modules.items():
+        if "</script" in text.lower() or "<!--" in text:
+            raise RuntimeError(f"page/{name} cannot be inlined: it holds '</script' or '<!--'")
+    assets["page.js"] = page_script(modules)
     # pyvis's folder, found without importing it (its import pulls in IPython).
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:

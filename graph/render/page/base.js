@@ -1,0 +1,54 @@
+// base.js: the page's data, colours, DOM helpers and lookups, used by every module.
+//
+// Needs: nothing (it reads the page's JSON block, `graph-data`).
+// Gives: data, meta, $, dark, INK, PAPER, EDGE_INK, element, button, plural,
+// byId, edgeById, nameOf, position, touching, dateStart, rankOf, compare,
+// status, container.
+
+const data = JSON.parse(document.getElementById("graph-data").textContent);
+const meta = data.meta;
+const $ = (id) => document.getElementById(id);
+const dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+const INK = dark ? "#e8e8e8" : "#222222";
+const PAPER = dark ? "#1b1d21" : "#fcfcfc";
+const EDGE_INK = dark ? "#c8c8c8" : "#555555";
+
+function element(tag, className, text) {
+  const made = document.createElement(tag);
+  if (className) made.className = className;
+  if (text !== undefined && text !== null) made.textContent = String(text);
+  return made;
+}
+function button(text, label, action) {
+  const made = element("button", null, text);
+  made.type = "button";
+  if (label) made.setAttribute("aria-label", label);
+  made.addEventListener("click", action);
+  return made;
+}
+const plural = (count, one, many) => count.toLocaleString("en") + " " + (count === 1 ? one : many);
+
+// -- lookups ------------------------------------------------------------------
+const byId = new Map(data.nodes.map((node) => [node.id, node]));
+const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
+const nameOf = (id) => (byId.has(id) ? byId.get(id).name : id);
+const position = (edge) => Number(edge.id.slice(1)); // r12 -> 12, the file order
+const touching = new Map(data.nodes.map((node) => [node.id, []]));
+for (const edge of data.edges) {
+  touching.get(edge.from).push(edge);
+  if (edge.to !== edge.from) touching.get(edge.to).push(edge);
+}
+const dateStart = new Map(data.dates.map((stop) => [stop.date, stop.start]));
+const rankOf = (id) => byId.get(id).rank || Infinity;
+// Arrays compared item by item (sort keys such as [tier, rank, length, id]).
+function compare(a, b) {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  return 0;
+}
+
+// The status line under the search box, and the element the graph is drawn in.
+const status = $("status");
+const container = $("mynetwork");

@@ -1,0 +1,124 @@
+// filters.js: the legend, which is also the filters: kinds, relation types and
+// signs, each a checkbox with its count, "only", "all" and "none"; the camps
+// or communities that colour the nodes; and applyFilters, which applies every
+// filter (these and the date) to the drawing, the counts and the heading.
+//
+// Needs: data, meta, $, INK, element, button, plural, dateStart (base.js);
+// heading (heading.js); selected, kindShown, typeShown, SIGNS, signShown,
+// dateLimit, nodeHidden, edgeHidden, saveFragment (state.js); renderer
+// (renderer-vis.js); neighbourhood (panel.js).
+// Gives: kindBoxes, typeBoxes, signBoxes (the checkboxes), applyFilters().
+
+const SYMBOLS = {
+  dot: "●", square: "■", diamond: "◆", triangle: "▲", triangleDown: "▼", hexagon: "⬢", star: "★",
+};
+const counters = []; // [element, count()] pairs updated after each filter change
+
+function legend(listId, entries, shown, swatch, count) {
+  const list = $(listId);
+  const boxes = [];
+  for (const entry of entries) {
+    const item = element("li");
+    if (entry.description) item.title = entry.description;
+    const label = element("label");
+    const box = element("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.dataset.name = entry.name;
+    box.addEventListener("change", () => {
+      shown.set(entry.name, box.checked);
+      applyFilters();
+    });
+    boxes.push(box);
+    const counter = element("span", "count", entry.count);
+    counters.push([counter, () => count(entry.name)]);
+    label.append(box, swatch(entry), element("span", "name", entry.name), counter);
+    const only = button("only", "show only " + entry.name, () => {
+      for (const other of boxes) other.checked = other === box;
+      for (const key of shown.keys()) shown.set(key, key === entry.name);
+      applyFilters();
+    });
+    only.className = "only";
+    item.append(label, only);
+    list.appendChild(item);
+  }
+  const setAll = (value) => () => {
+    for (const box of boxes) box.checked = value;
+    for (const key of shown.keys()) shown.set(key, value);
+    applyFilters();
+  };
+  const bar = list.previousElementSibling.querySelector(".all-none");
+  bar.append(button("all", "show every " + listId.slice(7), setAll(true)), button("none", "hide every " + listId.slice(7), setAll(false)));
+  return boxes;
+}
+function lineSwatch(color, dashes) {
+  const line = element("span", "line");
+  line.style.borderTopStyle = !dashes ? "solid" : dashes[0] <= 2 ? "dotted" : "dashed";
+  line.style.borderTopColor = color;
+  return line;
+}
+const kindBoxes = legend("legend-kinds", data.kinds, kindShown, (kind) => {
+  const symbol = element("span", "symbol", SYMBOLS[kind.shape] || "●");
+  symbol.setAttribute("aria-hidden", "true");
+  symbol.style.color = meta.colorBy === "kind" ? kind.color : INK;
+  return symbol;
+}, (name) => data.nodes.filter((n) => n.kind === name && !nodeHidden.has(n.id)).length);
+const typeBoxes = legend("legend-types", data.types, typeShown, (type) => lineSwatch(type.color, type.dashes),
+  (name) => data.edges.filter((e) => e.type === name && !edgeHidden.has(e.id)).length);
+const signEntries = SIGNS.map((sign) => ({
+  name: sign,
+  count: data.edges.filter((e) => e.sign === sign).length,
+  description: { cooperative: "solid line", hostile: "long dashes", neutral: "dotted line" }[sign],
+}));
+const SIGN_LOOK = data.signs;
+const signBoxes = legend("legend-signs", signEntries, signShown, (sign) =>
+  lineSwatch(SIGN_LOOK[sign.name].color, SIGN_LOOK[sign.name].dashes),
+  (name) => data.edges.filter((e) => e.sign === name && !edgeHidden.has(e.id)).length);
+for (const [li, entry] of [...$("legend-signs").children].map((li, n) => [li, signEntries[n]])) {
+  li.querySelector(".name").textContent = entry.name + " (" + entry.description + ")";
+}
+if (data.groups.length) {
+  $("groups").hidden = false;
+  $("groups-title").textContent = meta.colorBy === "camp" ? "Camps (colours)" : "Communities (colours)";
+  for (const group of data.groups) {
+    const item = element("li");
+    const dot = element("span", "symbol", "●");
+    dot.style.color = group.color;
+    dot.setAttribute("aria-hidden", "true");
+    item.append(dot, element("span", "name", group.name), element("span", "count", group.count));
+    $("legend-groups").append(item);
+  }
+  if (meta.colorBy === "camp") {
+    const frustrated = data.edges.filter((e) => e.frustrated).length;
+    $("legend-groups").append(element("li", "meta", plural(frustrated, "frustrated relation", "frustrated relations") + " glow purple"));
+  }
+}
+
+function applyFilters() {
+  const hidden = new Set();
+  for (const node of data.nodes) if (!kindShown.get(node.kind)) hidden.add(node.id);
+  const gone = new Set();
+  for (const edge of data.edges) {
+    if (
+      !typeShown.get(edge.type) ||
+      !signShown.get(edge.sign) ||
+      hidden.has(edge.from) ||
+      hidden.has(edge.to) ||
+      (dateLimit !== null && edge.date && dateStart.get(edge.date) > dateLimit)
+    ) {
+      gone.add(edge.id);
+    }
+  }
+  // The renderer touches only the items whose visibility changes.
+  renderer.setHidden(hidden, gone);
+  nodeHidden = hidden;
+  edgeHidden = gone;
+  for (const [counter, count] of counters) counter.textContent = count();
+  heading(data.nodes.length - hidden.size, data.edges.length - gone.size);
+  if (selected !== null && !hidden.has(selected)) {
+    const [near, around] = neighbourhood(selected);
+    renderer.emphasise(near, around);
+  }
+  saveFragment();
+}
+heading(data.nodes.length, data.edges.length);

@@ -1,0 +1,61 @@
+// heading.js: the page's heading: title, dataset, counts (following the
+// filters), focus, path, colouring, what was left out, and the sources.
+//
+// Needs: data, meta, $, element, plural (base.js).
+// Gives: heading(shownActors, shownRelations), called by filters.js.
+
+document.title = meta.title;
+$("title").textContent = meta.title;
+function heading(shownActors, shownRelations) {
+  const facts = ["Dataset: " + meta.dataset];
+  const filtered = shownActors !== data.nodes.length || shownRelations !== data.edges.length;
+  facts.push(
+    plural(shownActors, "actor", "actors") + (filtered ? " of " + data.nodes.length.toLocaleString("en") : "")
+  );
+  facts.push(
+    plural(shownRelations, "relation", "relations") +
+      (filtered ? " of " + data.edges.length.toLocaleString("en") : "") +
+      (filtered ? " shown" : "")
+  );
+  if (meta.focus) {
+    const steps = meta.focus.depth === 1 ? " relation" : " relations";
+    facts.push("within " + meta.focus.depth + steps + " of " + meta.focus.name);
+  }
+  if (meta.path) {
+    facts.push(
+      meta.path.count
+        ? "highlighted: " + meta.path.count + " shortest path(s) of " + meta.path.hops +
+            " hop(s) from " + meta.path.source + " to " + meta.path.target
+        : "no path from " + meta.path.source + " to " + meta.path.target
+    );
+  }
+  if (meta.colorBy !== "kind") facts.push("colours: " + meta.colorBy);
+  $("subtitle").textContent = facts.join(" · ");
+}
+if (meta.omitted) {
+  const o = meta.omitted;
+  $("omitted").textContent =
+    "Too large to draw whole: the " + data.nodes.length.toLocaleString("en") +
+    " most important of " + o.totalActors.toLocaleString("en") + " actors (by " + meta.sizeBy +
+    ") and " + data.edges.length.toLocaleString("en") + " of " + o.totalRelations.toLocaleString("en") +
+    " relations are drawn; " + plural(o.actors, "actor", "actors") + " and " +
+    plural(o.relations, "relation", "relations") + " are left out. Use --max-actors N or --focus ACTOR.";
+}
+// Sources fold after the first few: a corpus has hundreds of documents.
+const sources = $("sources");
+const SOURCES_SHOWN = 3;
+const describe = (d) => d.key + " (" + d.file + ")";
+if (!meta.documents.length) {
+  sources.textContent = "Sources: none declared (evidence quotes not checked against documents)";
+} else {
+  sources.append("Sources: " + meta.documents.slice(0, SOURCES_SHOWN).map(describe).join(", "));
+  if (meta.documents.length > SOURCES_SHOWN) {
+    const more = element("details");
+    more.append(
+      element("summary", null, "and " + (meta.documents.length - SOURCES_SHOWN) + " more"),
+      element("span", null, meta.documents.slice(SOURCES_SHOWN).map(describe).join(", "))
+    );
+    sources.append(" ", more);
+  }
+}
+$("size-by").textContent = meta.sizeBy + " centrality";

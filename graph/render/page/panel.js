@@ -1,0 +1,160 @@
+// panel.js: the details panel (an actor with every relation and quote, or a
+// relation's card) and the selection behind it: select an actor or a
+// relation, emphasise its neighbourhood, clear.
+//
+// Needs: meta, $, element, button, plural, byId, edgeById, nameOf, touching
+// (base.js); selected, selectedEdge, pathShown, edgeHidden, saveFragment
+// (state.js); renderer (renderer-vis.js).
+// Gives: quoteBlock(edge), neighbourhood(id), select(id, move),
+// selectEdge(id), clearSelection().
+
+const details = $("details");
+const detailsBody = $("details-body");
+function copyButton(text) {
+  return button("Copy", "copy the quote", (event) => {
+    const done = () => (event.target.textContent = "Copied");
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, () => fallbackCopy(text) && done());
+    } else if (fallbackCopy(text)) {
+      done();
+    }
+  });
+}
+function fallbackCopy(text) {
+  const area = element("textarea");
+  area.value = text;
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand("copy");
+  area.remove();
+  return ok;
+}
+function quoteBlock(edge) {
+  const block = element("div", "evidence");
+  const quote = element("blockquote", "quote", edge.evidence);
+  block.append(quote, copyButton(edge.evidence));
+  const facts = [edge.date ? edge.date : "undated"];
+  if (edge.document) facts.push("source: " + edge.document);
+  if (edge.weight !== 1) facts.push("weight " + edge.weight);
+  if (edge.frustrated) facts.push("frustrated (against the camps)");
+  block.append(element("div", "meta", facts.join(" · ")));
+  return block;
+}
+function actorLink(id) {
+  const link = button(nameOf(id), null, () => select(id, true));
+  link.className = "actor-link";
+  return link;
+}
+function openDetails(title) {
+  detailsBody.replaceChildren();
+  $("details-title").textContent = title;
+  details.hidden = false;
+}
+function showActor(id) {
+  const node = byId.get(id);
+  openDetails(node.name);
+  const facts = element("p", "meta", "kind: " + node.kind + " · " + meta.sizeBy + " " + node.score +
+    (node.rank ? " (rank " + node.rank + ")" : ""));
+  detailsBody.append(facts);
+  if (node.description) detailsBody.append(element("p", null, node.description));
+  if (node.aliases.length) detailsBody.append(element("p", "meta", "also called: " + node.aliases.join(", ")));
+  const mine = touching.get(id);
+  detailsBody.append(element("p", "meta", plural(mine.length, "relation", "relations") + ", by type:"));
+  const groups = new Map();
+  for (const edge of mine) {
+    if (!groups.has(edge.type)) groups.set(edge.type, []);
+    groups.get(edge.type).push(edge);
+  }
+  // Every relation is listed; a hub's hundreds are built in slices of
+  // SLICE between frames, so the page never stalls while the panel fills.
+  const pending = [];
+  for (const [type, list] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const section = element("section", "relation-group");
+    section.append(element("h3", "sign-" + list[0].sign, type + " (" + list[0].sign + ") · " + list.length));
+    const items = element("ul", "relations");
+    section.append(items);
+    detailsBody.append(section);
+    for (const edge of list) pending.push([items, edge]);
+  }
+  const SLICE = 60;
+  const shown = ++panelBuild;
+  const fill = () => {
+    if (shown !== panelBuild) return; // another actor was opened meanwhile
+    for (const [items, edge] of pending.splice(0, SLICE)) {
+      const item = element("li");
+      item.dataset.edge = edge.id;
+      const line = element("div", "ends");
+      const out = edge.from === id;
+      line.append(element("span", "arrow", edge.symmetric ? "↔ " : out ? "→ " : "← "));
+      line.append(actorLink(out ? edge.to : edge.from));
+      item.append(line, quoteBlock(edge));
+      items.append(item);
+    }
+    if (pending.length) setTimeout(fill, 0);
+    else details.dataset.complete = "true";
+  };
+  details.dataset.complete = "false";
+  fill();
+}
+let panelBuild = 0;
+function showRelation(id) {
+  const edge = edgeById.get(id);
+  openDetails(edge.type + " (" + edge.sign + ")");
+  const line = element("p", "ends");
+  line.append(actorLink(edge.from), element("span", "arrow", edge.symmetric ? " ↔ " : " → "), actorLink(edge.to));
+  detailsBody.append(line, quoteBlock(edge));
+}
+function closeDetails() {
+  details.hidden = true;
+  detailsBody.replaceChildren();
+}
+$("details-close").addEventListener("click", () => clearSelection());
+
+// -- the selection --------------------------------------------------------------
+// An actor's neighbourhood over the relations shown: [actor ids, relation ids].
+function neighbourhood(id) {
+  const near = new Set([id]);
+  const around = [];
+  for (const edge of touching.get(id)) {
+    if (edgeHidden.has(edge.id)) continue;
+    around.push(edge.id);
+    near.add(edge.from);
+    near.add(edge.to);
+  }
+  return [near, around];
+}
+function select(id, move) {
+  selected = id;
+  selectedEdge = null;
+  renderer.select(id);
+  const [near, around] = neighbourhood(id);
+  renderer.emphasise(near, around);
+  showActor(id);
+  if (move) {
+    // Large pages keep their zoom: zoomed in on a hub, its hundreds of
+    // dashed relations run thousands of pixels and one frame takes a second.
+    renderer.focus(id, meta.physics ? 1.2 : 0, 300);
+  }
+  saveFragment();
+}
+function selectEdge(id) {
+  selected = null;
+  selectedEdge = id;
+  const edge = edgeById.get(id);
+  renderer.emphasise([edge.from, edge.to], [id]);
+  showRelation(id);
+  saveFragment();
+}
+function clearSelection() {
+  selected = null;
+  selectedEdge = null;
+  renderer.unselect();
+  renderer.emphasise(pathShown ? pathShown.nodes : null, pathShown ? pathShown.edges : null);
+  closeDetails();
+  saveFragment();
+}
+renderer.onClick((clicked) => {
+  if (clicked.node !== null) select(clicked.node, false);
+  else if (clicked.edge !== null) selectEdge(clicked.edge);
+  else clearSelection();
+});

@@ -1,0 +1,337 @@
+// renderer-vis.js: draws the graph with vis-network (inlined from pyvis),
+// behind the page's renderer interface (docs/page.md, "Renderer interface").
+//
+// The only module that touches vis-network. It makes the page's documented
+// globals `network` (the vis.Network), `nodes` and `edges` (its DataSets, as
+// pyvis pages have them), lays the graph out (live physics on small pages,
+// positions from Python on large ones), draws the labels of large pages
+// itself, draws emphasis over a veil, switches the level of detail with the
+// zoom, skips edges outside the view, and makes the PNG.
+//
+// Needs: data, meta, dark, INK, PAPER, EDGE_INK, edgeById, byId, status,
+// container (base.js); nodeTooltip, edgeTooltip (tooltips.js).
+// Gives: renderer, with start(onStable), onClick(handler), select(id),
+// unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
+// setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
+// fit(duration), onceDrawn(callback), toPng().
+
+const renderer = (function () {
+  let network = null;
+  let nodes = null;
+  let edges = null;
+  let clicked = () => {};
+
+  // vis-network animates a move in a fixed number of frames, however long
+  // each takes: on large graphs the view jumps instead.
+  const glide = (duration) => (meta.physics ? { duration: duration } : false);
+
+  // Draws the page's data, laid out and fitted; calls onStable once the
+  // fitted view is drawn (at once when there is nothing to draw).
+  function start(onStable) {
+    // Physics lays nodes out at one size, so positions never depend on --size-by;
+    // the real sizes are set once the layout has settled.
+    const MID_SIZE = 25;
+    nodes = new vis.DataSet(
+      data.nodes.map((node) =>
+        Object.assign(
+          {},
+          node,
+          { title: nodeTooltip(node) },
+          meta.physics ? { size: MID_SIZE } : {},
+          // Dark kind colours would sink into a dark page: a light rim keeps every shape seen.
+          dark ? { color: { background: node.color, border: "#b8b8b8", highlight: { background: node.color, border: "#ffffff" } } } : {}
+        )
+      )
+    );
+    edges = new vis.DataSet(data.edges.map((edge) => Object.assign({}, edge, { title: edgeTooltip(edge) })));
+    window.nodes = nodes;
+    window.edges = edges;
+
+    // -- the network; events are bound before the data arrives, so none is missed --
+    const options = data.options;
+    options.nodes.font = Object.assign({}, options.nodes.font, {
+      color: INK,
+      strokeColor: PAPER,
+    });
+    options.edges.font = Object.assign({}, options.edges.font, { color: EDGE_INK, strokeColor: PAPER });
+    options.interaction.keyboard = { enabled: true, bindToWindow: false, autoFocus: false };
+    // vis-network measures a label where it draws it: the view is fitted after
+    // the first frame with the final positions, and the page is stable once the
+    // fitted frame is drawn.
+    function fitOnceDrawn() {
+      network.once("afterDrawing", () => {
+        network.once("afterDrawing", onStable);
+        network.fit();
+      });
+    }
+    network = new vis.Network(container, {}, options);
+    window.network = network;
+    if (data.nodes.length === 0) {
+      status.textContent = "No actors to draw.";
+      onStable();
+    } else if (meta.physics) {
+      status.textContent = "Laying out the graph…";
+      network.on("stabilizationProgress", (progress) => {
+        status.textContent =
+          "Laying out the graph… " + Math.round((100 * progress.iterations) / progress.total) + "%";
+      });
+      network.once("stabilizationIterationsDone", () => {
+        // Freeze the picture: a still graph is easier to read and costs no CPU.
+        network.setOptions({ physics: { enabled: false } });
+        nodes.update(data.nodes.map((node) => ({ id: node.id, size: node.size })));
+        fitOnceDrawn();
+      });
+    } else {
+      fitOnceDrawn();
+    }
+    network.setData({ nodes: nodes, edges: edges });
+    const drawing = network.renderer;
+    if (!meta.physics && drawing && drawing._drawEdges && drawing._drawArrows) {
+      let cached = null;
+      drawing._drawEdges = function (ctx) {
+        cached = visibleEdges();
+        for (const edge of cached) edge.draw(ctx);
+      };
+      drawing._drawArrows = function (ctx) {
+        for (const edge of cached || visibleEdges()) edge.drawArrows(ctx);
+      };
+    }
+    network.on("zoom", levelOfDetail);
+    network.on("animationFinished", levelOfDetail);
+    network.once("afterDrawing", levelOfDetail);
+    // vis-network's own frame takes the focus and the keys (arrows pan, + and - zoom).
+    const frame = container.querySelector(".vis-network");
+    frame.setAttribute("role", "application");
+    frame.setAttribute("aria-roledescription", "graph");
+    frame.setAttribute(
+      "aria-label",
+      "graph of actors and relations: arrows pan, plus and minus zoom, Tab walks the actors " +
+        "by importance, Enter opens one, Escape leaves"
+    );
+    network.on("afterDrawing", drawOver);
+    network.on("click", (event) =>
+      clicked({
+        node: event.nodes.length ? event.nodes[0] : null,
+        edge: event.edges.length ? event.edges[0] : null,
+      })
+    );
+  }
+
+  // Large graphs seen whole: arrows a pixel wide and dashes shorter than a
+  // pixel cost most of a frame and show nothing, so below LOD_SCALE edges are
+  // drawn without arrows and with dashes of a constant length on screen. The
+  // switch sets vis-network's drawing options of each edge in place (a
+  // DataSet update of thousands of edges would be a long task).
+  const LOD_SCALE = 0.5;
+  let coarse = false;
+  let coarseScale = 1;
+  function look(ids) {
+    const body = network.body;
+    for (const id of ids) {
+      const drawn = body.edges[id];
+      const edge = edgeById.get(id);
+      if (!drawn) continue;
+      const arrows = drawn.options.arrows;
+      arrows.to.enabled = !coarse && /to/.test(edge.arrows);
+      arrows.from.enabled = !coarse && /from/.test(edge.arrows);
+      drawn.options.dashes = coarse && edge.dashes ? edge.dashes.map((d) => d / coarseScale) : edge.dashes;
+    }
+  }
+  function levelOfDetail() {
+    if (meta.physics) return;
+    const rough = network.getScale() < LOD_SCALE;
+    if (rough === coarse && (!rough || Math.abs(network.getScale() / coarseScale - 1) < 0.5)) return;
+    coarse = rough;
+    coarseScale = network.getScale();
+    look(edgeById.keys());
+    network.body.emitter.emit("_requestRedraw");
+  }
+  // vis-network culls nodes outside the view but draws every edge: zoomed
+  // into a large graph, the page skips edges whose two ends lie on one side
+  // outside the view (a curve bends at most a quarter of its length out).
+  function visibleEdges() {
+    const corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    const far = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    const body = network.body;
+    const shown = [];
+    for (const id of body.edgeIndices) {
+      const edge = body.edges[id];
+      if (!edge.connected) continue;
+      const a = edge.from;
+      const b = edge.to;
+      const slack = (Math.abs(a.x - b.x) + Math.abs(a.y - b.y)) / 4 + 10;
+      if (
+        Math.max(a.x, b.x) + slack < corner.x ||
+        Math.min(a.x, b.x) - slack > far.x ||
+        Math.max(a.y, b.y) + slack < corner.y ||
+        Math.min(a.y, b.y) - slack > far.y
+      ) {
+        continue;
+      }
+      shown.push(edge);
+    }
+    return shown;
+  }
+
+  // -- emphasis: a neighbourhood or a path in colour, the rest behind a veil ------
+  // Nothing is updated item by item: after vis-network draws the graph, the
+  // page veils it and draws the emphasised items again on top (one frame,
+  // whatever the graph's size).
+  let emphasis = null; // {nodes: Set, edges: Set}
+  // Labels on graphs without physics: drawn by the page at a constant size on
+  // screen, each from its node's labelScale (data.py: label_scales), so the
+  // drawn labels never overlap; the most important first.
+  const byLabelScale = meta.physics ? [] : data.nodes.slice().sort((a, b) => a.labelScale - b.labelScale);
+  const LABEL_PX = 13;
+  function drawLabel(ctx, node, scale) {
+    const at = network.body.nodes[node.id];
+    if (!at || at.options.hidden) return;
+    ctx.strokeText(node.label, at.x, at.y + at.options.size + 3 / scale);
+    ctx.fillText(node.label, at.x, at.y + at.options.size + 3 / scale);
+  }
+  function labelStyle(ctx, scale) {
+    ctx.font = LABEL_PX / scale + 'px system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = PAPER;
+    ctx.fillStyle = INK;
+    ctx.lineJoin = "round";
+  }
+  function drawLabels(ctx, corner, far, scale) {
+    ctx.save();
+    labelStyle(ctx, scale);
+    for (const node of byLabelScale) {
+      if (node.labelScale > scale) break;
+      const at = network.body.nodes[node.id];
+      if (at.x < corner.x - 400 / scale || at.x > far.x + 400 / scale || at.y < corner.y - 50 / scale || at.y > far.y) continue;
+      drawLabel(ctx, node, scale);
+    }
+    ctx.restore();
+  }
+  function drawOver(ctx) {
+    const corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    const far = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    const scale = network.getScale();
+    if (!meta.physics) drawLabels(ctx, corner, far, scale);
+    if (!emphasis) return;
+    const body = network.body;
+    ctx.save();
+    ctx.globalAlpha = 0.78;
+    ctx.fillStyle = PAPER;
+    ctx.fillRect(corner.x, corner.y, far.x - corner.x, far.y - corner.y);
+    ctx.restore();
+    const shown = (item) => item && item.options.hidden !== true;
+    for (const id of emphasis.edges) {
+      const edge = body.edges[id];
+      if (shown(edge) && edge.connected) edge.draw(ctx);
+    }
+    for (const id of emphasis.edges) {
+      const edge = body.edges[id];
+      if (shown(edge) && edge.connected) edge.drawArrows(ctx);
+    }
+    const labels = [];
+    for (const id of emphasis.nodes) {
+      const node = body.nodes[id];
+      if (!shown(node)) continue;
+      const drawn = node.draw(ctx);
+      if (drawn && drawn.drawExternalLabel) labels.push(drawn.drawExternalLabel);
+    }
+    labels.forEach((draw) => draw());
+    if (!meta.physics) {
+      ctx.save();
+      labelStyle(ctx, scale);
+      for (const id of emphasis.nodes) drawLabel(ctx, byId.get(id), scale);
+      ctx.restore();
+    }
+  }
+  function emphasise(nodeIds, edgeIds) {
+    emphasis = nodeIds ? { nodes: new Set(nodeIds), edges: new Set(edgeIds) } : null;
+    // Drawn in the next animation frame: the event that asked returns at once.
+    network.body.emitter.emit("_requestRedraw");
+  }
+
+  // -- what the filters hide ------------------------------------------------------
+  // Only what changes is touched, and in place: a DataSet update re-reads
+  // every option of every item it names (2,700 edges: about 0.3 s), and
+  // vis-network then redoes its physics set-up and value ranges, while
+  // visibility is one flag. The flag is set on the DataSet's stored item (so
+  // nodes.get() and edges.get() tell it) and on vis-network's drawn item, then
+  // vis-network recounts what is visible, once.
+  let nodesHidden = new Set();
+  let edgesHidden = new Set();
+  function hide(dataset, drawn, id, value) {
+    const stored = dataset._data.get(id);
+    if (stored) stored.hidden = value;
+    if (drawn[id]) drawn[id].options.hidden = value;
+  }
+  function setHidden(nodeIds, edgeIds) {
+    let changes = 0;
+    for (const node of data.nodes) {
+      if (nodeIds.has(node.id) !== nodesHidden.has(node.id)) {
+        hide(nodes, network.body.nodes, node.id, nodeIds.has(node.id));
+        changes++;
+      }
+    }
+    for (const edge of data.edges) {
+      if (edgeIds.has(edge.id) !== edgesHidden.has(edge.id)) {
+        hide(edges, network.body.edges, edge.id, edgeIds.has(edge.id));
+        changes++;
+      }
+    }
+    if (changes) {
+      // What vis-network does itself after such a change, less the physics,
+      // value ranges and edge reconnection it would redo for nothing.
+      network._updateVisibleIndices();
+      network.body.emitter.emit("_requestRedraw");
+    }
+    nodesHidden = nodeIds;
+    edgesHidden = edgeIds;
+  }
+
+  // -- the view ---------------------------------------------------------------------
+  function focus(id, minScale, duration) {
+    network.focus(id, { scale: Math.max(network.getScale(), minScale), locked: false, animation: glide(duration) });
+    levelOfDetail();
+  }
+  function zoom(factor) {
+    network.moveTo({ scale: network.getScale() * factor, animation: glide(150) });
+    levelOfDetail();
+  }
+  function fit(duration) {
+    if (duration === undefined) network.fit();
+    else network.fit({ animation: glide(duration) });
+    levelOfDetail();
+  }
+  // The canvas as drawn, on the page's background, as a PNG data URL.
+  function toPng() {
+    const canvas = container.querySelector("canvas");
+    const copy = document.createElement("canvas");
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext("2d");
+    ctx.fillStyle = PAPER;
+    ctx.fillRect(0, 0, copy.width, copy.height);
+    ctx.drawImage(canvas, 0, 0);
+    return copy.toDataURL("image/png");
+  }
+
+  return {
+    start,
+    onClick: (handler) => (clicked = handler),
+    select: (id) => network.selectNodes([id]),
+    unselect: () => network.unselectAll(),
+    selected: () => {
+      const [id] = network.getSelectedNodes();
+      return id === undefined ? null : id;
+    },
+    emphasise,
+    emphasised: () => emphasis,
+    setHidden,
+    focus,
+    zoom,
+    fit,
+    onceDrawn: (callback) => network.once("afterDrawing", callback),
+    toPng,
+  };
+})();
