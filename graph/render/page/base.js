@@ -2,8 +2,8 @@
 //
 // Needs: nothing (it reads the page's JSON block, `graph-data`).
 // Gives: data, meta, $, dark, INK, PAPER, EDGE_INK, element, button, plural,
-// byId, edgeById, nameOf, position, touching, dateStart, rankOf, compare,
-// status, container.
+// offstage, byId, edgeById, nameOf, position, touching, dateStart,
+// rankOf, compare, status, container.
 
 const data = JSON.parse(document.getElementById("graph-data").textContent);
 const meta = data.meta;
@@ -29,12 +29,17 @@ function button(text, label, action) {
 const plural = (count, one, many) => count.toLocaleString("en") + " " + (count === 1 ? one : many);
 
 // -- lookups ------------------------------------------------------------------
-const byId = new Map(data.nodes.map((node) => [node.id, node]));
-const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
+// What was left out for size (not drawn, but listed in the panel, found by the
+// search and named in the heading): `offstage.nodes` and `offstage.edges`,
+// each item marked `offstage: true`.
+const offstage = data.offstage || { nodes: [], edges: [] };
+for (const item of offstage.nodes.concat(offstage.edges)) item.offstage = true;
+const byId = new Map(data.nodes.concat(offstage.nodes).map((node) => [node.id, node]));
+const edgeById = new Map(data.edges.concat(offstage.edges).map((edge) => [edge.id, edge]));
 const nameOf = (id) => (byId.has(id) ? byId.get(id).name : id);
 const position = (edge) => Number(edge.id.slice(1)); // r12 -> 12, the file order
-const touching = new Map(data.nodes.map((node) => [node.id, []]));
-for (const edge of data.edges) {
+const touching = new Map([...byId.keys()].map((id) => [id, []]));
+for (const edge of data.edges.concat(offstage.edges)) {
   touching.get(edge.from).push(edge);
   if (edge.to !== edge.from) touching.get(edge.to).push(edge);
 }

@@ -6,7 +6,7 @@
 // (base.js); selected, selectedEdge, pathShown, edgeHidden, saveFragment
 // (state.js); renderer (renderer-vis.js).
 // Gives: quoteBlock(edge), neighbourhood(id), select(id, move),
-// selectEdge(id), clearSelection().
+// selectEdge(id), selectPair(ids), clearSelection().
 
 const details = $("details");
 const detailsBody = $("details-body");
@@ -56,6 +56,7 @@ function showActor(id) {
   const facts = element("p", "meta", "kind: " + node.kind + " · " + meta.sizeBy + " " + node.score +
     (node.rank ? " (rank " + node.rank + ")" : ""));
   detailsBody.append(facts);
+  if (node.offstage) detailsBody.append(element("p", "warning", "Not drawn: left out for size (see the heading). Its relations are all listed here."));
   if (node.description) detailsBody.append(element("p", null, node.description));
   if (node.aliases.length) detailsBody.append(element("p", "meta", "also called: " + node.aliases.join(", ")));
   const mine = touching.get(id);
@@ -87,6 +88,7 @@ function showActor(id) {
       const out = edge.from === id;
       line.append(element("span", "arrow", edge.symmetric ? "↔ " : out ? "→ " : "← "));
       line.append(actorLink(out ? edge.to : edge.from));
+      if (edge.offstage) line.append(element("span", "meta", " (not drawn)"));
       item.append(line, quoteBlock(edge));
       items.append(item);
     }
@@ -104,6 +106,24 @@ function showRelation(id) {
   line.append(actorLink(edge.from), element("span", "arrow", edge.symmetric ? " ↔ " : " → "), actorLink(edge.to));
   detailsBody.append(line, quoteBlock(edge));
 }
+// Every relation between two actors (one line on the WebGL page): a card each.
+function showPair(ids) {
+  const first = edgeById.get(ids[0]);
+  openDetails(nameOf(first.from) + " and " + nameOf(first.to));
+  detailsBody.append(element("p", "meta", plural(ids.length, "relation", "relations") + " between them:"));
+  const items = element("ul", "relations");
+  for (const id of ids) {
+    const edge = edgeById.get(id);
+    const item = element("li");
+    item.dataset.edge = id;
+    const line = element("div", "ends");
+    line.append(actorLink(edge.from), element("span", "arrow", edge.symmetric ? " ↔ " : " → "), actorLink(edge.to));
+    line.append(element("span", "meta", " " + edge.type + " (" + edge.sign + ")"));
+    item.append(line, quoteBlock(edge));
+    items.append(item);
+  }
+  detailsBody.append(items);
+}
 function closeDetails() {
   details.hidden = true;
   detailsBody.replaceChildren();
@@ -116,7 +136,7 @@ function neighbourhood(id) {
   const near = new Set([id]);
   const around = [];
   for (const edge of touching.get(id)) {
-    if (edgeHidden.has(edge.id)) continue;
+    if (edge.offstage || edgeHidden.has(edge.id)) continue;
     around.push(edge.id);
     near.add(edge.from);
     near.add(edge.to);
@@ -145,6 +165,18 @@ function selectEdge(id) {
   showRelation(id);
   saveFragment();
 }
+function selectPair(ids) {
+  if (ids.length === 1) {
+    selectEdge(ids[0]);
+    return;
+  }
+  selected = null;
+  selectedEdge = ids[0];
+  const edge = edgeById.get(ids[0]);
+  renderer.emphasise([edge.from, edge.to], ids);
+  showPair(ids);
+  saveFragment();
+}
 function clearSelection() {
   selected = null;
   selectedEdge = null;
@@ -155,6 +187,7 @@ function clearSelection() {
 }
 renderer.onClick((clicked) => {
   if (clicked.node !== null) select(clicked.node, false);
+  else if (clicked.pair && clicked.pair.length > 1) selectPair(clicked.pair);
   else if (clicked.edge !== null) selectEdge(clicked.edge);
   else clearSelection();
 });

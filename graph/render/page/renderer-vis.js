@@ -13,7 +13,7 @@
 // Gives: renderer, with start(onStable), onClick(handler), select(id),
 // unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
 // setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
-// fit(duration), onceDrawn(callback), toPng().
+// fit(duration), onceDrawn(callback), toPng(), point(id), scale(), pairOf(edgeId).
 
 const renderer = (function () {
   let network = null;
@@ -291,6 +291,7 @@ const renderer = (function () {
 
   // -- the view ---------------------------------------------------------------------
   function focus(id, minScale, duration) {
+    if (!network.body.nodes[id]) return; // not drawn (left out for size)
     network.focus(id, { scale: Math.max(network.getScale(), minScale), locked: false, animation: glide(duration) });
     levelOfDetail();
   }
@@ -319,7 +320,7 @@ const renderer = (function () {
   return {
     start,
     onClick: (handler) => (clicked = handler),
-    select: (id) => network.selectNodes([id]),
+    select: (id) => (network.body.nodes[id] ? network.selectNodes([id]) : network.unselectAll()),
     unselect: () => network.unselectAll(),
     selected: () => {
       const [id] = network.getSelectedNodes();
@@ -333,5 +334,8 @@ const renderer = (function () {
     fit,
     onceDrawn: (callback) => network.once("afterDrawing", callback),
     toPng,
+    point: (id) => (network.body.nodes[id] ? network.canvasToDOM(network.getPositions([id])[id]) : null),
+    scale: () => network.getScale(),
+    pairOf: (id) => [id], // each relation is its own line
   };
 })();
