@@ -276,13 +276,13 @@ const renderer = (function () {
         bottom: at.y + radius + 2 + LABEL_PX + 4,
       };
       if (box.right < 0 || box.left > width || box.bottom < 0 || box.top > height) continue;
-      const cells = [];
+      const keys = [];
       for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx++) {
-        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) cells.push(cx + "," + cy);
+        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) keys.push(cx + "," + cy);
       }
       let clash = false;
-      for (const cell of cells) {
-        for (const other of grid.get(cell) || []) {
+      for (const key of keys) {
+        for (const other of grid.get(key) || []) {
           if (box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom) {
             clash = true;
             break;
@@ -291,9 +291,9 @@ const renderer = (function () {
         if (clash) break;
       }
       if (clash) continue;
-      for (const cell of cells) {
-        if (!grid.has(cell)) grid.set(cell, []);
-        grid.get(cell).push(box);
+      for (const key of keys) {
+        if (!grid.has(key)) grid.set(key, []);
+        grid.get(key).push(box);
       }
       placed.push({ id: node.id, box: box });
       ctx.strokeText(node.label, at.x, box.top + 2);
@@ -320,7 +320,7 @@ const renderer = (function () {
     countShown();
     if (sigma) sigma.refresh();
   }
-  function select(id) {
+  function mark(id) {
     marked = byId.has(id) && graph && graph.hasNode(id) ? id : null;
     if (sigma) sigma.refresh();
   }
@@ -398,8 +398,8 @@ const renderer = (function () {
   return {
     start,
     onClick: (handler) => (clicked = handler),
-    select,
-    unselect: () => select(null),
+    select: mark,
+    unselect: () => mark(null),
     selected: () => marked,
     emphasise,
     emphasised: () => emphasis,
