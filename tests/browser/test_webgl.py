@@ -1,0 +1,244 @@
+"""The WebGL page (sigma.js through SwiftShader): forced on the seed, chosen by size on a corpus.
+
+What both renderers share (panel, filters, search, slider, path, fragment,
+downloads) is tested on both in ``test_workbench.py``; here is what the WebGL
+page does its own way: one line per pair of actors, labels placed at every
+frame, the keyboard, and drawing whole what vis-network would cut.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from graph import load_dataset
+from graph.render import render_html
+
+from .conftest import ARTIFACTS
+from .helpers import NODE_POINT
+
+pytestmark = pytest.mark.browser
+
+# The labels of the last frame: [{id, box: {left, right, top, bottom}}].
+LABELS = "() => window.drawnLabels.map((label) => [label.id, label.box])"
+# A point on the line of a pair of actors where sigma finds that line and no node.
+PAIR_POINT = """(pair) => {
+  const box = document.getElementById("mynetwork").getBoundingClientRect();
+  const ends = [graph.source(pair), graph.target(pair)].map((id) => graphView.point(id));
+  for (const t of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7]) {
+    const x = ends[0].x + t * (ends[1].x - ends[0].x);
+    const y = ends[0].y + t * (ends[1].y - ends[0].y);
+    if (sigma.getNodeAtPosition({x, y}) === null && sigma.getEdgeAtPoint(x, y) === pair) {
+      return {x: box.left + x, y: box.top + y};
+    }
+  }
+  return null;
+}"""
+
+
+def overlapping(labels) -> list:
+    """The pairs of label boxes that overlap."""
+    found = []
+    for n, (first, a) in enumerate(labels):
+        for second, b in labels[n + 1 :]:
+            if (
+                a["left"] < b["right"]
+                and b["left"] < a["right"]
+                and a["top"] < b["bottom"]
+                and b["top"] < a["bottom"]
+            ):
+                found.append((first, second))
+    return found
+
+
+def synthetic(actors: int, relations: int):
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from html_scale import synthetic as make
+
+    return make(actors, relations)
+
+
+@pytest.fixture(scope="module")
+def corpus_page(tmp_path_factory) -> tuple[Path, object]:
+    """600 actors, 2,600 relations: above the threshold, so `auto` picks WebGL."""
+    dataset = synthetic(600, 2_600)
+    page = tmp_path_factory.mktemp("corpus") / "corpus.html"
+    page.write_text(render_html(dataset), encoding="utf-8")
+    return page, dataset
+
+
+def test_the_seed_forced_to_webgl_is_offline_error_free_and_hashed(visit, seed_pages):
+    seen = visit(seed_pages["webgl"])
+    page = seen.page
+    assert seen.problems() == []
+    assert seen.requests == [seed_pages["webgl"].resolve().as_uri()]
+    assert page.evaluate("graphView.renderer") == "webgl"
+    assert page.evaluate("typeof network") == "undefined"  # no vis-network on this page
+    text = seed_pages["webgl"].read_text("utf-8")
+    # graphology, sigma and the page's own script, each admitted by its hash.
+    assert len(re.findall(r"'sha256-[^']+'", text)) == 3
+    assert "Copyright (C) 2013-2025, Alexis Jacomy" in text  # sigma's licence travels with it
+    seed = load_dataset()
+    pairs = {frozenset((r.source, r.target)) for r in seed.relations}
+    assert page.evaluate("graph.order") == len(seed.actors)
+    assert page.evaluate("graph.size") == len(pairs)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seed-graph-webgl.png"))
+
+
+def test_a_real_click_on_an_actor_opens_its_panel_and_veils_the_rest(visit, seed_pages):
+    page = visit(seed_pages["webgl"]).page
+    point = page.evaluate(NODE_POINT, "russia")
+    page.mouse.click(point["x"], point["y"])
+    assert page.inner_text("#details-title") == load_dataset().actors["russia"].name
+    shown = page.evaluate("graphView.emphasised()")
+    assert "russia" in shown["nodes"]
+    # Veiled: an actor outside the neighbourhood is drawn in its veiled colour.
+    outside = next(
+        n for n in page.evaluate("graph.nodes()") if n not in shown["nodes"] and n != "russia"
+    )
+    colours = page.evaluate(
+        "(id) => [sigma.getNodeDisplayData(id).color, graph.getNodeAttribute(id, 'veiled')]",
+        outside,
+    )
+    assert colours[0] == colours[1]
+    # Labels over the veil: only emphasised actors, never overlapping.
+    labels = page.evaluate(LABELS)
+    assert labels and {label for label, _ in labels} <= set(shown["nodes"])
+    assert labels[0][0] == "russia"  # the selected actor's label first
+    assert overlapping(labels) == []
+
+
+def test_a_click_on_a_line_lists_every_relation_between_the_two(visit, seed_pages):
+    seed = load_dataset()
+    between = Counter(frozenset((r.source, r.target)) for r in seed.relations)
+    pair_ends = max(sorted(between, key=sorted), key=lambda ends: between[ends])
+    page = visit(seed_pages["webgl"]).page
+    first = next(
+        f"r{n}"
+        for n, r in enumerate(seed.relations)
+        if frozenset((r.source, r.target)) == pair_ends
+    )
+    ids = page.evaluate("(id) => graphView.pairOf(id)", first)
+    assert len(ids) == between[pair_ends] > 1
+    key = page.evaluate("([a, b]) => graph.edge(a, b)", sorted(pair_ends))
+    point = page.evaluate(PAIR_POINT, key)
+    assert point is not None
+    page.mouse.click(point["x"], point["y"])
+    listed = page.evaluate(
+        "() => [...document.querySelectorAll('#details-body li[data-edge]')].map("
+        "(li) => li.dataset.edge)"
+    )
+    assert sorted(listed) == sorted(ids)
+    assert page.evaluate("graphView.emphasised().edges") == sorted(ids)
+    # The line's width grows with the count; a mixed pair has a colour of its own.
+    lone = sorted(next(ends for ends in sorted(between, key=sorted) if between[ends] == 1))
+    width = "([a, b]) => sigma.getEdgeDisplayData(graph.edge(a, b)).size"
+    assert page.evaluate(width, sorted(pair_ends)) > page.evaluate(width, lone)
+
+
+def test_labels_never_overlap_when_fitted_zoomed_or_filtered(visit, seed_pages):
+    page = visit(seed_pages["webgl"]).page
+    fitted = page.evaluate(LABELS)
+    assert len(fitted) == len(load_dataset().actors)  # 31 actors: room for every name
+    assert overlapping(fitted) == []
+    page.get_by_role("button", name="zoom out").click()
+    page.get_by_role("button", name="zoom out").click()
+    page.wait_for_timeout(400)
+    page.evaluate(
+        "() => new Promise((done) => { sigma.once('afterRender', done); sigma.refresh(); })"
+    )
+    smaller = page.evaluate(LABELS)
+    assert overlapping(smaller) == [] and len(smaller) < len(fitted)
+    page.locator('#legend-kinds input[data-name="person"]').uncheck()
+    page.evaluate(
+        "() => new Promise((done) => { sigma.once('afterRender', done); sigma.refresh(); })"
+    )
+    people = {a.id for a in load_dataset().actors.values() if a.kind == "person"}
+    assert not people & {label for label, _ in page.evaluate(LABELS)}
+
+
+def test_the_keyboard_pans_zooms_walks_and_opens(visit, seed_pages):
+    page = visit(seed_pages["webgl"]).page
+    page.focus("#mynetwork")
+    state = "() => sigma.getCamera().getState()"
+    before = page.evaluate(state)
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(state)["x"] != before["x"]
+    page.keyboard.press("Minus")
+    page.wait_for_function("(r) => sigma.getCamera().getState().ratio > r", arg=before["ratio"])
+    page.keyboard.press("Tab")  # marks the most important actor; Enter opens it
+    seed = load_dataset()
+    assert f"(1 of {len(seed.actors)})" in page.inner_text("#status")
+    assert page.evaluate("graphView.selected()") is None
+    page.keyboard.press("Enter")
+    assert page.locator("#details").is_visible()
+    opened = page.evaluate("graphView.selected()")
+    assert page.inner_text("#status").startswith(seed.actors[opened].name)
+    page.keyboard.press("Escape")
+    assert page.evaluate("graphView.selected()") is None
+
+
+def test_no_serious_or_critical_accessibility_violation_on_webgl(visit, seed_pages):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = visit(seed_pages["webgl"]).page
+    page.evaluate("graphView.select('russia')")
+    results = Axe().run(page)
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], bad
+
+
+def test_a_corpus_above_the_threshold_is_drawn_whole_with_webgl(visit, corpus_page):
+    page_file, dataset = corpus_page
+    seen = visit(page_file)
+    page = seen.page
+    assert seen.problems() == []
+    assert page.evaluate("graphView.renderer") == "webgl"
+    pairs = {frozenset((r.source, r.target)) for r in dataset.relations}
+    assert page.evaluate("[graph.order, graph.size]") == [len(dataset.actors), len(pairs)]
+    # At the fitted view: at least the 30 most important labelled, none overlapping.
+    labels = page.evaluate(LABELS)
+    assert len(labels) >= 30
+    assert overlapping(labels) == []
+    # The busiest actor's panel lists every one of its relations.
+    counts = Counter(end for r in dataset.relations for end in {r.source, r.target})
+    hub = max(sorted(counts), key=lambda actor: counts[actor])
+    page.evaluate("(id) => graphView.select(id)", hub)
+    page.wait_for_function("() => document.getElementById('details').dataset.complete === 'true'")
+    assert page.locator("#details-body li[data-edge]").count() == counts[hub]
+    selected = page.evaluate(LABELS)
+    assert selected[0][0] == hub and overlapping(selected) == []
+
+
+def test_a_cut_vis_page_lists_finds_and_explains_what_it_left_out(visit, tmp_path):
+    dataset = synthetic(600, 1_200)
+    page_file = tmp_path / "cut.html"
+    page_file.write_text(render_html(dataset, max_actors=200, renderer="vis"), encoding="utf-8")
+    seen = visit(page_file)
+    page = seen.page
+    drawn = set(page.evaluate("nodes.getIds()"))
+    left_out = sorted(set(dataset.actors) - drawn)
+    assert len(left_out) == 400
+    # Search finds an actor that is not drawn; its panel says so and lists every relation.
+    actor = dataset.actors[left_out[0]]
+    assert page.evaluate("(name) => graphView.find(name)", actor.name) == actor.id
+    page.fill("#search", actor.name)
+    page.press("#search", "Enter")
+    assert page.inner_text("#details-title") == actor.name
+    assert "Not drawn" in page.inner_text("#details-body")
+    page.wait_for_function("() => document.getElementById('details').dataset.complete === 'true'")
+    mine = [r for r in dataset.relations if actor.id in (r.source, r.target)]
+    assert page.locator("#details-body li[data-edge]").count() == len(mine)
+    # The heading lists every actor left out, each opening its panel.
+    page.locator(".offstage summary").click()
+    assert page.locator(".offstage li").count() == 400
+    assert seen.problems() == []
