@@ -129,6 +129,7 @@ def test_the_modules_are_joined_in_a_fixed_order():
         "slider.js",
         "search.js",
         "paths.js",
+        "explore.js",
         "controls.js",
         "downloads.js",
         "main.js",

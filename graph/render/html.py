@@ -61,6 +61,7 @@ PAGE_SCRIPT = (
     "slider.js",
     "search.js",
     "paths.js",
+    "explore.js",
     "controls.js",
     "downloads.js",
     "main.js",

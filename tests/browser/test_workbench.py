@@ -533,3 +533,63 @@ def test_a_highlighted_path_lists_its_hops_in_the_panel(visit, tmp_path):
     ]
     assert page.locator("#path-result .path-line").count() == len(expected)
     assert page.input_value("#path-from") == "Arden"
+
+
+# -- exploring the structure --------------------------------------------------------------
+
+
+@BOTH
+def test_degree_core_largest_group_lonely_and_around_filter_as_networkx(
+    visit, seed_pages, renderer
+):
+    import networkx as nx
+
+    from graph.render.html import ego_network
+
+    seed = load_dataset()
+    simple = nx.Graph()
+    simple.add_nodes_from(seed.actors)
+    simple.add_edges_from((r.source, r.target) for r in seed.relations if r.source != r.target)
+    counts = {actor: 0 for actor in seed.actors}
+    for r in seed.relations:
+        for end in {r.source, r.target}:
+            counts[end] += 1
+    page = visit(seed_pages[renderer]).page
+
+    def hidden() -> set[str]:
+        return set(page.evaluate("graphView.hidden().nodes"))
+
+    def setting(field: str, value) -> None:
+        locator = page.locator(f"#explore-{field}")
+        if isinstance(value, bool):
+            locator.set_checked(value)
+        else:
+            locator.fill(str(value))
+            locator.dispatch_event("change")
+
+    setting("minDegree", 5)
+    assert hidden() == {a for a in seed.actors if counts[a] < 5}
+    setting("minDegree", 0)
+    setting("core", 3)
+    assert hidden() == set(seed.actors) - set(nx.k_core(simple, 3))
+    assert "core=3" in page.url
+    setting("core", 0)
+    page.locator("#legend-signs li", has_text="hostile").get_by_role("button").click()
+    setting("lonely", True)
+    hostile_ends = {
+        end for r in seed.relations if seed.types[r.type].sign < 0 for end in (r.source, r.target)
+    }
+    assert hidden() == set(seed.actors) - hostile_ends
+    page.get_by_role("button", name="Reset").click()
+    assert hidden() == set()
+    page.fill("#explore-around", seed.actors["russia"].name)
+    page.get_by_role("button", name="show only the actors around this one").click()
+    assert hidden() == set(seed.actors) - set(ego_network(seed, "russia", 1).actors)
+    page.get_by_role("button", name="one relation further out").click()
+    assert hidden() == set(seed.actors) - set(ego_network(seed, "russia", 2).actors)
+    assert "around=russia" in page.url and "depth=2" in page.url
+    again = visit(seed_pages[renderer]).page
+    again.goto(page.url)
+    again.reload()
+    again.wait_for_function("() => window.graphStable === true")
+    assert set(again.evaluate("graphView.hidden().nodes")) == hidden()

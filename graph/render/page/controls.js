@@ -7,7 +7,7 @@
 // pathShown, kindShown, typeShown, signShown, dateLimit, nodeHidden (state.js);
 // renderer (renderer-vis.js); clearSelection, select (panel.js); kindBoxes,
 // typeBoxes, signBoxes, applyFilters (filters.js); slider (slider.js);
-// search (search.js).
+// search (search.js); resetExplore (explore.js).
 // Gives: reset() (all filters off, no selection, fitted).
 
 $("zoom-in").addEventListener("click", () => renderer.zoom(1.3));
@@ -26,6 +26,7 @@ function reset() {
   $("path-result").replaceChildren();
   search.value = "";
   status.textContent = "";
+  resetExplore();
   applyFilters();
   clearSelection();
   renderer.fit();

@@ -6,7 +6,8 @@
 // Needs: data, meta, $, INK, element, button, plural, dateStart (base.js);
 // heading (heading.js); selected, kindShown, typeShown, SIGNS, signShown,
 // dateLimit, nodeHidden, edgeHidden, saveFragment (state.js); renderer
-// (renderer-vis.js); neighbourhood (panel.js).
+// (renderer-vis.js); neighbourhood (panel.js); structureHides, lonelyHidden
+// (explore.js).
 // Gives: kindBoxes, typeBoxes, signBoxes (the checkboxes), applyFilters().
 
 const SYMBOLS = {
@@ -96,7 +97,7 @@ if (data.groups.length) {
 
 function applyFilters() {
   const hidden = new Set();
-  for (const node of data.nodes) if (!kindShown.get(node.kind)) hidden.add(node.id);
+  for (const node of data.nodes) if (!kindShown.get(node.kind) || structureHides(node.id)) hidden.add(node.id);
   const gone = new Set();
   for (const edge of data.edges) {
     if (
@@ -109,6 +110,7 @@ function applyFilters() {
       gone.add(edge.id);
     }
   }
+  lonelyHidden(hidden, gone); // explore.js: actors left with no shown relation, when asked
   // The renderer touches only the items whose visibility changes.
   renderer.setHidden(hidden, gone);
   nodeHidden = hidden;
