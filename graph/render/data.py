@@ -434,21 +434,27 @@ def _edges(
 
 
 def _plain_edges(dataset: Dataset, on_path: set[int], frustrated: set[int]) -> list[dict]:
+    """The WebGL page's edges: only what differs from the defaults, to keep large pages small.
+
+    ``sign`` and ``symmetric`` come from the type's legend entry, a missing
+    ``date`` or ``document`` is null and a missing ``weight`` 1: the page
+    fills them in (``base.js``), so every module sees whole items.
+    """
     edges = []
     for position, relation in enumerate(dataset.relations):
-        relation_type = dataset.types[relation.type]
         edge = {
             "id": f"r{position}",
             "from": relation.source,
             "to": relation.target,
             "type": relation.type,
-            "sign": relation_type.sign_name,
-            "symmetric": relation_type.symmetric,
             "evidence": relation.evidence,
-            "document": relation.document,
-            "date": relation.date,
-            "weight": _number(relation.weight),
         }
+        if relation.date:
+            edge["date"] = relation.date
+        if relation.document:
+            edge["document"] = relation.document
+        if relation.weight != 1:
+            edge["weight"] = _number(relation.weight)
         if position in frustrated:
             edge["frustrated"] = True
         if position in on_path:

@@ -7,6 +7,19 @@
 
 const data = JSON.parse(document.getElementById("graph-data").textContent);
 const meta = data.meta;
+// WebGL pages write only what differs from the defaults: each edge is made whole here.
+{
+  const typeOf = new Map(data.types.map((type) => [type.name, type]));
+  for (const edge of data.edges) {
+    if (edge.sign === undefined) {
+      edge.sign = typeOf.get(edge.type).sign;
+      edge.symmetric = typeOf.get(edge.type).symmetric;
+    }
+    if (edge.weight === undefined) edge.weight = 1;
+    if (edge.date === undefined) edge.date = null;
+    if (edge.document === undefined) edge.document = null;
+  }
+}
 const $ = (id) => document.getElementById(id);
 const dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
 const INK = dark ? "#e8e8e8" : "#222222";
