@@ -97,9 +97,12 @@ def page_data(
     if not physics:
         from .layout import positions
 
-        placed = positions(dataset)
+        clusters = {}
+        placed = positions(dataset, clusters=clusters)
         for node in nodes:
             node["x"], node["y"] = placed[node["id"]]
+            if webgl and node["id"] in clusters:
+                node["cluster"] = clusters[node["id"]]
         if not webgl:
             for node, scale in zip(nodes, label_scales(nodes)):
                 # vis-network draws no label (it would scale with the zoom); the page does.

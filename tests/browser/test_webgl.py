@@ -242,3 +242,32 @@ def test_a_cut_vis_page_lists_finds_and_explains_what_it_left_out(visit, tmp_pat
     page.locator(".offstage summary").click()
     assert page.locator(".offstage li").count() == 400
     assert seen.problems() == []
+
+
+def test_communities_collapse_into_clusters_that_open_on_click(visit, corpus_page):
+    page_file, dataset = corpus_page
+    page = visit(page_file).page
+    page.get_by_role("button", name="Clusters").click()
+    collapsed = page.evaluate("graphClusters.collapsed()")
+    assert len(collapsed) >= 5
+    first = collapsed[0]
+    members = page.evaluate("(n) => graphClusters.members(n)", first)
+    hidden = "(ids) => ids.filter((id) => sigma.getNodeDisplayData(id).hidden).length"
+    assert page.evaluate(hidden, members) == len(members)
+    # The summed lines carry every relation between a cluster and the rest.
+    inside = set(members)
+    crossing = sum(1 for r in dataset.relations if (r.source in inside) != (r.target in inside))
+    summed = page.evaluate(
+        """(n) => graph.edges().filter((e) => e.startsWith("sum\\u0000") &&
+             (graph.source(e) === "cluster\\u0000" + n || graph.target(e) === "cluster\\u0000" + n))
+             .reduce((total, e) => total + graph.getEdgeAttribute(e, "sum"), 0)""",
+        first,
+    )
+    assert summed == crossing
+    point = page.evaluate(NODE_POINT, f"cluster\u0000{first}")
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_function("(n) => !graphClusters.collapsed().includes(n)", arg=first)
+    assert page.evaluate(hidden, members) == 0
+    assert overlapping(page.evaluate(LABELS)) == []
+    page.get_by_role("button", name="Clusters").click()  # open all
+    assert page.evaluate("graphClusters.collapsed()") == []

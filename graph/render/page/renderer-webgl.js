@@ -6,7 +6,8 @@
 // Python (no layout runs here: no worker, no Blob URL). One line per pair of
 // actors, its width by how many relations link them, its colour by their
 // sign (a pair with relations of more than one sign has a colour of its own);
-// the panel lists every relation. Labels are placed by the page at every
+// the panel lists every relation. Communities collapse into clusters and open
+// on a click (the "Clusters" button; `graphClusters`). Labels are placed by the page at every
 // frame, the most important first, never over one another. Makes the
 // globals `sigma` (the Sigma instance), `graph` (its graphology graph) and
 // `drawnLabels` (the labels of the last frame, with their boxes).
@@ -47,6 +48,26 @@ const renderer = (function () {
       pairOfEdge.set(edge.id, pair.id);
     }
   }
+  // -- communities as clusters: collapsed into one node, opened by a click ----------
+  // The groups the layout placed together (node.cluster, from Python) of at
+  // least 3 actors. A collapsed cluster is one node (its size by its members);
+  // the lines of its members to the rest are summed into one line per
+  // neighbour. Clicking it opens it.
+  const CLUSTER = "cluster\u0000"; // no actor id starts so: ids are a dataset's text
+  const AGGREGATE = "sum\u0000";
+  const clusterMembers = new Map();
+  for (const node of data.nodes) {
+    if (node.cluster === undefined) continue;
+    if (!clusterMembers.has(node.cluster)) clusterMembers.set(node.cluster, []);
+    clusterMembers.get(node.cluster).push(node);
+  }
+  for (const [number, members] of [...clusterMembers]) if (members.length < 3) clusterMembers.delete(number);
+  const collapsed = new Set();
+  const clusterLabels = new Map(); // number -> "its leading actor and N more"
+  const clusterOf = (id) => {
+    const number = byId.get(id).cluster;
+    return number !== undefined && collapsed.has(number) ? number : null;
+  };
   const signColor = (pair) => (pair.signs.size === 1 ? data.signs[[...pair.signs][0]].color : data.signs.mixed.color);
   // A line's width on screen: 1 px for one relation, thicker by the log of the count.
   const pairWidth = (count) => 1.5 + 1.5 * Math.log2(count);
@@ -66,13 +87,18 @@ const renderer = (function () {
   const pairShown = new Map(); // pair id -> shown relations
   const pairEmphasised = new Set();
   function nodeReducer(id, attributes) {
+    if (attributes.count) {
+      const number = Number(id.slice(CLUSTER.length));
+      const open = !collapsed.has(number) || clusterMembers.get(number).every((node) => nodesHidden.has(node.id));
+      return { x: attributes.x, y: attributes.y, size: attributes.size, color: emphasis ? attributes.veiled : attributes.color, label: null, hidden: open, zIndex: 1 };
+    }
     const shown = {
       x: attributes.x,
       y: attributes.y,
       size: attributes.size,
       color: attributes.color,
       label: null,
-      hidden: nodesHidden.has(id),
+      hidden: nodesHidden.has(id) || clusterOf(id) !== null,
       zIndex: 0,
     };
     if (emphasis) {
@@ -86,6 +112,11 @@ const renderer = (function () {
     return shown;
   }
   function edgeReducer(id, attributes) {
+    if (attributes.sum) {
+      return { size: pairWidth(attributes.sum), color: emphasis ? attributes.veiled : attributes.color, hidden: false, zIndex: 0 };
+    }
+    const pair = pairs.get(id);
+    if (collapsed.size && (clusterOf(pair.from) !== null || clusterOf(pair.to) !== null)) return { hidden: true };
     const count = pairShown.get(id);
     const shown = { size: pairWidth(count || 1), color: attributes.color, hidden: !count, zIndex: 0 };
     if (emphasis) {
@@ -112,6 +143,13 @@ const renderer = (function () {
     for (const pair of pairs.values()) {
       const color = signColor(pair);
       graph.addEdgeWithKey(pair.id, pair.from, pair.to, { color: color, veiled: veiled(color) });
+    }
+    for (const [number, members] of clusterMembers) {
+      const x = members.reduce((sum, node) => sum + node.x, 0) / members.length;
+      const y = members.reduce((sum, node) => sum + node.y, 0) / members.length;
+      graph.addNode(CLUSTER + number, { x: x, y: -y, size: 1, color: "#6f6f6f", veiled: veiled("#6f6f6f"), count: members.length });
+      const leader = members.reduce((best, node) => ((node.rank || Infinity) < (best.rank || Infinity) ? node : best));
+      clusterLabels.set(number, leader.label + " and " + (members.length - 1).toLocaleString("en") + " more");
     }
     countShown();
     window.graph = graph;
@@ -142,20 +180,78 @@ const renderer = (function () {
     // but never below 3 to 12 screen pixels: every actor is seen.
     nodeScale = Math.max(sigma.getGraphToViewportRatio(), 0.3);
     graph.updateEachNodeAttributes((id, attributes) => {
-      attributes.size = byId.get(id).size * nodeScale;
+      attributes.size = attributes.count ? Math.min(40, 4 + 2 * Math.sqrt(attributes.count)) : byId.get(id).size * nodeScale;
       return attributes;
     }, { attributes: ["size"] });
     sigma.on("afterRender", drawLabels);
-    sigma.on("clickNode", (event) => clicked({ node: event.node, edge: null }));
+    sigma.on("clickNode", (event) => {
+      if (event.node.startsWith(CLUSTER)) openCluster(Number(event.node.slice(CLUSTER.length)));
+      else clicked({ node: event.node, edge: null });
+    });
     sigma.on("clickEdge", (event) => {
+      if (event.edge.startsWith(AGGREGATE)) return;
       const shown = pairs.get(event.edge).relations.filter((edge) => !edgesHidden.has(edge.id));
       clicked({ node: null, edge: shown.length ? shown[0].id : null, pair: shown.map((edge) => edge.id) });
     });
     sigma.on("clickStage", () => clicked({ node: null, edge: null }));
     tooltips();
     keyboard();
+    clusterButton();
     fit();
     onceDrawn(onStable);
+  }
+
+  // The lines of collapsed clusters: one per cluster and neighbour, summing
+  // the shown relations of the pairs it stands for.
+  function aggregate() {
+    graph.forEachEdge((key) => {
+      if (key.startsWith(AGGREGATE)) graph.dropEdge(key);
+    });
+    if (!collapsed.size) return;
+    const sums = new Map();
+    for (const pair of pairs.values()) {
+      const count = pairShown.get(pair.id);
+      if (!count) continue;
+      const [a, b] = [pair.from, pair.to].map((id) => (clusterOf(id) !== null ? CLUSTER + clusterOf(id) : id));
+      if (a === b || (a === pair.from && b === pair.to)) continue;
+      const key = AGGREGATE + (a < b ? a + "\u0000" + b : b + "\u0000" + a);
+      if (!sums.has(key)) sums.set(key, [a, b, 0]);
+      sums.get(key)[2] += count;
+    }
+    for (const [key, [a, b, sum]] of sums) {
+      graph.addEdgeWithKey(key, a, b, { sum: sum, color: "#9a9a9a", veiled: veiled("#9a9a9a") });
+    }
+  }
+  function openCluster(number) {
+    collapsed.delete(number);
+    aggregate();
+    sigma.refresh();
+    clusterToggle.setAttribute("aria-pressed", String(collapsed.size > 0));
+  }
+  function collapseAll(collapse) {
+    collapsed.clear();
+    if (collapse) for (const number of clusterMembers.keys()) collapsed.add(number);
+    aggregate();
+    sigma.refresh();
+    clusterToggle.setAttribute("aria-pressed", String(collapse));
+  }
+  let clusterToggle = null;
+  function clusterButton() {
+    if (!clusterMembers.size) return;
+    clusterToggle = element("button", null, "Clusters");
+    clusterToggle.type = "button";
+    clusterToggle.title = "collapse each community into one node (click one to open it); again to open all";
+    clusterToggle.setAttribute("aria-pressed", "false");
+    clusterToggle.addEventListener("click", () => collapseAll(!collapsed.size));
+    const bar = document.getElementById("controls");
+    if (bar) bar.append(clusterToggle);
+    window.graphClusters = {
+      collapse: () => collapseAll(true),
+      openAll: () => collapseAll(false),
+      open: openCluster,
+      collapsed: () => [...collapsed].sort((a, b) => a - b),
+      members: (number) => (clusterMembers.get(number) || []).map((node) => node.id),
+    };
   }
 
   // -- hover previews -----------------------------------------------------------------
@@ -181,8 +277,21 @@ const renderer = (function () {
       clearTimeout(timer);
       tip.hidden = true;
     };
-    sigma.on("enterNode", (event) => show(nodeTooltip(byId.get(event.node)), event.event));
+    sigma.on("enterNode", (event) => {
+      if (!event.node.startsWith(CLUSTER)) {
+        show(nodeTooltip(byId.get(event.node)), event.event);
+        return;
+      }
+      const members = clusterMembers.get(Number(event.node.slice(CLUSTER.length)));
+      const box = element("div", "tip");
+      box.append(element("div", "heading", "A cluster of " + members.length.toLocaleString("en") + " actors"));
+      const leading = members.slice().sort((a, b) => (a.rank || Infinity) - (b.rank || Infinity)).slice(0, 5);
+      box.append(element("div", "meta", "led by " + leading.map((node) => node.name).join(", ")));
+      box.append(element("div", "meta", "click to open it"));
+      show(box, event.event);
+    });
     sigma.on("enterEdge", (event) => {
+      if (event.edge.startsWith(AGGREGATE)) return;
       const shown = pairs.get(event.edge).relations.filter((edge) => !edgesHidden.has(edge.id));
       if (!shown.length) return;
       const box = element("div");
@@ -250,6 +359,9 @@ const renderer = (function () {
     // At most one label per 140 x 40 pixels of the view: a page of names is not a picture.
     const budget = Math.max(30, Math.floor((width * height) / (140 * 40)));
     const candidates = [];
+    for (const number of collapsed) {
+      candidates.push({ id: CLUSTER + number, label: clusterLabels.get(number) });
+    }
     if (emphasis) {
       if (marked && emphasis.nodes.has(marked)) candidates.push(byId.get(marked));
       for (const node of byRank) if (emphasis.nodes.has(node.id) && node.id !== marked) candidates.push(node);
@@ -260,7 +372,7 @@ const renderer = (function () {
       if (placed.length >= budget) break;
       if (nodesHidden.has(node.id)) continue;
       const shown = sigma.getNodeDisplayData(node.id);
-      if (!shown) continue;
+      if (!shown || shown.hidden) continue;
       const at = sigma.framedGraphToViewport(shown);
       if (at.x < -200 || at.x > width + 200 || at.y < -40 || at.y > height + 20) continue;
       let textWidth = widths.get(node.id);
@@ -318,6 +430,7 @@ const renderer = (function () {
     edgesHidden = edgeIds;
     if (!changed) return;
     countShown();
+    if (collapsed.size) aggregate();
     if (sigma) sigma.refresh();
   }
   function mark(id) {
