@@ -510,9 +510,17 @@ def page_script(modules: dict[str, str], renderer: str = "vis") -> str:
     return "\n".join(modules[name].strip("\n") + "\n" for name in page_modules(renderer))
 
 
-@functools.lru_cache(maxsize=2)
 def _assets(renderer: str = "vis") -> dict[str, str]:
     """Our style and script (its modules joined: "page.js"), and the renderer's libraries.
+
+    One dict per renderer, made once (``_assets()`` is ``_assets("vis")``).
+    """
+    return _renderer_assets(renderer)
+
+
+@functools.lru_cache(maxsize=2)
+def _renderer_assets(renderer: str) -> dict[str, str]:
+    """What :func:`_assets` returns, cached by renderer.
 
     vis-network comes from pyvis's folder; sigma.js and graphology from
     ``vendor/`` (each preceded by its licence, in a comment). Each is

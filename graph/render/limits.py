@@ -15,7 +15,7 @@ threshold                  value       what happens above it
                                        and stderr say how many were left out
 ``DRAW_RELATIONS``         25,000      only the relations between the most important
                                        actors are drawn (by the better-ranked end)
-``WEBGL_SIZE``             3,000       ``--renderer auto`` draws with WebGL (sigma.js)
+``WEBGL_SIZE``             5,000       ``--renderer auto`` draws with WebGL (sigma.js)
                                        instead of vis-network
 ``WEBGL_ACTORS``           50,000      the WebGL page's cap on actors (as DRAW_ACTORS)
 ``WEBGL_RELATIONS``        500,000     the WebGL page's cap on relations
@@ -25,8 +25,8 @@ The first three are vis-network's: a WebGL page has no physics, draws every
 actor and relation up to its own caps, and lists what it could not draw.
 
 ``WEBGL_SIZE`` is where vis-network stops being fluid on this project's
-2-core machine (a zoom frame over 50 ms, ``benchmarks/html_scale.py
---fluid``; docs/page.md, "Which renderer"). So with ``--renderer auto`` a
+2-core machine (a zoom frame over 33 ms, under 30 frames a second:
+``benchmarks/html_scale.py --fluid``; docs/page.md, "Which renderer"). So with ``--renderer auto`` a
 2,000-actor / 20,000-relation corpus is drawn whole with WebGL, and so is
 one of 20,000 / 200,000; ``--renderer vis`` cuts the latter to its 2,500
 leading actors, or to ``--max-actors N``; ``--focus ACTOR --depth N`` draws
@@ -58,7 +58,7 @@ __all__ = [
 PHYSICS_SIZE = 600
 DRAW_ACTORS = 2_500
 DRAW_RELATIONS = 25_000
-WEBGL_SIZE = 3_000
+WEBGL_SIZE = 5_000
 WEBGL_ACTORS = 50_000
 WEBGL_RELATIONS = 500_000
 RENDERERS = ("auto", "vis", "webgl")
