@@ -72,6 +72,12 @@ __all__ = ["COMMANDS", "html"]
     help=f"Draw with vis-network (vis) or WebGL (webgl, sigma.js); auto: vis-network up to "
     f"{WEBGL_SIZE:,} actors + relations, WebGL above.",
 )
+@click.option(
+    "--merge-pairs",
+    is_flag=True,
+    help="On vis-network pages, one line per pair of actors, its width by the number of "
+    "relations (WebGL pages always draw so).",
+)
 @click.option("--title", help="The page's heading [default: Actor graph].")
 @data_option
 @filter_options
@@ -86,6 +92,7 @@ def html(
     color_by,
     max_actors,
     renderer,
+    merge_pairs,
     title,
     data,
     **filters,
@@ -126,6 +133,7 @@ def html(
         color_by=color_by,
         max_actors=max_actors,
         renderer=renderer,
+        merge_pairs=merge_pairs,
     )
     page = render_page(drawn)
     try:

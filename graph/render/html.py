@@ -101,6 +101,7 @@ def render_html(
     color_by: str = "kind",
     max_actors: int | None = None,
     renderer: str = "auto",
+    merge_pairs: bool = False,
 ) -> str:
     """Return the whole page for ``dataset`` as a string.
 
@@ -137,6 +138,9 @@ def render_html(
         "vis" (vis-network, through pyvis), "webgl" (sigma.js) or "auto":
         vis-network up to :data:`graph.render.limits.WEBGL_SIZE` actors +
         relations, WebGL above (``meta["renderer"]`` says which).
+    merge_pairs : bool
+        Draw one line per pair of actors on a vis-network page, its width by
+        the number of relations (WebGL pages always do).
 
     Raises :class:`~graph.problems.QueryError` for unknown actors, a depth
     below 1, or a path asked between an actor and itself.
@@ -174,6 +178,7 @@ def render_html(
             color_by=color_by,
             max_actors=max_actors,
             renderer=renderer,
+            merge_pairs=merge_pairs,
         )
     )
 
@@ -190,6 +195,7 @@ def prepare_page(
     color_by: str = "kind",
     max_actors: int | None = None,
     renderer: str = "auto",
+    merge_pairs: bool = False,
 ) -> dict:
     """Return what the page draws (see :func:`.data.page_data`); arguments as :func:`render_html`.
 
@@ -233,7 +239,7 @@ def prepare_page(
     )
     path = _path(dataset, *highlight_path) if highlight_path else None
     groups = _groups(dataset, color_by)
-    return page_data(
+    data = page_data(
         dataset,
         scores,
         size_by,
@@ -249,6 +255,8 @@ def prepare_page(
         whole=whole,
         kept=kept,
     )
+    data["meta"]["mergePairs"] = bool(merge_pairs) or drawer == "webgl"
+    return data
 
 
 def _most_important(

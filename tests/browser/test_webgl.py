@@ -283,3 +283,22 @@ def test_communities_collapse_into_clusters_that_open_on_click(visit, corpus_pag
     assert overlapping(page.evaluate(LABELS)) == []
     page.get_by_role("button", name="Clusters").click()  # open all
     assert page.evaluate("graphClusters.collapsed()") == []
+
+
+def test_merge_pairs_on_a_vis_page_draws_one_line_per_pair(visit, tmp_path):
+    from .helpers import write_page
+
+    seed = load_dataset()
+    page = visit(write_page(tmp_path, "--merge-pairs")).page
+    assert page.evaluate("graphView.renderer") == "vis"
+    between = Counter(frozenset((r.source, r.target)) for r in seed.relations)
+    assert page.evaluate("edges.length") == len(between)
+    ends = max(sorted(between, key=sorted), key=lambda pair: between[pair])
+    ids = [f"r{n}" for n, r in enumerate(seed.relations) if frozenset((r.source, r.target)) == ends]
+    assert page.evaluate("(id) => graphView.pairOf(id)", ids[0]) == ids
+    # Only hostile: a line stays while one of its relations is shown.
+    page.locator("#legend-signs li", has_text="hostile").get_by_role("button").click()
+    hostile = {
+        frozenset((r.source, r.target)) for r in seed.relations if seed.types[r.type].sign < 0
+    }
+    assert page.evaluate("edges.get({filter: (e) => !e.hidden}).length") == len(hostile)

@@ -6,10 +6,11 @@
 // pyvis pages have them), lays the graph out (live physics on small pages,
 // positions from Python on large ones), draws the labels of large pages
 // itself, draws emphasis over a veil, switches the level of detail with the
-// zoom, skips edges outside the view, and makes the PNG.
+// zoom, skips edges outside the view, and makes the PNG. With --merge-pairs it
+// draws one line per pair of actors, as the WebGL page does.
 //
-// Needs: data, meta, dark, INK, PAPER, EDGE_INK, edgeById, byId, status,
-// container (base.js); nodeTooltip, edgeTooltip (tooltips.js).
+// Needs: data, meta, dark, INK, PAPER, EDGE_INK, element, edgeById, byId,
+// status, container (base.js); nodeTooltip, edgeTooltip (tooltips.js).
 // Gives: renderer, with start(onStable), onClick(handler), select(id),
 // unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
 // setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
@@ -20,6 +21,50 @@ const renderer = (function () {
   let nodes = null;
   let edges = null;
   let clicked = () => {};
+
+  // --merge-pairs: one line per pair of actors, as on WebGL pages: its width
+  // by the number of relations, its sign's colour and dashes (ochre and solid
+  // when the pair has relations of more than one sign). The relations stay
+  // the page's items (panel, filters, paths); only the drawing is merged.
+  const pairById = new Map(); // "p<N>" -> drawn item, with its relations
+  const pairOfEdge = new Map(); // relation id -> pair id
+  if (meta.mergePairs) {
+    const byEnds = new Map();
+    for (const edge of data.edges) {
+      const key = edge.from < edge.to ? edge.from + "\u0000" + edge.to : edge.to + "\u0000" + edge.from;
+      if (!byEnds.has(key)) {
+        const id = "p" + byEnds.size;
+        byEnds.set(key, { id: id, from: edge.from, to: edge.to, relations: [], signs: new Set() });
+      }
+      const pair = byEnds.get(key);
+      pair.relations.push(edge);
+      pair.signs.add(edge.sign);
+      pairOfEdge.set(edge.id, pair.id);
+    }
+    for (const pair of byEnds.values()) {
+      const look = pair.signs.size === 1 ? data.signs[[...pair.signs][0]] : data.signs.mixed;
+      pairById.set(pair.id, {
+        id: pair.id,
+        from: pair.from,
+        to: pair.to,
+        relations: pair.relations.map((edge) => edge.id),
+        width: 1 + 1.5 * Math.log2(pair.relations.length),
+        color: { color: look.color, highlight: look.color, hover: look.color },
+        dashes: look.dashes,
+        arrows: "",
+        smooth: false,
+      });
+    }
+  }
+  const drawnById = meta.mergePairs ? pairById : edgeById; // what vis-network draws as edges
+  // The drawn edges of a set of relation ids.
+  const drawnOf = (ids) => (meta.mergePairs ? new Set([...ids].map((id) => pairOfEdge.get(id)).filter(Boolean)) : ids);
+  function pairTooltip(pair) {
+    const box = element("div");
+    box.append(edgeTooltip(edgeById.get(pair.relations[0])));
+    if (pair.relations.length > 1) box.append(element("div", "meta", "and " + (pair.relations.length - 1) + " more between these two: click for all"));
+    return box;
+  }
 
   // vis-network animates a move in a fixed number of frames, however long
   // each takes: on large graphs the view jumps instead.
@@ -43,7 +88,11 @@ const renderer = (function () {
         )
       )
     );
-    edges = new vis.DataSet(data.edges.map((edge) => Object.assign({}, edge, { title: edgeTooltip(edge) })));
+    edges = new vis.DataSet(
+      meta.mergePairs
+        ? [...pairById.values()].map((pair) => Object.assign({}, pair, { title: pairTooltip(pair) }))
+        : data.edges.map((edge) => Object.assign({}, edge, { title: edgeTooltip(edge) }))
+    );
     window.nodes = nodes;
     window.edges = edges;
 
@@ -109,12 +158,16 @@ const renderer = (function () {
         "by importance, Enter opens one, Escape leaves"
     );
     network.on("afterDrawing", drawOver);
-    network.on("click", (event) =>
-      clicked({
-        node: event.nodes.length ? event.nodes[0] : null,
-        edge: event.edges.length ? event.edges[0] : null,
-      })
-    );
+    network.on("click", (event) => {
+      const node = event.nodes.length ? event.nodes[0] : null;
+      const edge = node === null && event.edges.length ? event.edges[0] : null;
+      if (edge !== null && meta.mergePairs) {
+        const shown = pairById.get(edge).relations.filter((id) => !edgesHidden.has(id));
+        clicked({ node: null, edge: shown.length ? shown[0] : null, pair: shown });
+      } else {
+        clicked({ node: node, edge: edge });
+      }
+    });
   }
 
   // Large graphs seen whole: arrows a pixel wide and dashes shorter than a
@@ -129,7 +182,7 @@ const renderer = (function () {
     const body = network.body;
     for (const id of ids) {
       const drawn = body.edges[id];
-      const edge = edgeById.get(id);
+      const edge = drawnById.get(id);
       if (!drawn) continue;
       const arrows = drawn.options.arrows;
       arrows.to.enabled = !coarse && /to/.test(edge.arrows);
@@ -143,7 +196,7 @@ const renderer = (function () {
     if (rough === coarse && (!rough || Math.abs(network.getScale() / coarseScale - 1) < 0.5)) return;
     coarse = rough;
     coarseScale = network.getScale();
-    look(edgeById.keys());
+    look(drawnById.keys());
     network.body.emitter.emit("_requestRedraw");
   }
   // vis-network culls nodes outside the view but draws every edge: zoomed
@@ -222,11 +275,12 @@ const renderer = (function () {
     ctx.fillRect(corner.x, corner.y, far.x - corner.x, far.y - corner.y);
     ctx.restore();
     const shown = (item) => item && item.options.hidden !== true;
-    for (const id of emphasis.edges) {
+    const lines = drawnOf(emphasis.edges);
+    for (const id of lines) {
       const edge = body.edges[id];
       if (shown(edge) && edge.connected) edge.draw(ctx);
     }
-    for (const id of emphasis.edges) {
+    for (const id of lines) {
       const edge = body.edges[id];
       if (shown(edge) && edge.connected) edge.drawArrows(ctx);
     }
@@ -273,10 +327,21 @@ const renderer = (function () {
         changes++;
       }
     }
-    for (const edge of data.edges) {
-      if (edgeIds.has(edge.id) !== edgesHidden.has(edge.id)) {
-        hide(edges, network.body.edges, edge.id, edgeIds.has(edge.id));
-        changes++;
+    if (meta.mergePairs) {
+      // A line is hidden when every relation it stands for is.
+      for (const pair of pairById.values()) {
+        const now = pair.relations.every((id) => edgeIds.has(id));
+        if (now !== pair.relations.every((id) => edgesHidden.has(id))) {
+          hide(edges, network.body.edges, pair.id, now);
+          changes++;
+        }
+      }
+    } else {
+      for (const edge of data.edges) {
+        if (edgeIds.has(edge.id) !== edgesHidden.has(edge.id)) {
+          hide(edges, network.body.edges, edge.id, edgeIds.has(edge.id));
+          changes++;
+        }
       }
     }
     if (changes) {
@@ -336,6 +401,6 @@ const renderer = (function () {
     toPng,
     point: (id) => (network.body.nodes[id] ? network.canvasToDOM(network.getPositions([id])[id]) : null),
     scale: () => network.getScale(),
-    pairOf: (id) => [id], // each relation is its own line
+    pairOf: (id) => (meta.mergePairs && pairOfEdge.has(id) ? pairById.get(pairOfEdge.get(id)).relations.slice() : [id]),
   };
 })();
