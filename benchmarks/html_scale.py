@@ -305,6 +305,7 @@ for (const [id, x, y, size, color] of d.nodes) graph.addNode(id, {{x, y, size, c
 for (const [a, b, size, color] of d.edges) graph.mergeEdge(a, b, {{size, color}});
 window.sigma = new Sigma(graph, document.getElementById("g"));
 sigma.once("afterRender", () => (window.graphStable = true));
+sigma.scheduleRender();
 </script></body></html>
 """
 

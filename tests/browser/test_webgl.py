@@ -302,3 +302,19 @@ def test_merge_pairs_on_a_vis_page_draws_one_line_per_pair(visit, tmp_path):
         frozenset((r.source, r.target)) for r in seed.relations if seed.types[r.type].sign < 0
     }
     assert page.evaluate("edges.get({filter: (e) => !e.hidden}).length") == len(hostile)
+
+
+def test_hostile_text_on_a_webgl_page_stays_text(visit, tmp_path):
+    hostile_folder = Path(__file__).parents[1] / "data" / "hostile"
+    hostile = load_dataset(hostile_folder)
+    page_file = tmp_path / "hostile.html"
+    page_file.write_text(render_html(hostile, renderer="webgl"), encoding="utf-8")
+    seen = visit(page_file)
+    page = seen.page
+    for actor in hostile.actors.values():
+        page.evaluate("(id) => graphView.select(id)", actor.id)
+        assert page.inner_text("#details-title") == actor.name
+        point = page.evaluate(NODE_POINT, actor.id)
+        page.mouse.move(point["x"], point["y"])
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert seen.problems() == []
