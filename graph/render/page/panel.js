@@ -66,8 +66,8 @@ function showActor(id) {
     if (!groups.has(edge.type)) groups.set(edge.type, []);
     groups.get(edge.type).push(edge);
   }
-  // Every relation is listed; a hub's hundreds are built in slices of
-  // SLICE between frames, so the page never stalls while the panel fills.
+  // Every relation is listed; a hub's hundreds are built in slices of about
+  // SLICE_MS between frames, so the page never stalls while the panel fills.
   const pending = [];
   for (const [type, list] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const section = element("section", "relation-group");
@@ -77,11 +77,14 @@ function showActor(id) {
     detailsBody.append(section);
     for (const edge of list) pending.push([items, edge]);
   }
-  const SLICE = 60;
+  const SLICE_MS = 12;
+  let next = 0;
   const shown = ++panelBuild;
   const fill = () => {
     if (shown !== panelBuild) return; // another actor was opened meanwhile
-    for (const [items, edge] of pending.splice(0, SLICE)) {
+    const until = performance.now() + SLICE_MS;
+    while (next < pending.length && performance.now() < until) {
+      const [items, edge] = pending[next++];
       const item = element("li");
       item.dataset.edge = edge.id;
       const line = element("div", "ends");
@@ -92,7 +95,7 @@ function showActor(id) {
       item.append(line, quoteBlock(edge));
       items.append(item);
     }
-    if (pending.length) setTimeout(fill, 0);
+    if (next < pending.length) setTimeout(fill, 0);
     else details.dataset.complete = "true";
   };
   details.dataset.complete = "false";

@@ -358,39 +358,51 @@ const renderer = (function () {
     const placed = [];
     // At most one label per 140 x 40 pixels of the view: a page of names is not a picture.
     const budget = Math.max(30, Math.floor((width * height) / (140 * 40)));
-    const candidates = [];
-    for (const number of collapsed) {
-      candidates.push({ id: CLUSTER + number, label: clusterLabels.get(number) });
+    let candidates = byRank; // the actors by importance, or:
+    if (collapsed.size || emphasis) {
+      candidates = [];
+      for (const number of collapsed) candidates.push({ id: CLUSTER + number, label: clusterLabels.get(number) });
+      if (emphasis) {
+        if (marked && emphasis.nodes.has(marked)) candidates.push(byId.get(marked));
+        for (const node of byRank) if (emphasis.nodes.has(node.id) && node.id !== marked) candidates.push(node);
+      } else {
+        for (const node of byRank) candidates.push(node);
+      }
     }
-    if (emphasis) {
-      if (marked && emphasis.nodes.has(marked)) candidates.push(byId.get(marked));
-      for (const node of byRank) if (emphasis.nodes.has(node.id) && node.id !== marked) candidates.push(node);
-    } else {
-      for (const node of byRank) candidates.push(node);
-    }
+    // Framed graph coordinates to the view's pixels: an affine map (no rotation),
+    // found once a frame from two points, then two multiply-adds a node.
+    const origin = sigma.framedGraphToViewport({ x: 0, y: 0 });
+    const unit = sigma.framedGraphToViewport({ x: 1, y: 1 });
+    const [ax, ay] = [unit.x - origin.x, unit.y - origin.y];
+    const sizeRatio = sigma.scaleSize(1);
+    // Once the view is full, the rest would only be tried and refused: at
+    // most 25 tries a label, counting only actors in the view.
+    let tries = budget * 25;
     for (const node of candidates) {
-      if (placed.length >= budget) break;
+      if (placed.length >= budget || tries <= 0) break;
       if (nodesHidden.has(node.id)) continue;
       const shown = sigma.getNodeDisplayData(node.id);
       if (!shown || shown.hidden) continue;
-      const at = sigma.framedGraphToViewport(shown);
-      if (at.x < -200 || at.x > width + 200 || at.y < -40 || at.y > height + 20) continue;
+      const x = origin.x + ax * shown.x;
+      const y = origin.y + ay * shown.y;
+      if (x < -200 || x > width + 200 || y < -40 || y > height + 20) continue;
+      tries--;
       let textWidth = widths.get(node.id);
       if (textWidth === undefined) {
         textWidth = ctx.measureText(node.label).width;
         widths.set(node.id, textWidth);
       }
-      const radius = sigma.scaleSize(shown.size);
+      const radius = shown.size * sizeRatio;
       const box = {
-        left: at.x - textWidth / 2 - 3,
-        right: at.x + textWidth / 2 + 3,
-        top: at.y + radius + 2,
-        bottom: at.y + radius + 2 + LABEL_PX + 4,
+        left: x - textWidth / 2 - 3,
+        right: x + textWidth / 2 + 3,
+        top: y + radius + 2,
+        bottom: y + radius + 2 + LABEL_PX + 4,
       };
       if (box.right < 0 || box.left > width || box.bottom < 0 || box.top > height) continue;
       const keys = [];
       for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx++) {
-        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) keys.push(cx + "," + cy);
+        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) keys.push(cx * 65536 + cy);
       }
       let clash = false;
       for (const key of keys) {
@@ -408,8 +420,8 @@ const renderer = (function () {
         grid.get(key).push(box);
       }
       placed.push({ id: node.id, box: box });
-      ctx.strokeText(node.label, at.x, box.top + 2);
-      ctx.fillText(node.label, at.x, box.top + 2);
+      ctx.strokeText(node.label, x, box.top + 2);
+      ctx.fillText(node.label, x, box.top + 2);
     }
     ctx.restore();
     drawnLabels = placed;
