@@ -420,11 +420,13 @@ def goals(folder: Path, browser, shots: Path | None) -> None:
         )
     data_folder = folder / "L-data"
     corpus.write(data_folder, "L")
-    graph = Path(sys.executable).with_name("graph")
-    command = [str(graph), "html", "--data", str(data_folder), "-o", str(folder / "cli.html")]
+    # This checkout's `graph` (the installed script may be another checkout's).
+    root = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-m", "graph", "html", "--data", str(data_folder)]
+    command += ["-o", str(folder / "cli.html")]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=root)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime

@@ -376,8 +376,8 @@ const renderer = (function () {
     const [ax, ay] = [unit.x - origin.x, unit.y - origin.y];
     const sizeRatio = sigma.scaleSize(1);
     // Once the view is full, the rest would only be tried and refused: at
-    // most 25 tries a label, counting only actors in the view.
-    let tries = budget * 25;
+    // most 10 tries a label, counting only actors in the view.
+    let tries = budget * 10;
     for (const node of candidates) {
       if (placed.length >= budget || tries <= 0) break;
       if (nodesHidden.has(node.id)) continue;
