@@ -12,7 +12,15 @@ validates.
 """
 
 from .additions import Additions, plan_additions
-from .decisions import Draft, ReviewError, change_sign, change_type, edit_quote, flip
+from .decisions import (
+    Draft,
+    ReviewError,
+    change_sign,
+    change_type,
+    edit_quote,
+    flip,
+    types_with_sign,
+)
 from .proposals import ArticleProposals, ProposalsError, read_proposals
 from .session import ReviewSession, proposal_keys, state_path
 
@@ -31,4 +39,5 @@ __all__ = [
     "proposal_keys",
     "read_proposals",
     "state_path",
+    "types_with_sign",
 ]

@@ -103,7 +103,8 @@ def _new_texts(folder: Path, tables: dict, dataset: Dataset, additions: Addition
         relations_path.read_text(encoding="utf-8"),
         additions,
     )
-    return {actors_path: actors, relations_path: relations}
+    texts = {actors_path: actors, relations_path: relations}
+    return {path: text for path, text in texts.items() if text != path.read_text(encoding="utf-8")}
 
 
 def _validate_staged(folder, dataset, texts, copies, additions, max_file_size) -> Dataset:

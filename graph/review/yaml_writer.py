@@ -74,7 +74,8 @@ def _quoted(value):
         sequence.fa.set_flow_style()
         return sequence
     if isinstance(value, dict):
-        mapping = CommentedMap((_quoted(key), _quoted(item)) for key, item in value.items())
+        # Keys are our own field names (sign, description): plain, as the analyst writes them.
+        mapping = CommentedMap((key, _quoted(item)) for key, item in value.items())
         mapping.fa.set_flow_style()
         return mapping
     return value
