@@ -45,7 +45,12 @@ SIGN_WORDS = {"1": 1, "+1": 1, "0": 0, "-1": -1, "cooperative": 1, "neutral": 0,
     show_default=True,
     help="Leave out proposals whose confidence is below this (0 to 1).",
 )
-def review(proposals, data, accept_all, min_confidence):
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to keep the decisions [default: PROPOSALS.review.json, beside PROPOSALS].",
+)
+def review(proposals, data, accept_all, min_confidence, state):
     """Review PROPOSALS (from graph extract) into the dataset in --data DIR.
 
     One proposal at a time, with its sentence and the two mentions
@@ -63,7 +68,7 @@ def review(proposals, data, accept_all, min_confidence):
     dataset = load_dataset(data, cache=False)
     articles = read_proposals(proposals)
     try:
-        session = ReviewSession.open(proposals, data)
+        session = ReviewSession.open(proposals, data, state)
     except ReviewError as error:
         raise click.ClickException(str(error)) from None
     article_of = {id(r): article for article in articles for r in article.relations}

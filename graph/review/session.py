@@ -60,13 +60,19 @@ class ReviewSession:
     decisions: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, proposals: str | os.PathLike, data: str | os.PathLike) -> ReviewSession:
+    def open(
+        cls,
+        proposals: str | os.PathLike,
+        data: str | os.PathLike,
+        state: str | os.PathLike | None = None,
+    ) -> ReviewSession:
         """Return the session of ``proposals`` (a new one when there is no state yet).
 
-        Raises :class:`ReviewError` when the state is unreadable or was
-        started on another dataset.
+        The state is kept in ``state``, by default :func:`state_path`. Raises
+        :class:`ReviewError` when the state is unreadable or was started on
+        another dataset.
         """
-        path = state_path(proposals)
+        path = Path(state) if state is not None else state_path(proposals)
         folder = str(Path(data).resolve())
         if not path.exists():
             return cls(path, folder)
