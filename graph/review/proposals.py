@@ -1,7 +1,8 @@
 """Read proposals (what ``graph extract`` writes) and check their shape, every problem located.
 
 A proposals file holds one object per article, in JSON, JSON lines (one
-object a line) or YAML (one object, or a list of them)::
+object a line) or YAML (one object, a list of them, or one YAML document an
+article, separated by ``---``)::
 
     {"document": "article.txt",
      "actors": [{"id", "name", "kind", "known", "mentions"}],
@@ -152,16 +153,36 @@ def _objects(text: str, shown: str, problems: list[Problem]):
             if source is not None:
                 yield source.data, _shifted_locator(source.locator, number)
         return
-    source, found = yaml_located.read(text, shown)
-    problems += found
-    if source is None:
-        return
-    locate = source.locator.position
-    if isinstance(source.data, list):
-        for index, item in enumerate(source.data):
-            yield item, _prefixed_locator(locate, index)
-    else:
-        yield source.data, locate
+    for first, chunk in _documents(lines):
+        source, found = yaml_located.read(chunk, shown)
+        problems += [_shifted(problem, first) for problem in found]
+        if source is None:
+            continue
+        locate = _shifted_locator(source.locator, first)
+        if isinstance(source.data, list):
+            for index, item in enumerate(source.data):
+                yield item, _prefixed_locator(locate, index)
+        elif source.data is not None or first == 0:
+            yield source.data, locate
+
+
+def _documents(lines: list[str]) -> list[tuple[int, str]]:
+    """Return ``(first line, text)`` of each YAML document (``---`` between articles).
+
+    >>> _documents(["a: 1", "---", "b: 2"])
+    [(0, 'a: 1\\n'), (2, 'b: 2\\n')]
+    """
+    chunks, first, current = [], 0, []
+    for number, line in enumerate(lines):
+        if line.rstrip() == "---" or line.rstrip() == "...":
+            if current and any(part.strip() for part in current):
+                chunks.append((first, "".join(part + "\n" for part in current)))
+            first, current = number + 1, []
+        else:
+            current.append(line)
+    if current or not chunks:
+        chunks.append((first, "".join(part + "\n" for part in current)))
+    return chunks
 
 
 def _shifted(problem: Problem, lines: int) -> Problem:
