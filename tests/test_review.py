@@ -153,11 +153,17 @@ def test_values_yaml_1_1_would_misread_read_back_exactly(tmp_path):
     assert graph("validate", "--data", str(folder)).exit_code == 0
 
 
-def test_several_articles_in_json_lines_add_the_second_article(tmp_path):
+@pytest.mark.parametrize("layout", ["jsonl", "yaml"])
+def test_several_articles_add_the_second_article(tmp_path, layout):
     folder = new_dataset(tmp_path)
-    result = graph(
-        "review", str(proposals(tmp_path, "both.jsonl")), "--data", str(folder), "--accept-all"
-    )
+    path = proposals(tmp_path, "both.jsonl")
+    if layout == "yaml":  # one YAML document an article, as yaml.safe_dump_all writes them
+        import yaml
+
+        articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        path = tmp_path / "both.yaml"
+        path.write_text(yaml.safe_dump_all(articles, allow_unicode=True), encoding="utf-8")
+    result = graph("review", str(path), "--data", str(folder), "--accept-all")
     assert result.exit_code == 0, result.output
     dataset = load_dataset(folder, cache=False)
     assert sorted(dataset.documents) == ["article", "on"]
