@@ -130,6 +130,7 @@ def _add_commands() -> None:
     from .html_command import COMMANDS as HTML_COMMANDS
     from .init_command import COMMANDS as INIT_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
+    from .review_command import COMMANDS as REVIEW_COMMANDS
 
     for command in (
         *QUERY_COMMANDS,
@@ -138,6 +139,7 @@ def _add_commands() -> None:
         *EXPORT_COMMANDS,
         *COVERAGE_COMMANDS,
         *DIFF_COMMANDS,
+        *REVIEW_COMMANDS,
     ):
         cli.add_command(command)
 
