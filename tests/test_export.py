@@ -23,6 +23,7 @@ import pytest
 
 from graph import load_dataset
 from graph.export import FORMATS, export_dataset, render_export
+from graph.model import Actor, Dataset, Kind, Relation, RelationType
 from graph.tables import TABLES, dataset_tables, document_copies, join_list
 
 from .conftest import DATA
@@ -406,3 +407,212 @@ def test_export_never_writes_over_its_input(run, tmp_path):
     )
     assert over_a_table.exit_code == 2
     assert {p: p.read_bytes() for p in (tmp_path / "tables").rglob("*") if p.is_file()} == before
+
+
+# Cypher under a runner that splits the script into lines (D17)
+
+# Every character str.splitlines() ends a line at, CRLF included: a runner splitting the
+# script there must still see whole statements.
+LINE_TERMINATORS = [
+    "\n",
+    "\r",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+    "\u2028",
+    "\u2029",
+]
+INJECTION = "MATCH (n) DETACH DELETE n"
+
+
+def hostile_dataset() -> Dataset:
+    """Return a dataset (built in Python, past the loader's rules) hiding a statement after
+    every line terminator, in a quote, a description, an alias, an id, a kind and a type."""
+    hidden = "".join(f"{end}{INJECTION}{end}" for end in LINE_TERMINATORS)
+    kind, relation_type = f"kind{hidden}", f"meets{hidden}"
+    actors = {
+        "a": Actor("a", "Alpha", kind, (f"A{hidden}",), f"described{hidden}"),
+        f"b{hidden}": Actor(f"b{hidden}", f"Beta{hidden}", "country"),
+    }
+    return Dataset(
+        actors=actors,
+        types={relation_type: RelationType(relation_type, 0)},
+        relations=[Relation("a", relation_type, f"b{hidden}", f"Alpha met Beta{hidden} end")],
+        kinds={kind: Kind(kind), "country": Kind("country")},
+    )
+
+
+def existing_graph(client, name: str):
+    """Return a FalkorDB graph already holding five nodes, as a user's database would."""
+    graph = client.select_graph(name)
+    graph.query("UNWIND range(1, 5) AS n CREATE (:Existing {n: n})")
+    return graph
+
+
+def run_split_lines(client, name: str, script: str) -> list[str]:
+    """Run every line of ``script`` as str.splitlines() cuts it, as a careless runner does;
+    return the errors (the runner goes on after each)."""
+    graph = client.select_graph(name)
+    errors = []
+    for line in script.splitlines():
+        if line.strip():
+            try:
+                graph.query(line)
+            except Exception as error:  # the careless runner goes on
+                errors.append(f"{line[:60]}: {error}")
+    return errors
+
+
+def test_cypher_script_is_one_statement_a_line_under_any_line_splitting():
+    for dialect in ("falkordb", "kuzu"):
+        script = render_export(hostile_dataset(), "cypher", dialect=dialect)
+        lines = script.splitlines()
+        assert script.split("\n")[:-1] == lines, dialect  # no other terminator anywhere
+        assert all(line.endswith(";") for line in lines), dialect
+        assert all(line.startswith(("CREATE ", "MATCH (a:Actor {id: ")) for line in lines)
+
+
+def test_cypher_split_into_lines_deletes_nothing_in_falkordb(falkordb):
+    graph = existing_graph(falkordb, "line-splitting")
+    hostile = hostile_dataset()
+    assert run_split_lines(falkordb, "line-splitting", render_export(hostile, "cypher")) == []
+    assert graph.query("MATCH (n:Existing) RETURN count(n)").result_set == [[5]]
+    assert graph.query("MATCH (a:Actor) RETURN count(a)").result_set == [[len(hostile.actors)]]
+    relation = hostile.relations[0]
+    answer = graph.query(
+        "MATCH (a:Actor {id: 'a'})-[r]->(b) RETURN r.evidence, r.type, b.id, b.name"
+    ).result_set
+    source = hostile.actors[relation.target]
+    # FalkorDB reads no \u escape: the terminators it has no escape for arrive as text.
+    texts = (relation.evidence, relation.type, source.id, source.name)
+    assert answer == [[falkordb_text(text) for text in texts]]
+    alpha = graph.query("MATCH (a:Actor {id: 'a'}) RETURN a.aliases, a.description, a.kind")
+    actor = hostile.actors["a"]
+    aliases, description, kind = alpha.result_set[0]
+    assert aliases == [falkordb_text(actor.aliases[0])]
+    assert (description, kind) == (falkordb_text(actor.description), falkordb_text(actor.kind))
+
+
+def falkordb_text(text: str) -> str:
+    """Return ``text`` as FalkorDB stores it from our script (docs/exports.md, Cypher)."""
+    for end in ("\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"):
+        text = text.replace(end, f"\\u{ord(end):04x}")
+    return text
+
+
+def test_cypher_quote_with_line_separators_arrives_exactly_in_falkordb(falkordb, tmp_path):
+    quote = "Alpha met Beta\u2028MATCH (n) DETACH DELETE n\u2028 and\r\nthen\rleft\u2029 end"
+    folder = tmp_path / "separators"
+    folder.mkdir()
+    (folder / "article.txt").write_text(f"Intro. {quote}\n", encoding="utf-8", newline="")
+    (folder / "actors.yaml").write_text(
+        "actors:\n  - {id: a, name: Alpha, kind: country}\n"
+        "  - {id: b, name: Beta, kind: country}\n",
+        encoding="utf-8",
+    )
+    (folder / "relations.yaml").write_text(
+        "documents: {article: article.txt}\ntypes: {meets: {sign: 0}}\n"
+        f"relations:\n  - {{source: a, type: meets, target: b, evidence: {json.dumps(quote)}}}\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(folder)
+    assert dataset.relations[0].evidence == quote
+    graph = existing_graph(falkordb, "separators")
+    assert run_split_lines(falkordb, "separators", render_export(dataset, "cypher")) == []
+    assert graph.query("MATCH (n:Existing) RETURN count(n)").result_set == [[5]]
+    assert graph.query("MATCH (a:Actor) RETURN count(a)").result_set == [[2]]
+    evidence = graph.query("MATCH (:Actor {id: 'a'})-[r:meets]->() RETURN r.evidence")
+    assert evidence.result_set == [[falkordb_text(quote)]]
+
+
+# Cypher for Kùzu: run by the real Kùzu (PyPI's kuzu), in memory
+
+
+def run_in_kuzu(script: str, existing: bool = False):
+    """Return a Kùzu connection after running each line of ``script`` (split by
+    str.splitlines()); ``existing`` first fills a table of five nodes."""
+    import kuzu
+
+    connection = kuzu.Connection(kuzu.Database())
+    if existing:
+        connection.execute("CREATE NODE TABLE Existing(n INT64, PRIMARY KEY (n))")
+        connection.execute("UNWIND range(1, 5) AS n CREATE (:Existing {n: n})")
+    for line in script.splitlines():
+        connection.execute(line)
+    return connection
+
+
+def kuzu_rows(connection, query: str) -> list[list]:
+    result = connection.execute(query)
+    rows = []
+    while result.has_next():
+        rows.append(result.get_next())
+    return rows
+
+
+def test_kuzu_script_recreates_every_actor_and_relation(dataset):
+    connection = run_in_kuzu(render_export(dataset, "cypher", dialect="kuzu"))
+    tables = dataset_tables(dataset)
+    actors = kuzu_rows(
+        connection,
+        "MATCH (a:Actor) RETURN a.id, a.name, a.kind, a.aliases, a.description, a.dataset",
+    )
+    assert sorted(actors) == sorted([list(row.values()) for row in tables["actors"]])
+    relations = kuzu_rows(
+        connection,
+        "MATCH (a:Actor)-[r:Relation]->(b:Actor) RETURN a.id, b.id, r.type, r.sign, "
+        "r.symmetric, r.evidence, r.document, r.date, r.weight, r.dataset",
+    )
+    assert sorted(relations, key=repr) == sorted(
+        [list(row.values()) for row in tables["relations"]], key=repr
+    )
+
+
+def test_kuzu_keeps_hostile_text_byte_for_byte():
+    connection = run_in_kuzu(render_export(load_dataset(INTEROP), "cypher", dialect="kuzu"))
+    answer = kuzu_rows(
+        connection,
+        "MATCH (:Actor {id: 'council'})-[r:Relation {type: 'meets'}]->(:Actor {id: 'freedonia'}) "
+        "RETURN r.evidence",
+    )
+    assert answer == [[HOSTILE_QUOTE]]
+    council = kuzu_rows(connection, "MATCH (a:Actor {id: 'council'}) RETURN a.kind, a.aliases")
+    assert council == [["council `body`", ["-minus", "@at", "+plus"]]]
+
+
+def test_kuzu_script_split_into_lines_deletes_nothing():
+    hostile = hostile_dataset()
+    connection = run_in_kuzu(render_export(hostile, "cypher", dialect="kuzu"), existing=True)
+    assert kuzu_rows(connection, "MATCH (n:Existing) RETURN count(n)") == [[5]]
+    relation = hostile.relations[0]
+    answer = kuzu_rows(
+        connection, "MATCH (a:Actor)-[r:Relation]->(b:Actor) RETURN a.id, r.type, b.id, r.evidence"
+    )
+    assert answer == [[relation.source, relation.type, relation.target, relation.evidence]]
+    actor = hostile.actors["a"]
+    alpha = kuzu_rows(
+        connection, "MATCH (a:Actor {id: 'a'}) RETURN a.kind, a.aliases, a.description"
+    )
+    assert alpha == [[actor.kind, list(actor.aliases), actor.description]]
+
+
+def test_dialect_option(run):
+    kuzu = run("export", "--format", "cypher", "--dialect", "kuzu", "--data", str(INTEROP))
+    assert kuzu.exit_code == 0, kuzu.stderr
+    assert kuzu.stdout == render_export(load_dataset(INTEROP), "cypher", dialect="kuzu")
+    assert kuzu.stdout.startswith("CREATE NODE TABLE Actor(")
+    default = run("export", "--format", "cypher", "--data", str(INTEROP))
+    assert (
+        default.stdout
+        == run(
+            "export", "--format", "cypher", "--dialect", "falkordb", "--data", str(INTEROP)
+        ).stdout
+    )
+    wrong = run("export", "--format", "dot", "--dialect", "kuzu", "--data", str(INTEROP))
+    assert wrong.exit_code == 2
+    assert "only --format cypher has dialects" in wrong.stderr
+    assert run("export", "--format", "cypher", "--dialect", "neo4j").exit_code == 2
