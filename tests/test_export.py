@@ -616,3 +616,39 @@ def test_dialect_option(run):
     assert wrong.exit_code == 2
     assert "only --format cypher has dialects" in wrong.stderr
     assert run("export", "--format", "cypher", "--dialect", "neo4j").exit_code == 2
+
+
+# GraphML and GEXF keep carriage returns (D18)
+
+
+def crlf_dataset(tmp_path: Path) -> Dataset:
+    """Return a dataset whose quote and description hold CRLF and lone CR line breaks."""
+    quote = "Alpha met Beta,\r\nthen left\rat once"
+    folder = tmp_path / "crlf"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes(f"Intro. {quote}\r\n".encode())
+    description = json.dumps("one\r\ntwo")
+    (folder / "actors.yaml").write_text(
+        "actors:\n"
+        f"  - {{id: a, name: Alpha, kind: country, description: {description}}}\n"
+        "  - {id: b, name: Beta, kind: country}\n",
+        encoding="utf-8",
+    )
+    (folder / "relations.yaml").write_text(
+        "documents: {article: article.txt}\ntypes: {meets: {sign: 0}}\n"
+        f"relations:\n  - {{source: a, type: meets, target: b, evidence: {json.dumps(quote)}}}\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(folder)
+    assert dataset.relations[0].evidence == quote
+    return dataset
+
+
+def test_graphml_and_gexf_keep_carriage_returns(tmp_path):
+    dataset = crlf_dataset(tmp_path)
+    graphml = nx.read_graphml(io.BytesIO(render_export(dataset, "graphml")), force_multigraph=True)
+    gexf = nx.read_gexf(io.BytesIO(render_export(dataset, "gexf")))
+    for graph in (graphml, gexf):
+        assert graph.nodes["a"]["description"] == "one\r\ntwo"
+        [(_, _, data)] = graph.edges(data=True)
+        assert data["evidence"] == "Alpha met Beta,\r\nthen left\rat once"
