@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -652,3 +653,68 @@ def test_graphml_and_gexf_keep_carriage_returns(tmp_path):
         assert graph.nodes["a"]["description"] == "one\r\ntwo"
         [(_, _, data)] = graph.edges(data=True)
         assert data["evidence"] == "Alpha met Beta,\r\nthen left\rat once"
+
+
+# Names that are not UTF-8 (D16): a folder and a document named with bytes 0xff, 0xfe, 0xe9
+
+
+@pytest.fixture
+def non_utf8_dataset(tmp_path) -> Path:
+    """Return tests/data/interop copied into a folder named ``data\\xff\\xfe``, its notes
+    document a symlink to a file named ``not\\xe9s.txt``; the path as Python holds it."""
+    folder = os.path.join(os.fsencode(tmp_path), b"data\xff\xfe")
+    os.mkdir(folder)
+    for name in ("actors.yaml", "relations.yaml", "article.txt"):
+        shutil.copyfile(INTEROP / name, os.path.join(folder, os.fsencode(name)))
+    shutil.copyfile(INTEROP / "notes.txt", os.path.join(folder, b"not\xe9s.txt"))
+    os.symlink(b"not\xe9s.txt", os.path.join(folder, b"notes.txt"))
+    return Path(os.fsdecode(folder))
+
+
+def test_every_format_writes_names_that_are_not_utf8_as_escaped_bytes(
+    run, non_utf8_dataset, tmp_path
+):
+    label = "data\\xff\\xfe"  # the folder's name as the CLI shows it
+    for name, spec in FORMATS.items():
+        target = tmp_path / "out" / (name if spec.folder else f"graph{spec.suffix}")
+        result = run("export", "--format", name, "-o", str(target), "--data", str(non_utf8_dataset))
+        assert result.exit_code == 0, (name, result.stderr)
+        files = sorted(target.rglob("*")) if spec.folder else [target]
+        for path in files:
+            if path.suffix in (".csv", ".json", ".dot", ".cypher", ".graphml", ".gexf"):
+                path.read_bytes().decode("utf-8")  # strict: raises on anything else
+    out = tmp_path / "out"
+    graphml = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert graphml.nodes["ruritania"]["dataset"] == label
+    assert nx.read_gexf(out / "graph.gexf").nodes["ruritania"]["dataset"] == label
+    assert json.loads((out / "graph.json").read_text("utf-8"))["nodes"][0]["dataset"] == label
+    assert f'dataset="{label}"'.replace("\\", "\\\\") in (out / "graph.dot").read_text("utf-8")
+    documents = read_csv(out / "csv/documents.csv")
+    assert [row["path"] for row in documents] == [
+        "documents/article.txt",
+        "documents/not\\xe9s.txt",
+    ]
+    assert [row["dataset"] for row in documents] == [label, label]
+    assert (out / "csv/documents/not\\xe9s.txt").read_bytes() == (
+        INTEROP / "notes.txt"
+    ).read_bytes()
+    again = load_dataset(out / "csv")  # the table export is a dataset on its own
+    assert len(again.relations) == len(load_dataset(INTEROP).relations)
+
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "parquet/documents.parquet").to_pylist()
+    assert [row["path"] for row in table] == [row["path"] for row in documents]
+
+
+def test_merged_document_keys_from_names_that_are_not_utf8(non_utf8_dataset):
+    merged = load_dataset([non_utf8_dataset, INTEROP])
+    links = json.loads(render_export(merged, "json"))["links"]
+    assert sorted({link["document"] for link in links}) == [
+        "data\\xff\\xfe/article",
+        "data\\xff\\xfe/notes",
+        "interop/article",
+        "interop/notes",
+    ]
+    render_export(merged, "cypher").encode("utf-8")
+    nx.read_graphml(io.BytesIO(render_export(merged, "graphml")))
