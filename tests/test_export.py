@@ -76,7 +76,6 @@ def test_gexf_reads_back_with_names_and_types_as_labels(dataset):
         expected = flat_relation(row)
         expected["label"] = expected.pop("type")
         del data["id"]  # GEXF's edge id, r0, r1, ... in relation order
-        data.pop("networkx_key", None)
         assert (source, target, data) == (row["src"], row["dst"], expected)
 
 
@@ -718,3 +717,52 @@ def test_merged_document_keys_from_names_that_are_not_utf8(non_utf8_dataset):
     ]
     render_export(merged, "cypher").encode("utf-8")
     nx.read_graphml(io.BytesIO(render_export(merged, "graphml")))
+
+
+# A fixed schema whatever the data holds
+
+
+def xml_schema(content: bytes) -> list[dict]:
+    """Return the GraphML keys or GEXF attributes a file declares, in order."""
+    root = ET.fromstring(content)
+    return [
+        dict(element.attrib) | {"class": parent.get("class")}
+        for parent in root.iter()
+        for element in parent
+        if element.tag.rsplit("}", 1)[-1] in ("key", "attribute")
+    ]
+
+
+def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_path):
+    dated, undated = load_dataset(INTEROP), crlf_dataset(tmp_path)
+    assert any(r.date for r in dated.relations) and not any(r.date for r in undated.relations)
+    for name in ("graphml", "gexf"):
+        schema = xml_schema(render_export(dated, name))
+        assert xml_schema(render_export(undated, name)) == schema, name
+    graphml = {
+        key["attr.name"] + "@" + key["for"] for key in xml_schema(render_export(undated, "graphml"))
+    }
+    assert graphml == {
+        f"{name}@node" for name in ("name", "kind", "aliases", "description", "dataset")
+    } | {
+        f"{name}@edge"
+        for name in (
+            "type",
+            "sign",
+            "symmetric",
+            "evidence",
+            "document",
+            "date",
+            "weight",
+            "dataset",
+        )
+    }
+    gexf = [(a["class"], a["title"]) for a in xml_schema(render_export(undated, "gexf"))]
+    assert gexf == [
+        *(("node", name) for name in ("kind", "aliases", "description", "dataset")),
+        *(
+            ("edge", name)
+            for name in ("sign", "symmetric", "evidence", "document", "date", "dataset")
+        ),
+    ]
+    assert b"networkx_key" not in render_export(dated, "gexf")
