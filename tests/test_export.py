@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -317,21 +318,33 @@ def test_gephi_tables_use_gephis_column_names():
     files = render_export(dataset, "gephi")
     nodes = list(csv.DictReader(io.StringIO(files["nodes.csv"])))
     edges = list(csv.DictReader(io.StringIO(files["edges.csv"])))
-    assert list(nodes[0])[:2] == ["Id", "Label"]
+    assert list(nodes[0]) == ["Id", "Label", "kind", "aliases", "description", "dataset"]
     assert [row["Id"] for row in nodes] == list(dataset.actors)
-    assert list(edges[0])[:6] == ["Source", "Target", "Type", "Id", "Label", "Weight"]
+    assert list(edges[0]) == [
+        *("Source", "Target", "Type", "Id", "Label", "Kind", "Weight"),
+        *("sign", "evidence", "document", "date", "dataset"),
+    ]
     assert [row["Type"] for row in edges] == ["Undirected", "Directed", "Directed", "Directed"]
     assert [row["Label"] for row in edges] == [r.type for r in dataset.relations]
+    assert [row["Kind"] for row in edges] == [r.type for r in dataset.relations]
 
 
-def test_kumu_connections_name_elements_by_label():
+def test_kumu_sheets_start_with_ids_and_connections_use_them():
     dataset = load_dataset(INTEROP)
     files = render_export(dataset, "kumu")
     elements = list(csv.DictReader(io.StringIO(files["elements.csv"])))
     connections = list(csv.DictReader(io.StringIO(files["connections.csv"])))
-    labels = {row["Label"] for row in elements}
-    assert labels == {actor.name for actor in dataset.actors.values()}
-    assert all(row["From"] in labels and row["To"] in labels for row in connections)
+    assert list(elements[0]) == ["ID", "Label", "Type", "Description", "Tags", "Dataset"]
+    assert list(connections[0]) == [
+        *("ID", "From", "To", "Type", "Direction", "Description", "Strength"),
+        *("Sign", "Document", "Date", "Dataset"),
+    ]
+    assert [row["ID"] for row in elements] == list(dataset.actors)
+    assert {row["Label"] for row in elements} == {a.name for a in dataset.actors.values()}
+    assert [row["ID"] for row in connections] == ["r0", "r1", "r2", "r3"]
+    assert [(row["From"], row["To"]) for row in connections] == [
+        (r.source, r.target) for r in dataset.relations
+    ]
     assert [row["Direction"] for row in connections] == [
         "mutual",
         "directed",
@@ -339,6 +352,33 @@ def test_kumu_connections_name_elements_by_label():
         "directed",
     ]
     assert connections[2]["Sign"] == "hostile"
+
+
+def test_dot_gives_every_node_and_edge_the_same_attributes_and_the_weight_as_penwidth(tmp_path):
+    dataset = load_dataset(INTEROP)
+    text = render_export(dataset, "dot")
+    names = [
+        re.findall(r'(\w+)="(?:[^"\\]|\\.)*"', line)
+        for line in text.splitlines()
+        if line.startswith('  "')
+    ]
+    nodes, edges = names[: len(dataset.actors)], names[len(dataset.actors) :]
+    assert all(found == nodes[0] for found in nodes)
+    assert nodes[0][-4:] == ["kind", "aliases", "description", "dataset"]
+    assert all(found == edges[0] for found in edges)
+    assert edges[0][-7:] == ["penwidth", "type", "sign", "evidence", "document", "date", "dataset"]
+    assert "relation_weight" not in text
+    done = subprocess.run(
+        [dot_program(), "-Tsvg"], input=text, capture_output=True, text=True, check=True
+    )
+    svg = ET.fromstring(done.stdout)
+    widths = [
+        path.get("stroke-width", "1")
+        for group in svg.iter("{http://www.w3.org/2000/svg}g")
+        if group.get("class") == "edge"
+        for path in group.iter("{http://www.w3.org/2000/svg}path")
+    ]
+    assert widths == ["2.5", "1", "1", "0.5"]  # Graphviz draws each weight as its line width
 
 
 # The command
