@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cells import spreadsheet_safe, spreadsheet_unescape
+from .display import shown_name
 
 if TYPE_CHECKING:
     from .model import Dataset
@@ -152,7 +153,9 @@ def dataset_tables(
     missing, a list for aliases), ready for any writer.
     """
     copied = copied or {}
-    label = dataset_label(dataset)
+    # Labels, document keys and paths come from file names, which may hold bytes that
+    # are not UTF-8: shown_name writes them as \xNN, so every writer gets text it can encode.
+    label = shown_name(dataset_label(dataset))
     actors = [
         {
             "id": actor.id,
@@ -160,7 +163,7 @@ def dataset_tables(
             "kind": actor.kind,
             "aliases": list(actor.aliases),
             "description": actor.description,
-            "dataset": "|".join(actor.datasets) if actor.datasets else label,
+            "dataset": shown_name("|".join(actor.datasets)) if actor.datasets else label,
         }
         for actor in dataset.actors.values()
     ]
@@ -175,10 +178,10 @@ def dataset_tables(
                 "sign": relation_type.sign,
                 "symmetric": relation_type.symmetric,
                 "evidence": relation.evidence,
-                "document": relation.document,
+                "document": shown_name(relation.document),
                 "date": relation.date,
                 "weight": relation.weight,
-                "dataset": relation.dataset or label,
+                "dataset": shown_name(relation.dataset) or label,
             }
         )
     types = [
@@ -196,9 +199,9 @@ def dataset_tables(
     ]
     documents = [
         {
-            "key": document.key,
-            "path": copied.get(document.key) or _relative_path(document.path, folder),
-            "dataset": document.dataset or label,
+            "key": shown_name(document.key),
+            "path": copied.get(document.key) or shown_name(_relative_path(document.path, folder)),
+            "dataset": shown_name(document.dataset) or label,
         }
         for document in dataset.documents.values()
     ]
@@ -231,7 +234,7 @@ def document_copies(dataset: Dataset) -> tuple[dict[str, str], dict[str, bytes]]
         if source in by_source:
             paths[document.key] = by_source[source]
             continue
-        name = Path(document.path).name
+        name = shown_name(Path(document.path).name)
         stem, suffix = os.path.splitext(name)
         number = 1
         while f"{DOCUMENTS_FOLDER}/{name}" in files:

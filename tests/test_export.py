@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import shutil
 import socket
 import subprocess
@@ -23,6 +25,7 @@ import pytest
 
 from graph import load_dataset
 from graph.export import FORMATS, export_dataset, render_export
+from graph.model import Actor, Dataset, Kind, Relation, RelationType
 from graph.tables import TABLES, dataset_tables, document_copies, join_list
 
 from .conftest import DATA
@@ -74,7 +77,6 @@ def test_gexf_reads_back_with_names_and_types_as_labels(dataset):
         expected = flat_relation(row)
         expected["label"] = expected.pop("type")
         del data["id"]  # GEXF's edge id, r0, r1, ... in relation order
-        data.pop("networkx_key", None)
         assert (source, target, data) == (row["src"], row["dst"], expected)
 
 
@@ -316,21 +318,33 @@ def test_gephi_tables_use_gephis_column_names():
     files = render_export(dataset, "gephi")
     nodes = list(csv.DictReader(io.StringIO(files["nodes.csv"])))
     edges = list(csv.DictReader(io.StringIO(files["edges.csv"])))
-    assert list(nodes[0])[:2] == ["Id", "Label"]
+    assert list(nodes[0]) == ["Id", "Label", "kind", "aliases", "description", "dataset"]
     assert [row["Id"] for row in nodes] == list(dataset.actors)
-    assert list(edges[0])[:6] == ["Source", "Target", "Type", "Id", "Label", "Weight"]
+    assert list(edges[0]) == [
+        *("Source", "Target", "Type", "Id", "Label", "Kind", "Weight"),
+        *("sign", "evidence", "document", "date", "dataset"),
+    ]
     assert [row["Type"] for row in edges] == ["Undirected", "Directed", "Directed", "Directed"]
     assert [row["Label"] for row in edges] == [r.type for r in dataset.relations]
+    assert [row["Kind"] for row in edges] == [r.type for r in dataset.relations]
 
 
-def test_kumu_connections_name_elements_by_label():
+def test_kumu_sheets_start_with_ids_and_connections_use_them():
     dataset = load_dataset(INTEROP)
     files = render_export(dataset, "kumu")
     elements = list(csv.DictReader(io.StringIO(files["elements.csv"])))
     connections = list(csv.DictReader(io.StringIO(files["connections.csv"])))
-    labels = {row["Label"] for row in elements}
-    assert labels == {actor.name for actor in dataset.actors.values()}
-    assert all(row["From"] in labels and row["To"] in labels for row in connections)
+    assert list(elements[0]) == ["ID", "Label", "Type", "Description", "Tags", "Dataset"]
+    assert list(connections[0]) == [
+        *("ID", "From", "To", "Type", "Direction", "Description", "Strength"),
+        *("Sign", "Document", "Date", "Dataset"),
+    ]
+    assert [row["ID"] for row in elements] == list(dataset.actors)
+    assert {row["Label"] for row in elements} == {a.name for a in dataset.actors.values()}
+    assert [row["ID"] for row in connections] == ["r0", "r1", "r2", "r3"]
+    assert [(row["From"], row["To"]) for row in connections] == [
+        (r.source, r.target) for r in dataset.relations
+    ]
     assert [row["Direction"] for row in connections] == [
         "mutual",
         "directed",
@@ -338,6 +352,33 @@ def test_kumu_connections_name_elements_by_label():
         "directed",
     ]
     assert connections[2]["Sign"] == "hostile"
+
+
+def test_dot_gives_every_node_and_edge_the_same_attributes_and_the_weight_as_penwidth(tmp_path):
+    dataset = load_dataset(INTEROP)
+    text = render_export(dataset, "dot")
+    names = [
+        re.findall(r'(\w+)="(?:[^"\\]|\\.)*"', line)
+        for line in text.splitlines()
+        if line.startswith('  "')
+    ]
+    nodes, edges = names[: len(dataset.actors)], names[len(dataset.actors) :]
+    assert all(found == nodes[0] for found in nodes)
+    assert nodes[0][-4:] == ["kind", "aliases", "description", "dataset"]
+    assert all(found == edges[0] for found in edges)
+    assert edges[0][-7:] == ["penwidth", "type", "sign", "evidence", "document", "date", "dataset"]
+    assert "relation_weight" not in text
+    done = subprocess.run(
+        [dot_program(), "-Tsvg"], input=text, capture_output=True, text=True, check=True
+    )
+    svg = ET.fromstring(done.stdout)
+    widths = [
+        path.get("stroke-width", "1")
+        for group in svg.iter("{http://www.w3.org/2000/svg}g")
+        if group.get("class") == "edge"
+        for path in group.iter("{http://www.w3.org/2000/svg}path")
+    ]
+    assert widths == ["2.5", "1", "1", "0.5"]  # Graphviz draws each weight as its line width
 
 
 # The command
@@ -406,3 +447,362 @@ def test_export_never_writes_over_its_input(run, tmp_path):
     )
     assert over_a_table.exit_code == 2
     assert {p: p.read_bytes() for p in (tmp_path / "tables").rglob("*") if p.is_file()} == before
+
+
+# Cypher under a runner that splits the script into lines (D17)
+
+# Every character str.splitlines() ends a line at, CRLF included: a runner splitting the
+# script there must still see whole statements.
+LINE_TERMINATORS = [
+    "\n",
+    "\r",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+    "\u2028",
+    "\u2029",
+]
+INJECTION = "MATCH (n) DETACH DELETE n"
+
+
+def hostile_dataset() -> Dataset:
+    """Return a dataset (built in Python, past the loader's rules) hiding a statement after
+    every line terminator, in a quote, a description, an alias, an id, a kind and a type."""
+    hidden = "".join(f"{end}{INJECTION}{end}" for end in LINE_TERMINATORS)
+    kind, relation_type = f"kind{hidden}", f"meets{hidden}"
+    actors = {
+        "a": Actor("a", "Alpha", kind, (f"A{hidden}",), f"described{hidden}"),
+        f"b{hidden}": Actor(f"b{hidden}", f"Beta{hidden}", "country"),
+    }
+    return Dataset(
+        actors=actors,
+        types={relation_type: RelationType(relation_type, 0)},
+        relations=[Relation("a", relation_type, f"b{hidden}", f"Alpha met Beta{hidden} end")],
+        kinds={kind: Kind(kind), "country": Kind("country")},
+    )
+
+
+def existing_graph(client, name: str):
+    """Return a FalkorDB graph already holding five nodes, as a user's database would."""
+    graph = client.select_graph(name)
+    graph.query("UNWIND range(1, 5) AS n CREATE (:Existing {n: n})")
+    return graph
+
+
+def run_split_lines(client, name: str, script: str) -> list[str]:
+    """Run every line of ``script`` as str.splitlines() cuts it, as a careless runner does;
+    return the errors (the runner goes on after each)."""
+    graph = client.select_graph(name)
+    errors = []
+    for line in script.splitlines():
+        if line.strip():
+            try:
+                graph.query(line)
+            except Exception as error:  # the careless runner goes on
+                errors.append(f"{line[:60]}: {error}")
+    return errors
+
+
+def test_cypher_script_is_one_statement_a_line_under_any_line_splitting():
+    for dialect in ("falkordb", "kuzu"):
+        script = render_export(hostile_dataset(), "cypher", dialect=dialect)
+        lines = script.splitlines()
+        assert script.split("\n")[:-1] == lines, dialect  # no other terminator anywhere
+        assert all(line.endswith(";") for line in lines), dialect
+        assert all(line.startswith(("CREATE ", "MATCH (a:Actor {id: ")) for line in lines)
+
+
+def test_cypher_split_into_lines_deletes_nothing_in_falkordb(falkordb):
+    graph = existing_graph(falkordb, "line-splitting")
+    hostile = hostile_dataset()
+    assert run_split_lines(falkordb, "line-splitting", render_export(hostile, "cypher")) == []
+    assert graph.query("MATCH (n:Existing) RETURN count(n)").result_set == [[5]]
+    assert graph.query("MATCH (a:Actor) RETURN count(a)").result_set == [[len(hostile.actors)]]
+    relation = hostile.relations[0]
+    answer = graph.query(
+        "MATCH (a:Actor {id: 'a'})-[r]->(b) RETURN r.evidence, r.type, b.id, b.name"
+    ).result_set
+    source = hostile.actors[relation.target]
+    # FalkorDB reads no \u escape: the terminators it has no escape for arrive as text.
+    texts = (relation.evidence, relation.type, source.id, source.name)
+    assert answer == [[falkordb_text(text) for text in texts]]
+    alpha = graph.query("MATCH (a:Actor {id: 'a'}) RETURN a.aliases, a.description, a.kind")
+    actor = hostile.actors["a"]
+    aliases, description, kind = alpha.result_set[0]
+    assert aliases == [falkordb_text(actor.aliases[0])]
+    assert (description, kind) == (falkordb_text(actor.description), falkordb_text(actor.kind))
+
+
+def falkordb_text(text: str) -> str:
+    """Return ``text`` as FalkorDB stores it from our script (docs/exports.md, Cypher)."""
+    for end in ("\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"):
+        text = text.replace(end, f"\\u{ord(end):04x}")
+    return text
+
+
+def test_cypher_quote_with_line_separators_arrives_exactly_in_falkordb(falkordb, tmp_path):
+    quote = "Alpha met Beta\u2028MATCH (n) DETACH DELETE n\u2028 and\r\nthen\rleft\u2029 end"
+    folder = tmp_path / "separators"
+    folder.mkdir()
+    (folder / "article.txt").write_text(f"Intro. {quote}\n", encoding="utf-8", newline="")
+    (folder / "actors.yaml").write_text(
+        "actors:\n  - {id: a, name: Alpha, kind: country}\n"
+        "  - {id: b, name: Beta, kind: country}\n",
+        encoding="utf-8",
+    )
+    (folder / "relations.yaml").write_text(
+        "documents: {article: article.txt}\ntypes: {meets: {sign: 0}}\n"
+        f"relations:\n  - {{source: a, type: meets, target: b, evidence: {json.dumps(quote)}}}\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(folder)
+    assert dataset.relations[0].evidence == quote
+    graph = existing_graph(falkordb, "separators")
+    assert run_split_lines(falkordb, "separators", render_export(dataset, "cypher")) == []
+    assert graph.query("MATCH (n:Existing) RETURN count(n)").result_set == [[5]]
+    assert graph.query("MATCH (a:Actor) RETURN count(a)").result_set == [[2]]
+    evidence = graph.query("MATCH (:Actor {id: 'a'})-[r:meets]->() RETURN r.evidence")
+    assert evidence.result_set == [[falkordb_text(quote)]]
+
+
+# Cypher for Kùzu: run by the real Kùzu (PyPI's kuzu), in memory
+
+
+def run_in_kuzu(script: str, existing: bool = False):
+    """Return a Kùzu connection after running each line of ``script`` (split by
+    str.splitlines()); ``existing`` first fills a table of five nodes."""
+    import kuzu
+
+    connection = kuzu.Connection(kuzu.Database())
+    if existing:
+        connection.execute("CREATE NODE TABLE Existing(n INT64, PRIMARY KEY (n))")
+        connection.execute("UNWIND range(1, 5) AS n CREATE (:Existing {n: n})")
+    for line in script.splitlines():
+        connection.execute(line)
+    return connection
+
+
+def kuzu_rows(connection, query: str) -> list[list]:
+    result = connection.execute(query)
+    rows = []
+    while result.has_next():
+        rows.append(result.get_next())
+    return rows
+
+
+def test_kuzu_script_recreates_every_actor_and_relation(dataset):
+    connection = run_in_kuzu(render_export(dataset, "cypher", dialect="kuzu"))
+    tables = dataset_tables(dataset)
+    actors = kuzu_rows(
+        connection,
+        "MATCH (a:Actor) RETURN a.id, a.name, a.kind, a.aliases, a.description, a.dataset",
+    )
+    assert sorted(actors) == sorted([list(row.values()) for row in tables["actors"]])
+    relations = kuzu_rows(
+        connection,
+        "MATCH (a:Actor)-[r:Relation]->(b:Actor) RETURN a.id, b.id, r.type, r.sign, "
+        "r.symmetric, r.evidence, r.document, r.date, r.weight, r.dataset",
+    )
+    assert sorted(relations, key=repr) == sorted(
+        [list(row.values()) for row in tables["relations"]], key=repr
+    )
+
+
+def test_kuzu_keeps_hostile_text_byte_for_byte():
+    connection = run_in_kuzu(render_export(load_dataset(INTEROP), "cypher", dialect="kuzu"))
+    answer = kuzu_rows(
+        connection,
+        "MATCH (:Actor {id: 'council'})-[r:Relation {type: 'meets'}]->(:Actor {id: 'freedonia'}) "
+        "RETURN r.evidence",
+    )
+    assert answer == [[HOSTILE_QUOTE]]
+    council = kuzu_rows(connection, "MATCH (a:Actor {id: 'council'}) RETURN a.kind, a.aliases")
+    assert council == [["council `body`", ["-minus", "@at", "+plus"]]]
+
+
+def test_kuzu_script_split_into_lines_deletes_nothing():
+    hostile = hostile_dataset()
+    connection = run_in_kuzu(render_export(hostile, "cypher", dialect="kuzu"), existing=True)
+    assert kuzu_rows(connection, "MATCH (n:Existing) RETURN count(n)") == [[5]]
+    relation = hostile.relations[0]
+    answer = kuzu_rows(
+        connection, "MATCH (a:Actor)-[r:Relation]->(b:Actor) RETURN a.id, r.type, b.id, r.evidence"
+    )
+    assert answer == [[relation.source, relation.type, relation.target, relation.evidence]]
+    actor = hostile.actors["a"]
+    alpha = kuzu_rows(
+        connection, "MATCH (a:Actor {id: 'a'}) RETURN a.kind, a.aliases, a.description"
+    )
+    assert alpha == [[actor.kind, list(actor.aliases), actor.description]]
+
+
+def test_dialect_option(run):
+    kuzu = run("export", "--format", "cypher", "--dialect", "kuzu", "--data", str(INTEROP))
+    assert kuzu.exit_code == 0, kuzu.stderr
+    assert kuzu.stdout == render_export(load_dataset(INTEROP), "cypher", dialect="kuzu")
+    assert kuzu.stdout.startswith("CREATE NODE TABLE Actor(")
+    default = run("export", "--format", "cypher", "--data", str(INTEROP))
+    assert (
+        default.stdout
+        == run(
+            "export", "--format", "cypher", "--dialect", "falkordb", "--data", str(INTEROP)
+        ).stdout
+    )
+    wrong = run("export", "--format", "dot", "--dialect", "kuzu", "--data", str(INTEROP))
+    assert wrong.exit_code == 2
+    assert "only --format cypher has dialects" in wrong.stderr
+    assert run("export", "--format", "cypher", "--dialect", "neo4j").exit_code == 2
+
+
+# GraphML and GEXF keep carriage returns (D18)
+
+
+def crlf_dataset(tmp_path: Path) -> Dataset:
+    """Return a dataset whose quote and description hold CRLF and lone CR line breaks."""
+    quote = "Alpha met Beta,\r\nthen left\rat once"
+    folder = tmp_path / "crlf"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes(f"Intro. {quote}\r\n".encode())
+    description = json.dumps("one\r\ntwo")
+    (folder / "actors.yaml").write_text(
+        "actors:\n"
+        f"  - {{id: a, name: Alpha, kind: country, description: {description}}}\n"
+        "  - {id: b, name: Beta, kind: country}\n",
+        encoding="utf-8",
+    )
+    (folder / "relations.yaml").write_text(
+        "documents: {article: article.txt}\ntypes: {meets: {sign: 0}}\n"
+        f"relations:\n  - {{source: a, type: meets, target: b, evidence: {json.dumps(quote)}}}\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(folder)
+    assert dataset.relations[0].evidence == quote
+    return dataset
+
+
+def test_graphml_and_gexf_keep_carriage_returns(tmp_path):
+    dataset = crlf_dataset(tmp_path)
+    graphml = nx.read_graphml(io.BytesIO(render_export(dataset, "graphml")), force_multigraph=True)
+    gexf = nx.read_gexf(io.BytesIO(render_export(dataset, "gexf")))
+    for graph in (graphml, gexf):
+        assert graph.nodes["a"]["description"] == "one\r\ntwo"
+        [(_, _, data)] = graph.edges(data=True)
+        assert data["evidence"] == "Alpha met Beta,\r\nthen left\rat once"
+
+
+# Names that are not UTF-8 (D16): a folder and a document named with bytes 0xff, 0xfe, 0xe9
+
+
+@pytest.fixture
+def non_utf8_dataset(tmp_path) -> Path:
+    """Return tests/data/interop copied into a folder named ``data\\xff\\xfe``, its notes
+    document a symlink to a file named ``not\\xe9s.txt``; the path as Python holds it."""
+    folder = os.path.join(os.fsencode(tmp_path), b"data\xff\xfe")
+    os.mkdir(folder)
+    for name in ("actors.yaml", "relations.yaml", "article.txt"):
+        shutil.copyfile(INTEROP / name, os.path.join(folder, os.fsencode(name)))
+    shutil.copyfile(INTEROP / "notes.txt", os.path.join(folder, b"not\xe9s.txt"))
+    os.symlink(b"not\xe9s.txt", os.path.join(folder, b"notes.txt"))
+    return Path(os.fsdecode(folder))
+
+
+def test_every_format_writes_names_that_are_not_utf8_as_escaped_bytes(
+    run, non_utf8_dataset, tmp_path
+):
+    label = "data\\xff\\xfe"  # the folder's name as the CLI shows it
+    for name, spec in FORMATS.items():
+        target = tmp_path / "out" / (name if spec.folder else f"graph{spec.suffix}")
+        result = run("export", "--format", name, "-o", str(target), "--data", str(non_utf8_dataset))
+        assert result.exit_code == 0, (name, result.stderr)
+        files = sorted(target.rglob("*")) if spec.folder else [target]
+        for path in files:
+            if path.suffix in (".csv", ".json", ".dot", ".cypher", ".graphml", ".gexf"):
+                path.read_bytes().decode("utf-8")  # strict: raises on anything else
+    out = tmp_path / "out"
+    graphml = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert graphml.nodes["ruritania"]["dataset"] == label
+    assert nx.read_gexf(out / "graph.gexf").nodes["ruritania"]["dataset"] == label
+    assert json.loads((out / "graph.json").read_text("utf-8"))["nodes"][0]["dataset"] == label
+    assert f'dataset="{label}"'.replace("\\", "\\\\") in (out / "graph.dot").read_text("utf-8")
+    documents = read_csv(out / "csv/documents.csv")
+    assert [row["path"] for row in documents] == [
+        "documents/article.txt",
+        "documents/not\\xe9s.txt",
+    ]
+    assert [row["dataset"] for row in documents] == [label, label]
+    assert (out / "csv/documents/not\\xe9s.txt").read_bytes() == (
+        INTEROP / "notes.txt"
+    ).read_bytes()
+    again = load_dataset(out / "csv")  # the table export is a dataset on its own
+    assert len(again.relations) == len(load_dataset(INTEROP).relations)
+
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "parquet/documents.parquet").to_pylist()
+    assert [row["path"] for row in table] == [row["path"] for row in documents]
+
+
+def test_merged_document_keys_from_names_that_are_not_utf8(non_utf8_dataset):
+    merged = load_dataset([non_utf8_dataset, INTEROP])
+    links = json.loads(render_export(merged, "json"))["links"]
+    assert sorted({link["document"] for link in links}) == [
+        "data\\xff\\xfe/article",
+        "data\\xff\\xfe/notes",
+        "interop/article",
+        "interop/notes",
+    ]
+    render_export(merged, "cypher").encode("utf-8")
+    nx.read_graphml(io.BytesIO(render_export(merged, "graphml")))
+
+
+# A fixed schema whatever the data holds
+
+
+def xml_schema(content: bytes) -> list[dict]:
+    """Return the GraphML keys or GEXF attributes a file declares, in order."""
+    root = ET.fromstring(content)
+    return [
+        dict(element.attrib) | {"class": parent.get("class")}
+        for parent in root.iter()
+        for element in parent
+        if element.tag.rsplit("}", 1)[-1] in ("key", "attribute")
+    ]
+
+
+def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_path):
+    dated, undated = load_dataset(INTEROP), crlf_dataset(tmp_path)
+    assert any(r.date for r in dated.relations) and not any(r.date for r in undated.relations)
+    for name in ("graphml", "gexf"):
+        schema = xml_schema(render_export(dated, name))
+        assert xml_schema(render_export(undated, name)) == schema, name
+    graphml = {
+        key["attr.name"] + "@" + key["for"] for key in xml_schema(render_export(undated, "graphml"))
+    }
+    assert graphml == {
+        f"{name}@node" for name in ("name", "kind", "aliases", "description", "dataset")
+    } | {
+        f"{name}@edge"
+        for name in (
+            "type",
+            "sign",
+            "symmetric",
+            "evidence",
+            "document",
+            "date",
+            "weight",
+            "dataset",
+        )
+    }
+    gexf = [(a["class"], a["title"]) for a in xml_schema(render_export(undated, "gexf"))]
+    assert gexf == [
+        *(("node", name) for name in ("kind", "aliases", "description", "dataset")),
+        *(
+            ("edge", name)
+            for name in ("sign", "symmetric", "evidence", "document", "date", "dataset")
+        ),
+    ]
+    assert b"networkx_key" not in render_export(dated, "gexf")

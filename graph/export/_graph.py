@@ -19,7 +19,27 @@ import networkx as nx
 
 from ..tables import dataset_tables, join_list
 
-__all__ = ["export_graph"]
+__all__ = ["EDGE_ATTRIBUTES", "NODE_ATTRIBUTES", "export_graph"]
+
+# Every attribute with its XML type (GraphML's and GEXF's names), in a fixed order: the
+# XML writers declare each, whether the data uses it or not, so the schema never shifts.
+NODE_ATTRIBUTES = [
+    ("name", "string"),
+    ("kind", "string"),
+    ("aliases", "string"),
+    ("description", "string"),
+    ("dataset", "string"),
+]
+EDGE_ATTRIBUTES = [
+    ("type", "string"),
+    ("sign", "long"),
+    ("symmetric", "boolean"),
+    ("evidence", "string"),
+    ("document", "string"),
+    ("date", "string"),
+    ("weight", "double"),
+    ("dataset", "string"),
+]
 
 
 def export_graph(dataset, flat: bool = False) -> nx.MultiDiGraph:
