@@ -8,15 +8,19 @@ Every query runs on one of two projections, documented once here:
   or a ``DiGraph`` (``directed=True``) with one edge per connected pair.
   Parallel relations between the same ordered pair merge into one edge
   whose ``weight`` is 1, or with ``weighted`` the sum of their weights.
-  Symmetric types count both ways. It is :class:`graph.engines.Projection`
+  Symmetric types count both ways. It is :class:`graph.model.Projection`
   (the plain data every engine computes on) as a networkx graph.
+
+The conversions themselves belong to the model (:meth:`Dataset.to_networkx`,
+:meth:`Projection.to_networkx`); this module names the two shapes the
+queries use.
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-from .model import Dataset
+from .model import Dataset, Projection
 
 __all__ = ["multigraph", "projection"]
 # The default of ``directed`` (None) is the default of every measure and
@@ -28,24 +32,7 @@ def multigraph(dataset: Dataset, directed: bool = True) -> nx.MultiDiGraph:
 
     With ``directed=False`` a ``MultiGraph``: one edge per relation, no mirrored copies.
     """
-    graph = nx.MultiDiGraph() if directed else nx.MultiGraph()
-    for actor in dataset.actors.values():
-        graph.add_node(
-            actor.id,
-            name=actor.name,
-            kind=actor.kind,
-            aliases=list(actor.aliases),
-            description=actor.description,
-        )
-    for key, relation in enumerate(dataset.relations):
-        relation_type = dataset.types[relation.type]
-        attributes = relation.to_dict()
-        del attributes["source"], attributes["target"]
-        attributes["sign"] = relation_type.sign
-        graph.add_edge(relation.source, relation.target, key=key, mirrored=False, **attributes)
-        if relation_type.symmetric and directed:
-            graph.add_edge(relation.target, relation.source, key=key, mirrored=True, **attributes)
-    return graph
+    return dataset.to_networkx(directed=bool(directed))
 
 
 def projection(dataset: Dataset, directed: bool | None = None, weighted: bool = False) -> nx.Graph:
@@ -77,7 +64,4 @@ def projection(dataset: Dataset, directed: bool | None = None, weighted: bool = 
     >>> sorted(projection(data, directed=False).edges(data="weight"))
     [('a', 'b', 1), ('b', 'c', 1)]
     """
-    from .engines.base import Projection
-    from .engines.networkx_engine import to_networkx
-
-    return to_networkx(Projection.of(dataset, directed=bool(directed), weighted=weighted))
+    return Projection.of(dataset, directed=bool(directed), weighted=weighted).to_networkx()

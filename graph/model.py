@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from .problems import Problem
 
-__all__ = ["Actor", "Dataset", "Document", "Kind", "Relation", "RelationType"]
+__all__ = ["Actor", "Dataset", "Document", "Kind", "Projection", "Relation", "RelationType"]
 
 SIGN_NAMES = {1: "cooperative", -1: "hostile", 0: "neutral"}
 
@@ -186,15 +186,13 @@ class Dataset:
         >>> type(g).__name__, 0 <= nx.clustering(g)["uk"] <= 1
         ('Graph', True)
         """
-        from .build import multigraph, projection
-
         if not simple:
             if weighted:
                 from .problems import QueryError
 
                 raise QueryError("weighted=True needs simple=True: the multigraph keeps weights")
-            return multigraph(self, directed=directed is not False)
-        graph = projection(self, directed=directed, weighted=weighted)
+            return _multigraph(self, directed=directed is not False)
+        graph = Projection.of(self, directed=bool(directed), weighted=weighted).to_networkx()
         for actor in self.actors.values():
             graph.nodes[actor.id].update(
                 name=actor.name,
@@ -203,3 +201,89 @@ class Dataset:
                 description=actor.description,
             )
         return graph
+
+
+@dataclass
+class Projection:
+    """The simple graph queries compute on, as plain data any engine can read.
+
+    ``nodes`` are actor ids in the dataset's order; ``edges`` maps an ordered
+    pair ``(source, target)`` to its weight: 1, or with ``weighted`` the sum
+    of the weights of the relations between them. Undirected, a pair is
+    ``(smaller id, larger id)``; directed, a relation of a symmetric type
+    counts both ways. ``dataset`` is the dataset it was built from, for
+    engines that read relations themselves (Spark).
+
+    >>> from graph.model import Actor, Dataset, Relation, RelationType
+    >>> data = Dataset(
+    ...     actors={i: Actor(i, i.upper(), "country") for i in "abc"},
+    ...     types={"ally": RelationType("ally", 1, symmetric=True),
+    ...            "aid": RelationType("aid", 1)},
+    ...     relations=[Relation("a", "aid", "b", "q", weight=2.0),
+    ...                Relation("a", "aid", "b", "q", weight=3.0),
+    ...                Relation("b", "ally", "c", "q")])
+    >>> Projection.of(data, weighted=True).edges
+    {('a', 'b'): 5.0, ('b', 'c'): 1.0, ('c', 'b'): 1.0}
+    >>> Projection.of(data, directed=False).edges
+    {('a', 'b'): 1, ('b', 'c'): 1}
+    """
+
+    nodes: list[str]
+    edges: dict[tuple[str, str], float]
+    directed: bool = True
+    weighted: bool = False
+    dataset: Dataset | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, dataset: Dataset, directed: bool = True, weighted: bool = False) -> Projection:
+        """Return the projection of ``dataset`` (see the class docstring)."""
+        edges: dict[tuple[str, str], float] = {}
+        symmetric = {name for name, kind in dataset.types.items() if kind.symmetric}
+        for relation in dataset.relations:
+            source, target = relation.source, relation.target
+            if not directed:
+                # Undirected, a symmetric relation is one tie, like any other.
+                pairs = [(min(source, target), max(source, target))]
+            elif relation.type in symmetric:
+                pairs = [(source, target), (target, source)]
+            else:
+                pairs = [(source, target)]
+            for pair in pairs:
+                edges[pair] = edges.get(pair, 0.0) + relation.weight if weighted else 1
+        return cls(list(dataset.actors), edges, directed, weighted, dataset)
+
+    def to_networkx(self) -> nx.Graph:
+        """Return the projection as a networkx ``DiGraph`` (``Graph`` undirected) with ``weight``s.
+
+        Nodes are actor ids with no attributes (see :meth:`Dataset.to_networkx`).
+        """
+        import networkx as nx
+
+        built = nx.DiGraph() if self.directed else nx.Graph()
+        built.add_nodes_from(self.nodes)
+        built.add_weighted_edges_from((s, t, w) for (s, t), w in self.edges.items())
+        return built
+
+
+def _multigraph(dataset: Dataset, directed: bool) -> nx.MultiDiGraph:
+    """Return every actor and relation as a ``MultiDiGraph`` (a ``MultiGraph`` undirected)."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    for actor in dataset.actors.values():
+        graph.add_node(
+            actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            aliases=list(actor.aliases),
+            description=actor.description,
+        )
+    for key, relation in enumerate(dataset.relations):
+        relation_type = dataset.types[relation.type]
+        attributes = relation.to_dict()
+        del attributes["source"], attributes["target"]
+        attributes["sign"] = relation_type.sign
+        graph.add_edge(relation.source, relation.target, key=key, mirrored=False, **attributes)
+        if relation_type.symmetric and directed:
+            graph.add_edge(relation.target, relation.source, key=key, mirrored=True, **attributes)
+    return graph

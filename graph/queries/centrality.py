@@ -33,7 +33,7 @@ pagerank       ``pagerank`` (weight = the summed weights when weighted),
 under ``sample``. Exact betweenness costs one breadth-first search per actor.
 
 Weighted, every measure but degree runs on weights scaled by a power of two
-(see :func:`graph.queries._checks.scaled_weights`): the same scores, without
+(see :func:`graph.weights.scaled_weights`): the same scores, without
 overflow or underflow at the ends of the float range. A weight sum that is
 not finite, or a score that overflows, is a :class:`QueryError`; so is a
 PageRank that does not converge.
@@ -46,10 +46,11 @@ from __future__ import annotations
 
 import math
 
+from ..choices import check_choice
 from ..engines import MEASURES, Projection, choose
 from ..model import Dataset
 from ..problems import QueryError
-from ._checks import check_choice, check_count
+from ._checks import check_count
 from .direction import resolve_directed
 from .eigenvector import eigenvector_scores, leading_eigenvector, power_iteration
 

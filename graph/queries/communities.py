@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import math
 
+from ..choices import check_choice
 from ..model import Dataset
 from ..problems import QueryError
-from ._checks import check_choice, scaled_weights
+from ..weights import scaled_weights
 from .direction import resolve_directed
 
 __all__ = ["METHODS", "communities"]

@@ -10,10 +10,11 @@ then theirs...) and for ``in`` (its reverse), the undirected projection for
 
 from __future__ import annotations
 
+from ..choices import check_choice
 from ..model import Dataset
 from ..problems import QueryError
 from ._checks import actor_id as actor_id_of
-from ._checks import check_choice, check_count
+from ._checks import check_count
 from .direction import resolve_directed
 
 __all__ = ["DIRECTIONS", "neighbors"]

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..choices import check_choice
 from ..model import Dataset
 from ..problems import QueryError
-from ._checks import actor_id, check_choice, check_count
+from ._checks import actor_id, check_count
 from .centrality import MEASURES, TIE_DIGITS, centrality
 
 __all__ = ["whatif"]

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from ..model import RelationType
 from ..problems import DatasetError, Problem
+from .dates import period_start
+from .layout import table_uri
 
 __all__ = ["SHOWN", "check_tables"]
 
@@ -42,8 +44,6 @@ REQUIRED = {
 
 def check_tables(frames: dict, uri: str):
     """Check the tables; return ``(types, kinds, documents)`` or raise DatasetError."""
-    from .frames import table_uri
-
     problems: list[Problem] = []
     for name, frame in frames.items():
         missing = [c for c in REQUIRED[name] if c not in frame.columns]
@@ -229,8 +229,6 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
             )
         )
     if "date" in relations.columns:
-        from .frames import period_start
-
         date = F.col("date").cast("string")
         real = F.try_to_date(period_start(date), "yyyy-MM-dd")
         bad = relations.where(date.isNotNull() & ((~date.rlike(DATE_PATTERN)) | real.isNull()))

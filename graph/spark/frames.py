@@ -27,10 +27,10 @@ from ..display import shown_path
 from ..model import Actor, Dataset, RelationType
 from ..names import ActorIndex
 from ..problems import QueryError
+from .dates import period_start
+from .layout import TABLES, table_uri
 
 __all__ = ["TABLES", "SparkGraph", "from_dataset", "from_tables"]
-
-TABLES = ("actors", "relations", "types", "kinds", "documents")
 
 ACTOR_SCHEMA = "id string, name string, kind string, aliases array<string>"
 RELATION_SCHEMA = (
@@ -135,18 +135,6 @@ class SparkGraph:
         self._cached.clear()
 
 
-def period_start(column):
-    """The first day of a ``YYYY[-MM[-DD]]`` column, as ISO text (compares as a date)."""
-    from pyspark.sql import functions as F
-
-    length = F.length(column)
-    return (
-        F.when(length == 4, F.concat(column, F.lit("-01-01")))
-        .when(length == 7, F.concat(column, F.lit("-01")))
-        .otherwise(column)
-    )
-
-
 def from_dataset(spark, dataset: Dataset) -> SparkGraph:
     """Return a dataset the loader has checked as DataFrames on ``spark``."""
     actors = spark.createDataFrame(
@@ -183,11 +171,6 @@ def from_dataset(spark, dataset: Dataset) -> SparkGraph:
         str(dataset.folder) if dataset.folder else "the seed dataset",
         dataset,
     )
-
-
-def table_uri(uri: str, name: str) -> str:
-    """Return the URI of table ``name`` (``NAME.parquet``) in the folder ``uri``."""
-    return f"{uri.rstrip('/')}/{name}.parquet"
 
 
 def from_tables(spark, uri: str) -> SparkGraph:
