@@ -364,3 +364,45 @@ def test_docs_spark_submit_command_runs_with_the_wheel(spark, seed, tmp_path):
     result = json.loads(done.stdout)
     reference = centrality(load_dataset(), "in-degree", top=5, engine="networkx")
     assert without_engine(result) == without_engine(reference)
+
+
+# -- Spark's own log file ----------------------------------------------------
+
+
+def spark_stats_with_log(log: Path) -> subprocess.CompletedProcess:
+    """``graph stats --engine spark`` in a new process (so a new session), its log at ``log``."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYSPARK_GATEWAY_PORT", "SPARK_MASTER")}
+    env["GRAPH_SPARK_LOG"] = str(log)
+    return subprocess.run(
+        [sys.executable, "-m", "graph", "stats", "--engine", "spark", "--spark-master", "local[1]"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,  # a guard only: a FIFO used to hang the command for good
+    )
+
+
+def test_spark_log_is_never_written_through_a_symlink(tmp_path):
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "spark.log"
+    link.symlink_to(precious)
+    done = spark_stats_with_log(link)
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"Error: cannot write Spark's log: {link} is a symlink: refusing to write through it "
+        "(remove it, or name another file in GRAPH_SPARK_LOG)"
+    )
+
+
+def test_spark_log_that_is_a_fifo_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "spark.log"
+    os.mkfifo(fifo)
+    done = spark_stats_with_log(fifo)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"Error: cannot write Spark's log: {fifo} is a FIFO (named pipe), not a regular file: "
+        "refusing it (remove it, or name another file in GRAPH_SPARK_LOG)"
+    )
