@@ -50,7 +50,9 @@ if TYPE_CHECKING:
     from .model import Dataset
 
 __all__ = [
+    "FALSE_WORDS",
     "TABLES",
+    "TRUE_WORDS",
     "Column",
     "TableSpec",
     "csv_cell",
@@ -307,6 +309,11 @@ def csv_cell(value, column_type: str = "text") -> str:
     return spreadsheet_safe(str(value))
 
 
+# A boolean written as text (any case, spaces around): what parse_cell reads as true or false.
+TRUE_WORDS = ("true", "1", "yes")
+FALSE_WORDS = ("false", "0", "no")
+
+
 def parse_csv_cell(cell: str, column_type: str = "text"):
     """Return the value of a CSV cell, or raise ``ValueError`` saying what was expected.
 
@@ -339,9 +346,9 @@ def parse_cell(cell: str, column_type: str = "text"):
         return None
     if column_type == "bool":
         lowered = cell.strip().lower()
-        if lowered in ("true", "1", "yes"):
+        if lowered in TRUE_WORDS:
             return True
-        if lowered in ("false", "0", "no"):
+        if lowered in FALSE_WORDS:
             return False
         raise ValueError(f"expected true or false, not {cell!r}")
     if column_type == "int":
