@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from ..model import RelationType
 from ..problems import DatasetError, Problem
-from ..tables import FALSE_WORDS, TABLES, TRUE_WORDS, parse_cell
+from ..tables import FALSE_WORDS, TRUE_WORDS, parse_cell
+from ..tables import TABLES as LAYOUT  # the columns of each table (not frames.TABLES, the names)
 
 __all__ = ["SHOWN", "check_tables"]
 
@@ -95,7 +96,7 @@ def _type_problems(frame, shown: str, table: str) -> list[Problem]:
     Caught before any query: Spark would fail mid-query with a cast error
     (Java frames and a traceback) or compare unlike values silently.
     """
-    columns = {column.name: column.type for column in TABLES[table].columns}
+    columns = {column.name: column.type for column in LAYOUT[table].columns}
     problems = []
     for column, spark_type in frame.dtypes:
         if column not in columns:
