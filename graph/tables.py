@@ -26,7 +26,8 @@ Booleans are ``true``/``false``; numbers are written in full (``1.0``,
 a carriage return or ``'`` gets a ``'`` in front so that a spreadsheet shows
 it as text instead of running it as a formula (numbers never do; the rule is
 :mod:`graph.cells`'s, shared by every CSV writer); a reader takes that ``'``
-off again, so tables round-trip exactly.
+off again, so tables round-trip exactly. Parquet has no such rule: its text
+cells are stored and read as they are (:func:`parse_cell`).
 
 >>> [column.name for column in TABLES["relations"].columns][:3]
 ['src', 'dst', 'type']
@@ -50,7 +51,9 @@ if TYPE_CHECKING:
     from .model import Dataset
 
 __all__ = [
+    "FALSE_WORDS",
     "TABLES",
+    "TRUE_WORDS",
     "Column",
     "TableSpec",
     "csv_cell",
@@ -58,6 +61,7 @@ __all__ = [
     "dataset_tables",
     "document_copies",
     "join_list",
+    "parse_cell",
     "parse_csv_cell",
     "split_list",
 ]
@@ -308,6 +312,11 @@ def csv_cell(value, column_type: str = "text") -> str:
     return spreadsheet_safe(str(value))
 
 
+# A boolean written as text (any case, spaces around): what parse_cell reads as true or false.
+TRUE_WORDS = ("true", "1", "yes")
+FALSE_WORDS = ("false", "0", "no")
+
+
 def parse_csv_cell(cell: str, column_type: str = "text"):
     """Return the value of a CSV cell, or raise ``ValueError`` saying what was expected.
 
@@ -317,15 +326,32 @@ def parse_csv_cell(cell: str, column_type: str = "text"):
     >>> parse_csv_cell("'=1"), parse_csv_cell("", "list"), parse_csv_cell("TRUE", "bool")
     ('=1', [], True)
     """
+    if column_type in ("text", "list"):
+        cell = spreadsheet_unescape(cell)  # the guard is CSV's: a spreadsheet opens CSV
+    return parse_cell(cell, column_type)
+
+
+def parse_cell(cell: str, column_type: str = "text"):
+    """Return the value of a cell written as text, or raise ``ValueError`` saying what was expected.
+
+    The reading every table shares (a Parquet text cell, and Spark's
+    ``--tables``, read it too): text as it is, lists split at ``|``, booleans
+    ``true``/``false`` (also ``1``/``0``, ``yes``/``no``, any case), numbers
+    in full. An empty cell is ``None`` (an empty list for a list). No formula
+    guard: that is :func:`parse_csv_cell`'s.
+
+    >>> parse_cell("'=1"), parse_cell("false", "bool"), parse_cell(" -1", "int")
+    ("'=1", False, -1)
+    """
     if column_type == "list":
-        return split_list(spreadsheet_unescape(cell))
+        return split_list(cell)
     if cell == "":
         return None
     if column_type == "bool":
         lowered = cell.strip().lower()
-        if lowered in ("true", "1", "yes"):
+        if lowered in TRUE_WORDS:
             return True
-        if lowered in ("false", "0", "no"):
+        if lowered in FALSE_WORDS:
             return False
         raise ValueError(f"expected true or false, not {cell!r}")
     if column_type == "int":
@@ -338,4 +364,4 @@ def parse_csv_cell(cell: str, column_type: str = "text"):
             return float(cell.strip())
         except ValueError:
             raise ValueError(f"expected a number, not {cell!r}") from None
-    return spreadsheet_unescape(cell)
+    return cell

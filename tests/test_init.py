@@ -214,3 +214,21 @@ def test_a_file_called_schemas_is_in_the_way_and_an_unmakeable_folder_is_said(ru
         1,
         f"Error: cannot write {a_file}/new/schemas: Not a directory\n",
     )
+
+
+@pytest.mark.parametrize("layout", ["csv", "parquet"])
+def test_init_refuses_a_folder_that_holds_a_dataset_as_tables(run, tmp_path, layout):
+    """A new actors.yaml beside the tables would hide them: the folder's actors would become 0."""
+    folder = tmp_path / "tables"
+    assert run("export", "--format", layout, "-o", str(folder)).exit_code == 0
+    before = sorted(path.name for path in folder.iterdir())
+    actors = len(load_dataset(folder).actors)
+    result = run("init", str(folder))
+    assert result.exit_code == 1
+    names = ", ".join(f"{table}.{layout}" for table in ("actors", "relations", "types", "kinds"))
+    assert result.stderr == (
+        f"Error: {folder} holds a dataset as tables ({names}, documents.{layout}): a new "
+        "actors.yaml there would hide it (choose another folder)\n"
+    )
+    assert sorted(path.name for path in folder.iterdir()) == before
+    assert len(load_dataset(folder).actors) == actors > 0

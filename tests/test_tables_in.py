@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 
 import pytest
 
@@ -201,3 +202,196 @@ def test_without_a_types_table_the_sign_column_declares_the_types(tmp_path):
         load_dataset(tmp_path)
     errors = [(p.line, p.column, p.message) for p in caught.value.problems if p.severity == "error"]
     assert errors == [(2, 4, "type 'meets' is missing required field 'sign'")]
+
+
+# Text that starts like an escaped spreadsheet cell: an apostrophe before a formula start
+# or before another apostrophe. Only CSV takes that apostrophe off (a spreadsheet opens CSV).
+APOSTROPHE_ACTORS = """\
+kinds:
+  "'=kind": {description: "''described"}
+actors:
+  - id: quote
+    name: "''Quoted"
+    kind: "'=kind"
+    aliases: ["'@handle", "'-5"]
+  - id: formula
+    name: "'=SUM(A1)"
+    kind: "'=kind"
+    description: "'+plus"
+  - id: minus
+    name: "'-minus"
+    kind: "'=kind"
+"""
+
+APOSTROPHE_RELATIONS = """\
+documents: {article: article.txt}
+types:
+  "'-opposes": {sign: -1, description: "'@described"}
+  "'+meets": {sign: 0, symmetric: true}
+relations:
+  - source: quote
+    type: "'-opposes"
+    target: formula
+    evidence: "'=quoted formula said it"
+  - source: minus
+    type: "'+meets"
+    target: quote
+    evidence: "''twice quoted words here"
+"""
+
+APOSTROPHE_ARTICLE = "It read: '=quoted formula said it, then ''twice quoted words here.\n"
+
+
+def test_parquet_keeps_leading_apostrophes_that_csv_escapes(run, tmp_path, write_dataset):
+    """The spreadsheet rule is CSV's: Parquet stores and reads every text exactly."""
+    import pyarrow.parquet as pq
+
+    folder = write_dataset(APOSTROPHE_ACTORS, APOSTROPHE_RELATIONS, APOSTROPHE_ARTICLE)
+    original = load_dataset(folder)
+    for layout in ("parquet", "csv"):
+        tables = tmp_path / layout
+        assert (
+            run("export", "--format", layout, "-o", str(tables), "--data", str(folder)).exit_code
+            == 0
+        )
+        result = run("diff", str(folder), str(tables), "--format", "json")
+        assert result.exit_code == 0, (layout, result.stdout, result.stderr)
+        assert json.loads(result.stdout)["equal"] is True
+        read = load_dataset(tables)
+        assert [a.name for a in read.actors.values()] == ["''Quoted", "'=SUM(A1)", "'-minus"]
+        assert read.actors["quote"].aliases == ("'@handle", "'-5")
+        assert set(read.kinds) == {"'=kind"} and set(read.types) == set(original.types)
+        assert [r.evidence for r in read.relations] == [r.evidence for r in original.relations]
+    stored = pq.read_table(tmp_path / "parquet" / "actors.parquet").column("name").to_pylist()
+    assert stored == ["''Quoted", "'=SUM(A1)", "'-minus"]  # as they are: no spreadsheet opens it
+
+
+def small_tables(folder, actors_rows="a,Alpha,country\nb,Beta,country\n"):
+    """Two actors and one relation as CSV tables (types from the sign column); return the folder."""
+    folder.mkdir(exist_ok=True)
+    (folder / "actors.csv").write_text("id,name,kind\n" + actors_rows, encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        "src,dst,type,sign,evidence\na,b,meets,0,Alpha met Beta in town\n", encoding="utf-8"
+    )
+    return folder
+
+
+def problems_of(folder, **options) -> list[tuple[str, int, int, str]]:
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(folder, **options)
+    return [
+        (p.file.rsplit("/", 1)[-1], p.line, p.column, p.message)
+        for p in caught.value.problems
+        if p.severity == "error"
+    ]
+
+
+def test_a_csv_row_with_more_cells_than_the_header_is_an_error(tmp_path):
+    """Cells past the header were dropped: a quote with an unquoted comma was cut short."""
+    folder = small_tables(tmp_path / "t", "a,Alpha,country\nb,Beta,country,spare\n")
+    assert problems_of(folder) == [
+        (
+            "actors.csv",
+            3,
+            4,
+            "row has 4 cells but the header names 3 columns "
+            "(a ',' inside a cell needs the cell in double quotes)",
+        )
+    ]
+    (folder / "actors.csv").write_text("id;name;kind\na;Alpha;country\nb;Beta;country\n")
+    (folder / "relations.csv").write_text(
+        "src,dst,type,sign,evidence\na,b,meets,0,Alpha met Beta, then left\n"
+    )
+    [problem] = problems_of(folder)
+    assert problem[:3] == ("relations.csv", 2, 6)
+
+
+def write_parquet(path, columns: dict) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(list(columns.values()), names=list(columns)), path)
+
+
+def test_parquet_tables_obey_the_file_size_limit(tmp_path):
+    folder = small_tables(tmp_path / "t")
+    (folder / "actors.csv").unlink()
+    write_parquet(
+        folder / "actors.parquet",
+        {"id": ["a", "b"], "name": ["Alpha", "Beta"], "kind": ["country", "country"]},
+    )
+    assert len(load_dataset(folder).actors) == 2
+    size = (folder / "actors.parquet").stat().st_size
+    from graph.sources.text import show_size
+
+    assert problems_of(folder, max_file_size=size - 1) == [
+        (
+            "actors.parquet",
+            0,
+            0,
+            f"file is {show_size(size)}, over the limit of {show_size(size - 1)} "
+            "(raise it with --max-file-size)",
+        )
+    ]
+
+
+def test_a_parquet_folder_of_part_files_is_read_and_capped_per_file(tmp_path):
+    folder = small_tables(tmp_path / "t")
+    (folder / "actors.csv").unlink()
+    parts = folder / "actors.parquet"
+    parts.mkdir()
+    write_parquet(parts / "part-0.parquet", {"id": ["a"], "name": ["Alpha"], "kind": ["c"]})
+    write_parquet(parts / "part-1.parquet", {"id": ["b"], "name": ["Beta"], "kind": ["c"]})
+    (parts / "_SUCCESS").write_text("")
+    assert list(load_dataset(folder).actors) == ["a", "b"]
+    os.mkfifo(parts / "part-2.parquet")
+    assert problems_of(folder) == [("part-2.parquet", 1, 1, "not a regular file")]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_table_that_is_a_symlink_loop_is_said_to_be_one(tmp_path, suffix):
+    folder = small_tables(tmp_path / "t")
+    (folder / "actors.csv").unlink()
+    (folder / f"actors{suffix}").symlink_to(f"actors{suffix}")
+    assert problems_of(folder) == [
+        (f"actors{suffix}", 1, 1, "symlink loop: the file's symlinks lead back to itself")
+    ]
+
+
+def test_an_unreadable_relations_table_is_the_only_problem(tmp_path):
+    """Without a types table, whether types are missing depends on relations' sign column."""
+    folder = small_tables(tmp_path / "t")
+    (folder / "relations.csv").write_bytes(b"src,dst,type,sign,evidence\na,b,meets,0,caf\xe9\n")
+    assert problems_of(folder) == [
+        (
+            "relations.csv",
+            2,
+            16,
+            "not valid UTF-8: byte 0xe9 cannot start or continue a character",
+        )
+    ]
+    (folder / "relations.csv").unlink()
+    assert problems_of(folder) == [
+        (
+            "relations.csv",
+            1,
+            1,
+            "table missing: relations.csv or relations.parquet (see docs/exports.md)",
+        )
+    ]
+
+
+def test_a_repeated_parquet_column_is_one_located_line(run, tmp_path):
+    """pyarrow's own message for it ran to 8 lines (its scanner's fields)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = small_tables(tmp_path / "t")
+    (folder / "actors.csv").unlink()
+    columns = [["a", "b"], ["Alpha", "Beta"], ["c", "c"], ["x", "y"]]
+    table = pa.Table.from_arrays(columns, names=["id", "name", "kind", "name"])
+    pq.write_table(table, folder / "actors.parquet")
+    result = run("validate", "--data", str(folder))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert errors == [f"{folder / 'actors.parquet'}:1:4: error: column 'name' appears twice"]

@@ -51,13 +51,15 @@ def init_dataset(folder: str | os.PathLike, article: str | os.PathLike | None = 
 
     ``folder`` is created if need be. Nothing is ever overwritten: when any
     file to write exists already, nothing is written and :class:`ScaffoldError`
-    names them all. ``article`` (a UTF-8 text file) is copied in under its own
-    name, unless it is in ``folder`` already, and declared as the document
-    ``article``.
+    names them all; a folder that holds a dataset as tables (CSV or Parquet,
+    which ``actors.yaml`` would hide) is refused too. ``article`` (a UTF-8
+    text file) is copied in under its own name, unless it is in ``folder``
+    already, and declared as the document ``article``.
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise ScaffoldError(f"{folder} exists and is not a folder")
+    _refuse_a_table_dataset(folder)
     names = list(DATASET_FILES)
     text = None
     if article is not None:
@@ -89,6 +91,22 @@ def init_dataset(folder: str | os.PathLike, article: str | os.PathLike | None = 
         where = error.filename or folder
         raise ScaffoldError(f"cannot write {where}: {error.strerror or error}") from None
     return written
+
+
+def _refuse_a_table_dataset(folder: Path) -> None:
+    """A folder holding a dataset as tables is refused: new YAML files would hide it.
+
+    (A folder with YAML files is refused by the files in the way.)
+    """
+    from ..sources.tables import find_tables
+
+    found = find_tables(folder) if folder.is_dir() else {}
+    if found:
+        listed = ", ".join(path.name for path in found.values())
+        raise ScaffoldError(
+            f"{folder} holds a dataset as tables ({listed}): a new actors.yaml there would "
+            "hide it (choose another folder)"
+        )
 
 
 def _read_article(article: Path) -> str:

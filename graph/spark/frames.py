@@ -221,19 +221,45 @@ def from_tables(spark, uri: str) -> SparkGraph:
 
 def read_tables(spark, uri: str) -> dict:
     """Return ``{name: DataFrame}`` for every table found at ``uri`` (``actors`` and
-    ``relations`` are required; the others are optional)."""
-    frames = {}
+    ``relations`` are required; the others are optional).
+
+    A required table that is not there is a :class:`QueryError` (the URI is
+    wrong); a table that is there but cannot be read, optional or not, is a
+    :class:`~graph.problems.DatasetError` (an unreadable ``kinds`` table was
+    dropped, and every kind passed).
+    """
+    from ..problems import DatasetError, Problem
+
+    frames, problems = {}, []
     for name in TABLES:
         path = table_uri(uri, name)
         try:
             frames[name] = spark.read.parquet(path).select("*", "_metadata")
         except Exception as error:  # AnalysisException: PATH_NOT_FOUND, not Parquet...
-            if name in ("actors", "relations"):
-                reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            if not _not_found(error):
+                problems.append(
+                    Problem(path, 0, 0, f"cannot read the {name} table: {_reason(error)}")
+                )
+            elif name in ("actors", "relations"):
                 raise QueryError(
-                    f"--tables {uri}: cannot read the {name} table {path} ({reason})"
+                    f"--tables {uri}: cannot read the {name} table {path} ({_reason(error)})"
                 ) from None
+    if problems:
+        raise DatasetError(problems)
     return frames
+
+
+def _reason(error: Exception) -> str:
+    """The first line of what Spark (or the JVM beneath it) says went wrong."""
+    java = getattr(error, "java_exception", None)
+    text = str(java.getMessage()) if java is not None else str(error)
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+
+
+def _not_found(error: Exception) -> bool:
+    """Whether Spark's error says the path does not exist (not that it cannot be read)."""
+    condition = getattr(error, "getCondition", None) or getattr(error, "getErrorClass", None)
+    return (condition() if condition else None) == "PATH_NOT_FOUND"
 
 
 def _checked(values, known, what: str) -> set[str] | None:
