@@ -43,14 +43,12 @@ from __future__ import annotations
 import re
 
 from ..tables import dataset_tables
+from .cypher_text import CONTROL
 
 __all__ = ["CONTROL", "DIALECTS", "name", "render", "string", "value"]
 
 DIALECTS = ("falkordb", "kuzu")
 
-# Every character str.splitlines() (or any runner) may end a line at, and every other
-# control character: none of them is ever written as itself.
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SHORT_ESCAPES = {
     "\\": "\\\\",
     "'": "\\'",

@@ -28,7 +28,7 @@ decode(BLOB('\\x0A'))
 from __future__ import annotations
 
 from ..tables import dataset_tables
-from .cypher import CONTROL
+from .cypher_text import CONTROL
 
 __all__ = ["ACTOR_COLUMNS", "RELATION_COLUMNS", "render", "string"]
 
