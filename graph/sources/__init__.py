@@ -2,7 +2,7 @@
 
 Every reader returns a :class:`Source`: the file's content as **plain data**
 (dicts, lists, str, int, float, bool and None, in the shape of the YAML
-format) and a :class:`Locator`. The dataset rules (:mod:`graph.load`) run
+format) and a :class:`Locator`. The dataset rules (:mod:`graph.rules`) run
 once on the plain data, whatever the reader, and name each problem by its
 **path** in that data, e.g. ``("relations", 150000, "target")``; only then
 does the locator turn the path into a line and a column (or a row and a

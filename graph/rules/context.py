@@ -1,0 +1,36 @@
+"""What one subject's rules learn that a later one needs, for one pass over a dataset.
+
+The actors' rules note the ids they refused (so a relation naming one is
+told how to fix it); the documents' rules note the keys declared and the
+quote index of each document read (so relations can be checked against
+them). A pass of the rules starts with a fresh :class:`Context`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..evidence import DocumentIndex
+from ..names import ActorIndex
+from ..problems import Problem
+
+__all__ = ["Context", "ReadDocument"]
+
+# (path, name shown in messages) -> the document's quote index, or why it cannot be read
+ReadDocument = Callable[[Path, str], tuple[DocumentIndex | None, Problem | None]]
+
+
+@dataclass
+class Context:
+    """The dataset folder, how to read a document, and what the rules found so far."""
+
+    folder: Path
+    read_document: ReadDocument
+    index: ActorIndex | None = None  # built only to suggest fixes
+    # Actors kept under an id the rules refuse: id -> (the fixed spelling, its line).
+    invalid_ids: dict[str, tuple[str | None, int]] = field(default_factory=dict)
+    declared_documents: list[str] = field(default_factory=list)
+    declared_set: set[str] = field(default_factory=set)
+    indexes: dict[str, DocumentIndex] = field(default_factory=dict)

@@ -1,0 +1,40 @@
+"""Relation types: the ``types`` mapping of ``relations.yaml`` (or the types table).
+
+Each type has a sign (1 cooperative, -1 hostile, 0 neutral) and may be
+symmetric and have a description.
+"""
+
+from __future__ import annotations
+
+from ..model import RelationType
+from .checker import MISSING, Checker
+from .distinct import distinct_name
+
+__all__ = ["check_types"]
+
+
+def check_types(check: Checker, value) -> dict[str, RelationType]:
+    """Return the relation types declared, by name (at least one must be)."""
+    types = {}
+    seen: dict[str, str] = {}  # folded name -> name as first declared
+    for key, item in check.mapping_items(value, ("types",), "types"):
+        path = ("types", key)
+        name = check.string(key, path, "a relation type", key=True)
+        name = distinct_name(check, name, path, seen, "relation type")
+        fields = check.fields(item, path, f"type {name!r}", ("sign",), ("symmetric", "description"))
+        if name is None or fields is None:
+            continue
+        sign = check.sign(fields["sign"], (*path, "sign")) if "sign" in fields else None
+        symmetric = (
+            check.boolean(fields["symmetric"], (*path, "symmetric"), "symmetric")
+            if "symmetric" in fields
+            else False
+        )
+        description = check.optional_text(
+            fields.get("description", MISSING), (*path, "description"), "description"
+        )
+        # A type with a bad field is still known, so its relations are not reported too.
+        types[name] = RelationType(name, sign or 0, bool(symmetric), description)
+    if isinstance(value, dict) and not value:
+        check.error(("types",), "types must declare at least one relation type")
+    return types
