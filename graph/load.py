@@ -21,9 +21,9 @@ from . import progress
 from .evidence import DocumentIndex
 from .model import Dataset
 from .problems import DatasetError, Problem
-from .sources import NotLocated, Source, read_utf8, read_yaml
+from .sources import NotLocated, Source, decode_utf8, read_yaml
 from .sources import cache as caching
-from .sources.text import MAX_FILE_SIZE, file_problem
+from .sources.text import MAX_FILE_SIZE, file_problem, read_bytes
 
 __all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder", "validate"]
 
@@ -78,7 +78,7 @@ def load_dataset(
         raise DatasetError(loader.problems)
     dataset.warnings = sorted(p for p in loader.problems if p.severity != "error")
     if key:
-        caching.store(key, dataset)
+        caching.store(key, dataset, loader.resolved)
     return dataset
 
 
@@ -138,6 +138,10 @@ class _Loader:
         self.problems: list[Problem] = []
         # Documents read and indexed, by path: a second pass of the rules reuses them.
         self.documents: dict[str, tuple[DocumentIndex | None, Problem | None]] = {}
+        # Every path resolved, as declared -> (target, hash of the bytes read; None: a folder),
+        # so that the cache certifies only what was read (graph.sources.cache).
+        self.resolved: dict[str, tuple[str, str | None]] = {}
+        self.hashes: dict[str, str] = {}
 
     def load(self) -> Dataset | None:
         actors_path, relations_path = self.folder / ACTORS_FILE, self.folder / RELATIONS_FILE
@@ -185,7 +189,9 @@ class _Loader:
         """Return the dataset the sources hold, checked by the rules (problems in ``problems``)."""
         from .rules import check_dataset  # on the first load: start-up does not pay for it
 
-        return check_dataset(self.folder, actors, relations, self.problems, self.read_document)
+        return check_dataset(
+            self.folder, actors, relations, self.problems, self.read_document, self.resolve_root
+        )
 
     def located(self, source: Source | None) -> Source | None:
         if source is None:
@@ -204,10 +210,19 @@ class _Loader:
         """
         key = os.path.realpath(path)
         if key not in self.documents:
-            text, problem = read_utf8(path, shown_as, self.max_file_size)
+            raw, problem = read_bytes(path, shown_as, self.max_file_size)
+            text, problem = ("", problem) if problem else decode_utf8(raw, shown_as)
             self.documents[key] = (None if problem else DocumentIndex(text)), problem
-            del text
+            self.hashes[key] = caching.content_hash(raw)
+            del text, raw
+        self.resolved[os.fspath(path)] = (key, self.hashes[key])
         return self.documents[key]
+
+    def resolve_root(self, path: Path) -> str:
+        """Return the resolved ``path`` of a document root (remembered for the cache)."""
+        target = os.path.realpath(path)
+        self.resolved[os.fspath(path)] = (target, None)
+        return target
 
 
 def _with_provenance(dataset: Dataset, provenance: dict) -> Dataset:

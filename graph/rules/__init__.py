@@ -28,6 +28,7 @@ applied, in the order their problems are reported.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..model import Actor, Dataset, Document, Kind, Relation, RelationType
@@ -35,7 +36,7 @@ from ..problems import Problem
 from ..sources import Source
 from .actors import check_actors
 from .checker import MISSING, Checker
-from .context import Context, ReadDocument
+from .context import Context, ReadDocument, ResolveRoot
 from .documents import check_documents, check_roots
 from .kinds import check_kinds
 from .relation_types import check_types
@@ -50,6 +51,7 @@ def check_dataset(
     relations: Source | None,
     problems: list[Problem],
     read_document: ReadDocument,
+    resolve_root: ResolveRoot = os.path.realpath,
 ) -> Dataset | None:
     """Return the dataset the two sources hold, adding every problem found to ``problems``.
 
@@ -57,7 +59,7 @@ def check_dataset(
     :class:`~graph.sources.NotLocated` when a problem must be placed in a
     source read without positions: apply the rules again to a located reading.
     """
-    context = Context(folder, read_document)
+    context = Context(folder, read_document, resolve_root)
     kinds, actor_map = check_actors_file(actors, problems, context) if actors else (None, None)
     if relations is None:
         return None

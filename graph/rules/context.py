@@ -8,6 +8,7 @@ them). A pass of the rules starts with a fresh :class:`Context`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +17,12 @@ from ..evidence import DocumentIndex
 from ..names import ActorIndex
 from ..problems import Problem
 
-__all__ = ["Context", "ReadDocument"]
+__all__ = ["Context", "ReadDocument", "ResolveRoot"]
 
 # (path, name shown in messages) -> the document's quote index, or why it cannot be read
 ReadDocument = Callable[[Path, str], tuple[DocumentIndex | None, Problem | None]]
+# a document root's path -> the folder it resolves to (the loader remembers it for the cache)
+ResolveRoot = Callable[[Path], str]
 
 
 @dataclass
@@ -28,6 +31,7 @@ class Context:
 
     folder: Path
     read_document: ReadDocument
+    resolve_root: ResolveRoot = os.path.realpath
     index: ActorIndex | None = None  # built only to suggest fixes
     # Actors kept under an id the rules refuse: id -> (the fixed spelling, its line).
     invalid_ids: dict[str, tuple[str | None, int]] = field(default_factory=dict)

@@ -28,7 +28,7 @@ def check_roots(check: Checker, value, context: Context) -> list[str]:
     if value is MISSING:
         return roots
     for text, path in check.string_list(value, ("document_roots",), "document_roots"):
-        root = os.path.realpath(folder / text)
+        root = context.resolve_root(folder / text)
         if os.path.isdir(root):
             roots.append(root)
         else:
