@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..evidence import normalize_text
-from ..load import fixed_id
 from ..model import Dataset
 from ..names import name_key
 from ..problems import did_you_mean
+from ..rules.values import fixed_id
 from .decisions import Draft
 from .proposals import ArticleProposals, ProposedActor
 
