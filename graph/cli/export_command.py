@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..export import FORMATS
-from ..export.cypher import DIALECTS
+from ..export import CYPHER_DIALECTS, FORMATS
 from .base import GraphCommand, write_error, write_stdout
 from .options import data_option, filter_options, load
 
@@ -41,7 +40,7 @@ def _format_list() -> str:
 )
 @click.option(
     "--dialect",
-    type=click.Choice(DIALECTS),
+    type=click.Choice(CYPHER_DIALECTS),
     help="With --format cypher: the engine the script is written for "
     "(falkordb: FalkorDB, the default; kuzu: Kùzu, its schema first).",
 )

@@ -25,7 +25,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model import Dataset
 
-__all__ = ["FORMATS", "ExportFormat", "export_dataset", "render_export"]
+__all__ = ["CYPHER_DIALECTS", "FORMATS", "ExportFormat", "export_dataset", "render_export"]
+
+# The engines a Cypher script can be written for (graph.export.cypher); named here, so the
+# CLI offers them without importing the writer at start-up.
+CYPHER_DIALECTS = ("falkordb", "kuzu")
 
 
 @dataclass(frozen=True)

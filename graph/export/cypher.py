@@ -43,11 +43,12 @@ from __future__ import annotations
 import re
 
 from ..tables import dataset_tables
+from . import CYPHER_DIALECTS
 from .cypher_text import CONTROL
 
 __all__ = ["CONTROL", "DIALECTS", "name", "render", "string", "value"]
 
-DIALECTS = ("falkordb", "kuzu")
+DIALECTS = CYPHER_DIALECTS
 
 _SHORT_ESCAPES = {
     "\\": "\\\\",
