@@ -1,0 +1,381 @@
+"""Propose relations: two actors named in one sentence, joined by a cue.
+
+For each cue of the lexicon in a sentence (outside the actors' names):
+
+* the **subject** is the nearest actor named before the cue in its clause, with
+  the actors coordinated with it ("Britain and France are leading ...");
+  a pronoun ("it said", "he argued") stands for the speaker of the sentence or
+  the last actor named before;
+* the **object** is the first actor named after the cue, with those
+  coordinated with it ("aid for Romania and Poland");
+* the **passive voice** ("X was criticised by Y") turns them round: Y is the source;
+* coordinated subjects with no object ("X and Y agreed"), and "between X and
+  Y", give a symmetric relation;
+* after a speech verb ("Z said that Y must ..."), a verbal act (a demand, a
+  threat) is the speaker's towards Y, and when the sentence states nothing
+  else, the statement itself is a relation (category STATE, sign 0);
+* the attribution at the end of a sentence (", officials said Tuesday") names
+  who reports, not who acts, and is left out;
+* a hedge before the cue ("could", "may", "reportedly", "is expected to")
+  marks the proposal hedged and lowers its confidence;
+* a title naming a country or body before a person ("French President
+  Emmanuel Macron") proposes an affiliation (category AFFILIATE).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import BE_FORMS, load_lexicon
+
+__all__ = ["Proposal", "propose_relations"]
+
+PRONOUNS = {"it": "thing", "they": "any", "he": "person", "she": "person", "we": "any"}
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|[“”\"]")
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+NEGATIONS = frozenset({"not", "never", "no", "t"})  # "t" of "didn't"
+SPEECH = frozenset({"say", "tell", "announce", "declare", "argue", "confirm", "indicate"})
+ATTRIBUTION = re.compile(
+    r",[^,]*\b(?:said|says|say|reported|reports|told|according to|quoted|announced)\b[^,]*$"
+)
+
+
+@dataclass
+class Proposal:
+    """A proposed relation between two mentions, before it is written out."""
+
+    source: object  # Mention
+    target: object
+    category: str
+    cue: tuple[int, int]
+    cue_text: str
+    confidence: float
+    hedged: bool
+    reason: str
+    symmetric: bool = False
+    source_span: tuple[int, int] = (0, 0)
+    target_span: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class _CueAt:
+    first: int
+    last: int
+    category: str
+    part: str
+    lemma: str
+
+
+def _find_cues(words, folded, first, last, taken, lexicon):
+    cues = []
+    index = first
+    while index < last:
+        if taken[index]:
+            index += 1
+            continue
+        found = None
+        for length in range(min(lexicon.longest, last - index), 0, -1):
+            if any(taken[index : index + length]):
+                continue
+            options = lexicon.cues_by_form.get(tuple(folded[index : index + length]))
+            if options:
+                found = (length, options)
+                break
+        if found is None:
+            index += 1
+            continue
+        length, options = found
+        previous = folded[index - 1] if index > first else ""
+        noun_context = previous in {"a", "an", "the", "its", "their", "his", "her", "of", "general"}
+        wanted = "noun" if noun_context else "verb"
+        chosen = next((cue for cue in options if cue.part == wanted), options[0])
+        cues.append(_CueAt(index, index + length, chosen.category, chosen.part, chosen.lemma))
+        index += length
+    return cues
+
+
+def propose_relations(text, words, folded, sentence, word_range, mentions, previous):
+    """Return the proposals of one sentence.
+
+    ``word_range`` is the sentence's first and last word; ``mentions`` its outer
+    mentions in order; ``previous`` the mentions of earlier sentences (for pronouns).
+    """
+    lexicon = load_lexicon()
+    first, last = word_range
+    taken = [False] * len(words)
+    for mention in mentions:
+        for at in range(mention.first, mention.last):
+            taken[at] = True
+    cues = _find_cues(words, folded, first, last, taken, lexicon)
+    proposals: list[Proposal] = []
+    # Who reports: the attribution after the last comma, and "According to X, ...".
+    tail = ATTRIBUTION.search(sentence.text)
+    tail_start = sentence.start + tail.start() if tail else sentence.end
+    head_end = sentence.start
+    if sentence.text.lower().startswith("according to"):
+        comma = sentence.text.find(",")
+        head_end = sentence.start + comma if comma > 0 else sentence.start
+    actors = [m for m in mentions if m.start < tail_start and m.start >= head_end]
+    event_cues = [
+        c
+        for c in cues
+        if lexicon.categories[c.category].quad != "statement" and words[c.first].start < tail_start
+    ]
+    if tail is not None and not event_cues:
+        actors = [m for m in mentions if m.start >= head_end]
+        tail_start = sentence.end
+        event_cues = []
+    breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+
+    def clause_of(offset):
+        start = max([b for b in breaks if b <= offset], default=sentence.start)
+        end = min([b for b in breaks if b > offset], default=sentence.end)
+        return start, end
+
+    speaker = None
+    speech_at = None
+    for cue in cues:
+        if cue.lemma in SPEECH and words[cue.first].start < tail_start:
+            before = [m for m in actors if m.end <= words[cue.first].start]
+            if before:
+                speaker, speech_at = before[-1], cue
+            else:
+                pronoun = _pronoun_before(words, folded, first, cue.first)
+                if pronoun is not None:
+                    speaker = _antecedent(pronoun, previous, actors, words[cue.first].start)
+                    speech_at = cue
+            break
+
+    order = 0
+    for cue in event_cues:
+        cue_start, cue_end = words[cue.first].start, words[cue.last - 1].end
+        clause_start, clause_end = clause_of(cue_start)
+        before = [m for m in actors if clause_start <= m.start and m.end <= cue_start]
+        after = [m for m in actors if m.start >= cue_end and m.end <= clause_end]
+        hedged = _hedged(folded, first, cue.first, lexicon)
+        negated = any(folded[at] in NEGATIONS for at in range(max(first, cue.first - 3), cue.first))
+        category = cue.category
+        if negated and lexicon.categories[category].sign > 0:
+            category = "REJECT"
+        passive = _passive(folded, first, cue, lexicon)
+        reason = []
+        subjects, objects = [], []
+        subject_span = None
+        if passive:
+            by = next(
+                (at for at in range(cue.last, min(cue.last + 8, last)) if folded[at] == "by"), None
+            )
+            agents = [m for m in after if by is not None and m.start > words[by].start]
+            if agents and before:
+                subjects, objects = [agents[0]], [before[-1]]
+                reason.append(f"passive voice: '{_word_text(words, cue)}' ... by")
+        else:
+            if before:
+                subjects = _coordinated(text, actors, before[-1], backwards=True)
+            else:
+                pronoun = _pronoun_before(words, folded, max(first, cue.first - 6), cue.first)
+                stand_in = None
+                if pronoun is not None:
+                    stand_in = (
+                        speaker
+                        if speaker is not None
+                        and speech_at is not None
+                        and speech_at.first < cue.first
+                        else _antecedent(pronoun, previous, actors, cue_start)
+                    )
+                elif speaker is not None and speech_at is not None and speech_at.first < cue.first:
+                    stand_in = speaker
+                if stand_in is not None:
+                    subjects = [stand_in]
+                    if pronoun is not None:
+                        subject_span = (words[pronoun].start, words[pronoun].end)
+                        reason.append(f"'{words[pronoun].text}' read as {stand_in.name}")
+            if after:
+                objects = _coordinated(text, actors, after[0], backwards=False)
+        between = _between(text, folded, words, actors, cue, last)
+        pairs = []
+        if subjects and objects:
+            verbal = lexicon.categories[category].quad.startswith("verbal")
+            if (
+                verbal
+                and speaker is not None
+                and speech_at is not None
+                and speech_at.first < cue.first
+                and subjects[0] is not speaker
+                and not passive
+                and subject_span is None
+            ):
+                # "Z said that Y must ...": the demand is Z's, towards Y.
+                pairs = [(speaker, subject, False) for subject in subjects]
+                reason.append(f"said by {speaker.name}")
+            else:
+                pairs = [(s, o, False) for s in subjects[:3] for o in objects[:3]]
+        elif len(subjects) >= 2:
+            pairs = [(subjects[0], other, True) for other in subjects[1:3]]
+            reason.append("coordinated actors: symmetric")
+        elif (
+            subjects
+            and speaker is not None
+            and subjects[0] is not speaker
+            and (speech_at is not None and speech_at.first < cue.first)
+        ):
+            pairs = [(speaker, subjects[0], False)]
+            reason.append(f"said by {speaker.name}")
+        if between is not None:
+            pairs.append((between[0], between[1], True))
+            reason.append("'between X and Y': symmetric")
+        for source, target, symmetric in pairs:
+            if source.key == target.key:
+                continue
+            confidence = 0.55
+            confidence += 0.15 if cue.part == "verb" else 0.0
+            confidence -= 0.1 * min(order, 2)
+            confidence -= 0.2 if hedged else 0.0
+            confidence -= 0.1 if subject_span is not None else 0.0
+            why = [f"{cue.part} cue '{_word_text(words, cue)}' ({category})", *reason]
+            if negated:
+                why.append("negated")
+            proposal = Proposal(
+                source,
+                target,
+                category,
+                (cue_start, cue_end),
+                _word_text(words, cue),
+                round(max(0.05, min(0.95, confidence)), 2),
+                hedged,
+                "; ".join(why),
+                symmetric,
+                subject_span if subject_span and source in subjects else source.name_span,
+                target.name_span,
+            )
+            proposals.append(proposal)
+        if pairs:
+            order += 1
+    if not proposals and speaker is not None and speech_at is not None:
+        cue_end = words[speech_at.last - 1].end
+        listeners = [m for m in actors if m.start >= cue_end and m.key != speaker.key]
+        if listeners:
+            target = listeners[0]
+            proposals.append(
+                Proposal(
+                    speaker,
+                    target,
+                    "STATE",
+                    (words[speech_at.first].start, cue_end),
+                    _word_text(words, speech_at),
+                    0.35,
+                    _hedged(folded, first, speech_at.first, lexicon),
+                    f"statement by {speaker.name} about {target.name}",
+                    False,
+                    speaker.name_span,
+                    target.name_span,
+                )
+            )
+    for mention in mentions:
+        proposals += _affiliations(mention)
+    return proposals
+
+
+def _word_text(words, cue) -> str:
+    return " ".join(word.text for word in words[cue.first : cue.last])
+
+
+def _hedged(folded, first, cue_first, lexicon) -> bool:
+    window = folded[max(first, cue_first - 5) : cue_first]
+    for hedge in lexicon.hedges:
+        size = len(hedge)
+        if any(tuple(window[at : at + size]) == hedge for at in range(len(window) - size + 1)):
+            return True
+    return False
+
+
+def _passive(folded, first, cue, lexicon) -> bool:
+    if cue.part != "verb":
+        return False
+    form = folded[cue.first]
+    if not (form.endswith(("ed", "en")) or form in lexicon.past_participles):
+        return False
+    window = folded[max(first, cue.first - 3) : cue.first]
+    return any(word in BE_FORMS or word == "got" for word in window)
+
+
+def _pronoun_before(words, folded, first, cue_first):
+    for at in range(cue_first - 1, max(first, cue_first - 6) - 1, -1):
+        if folded[at] in PRONOUNS:
+            return at
+    return None
+
+
+def _antecedent(pronoun_index, previous, actors, before_offset):
+    """Return the last actor named before that suits the pronoun, or None."""
+    return (
+        None
+        if pronoun_index is None
+        else next(
+            (
+                m
+                for m in reversed([*previous, *[a for a in actors if a.end <= before_offset]])
+                if m.how != "phrase"
+            ),
+            None,
+        )
+    )
+
+
+def _coordinated(text, actors, anchor, backwards):
+    """Return ``anchor`` with the actors joined to it by "and" or commas, in text order."""
+    group = [anchor]
+    index = actors.index(anchor)
+    step = -1 if backwards else 1
+    at = index + step
+    while 0 <= at < len(actors):
+        left, right = (actors[at], group[0]) if backwards else (group[-1], actors[at])
+        gap = text[left.end : right.start]
+        if not _COORDINATION.fullmatch(gap):
+            break
+        if backwards:
+            group.insert(0, actors[at])
+        else:
+            group.append(actors[at])
+        at += step
+    return group
+
+
+def _between(text, folded, words, actors, cue, last):
+    """Return the two actors of "CUE between X and Y", if the sentence says so."""
+    for at in range(cue.last, min(cue.last + 4, last)):
+        if folded[at] == "between":
+            after = [m for m in actors if m.start > words[at].start]
+            if len(after) >= 2 and _COORDINATION.fullmatch(text[after[0].end : after[1].start]):
+                return after[0], after[1]
+    return None
+
+
+def _affiliations(mention):
+    found = []
+    inner = mention.affiliation
+    holder = mention
+    while inner is not None:
+        if inner.key != holder.key:
+            found.append(
+                Proposal(
+                    holder,
+                    inner,
+                    "AFFILIATE",
+                    inner.name_span,
+                    text_of(inner),
+                    0.5,
+                    False,
+                    f"'{inner.name}' named in the title of {holder.name}",
+                    False,
+                    holder.name_span,
+                    inner.name_span,
+                )
+            )
+        holder, inner = inner, inner.affiliation
+    return found
+
+
+def text_of(mention) -> str:
+    return mention.name
