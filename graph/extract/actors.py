@@ -75,6 +75,7 @@ class Mention:
     name_span: tuple[int, int] = (0, 0)
     affiliation: Mention | None = None
     inner: bool = False  # part of a longer mention (an affiliation)
+    acronym: str | None = None  # given in brackets after the name
 
 
 @dataclass
@@ -301,7 +302,10 @@ def _classify_run(text, words, folded, run, mentions, add, gazetteer, by_first, 
         )
         body = add(first, last, name, kind, "organisation", key=f"name:{name_key(name)}")
         country = next((m for m in inside if m.how in ("gazetteer", "demonym")), None)
-        if country is not None and country.first == first:
+        head = folded[last - 1]
+        generic = "group" in gazetteer.words.get(head, {}) or head == "ministry"
+        if country is not None and country.first == first and generic and country.kind != "bloc":
+            # "British Army", "Turkish Defense Ministry": a country's body.
             body.affiliation = _inner(country)
         _acronym(text, words, last, body, add, taken)
         return
@@ -385,7 +389,11 @@ def _acronym(text, words, last, mention, add, taken) -> None:
     between = text[words[last - 1].end : words[last].start]
     if between.strip() != "(" or text[words[last].end : words[last].end + 1] != ")":
         return
-    add(last, last + 1, mention.name, mention.kind, "acronym", key=mention.key)
+    # The bracket is part of the body's mention: "Revolutionary United Front (RUF)".
+    taken[last] = True
+    mention.end = words[last].end + 1
+    mention.last = last + 1
+    mention.acronym = words[last].text
 
 
 def _groups(text, words, folded, taken, mentions, gap_ok, gazetteer):
@@ -482,8 +490,11 @@ def _group_actors(mentions: list[Mention], dataset) -> dict[str, Actor]:
         if mention.how == "organisation":
             for word in name_key(mention.name).split():
                 bodies.setdefault(word, set()).add(mention.key)
+    acronyms = {m.acronym: m.key for m in mentions if m.acronym}
     for mention in mentions:
-        if mention.how == "name" and " " not in mention.name:
+        if mention.how in ("name", "organisation") and mention.name in acronyms:
+            mention.key = acronyms[mention.name]
+        elif mention.how == "name" and " " not in mention.name:
             owners = persons.get(name_key(mention.name), set())
             if len(owners) == 1:
                 mention.key = next(iter(owners))

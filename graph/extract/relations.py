@@ -67,8 +67,9 @@ class _CueAt:
     lemma: str
 
 
-def _find_cues(words, folded, first, last, taken, lexicon):
+def _find_cues(text, words, folded, first, last, taken, lexicon):
     cues = []
+    gaps = {at: text[words[at - 1].end : words[at].start] for at in range(max(first, 1), last)}
     index = first
     while index < last:
         if taken[index]:
@@ -82,7 +83,8 @@ def _find_cues(words, folded, first, last, taken, lexicon):
             if options:
                 found = (length, options)
                 break
-        if found is None:
+        if found is None or (index > 0 and gaps[index] in ("-", "‐")):
+            # A word joined to the one before it is no verb: "so-called", "UN-brokered".
             index += 1
             continue
         length, options = found
@@ -107,7 +109,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
     for mention in mentions:
         for at in range(mention.first, mention.last):
             taken[at] = True
-    cues = _find_cues(words, folded, first, last, taken, lexicon)
+    cues = _find_cues(text, words, folded, first, last, taken, lexicon)
     proposals: list[Proposal] = []
     # Who reports: the attribution after the last comma, and "According to X, ...".
     tail = ATTRIBUTION.search(sentence.text)
@@ -143,14 +145,17 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
             else:
                 pronoun = _pronoun_before(words, folded, first, cue.first)
                 if pronoun is not None:
-                    speaker = _antecedent(pronoun, previous, actors, words[cue.first].start)
+                    speaker = _antecedent(pronoun, previous, actors, words[cue.first].start, folded)
                     speech_at = cue
             break
 
     order = 0
+    done_clauses: set[tuple[int, int]] = set()
     for cue in event_cues:
         cue_start, cue_end = words[cue.first].start, words[cue.last - 1].end
         clause_start, clause_end = clause_of(cue_start)
+        if (clause_start, clause_end) in done_clauses:
+            continue  # one relation a clause: the first cue that joins two actors
         before = [m for m in actors if clause_start <= m.start and m.end <= cue_start]
         after = [m for m in actors if m.start >= cue_end and m.end <= clause_end]
         hedged = _hedged(folded, first, cue.first, lexicon)
@@ -182,7 +187,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                         if speaker is not None
                         and speech_at is not None
                         and speech_at.first < cue.first
-                        else _antecedent(pronoun, previous, actors, cue_start)
+                        else _antecedent(pronoun, previous, actors, cue_start, folded)
                     )
                 elif speaker is not None and speech_at is not None and speech_at.first < cue.first:
                     stand_in = speaker
@@ -192,7 +197,9 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                         subject_span = (words[pronoun].start, words[pronoun].end)
                         reason.append(f"'{words[pronoun].text}' read as {stand_in.name}")
             if after:
-                objects = _coordinated(text, actors, after[0], backwards=False)
+                # A name before a lower-case phrase ("a meeting of the U.N. Security Council").
+                named = [m for m in after if m.how != "phrase"]
+                objects = _coordinated(text, actors, (named or after)[0], backwards=False)
         between = _between(text, folded, words, actors, cue, last)
         pairs = []
         if subjects and objects:
@@ -252,6 +259,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
             proposals.append(proposal)
         if pairs:
             order += 1
+            done_clauses.add((clause_start, clause_end))
     if not proposals and speaker is not None and speech_at is not None:
         cue_end = words[speech_at.last - 1].end
         listeners = [m for m in actors if m.start >= cue_end and m.key != speaker.key]
@@ -273,7 +281,8 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 )
             )
     for mention in mentions:
-        proposals += _affiliations(mention)
+        if mention.start < tail_start and mention.how != "group":
+            proposals += _affiliations(mention)
     return proposals
 
 
@@ -307,20 +316,16 @@ def _pronoun_before(words, folded, first, cue_first):
     return None
 
 
-def _antecedent(pronoun_index, previous, actors, before_offset):
-    """Return the last actor named before that suits the pronoun, or None."""
-    return (
-        None
-        if pronoun_index is None
-        else next(
-            (
-                m
-                for m in reversed([*previous, *[a for a in actors if a.end <= before_offset]])
-                if m.how != "phrase"
-            ),
-            None,
-        )
-    )
+def _antecedent(pronoun, previous, actors, before_offset, folded):
+    """Return the last actor named before that suits the pronoun ("he": a person), or None."""
+    wanted = PRONOUNS.get(folded[pronoun], "any")
+    for mention in reversed([*previous, *[a for a in actors if a.end <= before_offset]]):
+        if mention.how == "phrase":
+            continue
+        if (wanted == "person") != (mention.kind == "person") and wanted != "any":
+            continue
+        return mention
+    return None
 
 
 def _coordinated(text, actors, anchor, backwards):
