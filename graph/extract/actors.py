@@ -40,6 +40,7 @@ STOP_WORDS = frozenset(
     though because some many most all any each every both few several other another
     such no not yes one two three four five six seven eight nine ten thousands hundreds
     dozens millions former ex late new old last next first according add read see
+    later earlier separately instead
     is are was were be been being has have had do does did will would can could may
     might must shall should up down out off to of near across around only more less
     very much well already now today yesterday tonight week month year years

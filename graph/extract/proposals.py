@@ -110,7 +110,9 @@ def _relation(text, sentence, proposal, actors, vocabulary, document) -> dict:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    type_name, sign = vocabulary.type_of(proposal.category, proposal.cue_text.lower())
+    type_name, sign = vocabulary.type_of(
+        proposal.category, proposal.lemma or proposal.cue_text.lower()
+    )
     source = actors[proposal.source.key]
     target = actors[proposal.target.key]
     return {
@@ -171,8 +173,7 @@ def extract_files(paths, dataset=None, processes: int | None = None) -> list[dic
     """Return the proposals of each article in ``paths``, in order.
 
     From :data:`PARALLEL_FROM` articles on they are read in ``processes``
-    worker processes (by default one a CPU, at most 2... the CPUs there are),
-    reporting progress (:mod:`graph.progress`). Raises
+    worker processes (by default one a CPU), reporting progress (:mod:`graph.progress`). Raises
     :class:`~graph.problems.DatasetError` for a file that cannot be read.
     """
     paths = [str(path) for path in paths]

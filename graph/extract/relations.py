@@ -56,6 +56,7 @@ class Proposal:
     symmetric: bool = False
     source_span: tuple[int, int] = (0, 0)
     target_span: tuple[int, int] = (0, 0)
+    lemma: str = ""
 
 
 @dataclass
@@ -256,6 +257,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 subject_span if subject_span and source in subjects else source.name_span,
                 target.name_span,
             )
+            proposal.lemma = cue.lemma
             proposals.append(proposal)
         if pairs:
             order += 1
