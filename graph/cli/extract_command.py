@@ -36,7 +36,7 @@ __all__ = ["COMMANDS", "extract"]
 )
 @click.option(
     "--format",
-    "output_format",
+    "proposal_format",  # not a table format: proposals are JSON or YAML only
     type=click.Choice(["json", "yaml"]),
     default="json",
     show_default=True,
@@ -50,7 +50,7 @@ __all__ = ["COMMANDS", "extract"]
     callback=_show_progress,
     help="No progress line on stderr (it is shown only on a terminal, past a second).",
 )
-def extract(articles, data, output, output_format):
+def extract(articles, data, output, proposal_format):
     """Propose the actors and relations ARTICLE states, each with its quote, for review.
 
     Actors come from the dataset (--data: names and aliases), a gazetteer of
@@ -70,7 +70,7 @@ def extract(articles, data, output, output_format):
         from ..load import load_dataset
 
         dataset = load_dataset(data)
-    text = render_proposals(extract_files(articles, dataset), output_format)
+    text = render_proposals(extract_files(articles, dataset), proposal_format)
     if output is None:
         write_stdout(text)
         return
