@@ -2,7 +2,8 @@
 
 Reproduce: ``.venv/bin/python benchmarks/extract_accuracy.py`` (add ``--markdown``
 for the BENCHMARKS.md table, ``--split development`` to look at the other half,
-``--misses`` to list what was missed).
+``--misses`` to list what was missed, ``--explain`` to see the seed sentence by sentence:
+each mention with the seed actor it maps to, each proposal, each seed pair found or missed).
 
 Gold records (tests/fixtures/plover/PLOVER_GSR_CAMEO.txt) are split once: an
 id ending in an even digit is for development, odd is held out, scored only.
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -162,7 +164,7 @@ def _words(text: str) -> tuple[str, ...]:
     return words[1:] if words[:1] == ("the",) else words
 
 
-def score_seed() -> dict:
+def score_seed(explain: bool = False) -> dict:
     """Return the actor, pair and sign figures on the seed article (extracted without --data)."""
     from graph import load_dataset
 
@@ -188,6 +190,7 @@ def score_seed() -> dict:
         if source and target and source != target:
             proposed.setdefault(frozenset((source, target)), []).append(relation)
     pairs_found = [pair for pair in seed_signs if pair in proposed]
+    explained = _explain(dataset, text, result, seed_of, proposed) if explain else ""
     right_sign = sum(
         max(proposed[pair], key=lambda r: r["confidence"])["sign"] in seed_signs[pair]
         for pair in pairs_found
@@ -203,7 +206,47 @@ def score_seed() -> dict:
         "right_sign": right_sign,
         "proposals": len(result["relations"]),
         "proposals_per_relation": len(result["relations"]) / len(dataset.relations),
+        "explained": explained,
     }
+
+
+def _explain(dataset, text, result, seed_of, proposed) -> str:
+    """Return the seed sentence by sentence: mentions, proposals, seed pairs found or missed."""
+    from graph.coverage.text import split_sentences
+
+    def squash(value: str) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", value.lower()).strip()
+
+    squashed = [(squash(s.text), s) for s in split_sentences(text)]
+    home: dict[int, list] = {}
+    for relation in dataset.relations:
+        evidence = squash(relation.evidence)
+        for number, (sentence, _) in enumerate(squashed):
+            if evidence[:40] in sentence or sentence[:40] in evidence:
+                home.setdefault(number, []).append(relation)
+                break
+    mentions = {}
+    for actor in result["actors"]:
+        for mention in actor["mentions"]:
+            mentions.setdefault(mention, f"{actor['id']}->{seed_of.get(actor['id'], '-')}")
+    lines = []
+    for number, (_, sentence) in enumerate(squashed):
+        lines.append(f"\n[{number}] {sentence.text}")
+        named = sorted({m for m in mentions if m in sentence.text})
+        lines.append("   mentions: " + ", ".join(f"{m!r}={mentions[m]}" for m in named))
+        for relation in result["relations"]:
+            if sentence.start <= relation["spans"]["evidence"][0] < sentence.end:
+                source = seed_of.get(relation["source"], "-")
+                target = seed_of.get(relation["target"], "-")
+                lines.append(
+                    f"   proposed {relation['source']}({source}) {relation['type']}"
+                    f" {relation['target']}({target}) | {relation['reason']}"
+                )
+        for relation in home.get(number, []):
+            pair = frozenset((relation.source, relation.target))
+            mark = "FOUND " if pair in proposed else "MISSED"
+            lines.append(f"   {mark} {relation.source} {relation.type} {relation.target}")
+    return "\n".join(lines)
 
 
 def _table(gold: dict, seed: dict) -> str:
@@ -270,10 +313,13 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=["held-out", "development"], default="held-out")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--explain", action="store_true")
     args = parser.parse_args(argv)
     gold = score_gold(args.split)
-    seed = score_seed()
+    seed = score_seed(explain=args.explain)
     print(_table(gold, seed))
+    if args.explain:
+        print(seed["explained"])
     if not args.markdown:
         print("missing seed actors:", ", ".join(seed["missing_actors"]))
         print("missing seed pairs:", "; ".join("-".join(p) for p in seed["missing_pairs"]))
