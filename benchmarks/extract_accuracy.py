@@ -225,15 +225,29 @@ def _explain(dataset, text, result, seed_of, proposed) -> str:
             if evidence[:40] in sentence or sentence[:40] in evidence:
                 home.setdefault(number, []).append(relation)
                 break
-    mentions = {}
-    for actor in result["actors"]:
-        for mention in actor["mentions"]:
-            mentions.setdefault(mention, f"{actor['id']}->{seed_of.get(actor['id'], '-')}")
+    from graph.coverage.text import tokenize
+    from graph.extract.actors import find_actors
+
+    words = tokenize(text)
+    sentences = [sentence for _, sentence in squashed]
+    sentence_of = [
+        next((n for n, s in enumerate(sentences) if w.start < s.end), len(sentences) - 1)
+        for w in words
+    ]
+    actors, found = find_actors(text, words, sentence_of, None)
+    ids = {key: actor.id for key, actor in actors.items()}
     lines = []
     for number, (_, sentence) in enumerate(squashed):
         lines.append(f"\n[{number}] {sentence.text}")
-        named = sorted({m for m in mentions if m in sentence.text})
-        lines.append("   mentions: " + ", ".join(f"{m!r}={mentions[m]}" for m in named))
+        named = [m for m in found if sentence.start <= m.start < sentence.end]
+        lines.append(
+            "   mentions: "
+            + ", ".join(
+                f"{text[m.start : m.end]!r}={ids[m.key]}->{seed_of.get(ids[m.key], '-')}"
+                + ("(a)" if m.how == "anaphor" else "")
+                for m in named
+            )
+        )
         for relation in result["relations"]:
             if sentence.start <= relation["spans"]["evidence"][0] < sentence.end:
                 source = seed_of.get(relation["source"], "-")
@@ -325,7 +339,7 @@ def main(argv=None) -> int:
         print("missing seed pairs:", "; ".join("-".join(p) for p in seed["missing_pairs"]))
     if args.misses:
         for record, relations in gold["misses"]:
-            print("MISS", record["event"], record["textInfo"]["markup"])
+            print("MISS", record["event"], record["text"])
             for r in relations:
                 print("    ", r["source"], r["type"], r["target"], "|", r["reason"])
         for record, best in gold["wrong_category"]:

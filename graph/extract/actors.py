@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ..coverage.text import Word
 from ..names import name_key
+from .coreference import resolve
 from .gazetteer import country_kind, folded_words, load_gazetteer
 
 __all__ = ["Actor", "Mention", "find_actors"]
@@ -187,7 +188,9 @@ def find_actors(text: str, words: list[Word], sentence_of: list[int], dataset=No
     # 4. Lower-case phrases headed by a body word: "a reassurance force", "the coalition".
     _phrases(words, folded, taken, add, gap_ok, gazetteer)
     mentions.sort(key=lambda m: (m.start, -m.end))
-    actors = _group_actors(mentions, dataset)
+    _assign_keys(mentions, dataset)
+    resolve(text, words, folded, sentence_of, mentions, gazetteer)
+    actors = _build_actors(mentions, dataset)
     return actors, mentions
 
 
@@ -443,6 +446,11 @@ def _groups(text, words, folded, taken, mentions, gap_ok, gazetteer):
 
 
 def _phrases(words, folded, taken, add, gap_ok, gazetteer):
+    from .lexicon import load_lexicon
+
+    verbs = {
+        form for form, cues in load_lexicon().cues_by_form.items() if cues[0].part == "verb"
+    }
     for index, key in enumerate(folded):
         if taken[index] or not words[index].text.islower():
             continue
@@ -470,6 +478,7 @@ def _phrases(words, folded, taken, add, gap_ok, gazetteer):
             and words[first - 1].text.islower()
             and folded[first - 1] not in STOP_WORDS
             and not folded[first - 1].endswith(("ed", "ing"))
+            and (folded[first - 1],) not in verbs  # "send troops": the verb is a cue
         ):
             first -= 1
         text_name = " ".join(word.text for word in words[first : index + 1])
@@ -481,8 +490,8 @@ def _slug(name: str) -> str:
     return slug or "actor"
 
 
-def _group_actors(mentions: list[Mention], dataset) -> dict[str, Actor]:
-    """Give every mention its actor key (surnames, lone body words) and build the actors."""
+def _assign_keys(mentions: list[Mention], dataset) -> None:
+    """Give every mention its actor key (surnames, acronyms, lone body words, the dataset's)."""
     persons = {}
     bodies = {}
     for mention in mentions:
@@ -513,13 +522,23 @@ def _group_actors(mentions: list[Mention], dataset) -> dict[str, Actor]:
                     if found is not None:
                         mention.key, mention.known = f"id:{found}", found
                         break
+
+
+def _build_actors(mentions: list[Mention], dataset) -> dict[str, Actor]:
+    """Group the mentions into actors by key; name, id and kind from the mentions."""
     actors: dict[str, Actor] = {}
+    described: set[str] = set()  # actors named so far only by a description ("the army")
     for mention in _all_mentions(mentions):
         actor = actors.get(mention.key)
         if actor is None:
             actor = actors[mention.key] = Actor(
                 mention.key, "", mention.name, mention.kind, mention.known
             )
+            if mention.how == "anaphor":
+                described.add(mention.key)
+        elif mention.key in described and mention.how != "anaphor":
+            actor.name, actor.kind = mention.name, mention.kind
+            described.discard(mention.key)
         actor.mentions.append(mention)
         if mention.how in ("title", "organisation", "name") and len(mention.name) > len(actor.name):
             actor.name = mention.name

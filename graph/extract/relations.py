@@ -120,10 +120,13 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         comma = sentence.text.find(",")
         head_end = sentence.start + comma if comma > 0 else sentence.start
     actors = [m for m in mentions if m.start < tail_start and m.start >= head_end]
+    # A statement cue that is no verb of speech ("unveiled a plan", "described X as")
+    # joins two actors as an event does.
     event_cues = [
         c
         for c in cues
-        if lexicon.categories[c.category].quad != "statement" and words[c.first].start < tail_start
+        if (lexicon.categories[c.category].quad != "statement" or c.lemma not in SPEECH)
+        and words[c.first].start < tail_start
     ]
     if tail is not None and not event_cues:
         actors = [m for m in mentions if m.start >= head_end]
@@ -166,7 +169,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
             category = "REJECT"
         passive = _passive(folded, first, cue, lexicon)
         reason = []
-        subjects, objects = [], []
+        subjects, objects, extra_objects = [], [], []
         subject_span = None
         if passive:
             by = next(
@@ -198,9 +201,15 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                         subject_span = (words[pronoun].start, words[pronoun].end)
                         reason.append(f"'{words[pronoun].text}' read as {stand_in.name}")
             if after:
-                # A name before a lower-case phrase ("a meeting of the U.N. Security Council").
-                named = [m for m in after if m.how != "phrase"]
-                objects = _coordinated(text, actors, (named or after)[0], backwards=False)
+                # A name before a lower-case phrase ("a meeting of the U.N. Security Council"),
+                # and before a description ("sending troops to Ukraine"), which is an object
+                # of its own when it comes first and is not the subject's own ("its troops").
+                named = [m for m in after if m.how not in ("phrase", "anaphor")]
+                described = [m for m in after if m.how == "anaphor"]
+                primary = (named or after)[0]
+                objects = _coordinated(text, actors, primary, backwards=False)
+                if described and described[0].start < primary.start:
+                    extra_objects = [described[0]]
         between = _between(text, folded, words, actors, cue, last)
         pairs = []
         if subjects and objects:
@@ -219,6 +228,12 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 reason.append(f"said by {speaker.name}")
             else:
                 pairs = [(s, o, False) for s in subjects[:3] for o in objects[:3]]
+                pairs += [
+                    (s, o, False)
+                    for s in subjects[:1]
+                    for o in extra_objects
+                    if o.key != f"military:{s.key}"
+                ]
         elif len(subjects) >= 2:
             pairs = [(subjects[0], other, True) for other in subjects[1:3]]
             reason.append("coordinated actors: symmetric")
