@@ -30,8 +30,8 @@ between them.
 from __future__ import annotations
 
 import argparse
-import sys
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 

@@ -448,9 +448,7 @@ def _groups(text, words, folded, taken, mentions, gap_ok, gazetteer):
 def _phrases(words, folded, taken, add, gap_ok, gazetteer):
     from .lexicon import load_lexicon
 
-    verbs = {
-        form for form, cues in load_lexicon().cues_by_form.items() if cues[0].part == "verb"
-    }
+    verbs = {form for form, cues in load_lexicon().cues_by_form.items() if cues[0].part == "verb"}
     for index, key in enumerate(folded):
         if taken[index] or not words[index].text.islower():
             continue
