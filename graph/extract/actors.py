@@ -50,6 +50,7 @@ STOP_WORDS = frozenset(
 )
 CONNECTORS = frozenset("of for on the de del della der di da du von van den al el bin ibn".split())  # noqa: SIM905
 DETERMINERS = frozenset("the a an this that these those its their his her our".split())  # noqa: SIM905
+MEMBERS = frozenset("members member leaders partners allies countries states".split())  # noqa: SIM905
 _RUN_GAP = re.compile(r"(?:\.?[ \t\u00a0]+|[-‐–])")
 _PHRASE_GAP = re.compile(r"[ \t\u00a0]+|[-‐]")
 _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
@@ -466,6 +467,9 @@ def _phrases(words, folded, taken, add, gap_ok, gazetteer):
                 or "body" in gazetteer.words.get(folded[following], {})
             )
         ):
+            if folded[following] in MEMBERS and not taken[index - 1]:
+                # "coalition members": the body itself, named by its members.
+                add(index, following, words[index].text, kind, "phrase", key=f"phrase:{key}")
             continue  # a modifier ("military commitments"), not the head
         first = index
         while (

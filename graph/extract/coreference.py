@@ -14,6 +14,8 @@ and offsets are kept, so every quote stays verbatim):
   the most talked-about force of the last fifteen sentences (most mentions so far,
   then the latest); the first such mention, with no force before it, is a force
   of its own;
+* **a phrase inside a longer one** with the same head ("a virtual meeting", "the
+  virtual coalition meeting") is the longer one's actor;
 * **a lone body word** ("the coalition", "the alliance", "the taskforce") is the
   last actor named before whose name ends with that word (or is that word with
   its spaces removed: "task force"); failing that, the one capitalised body of
@@ -58,6 +60,7 @@ def _head(mention) -> str:
 
 def resolve(text, words, folded, sentence_of, mentions, gazetteer) -> None:
     """Re-key the mentions that stand for an earlier actor (``mentions`` sorted by offset)."""
+    _same_phrases(mentions)
     countries = []  # (sentence, mention) of each country named, in order
     forces: dict[str, list[int]] = {}  # key -> sentences of its mentions so far
     seen = []  # every mention before the current one
@@ -82,6 +85,22 @@ def resolve(text, words, folded, sentence_of, mentions, gazetteer) -> None:
             if not predicate:
                 forces.setdefault(mention.key, []).append(sentence)
         seen.append(mention)
+
+
+def _same_phrases(mentions) -> None:
+    """A phrase whose words are all in a longer phrase with the same head names its actor."""
+    phrases = [m for m in mentions if m.how == "phrase" and " " in m.name]
+    for mention in phrases:
+        words = name_key(mention.name).split()
+        longer = [
+            other
+            for other in phrases
+            if len(other.name) > len(mention.name)
+            and name_key(other.name).split()[-1] == words[-1]
+            and set(words) <= set(name_key(other.name).split())
+        ]
+        if longer:
+            mention.key = max(longer, key=lambda m: (len(m.name), m.key)).key
 
 
 def _predicate(folded, mention) -> bool:

@@ -161,6 +161,9 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         if (clause_start, clause_end) in done_clauses:
             continue  # one relation a clause: the first cue that joins two actors
         before = [m for m in actors if clause_start <= m.start and m.end <= cue_start]
+        # An agent of a reduced passive ("the taskforce announced by Macron will be led
+        # by ...") is not the subject of a later verb.
+        before = [m for m in before if not _after_by(folded, words, m)] or before
         after = [m for m in actors if m.start >= cue_end and m.end <= clause_end]
         hedged = _hedged(folded, first, cue.first, lexicon)
         negated = any(folded[at] in NEGATIONS for at in range(max(first, cue.first - 3), cue.first))
@@ -177,7 +180,8 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
             )
             agents = [m for m in after if by is not None and m.start > words[by].start]
             if agents and before:
-                subjects, objects = [agents[0]], [before[-1]]
+                subjects = _coordinated(text, actors, agents[0], backwards=False)
+                objects = [before[-1]]
                 reason.append(f"passive voice: '{_word_text(words, cue)}' ... by")
         else:
             if before:
@@ -297,10 +301,170 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                     target.name_span,
                 )
             )
+    proposals += _phrase_relations(text, words, folded, sentence, first, last, actors, lexicon)
     for mention in mentions:
         if mention.start < tail_start and mention.how != "group":
             proposals += _affiliations(mention)
     return proposals
+
+
+FRONTING = frozenset({"during", "after", "before", "following", "at", "amid", "ahead"})
+GATHERINGS = frozenset({"event", "initiative"})
+
+
+def _proposal(words, source, target, category, at, reason, confidence, lemma="", symmetric=False):
+    first, last = at
+    cue = (words[first].start, words[last - 1].end)
+    proposal = Proposal(
+        source,
+        target,
+        category,
+        cue,
+        " ".join(word.text for word in words[first:last]),
+        confidence,
+        False,
+        reason,
+        symmetric,
+        source.name_span,
+        target.name_span,
+    )
+    proposal.lemma = lemma
+    return proposal
+
+
+def _phrase_relations(text, words, folded, sentence, first, last, actors, lexicon):
+    """Return the relations that a phrase states without a clause of its own.
+
+    * "the plan announced by X": X -> the plan (a reduced passive);
+    * "US-led talks", "a Saudi-backed coalition": the country -> the body;
+    * "..., with the support of X" / "with participation from X and Y": X -> the
+      clause's first actor;
+    * "a meeting with X", "talks with X": X takes part in the meeting (CONSULT);
+    * "During a meeting ..., X said": X takes part in the meeting (CONSULT).
+    """
+    found = []
+    starting = {m.first: m for m in actors}
+
+    def actor_at(index):
+        while index < last and folded[index] in ("the", "a", "an"):
+            index += 1
+        return starting.get(index)
+
+    def verb_cue(index, participle=False):
+        for cue in lexicon.cues_by_form.get((folded[index],), ()):
+            if cue.part == "verb" and (
+                not participle
+                or folded[index].endswith(("ed", "en"))
+                or folded[index] in lexicon.past_participles
+            ):
+                return cue
+        return None
+
+    for mention in actors:
+        after = mention.last
+        if after >= last:
+            continue
+        gap = text[mention.end : words[after].start]
+        cue = verb_cue(after, participle=True)
+        if cue is None:
+            pass
+        elif gap in ("-", "‐"):
+            # "US-led peace talks": the first actor of the next three words.
+            target = next(
+                (starting[at] for at in range(after + 1, min(after + 4, last)) if at in starting),
+                None,
+            )
+            if target is not None and target.key != mention.key:
+                found.append(
+                    _proposal(
+                        words, mention, target, cue.category, (after, after + 1),
+                        f"'{words[after].text}' joined to {mention.name}: {mention.name}"
+                        f" -> {target.name}", 0.6, cue.lemma,
+                    )
+                )  # fmt: skip
+        elif gap.strip() == "" and after + 1 < last and folded[after + 1] == "by":
+            agent = actor_at(after + 2)
+            if agent is not None and agent.key != mention.key:
+                found.append(
+                    _proposal(
+                        words, agent, mention, cue.category, (after, after + 1),
+                        f"reduced passive: {mention.name} '{words[after].text}' by {agent.name}",
+                        0.6, cue.lemma,
+                    )
+                )  # fmt: skip
+        if (
+            mention.kind in GATHERINGS
+            and folded[after] == "with"
+            and (partner := actor_at(after + 1)) is not None
+            and partner.kind not in GATHERINGS
+        ):
+            for member in _coordinated(text, actors, partner, backwards=False)[:3]:
+                found.append(
+                    _proposal(
+                        words, member, mention, "CONSULT", (after, after + 1),
+                        f"'{mention.name} with {member.name}': {member.name} takes part",
+                        0.5, "meet",
+                    )
+                )  # fmt: skip
+    # "..., with the support of X": X -> the clause's first actor.
+    for index in range(first + 1, last - 1):
+        if folded[index - 1] != "with" and folded[index - 2 : index] != ["with", "the"]:
+            continue
+        cues = [c for c in lexicon.cues_by_form.get((folded[index],), ()) if c.part == "noun"]
+        if not cues or folded[index + 1] not in ("of", "from", "by"):
+            continue
+        giver = actor_at(index + 2)
+        if giver is None:
+            continue
+        heads = [
+            m
+            for m in actors
+            if m.start < words[index].start
+            and not _after_by(folded, words, m)
+            and m.key != giver.key
+        ]
+        if not heads:
+            continue
+        for member in _coordinated(text, actors, giver, backwards=False)[:3]:
+            found.append(
+                _proposal(
+                    words, member, heads[0], cues[0].category, (index, index + 1),
+                    f"'with the {words[index].text} of {member.name}': {member.name}"
+                    f" -> {heads[0].name}", 0.5, cues[0].lemma,
+                )
+            )  # fmt: skip
+    # "During a meeting ..., X said": X takes part in the meeting.
+    if folded[first] in FRONTING:
+        comma = text.find(",", sentence.start, sentence.end)
+        subject = next(
+            (
+                m
+                for m in actors
+                if comma >= 0
+                and m.start > comma
+                and m.how not in ("phrase", "anaphor")
+                and m.kind not in GATHERINGS
+                and not text[m.end : m.end + 1] == ","
+            ),
+            None,
+        )
+        if subject is not None:
+            for gathering in [m for m in actors if m.end <= comma and m.kind in GATHERINGS][:2]:
+                found.append(
+                    _proposal(
+                        words, subject, gathering, "CONSULT", (first, first + 1),
+                        f"'{words[first].text} {gathering.name}, {subject.name} ...':"
+                        f" {subject.name} takes part", 0.45, "meet",
+                    )
+                )  # fmt: skip
+    return found
+
+
+def _after_by(folded, words, mention) -> bool:
+    at = mention.first - 1
+    while at >= 0 and folded[at] in ("the", "a", "an"):
+        at -= 1
+    return at >= 0 and folded[at] == "by"
 
 
 def _word_text(words, cue) -> str:
