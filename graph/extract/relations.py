@@ -37,7 +37,8 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNOR
 NEGATIONS = frozenset({"not", "never", "no", "t"})  # "t" of "didn't"
 SPEECH = frozenset({"say", "tell", "announce", "declare", "argue", "confirm", "indicate"})
 ATTRIBUTION = re.compile(
-    r",[^,]*\b(?:said|says|say|reported|reports|told|according to|quoted|announced)\b[^,]*$"
+    r",[^,]*\b(?:said|says|say|reported|reports|told|according to|quoted|announced)\b"
+    r"(?:[^,\w]+\w+){0,5}[^,\w]*$"
 )
 
 
@@ -208,6 +209,17 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 # A name before a lower-case phrase ("a meeting of the U.N. Security Council"),
                 # and before a description ("sending troops to Ukraine"), which is an object
                 # of its own when it comes first and is not the subject's own ("its troops").
+                # The object is before a relative clause: "unveiled a plan that rejected X".
+                relative = next(
+                    (
+                        words[at].start
+                        for at in range(after[0].last, last)
+                        if folded[at] in ("that", "which", "who")
+                    ),
+                    None,
+                )
+                if relative is not None:
+                    after = [m for m in after if m.start < relative]
                 named = [m for m in after if m.how not in ("phrase", "anaphor")]
                 described = [m for m in after if m.how == "anaphor"]
                 primary = (named or after)[0]
@@ -398,7 +410,7 @@ def _phrase_relations(text, words, folded, sentence, first, last, actors, lexico
             and (partner := actor_at(after + 1)) is not None
             and partner.kind not in GATHERINGS
         ):
-            for member in _coordinated(text, actors, partner, backwards=False)[:3]:
+            for member in _listed(text, actors, partner)[:3]:
                 found.append(
                     _proposal(
                         words, member, mention, "CONSULT", (after, after + 1),
@@ -425,7 +437,7 @@ def _phrase_relations(text, words, folded, sentence, first, last, actors, lexico
         ]
         if not heads:
             continue
-        for member in _coordinated(text, actors, giver, backwards=False)[:3]:
+        for member in _listed(text, actors, giver)[:3]:
             found.append(
                 _proposal(
                     words, member, heads[0], cues[0].category, (index, index + 1),
@@ -444,7 +456,7 @@ def _phrase_relations(text, words, folded, sentence, first, last, actors, lexico
                 and m.start > comma
                 and m.how not in ("phrase", "anaphor")
                 and m.kind not in GATHERINGS
-                and not text[m.end : m.end + 1] == ","
+                and text[m.end : m.end + 1] != ","
             ),
             None,
         )
@@ -525,6 +537,14 @@ def _coordinated(text, actors, anchor, backwards):
         else:
             group.append(actors[at])
         at += step
+    return group
+
+
+def _listed(text, actors, anchor):
+    """Return ``anchor`` and the actors after it in a list closed by "and" ("X, Y and Z")."""
+    group = _coordinated(text, actors, anchor, backwards=False)
+    while len(group) > 1 and " and " not in f" {text[group[-2].end : group[-1].start]} ":
+        group.pop()
     return group
 
 
