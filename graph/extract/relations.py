@@ -34,6 +34,8 @@ __all__ = ["Proposal", "propose_relations"]
 PRONOUNS = {"it": "thing", "they": "any", "he": "person", "she": "person", "we": "any"}
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|[“”\"]")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+RELATIVES = frozenset({"that", "which", "who"})
+MOVES = frozenset({"AID", "MOBILIZE", "RETREAT"})
 NEGATIONS = frozenset({"not", "never", "no", "t"})  # "t" of "didn't"
 SPEECH = frozenset({"say", "tell", "announce", "declare", "argue", "confirm", "indicate"})
 ATTRIBUTION = re.compile(
@@ -134,6 +136,12 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         tail_start = sentence.end
         event_cues = []
     breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+    subject = _fronted_subject(text, folded, first, sentence, actors)
+    if subject is not None:
+        # "After hailing X, with the support of Y, Z joined ...": the fronted phrase is
+        # a clause of its own.
+        breaks.append(text.rfind(",", sentence.start, subject.start))
+        breaks.sort()
 
     def clause_of(offset):
         start = max([b for b in breaks if b <= offset], default=sentence.start)
@@ -159,8 +167,13 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
     for cue in event_cues:
         cue_start, cue_end = words[cue.first].start, words[cue.last - 1].end
         clause_start, clause_end = clause_of(cue_start)
-        if (clause_start, clause_end) in done_clauses:
-            continue  # one relation a clause: the first cue that joins two actors
+        relative = any(
+            folded[at] in RELATIVES for at in range(max(first, cue.first - 3), cue.first)
+        )
+        if (clause_start, clause_end) in done_clauses and not relative:
+            # One relation a clause: the first cue that joins two actors, and a verb of
+            # a relative clause ("a plan that rejected X": the plan rejected X).
+            continue
         before = [m for m in actors if clause_start <= m.start and m.end <= cue_start]
         # An agent of a reduced passive ("the taskforce announced by Macron will be led
         # by ...") is not the subject of a later verb.
@@ -184,6 +197,16 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 subjects = _coordinated(text, actors, agents[0], backwards=False)
                 objects = [before[-1]]
                 reason.append(f"passive voice: '{_word_text(words, cue)}' ... by")
+            elif before and after and category in MOVES:
+                # "troops could be sent to Ukraine": what is sent goes to the place.
+                to = next(
+                    (at for at in range(cue.last, min(cue.last + 5, last)) if folded[at] == "to"),
+                    None,
+                )
+                places = [m for m in after if to is not None and m.start > words[to].start]
+                if places:
+                    subjects, objects = [before[-1]], [places[0]]
+                    reason.append(f"passive voice: '{_word_text(words, cue)}' ... to")
         else:
             if before:
                 subjects = _coordinated(text, actors, before[-1], backwards=True)
@@ -324,6 +347,25 @@ FRONTING = frozenset({"during", "after", "before", "following", "at", "amid", "a
 GATHERINGS = frozenset({"event", "initiative"})
 
 
+def _fronted_subject(text, folded, first, sentence, actors):
+    """Return the subject after a fronted phrase ("During a meeting ..., X said"), or None."""
+    if folded[first] not in FRONTING:
+        return None
+    comma = text.find(",", sentence.start, sentence.end)
+    return next(
+        (
+            m
+            for m in actors
+            if comma >= 0
+            and m.start > comma
+            and m.how not in ("phrase", "anaphor")
+            and m.kind not in GATHERINGS
+            and text[m.end : m.end + 1] != ","
+        ),
+        None,
+    )
+
+
 def _proposal(words, source, target, category, at, reason, confidence, lemma="", symmetric=False):
     first, last = at
     cue = (words[first].start, words[last - 1].end)
@@ -446,20 +488,9 @@ def _phrase_relations(text, words, folded, sentence, first, last, actors, lexico
                 )
             )  # fmt: skip
     # "During a meeting ..., X said": X takes part in the meeting.
-    if folded[first] in FRONTING:
+    subject = _fronted_subject(text, folded, first, sentence, actors)
+    if subject is not None:
         comma = text.find(",", sentence.start, sentence.end)
-        subject = next(
-            (
-                m
-                for m in actors
-                if comma >= 0
-                and m.start > comma
-                and m.how not in ("phrase", "anaphor")
-                and m.kind not in GATHERINGS
-                and text[m.end : m.end + 1] != ","
-            ),
-            None,
-        )
         if subject is not None:
             for gathering in [m for m in actors if m.end <= comma and m.kind in GATHERINGS][:2]:
                 found.append(
