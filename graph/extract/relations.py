@@ -32,7 +32,7 @@ from .lexicon import BE_FORMS, load_lexicon
 __all__ = ["Proposal", "propose_relations"]
 
 PRONOUNS = {"it": "thing", "they": "any", "he": "person", "she": "person", "we": "any"}
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|[“”\"]")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|[“”\"]|\b(?:despite|although|though|whereas|but)\b")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
 RELATIVES = frozenset({"that", "which", "who"})
 MOVES = frozenset({"AID", "MOBILIZE", "RETREAT"})
