@@ -135,6 +135,22 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         actors = [m for m in mentions if m.start >= head_end]
         tail_start = sentence.end
         event_cues = []
+    # "Leo Litra, visiting fellow at the European Council on Foreign Relations, argued":
+    # the appositive gives the person's affiliation and takes no part in the clause.
+    appositive_proposals = []
+    for holder, (start, end) in _appositives(text, words, folded, first, last, actors):
+        inside = [m for m in actors if start <= m.start and m.end <= end]
+        for body in inside:
+            if body.kind not in ("person", "country") and body.key != holder.key:
+                appositive_proposals.append(
+                    _proposal(
+                        words, holder, body, "AFFILIATE", (body.first, body.last),
+                        f"'{body.name}' named in the appositive of {holder.name}", 0.5,
+                    )
+                )  # fmt: skip
+        actors = [m for m in actors if m not in inside]
+        cues = [c for c in cues if not start <= words[c.first].start < end]
+        event_cues = [c for c in event_cues if not start <= words[c.first].start < end]
     breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
     subject = _fronted_subject(text, folded, first, sentence, actors)
     if subject is not None:
@@ -337,6 +353,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 )
             )
     proposals += _phrase_relations(text, words, folded, sentence, first, last, actors, lexicon)
+    proposals += appositive_proposals
     for mention in mentions:
         if mention.start < tail_start and mention.how != "group":
             proposals += _affiliations(mention)
@@ -345,6 +362,29 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
 
 FRONTING = frozenset({"during", "after", "before", "following", "at", "amid", "ahead"})
 GATHERINGS = frozenset({"event", "initiative"})
+
+
+ROLES = frozenset(
+    """fellow professor analyst researcher adviser advisor expert scholar economist lecturer
+    member founder editor correspondent head executive chair partner associate staff
+    spokesman spokeswoman spokesperson director chief president minister secretary
+    official officer commander ambassador envoy leader chairman chairwoman""".split()  # noqa: SIM905
+)
+
+
+def _appositives(text, words, folded, first, last, actors):
+    """Yield (person, (start, end)) for each "PERSON, a ROLE at BODY," of the sentence."""
+    for mention in actors:
+        if mention.kind != "person" or mention.last >= last:
+            continue
+        if text[mention.end : words[mention.last].start].strip() != ",":
+            continue
+        close = text.find(",", words[mention.last].start, words[last - 1].end)
+        if close < 0:
+            continue
+        inside = [at for at in range(mention.last, last) if words[at].start < close]
+        if inside and any(folded[at] in ROLES for at in inside[:4]):
+            yield mention, (words[inside[0]].start, close)
 
 
 def _fronted_subject(text, folded, first, sentence, actors):
