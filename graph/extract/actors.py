@@ -332,6 +332,10 @@ def _classify_run(text, words, folded, run, mentions, add, gazetteer, by_first, 
         return
     name = text[words[first].start : words[last - 1].end]
     kind = "person" if last - first <= 3 else "organisation"
+    if last - first == 1 and words[first].text.lower() in {
+        w.text for w in words if w.text.islower()
+    }:
+        kind = "organisation"  # "Independent" where the article also writes "independent"
     if titles and not [at for at in range(titles[-1] + 1, last)]:
         kind = "person"  # a title alone: "the Defense Secretary"
     mention = add(first, last, name, kind, "name", key=f"name:{name_key(name)}")

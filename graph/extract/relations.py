@@ -101,11 +101,12 @@ def _find_cues(text, words, folded, first, last, taken, lexicon):
     return cues
 
 
-def propose_relations(text, words, folded, sentence, word_range, mentions, previous):
+def propose_relations(text, words, folded, sentence, word_range, mentions, previous, state=None):
     """Return the proposals of one sentence.
 
     ``word_range`` is the sentence's first and last word; ``mentions`` its outer
-    mentions in order; ``previous`` the mentions of earlier sentences (for pronouns).
+    mentions in order; ``previous`` the mentions of earlier sentences (for pronouns);
+    ``state`` (a dict, if given) gets the sentence's ``speaker``.
     """
     lexicon = load_lexicon()
     first, last = word_range
@@ -166,6 +167,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
 
     speaker = None
     speech_at = None
+    speaker_span = None
     for cue in cues:
         if cue.lemma in SPEECH and words[cue.first].start < tail_start:
             before = [m for m in actors if m.end <= words[cue.first].start]
@@ -176,7 +178,10 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 if pronoun is not None:
                     speaker = _antecedent(pronoun, previous, actors, words[cue.first].start, folded)
                     speech_at = cue
+                    speaker_span = (words[pronoun].start, words[pronoun].end)
             break
+    if speaker is not None and state is not None:
+        state["speaker"] = speaker
 
     order = 0
     done_clauses: set[tuple[int, int]] = set()
@@ -332,26 +337,34 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         if pairs:
             order += 1
             done_clauses.add((clause_start, clause_end))
-    if not proposals and speaker is not None and speech_at is not None:
+    if speaker is not None and speech_at is not None:
+        # What the speaker says about the actors of the sentence: with nothing else
+        # proposed, the first three after the verb; else only the one told ("told X").
         cue_end = words[speech_at.last - 1].end
-        listeners = [m for m in actors if m.start >= cue_end and m.key != speaker.key]
-        if listeners:
-            target = listeners[0]
-            proposals.append(
-                Proposal(
-                    speaker,
-                    target,
-                    "STATE",
-                    (words[speech_at.first].start, cue_end),
-                    _word_text(words, speech_at),
-                    0.35,
-                    _hedged(folded, first, speech_at.first, lexicon),
-                    f"statement by {speaker.name} about {target.name}",
-                    False,
-                    speaker.name_span,
-                    target.name_span,
-                )
-            )
+        listeners = []
+        for mention in actors:
+            if mention.start >= cue_end and mention.key not in {speaker.key, *listeners}:
+                listeners.append(mention.key)
+                if not proposals or (mention.first == speech_at.last and speech_at.lemma == "tell"):
+                    proposals.append(
+                        Proposal(
+                            speaker,
+                            mention,
+                            "STATE",
+                            (words[speech_at.first].start, cue_end),
+                            _word_text(words, speech_at),
+                            0.35,
+                            _hedged(folded, first, speech_at.first, lexicon),
+                            f"statement by {speaker.name} about {mention.name}"
+                            + (f"; '{text[slice(*speaker_span)]}' read as {speaker.name}"
+                               if speaker_span else ""),
+                            False,
+                            speaker_span or speaker.name_span,
+                            mention.name_span,
+                        )
+                    )  # fmt: skip
+                if len(listeners) == 3:
+                    break
     proposals += _phrase_relations(text, words, folded, sentence, first, last, actors, lexicon)
     proposals += appositive_proposals
     for mention in mentions:
