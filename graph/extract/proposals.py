@@ -28,6 +28,7 @@ from ..names import name_key
 from ..problems import DatasetError
 from ..progress import advance, step
 from .actors import find_actors
+from .quotes import quoted_statements
 from .relations import propose_relations
 from .vocabulary import Vocabulary
 
@@ -78,6 +79,7 @@ def extract_text(
             kept.setdefault(pair, proposal)
         for proposal in kept.values():
             relations.append(_relation(text, sentence, proposal, actors, vocabulary, document))
+    relations += _quoted(text, mentions, relations, actors, vocabulary, document)
     relations.sort(key=lambda r: (r["spans"]["evidence"][0], r["source"], r["target"], r["type"]))
     actor_rows = [
         {
@@ -94,6 +96,48 @@ def extract_text(
         "actors": actor_rows,
         "relations": relations,
     }
+
+
+def _quoted(text, mentions, relations, actors, vocabulary, document) -> list[dict]:
+    """Return the statements of the quotations, less the pairs proposed in their stretch."""
+    found = []
+    for quoted in quoted_statements(text, mentions):
+        start, end = quoted.evidence
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        source, target = actors[quoted.speaker.key], actors[quoted.target.key]
+        pair = {source.id, target.id}
+        if any(
+            {r["source"], r["target"]} == pair
+            and r["spans"]["evidence"][0] < end
+            and start < r["spans"]["evidence"][1]
+            for r in [*relations, *found]
+        ):
+            continue
+        type_name, sign = vocabulary.type_of("STATE", "say")
+        found.append(
+            {
+                "source": source.id,
+                "type": type_name,
+                "target": target.id,
+                "sign": sign,
+                "evidence": text[start:end],
+                "spans": {
+                    "evidence": [start, end],
+                    "source": list(quoted.speaker_span),
+                    "target": list(quoted.target.name_span),
+                    "cue": list(quoted.cue),
+                },
+                "cue": text[quoted.cue[0] : quoted.cue[1]],
+                "confidence": 0.3,
+                "hedged": False,
+                "reason": f"{quoted.reason}: names {quoted.target.name} in the quotation",
+                "document": document,
+            }
+        )
+    return found
 
 
 def _relation(text, sentence, proposal, actors, vocabulary, document) -> dict:
