@@ -368,7 +368,9 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
     proposals += _phrase_relations(text, words, folded, sentence, first, last, actors, lexicon)
     proposals += appositive_proposals
     for mention in mentions:
-        if mention.start < tail_start and mention.how != "group":
+        # A group's country is an affiliation when the article says whose it is
+        # ("Ukraine's military"), not for "Israeli troops", one actor to PLOVER.
+        if mention.start < tail_start and (mention.how != "group" or _possessive(text, mention)):
             proposals += _affiliations(mention)
     return proposals
 
@@ -561,6 +563,11 @@ def _after_by(folded, words, mention) -> bool:
     while at >= 0 and folded[at] in ("the", "a", "an"):
         at -= 1
     return at >= 0 and folded[at] == "by"
+
+
+def _possessive(text, mention) -> bool:
+    country = mention.affiliation
+    return country is not None and text[country.end : country.end + 1] in ("'", "’")
 
 
 def _word_text(words, cue) -> str:
