@@ -515,6 +515,29 @@ def _phrase_relations(text, words, folded, sentence, first, last, actors, lexico
                         0.5, "meet",
                     )
                 )  # fmt: skip
+    # "deploying European fighter jets to Poland": what is sent goes to the place.
+    for index in range(first, last - 1):
+        cue = verb_cue(index)
+        if cue is None or cue.category not in MOVES:
+            continue
+        theme = next((m for m in actors if m.first > index), None)
+        if theme is None or theme.first > index + 4 or theme.how not in ("group", "anaphor"):
+            continue
+        if theme.kind not in ("force", "group"):
+            continue
+        place = theme.last
+        if place < last and folded[place] in ("to", "into"):
+            target = actor_at(place + 1)
+            if target is None and place + 2 < last:
+                target = starting.get(place + 2)  # "to neighbouring Poland"
+            if target is not None and target.key != theme.key:
+                found.append(
+                    _proposal(
+                        words, theme, target, cue.category, (index, index + 1),
+                        f"'{words[index].text} {theme.name} to {target.name}': sent to the place",
+                        0.45, cue.lemma,
+                    )
+                )  # fmt: skip
     # "..., with the support of X": X -> the clause's first actor.
     for index in range(first + 1, last - 1):
         if folded[index - 1] != "with" and folded[index - 2 : index] != ["with", "the"]:
