@@ -184,17 +184,25 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         state["speaker"] = speaker
 
     order = 0
-    done_clauses: set[tuple[int, int]] = set()
+    done_clauses: dict[tuple[int, int], list] = {}
     for cue in event_cues:
         cue_start, cue_end = words[cue.first].start, words[cue.last - 1].end
         clause_start, clause_end = clause_of(cue_start)
         relative = any(
             folded[at] in RELATIVES for at in range(max(first, cue.first - 3), cue.first)
         )
+        shared = None
         if (clause_start, clause_end) in done_clauses and not relative:
-            # One relation a clause: the first cue that joins two actors, and a verb of
-            # a relative clause ("a plan that rejected X": the plan rejected X).
-            continue
+            # One relation a clause: the first cue that joins two actors, a verb of a
+            # relative clause ("a plan that rejected X": the plan rejected X), and a verb
+            # in a list sharing the clause's subject ("X committed to defending Y, ...,
+            # and deploying troops": X deploys the troops).
+            if cue.part != "verb" or not folded[cue.first].endswith("ing"):
+                continue
+            gap = text[words[cue.first - 1].end : cue_start]
+            if not ("," in gap or folded[cue.first - 1] == "and"):
+                continue
+            shared = done_clauses[(clause_start, clause_end)]
         before = [m for m in actors if clause_start <= m.start and m.end <= cue_start]
         # An agent of a reduced passive ("the taskforce announced by Macron will be led
         # by ...") is not the subject of a later verb.
@@ -229,7 +237,10 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                     subjects, objects = [before[-1]], [places[0]]
                     reason.append(f"passive voice: '{_word_text(words, cue)}' ... to")
         else:
-            if before:
+            if shared:
+                subjects = shared
+                reason.append("a verb of a list sharing the clause's subject")
+            elif before:
                 subjects = _coordinated(text, actors, before[-1], backwards=True)
             else:
                 pronoun = _pronoun_before(words, folded, max(first, cue.first - 6), cue.first)
@@ -334,9 +345,11 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
             )
             proposal.lemma = cue.lemma
             proposals.append(proposal)
+        if shared is not None:
+            pairs = [(a, b, c) for a, b, c in pairs if a in shared]
         if pairs:
             order += 1
-            done_clauses.add((clause_start, clause_end))
+            done_clauses.setdefault((clause_start, clause_end), subjects)
     if speaker is not None and speech_at is not None:
         # What the speaker says about the actors of the sentence: with nothing else
         # proposed, the first three after the verb; else only the one told ("told X").
