@@ -10,7 +10,8 @@ and offsets are kept, so every quote stays verbatim):
   sentence or the three before it);
 * **a deployment** ("troops", "the force", "the deployment", "any overseas
   deployment", "allied troops", "peacekeepers", "the mission"), when not
-  introduced by "a"/"an" and not a predicate ("would be a presence force"), is
+  introduced by "a"/"an" and not a predicate ("was a presence force"), or when
+  it is the predicate of "it" ("it would be a presence force"), is
   the most talked-about force of the last fifteen sentences (most mentions so far,
   then the latest); the first such mention, with no force before it, is a force
   of its own;
@@ -110,6 +111,13 @@ def _predicate(folded, mention) -> bool:
     return at >= 0 and at < mention.first - 1 and folded[at] in PREDICATE
 
 
+def _predicate_of_it(folded, mention) -> bool:
+    at = mention.first - 1
+    while at >= 0 and folded[at] not in PREDICATE:
+        at -= 1
+    return any(folded[w] in ("it", "this") for w in range(max(0, at - 3), at))
+
+
 def _phrase(mention, head, before, sentence, folded, countries, forces, seen) -> None:
     lone = " " not in mention.name
     if lone and head in ARMED and (before in DEFINITE):
@@ -118,7 +126,10 @@ def _phrase(mention, head, before, sentence, folded, countries, forces, seen) ->
             mention.key = f"military:{recent[-1].key}"
             mention.how = "anaphor"
             return
-    if head in DEPLOYMENT and before not in INDEFINITE and not _predicate(folded, mention):
+    predicate = _predicate(folded, mention)
+    # "it would be a presence force": the predicate names what "it" is, the force.
+    said_of_it = predicate and _predicate_of_it(folded, mention)
+    if head in DEPLOYMENT and (said_of_it or (before not in INDEFINITE and not predicate)):
         window = {
             key: [s for s in found if s >= sentence - WINDOW] for key, found in forces.items()
         }
