@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..coverage.text import Word
 from ..names import name_key
-from .coreference import resolve
+from .coreference import IDIOMS, resolve
 from .gazetteer import country_kind, folded_words, load_gazetteer
 
 __all__ = ["Actor", "Mention", "find_actors"]
@@ -187,7 +187,7 @@ def find_actors(text: str, words: list[Word], sentence_of: list[int], dataset=No
     # 3. A country word and a group: "Israeli army", "Sudan's government".
     _groups(text, words, folded, taken, mentions, gap_ok, gazetteer)
     # 4. Lower-case phrases headed by a body word: "a reassurance force", "the coalition".
-    _phrases(words, folded, taken, add, gap_ok, gazetteer)
+    _phrases(words, folded, taken, add, gap_ok, gazetteer, span_ok)
     mentions.sort(key=lambda m: (m.start, -m.end))
     _assign_keys(mentions, dataset)
     resolve(text, words, folded, sentence_of, mentions, gazetteer)
@@ -450,12 +450,17 @@ def _groups(text, words, folded, taken, mentions, gap_ok, gazetteer):
         mentions.append(group)
 
 
-def _phrases(words, folded, taken, add, gap_ok, gazetteer):
+def _phrases(words, folded, taken, add, gap_ok, gazetteer, span_ok):
     from .lexicon import load_lexicon
 
     verbs = {form for form, cues in load_lexicon().cues_by_form.items() if cues[0].part == "verb"}
     for index, key in enumerate(folded):
         if taken[index] or not words[index].text.islower():
+            continue
+        idiom = tuple(folded[index : index + 4])
+        if idiom in IDIOMS and span_ok(index, index + 4) and not any(taken[index : index + 4]):
+            name = " ".join(word.text for word in words[index : index + 4])
+            add(index, index + 4, name, IDIOMS[idiom], "phrase", key=f"phrase:{name_key(name)}")
             continue
         kind = gazetteer.words.get(key, {}).get("body")
         if kind is None:

@@ -37,8 +37,10 @@ from __future__ import annotations
 
 from ..names import name_key
 
-__all__ = ["ARMED", "DEPLOYMENT", "resolve"]
+__all__ = ["ARMED", "DEPLOYMENT", "IDIOMS", "resolve"]
 
+# Phrases that name troops without a body word.
+IDIOMS = {("boots", "on", "the", "ground"): "force"}
 ARMED = frozenset({"army", "military", "soldiers", "troops", "forces", "armed forces"})
 DEPLOYMENT = frozenset(
     {"force", "forces", "troops", "deployment", "peacekeepers", "mission", "contingent"}
@@ -56,6 +58,8 @@ WINDOW = 15  # sentences a deployment looks back
 
 def _head(mention) -> str:
     words = name_key(mention.name).split()
+    if tuple(words) in IDIOMS:
+        return "troops"  # "boots on the ground"
     return words[-1] if words else ""
 
 

@@ -37,9 +37,7 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNOR
 RELATIVES = frozenset({"that", "which", "who"})
 MOVES = frozenset({"AID", "MOBILIZE", "RETREAT"})
 NEGATIONS = frozenset({"not", "never", "no", "t"})  # "t" of "didn't"
-SPEECH = frozenset(
-    {"say", "tell", "announce", "declare", "argue", "assess", "confirm", "indicate"}
-)
+SPEECH = frozenset({"say", "tell", "announce", "declare", "argue", "assess", "confirm", "indicate"})
 ATTRIBUTION = re.compile(
     r",[^,]*\b(?:said|says|say|reported|reports|told|according to|quoted|announced)\b"
     r"(?:[^,\w]+\w+){0,5}[^,\w]*$"
