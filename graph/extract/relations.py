@@ -379,6 +379,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 if len(listeners) == 3:
                     break
     proposals += _phrase_relations(text, words, folded, sentence, first, last, actors, lexicon)
+    proposals += _two_sides(words, folded, first, last, cues, actors, previous)
     proposals += appositive_proposals
     for mention in mentions:
         # A group's country is an affiliation when the article says whose it is
@@ -413,6 +414,34 @@ def _appositives(text, words, folded, first, last, actors):
         inside = [at for at in range(mention.last, last) if words[at].start < close]
         if inside and any(folded[at] in ROLES for at in inside[:4]):
             yield mention, (words[inside[0]].start, close)
+
+
+TWO_SIDES = frozenset({("two", "sides"), ("both", "sides"), ("two", "countries")})
+
+
+def _two_sides(words, folded, first, last, cues, actors, previous):
+    """Return "the two sides agreed": the last two countries named, symmetric."""
+    for at in range(first, last - 1):
+        if (folded[at], folded[at + 1]) not in TWO_SIDES:
+            continue
+        cue = next((c for c in cues if at + 2 <= c.first <= at + 5), None)
+        if cue is None:
+            continue
+        countries = []
+        for mention in reversed([*previous, *[m for m in actors if m.end <= words[at].start]]):
+            if mention.kind == "country" and mention.key not in {c.key for c in countries}:
+                countries.append(mention)
+            if len(countries) == 2:
+                one, other = countries[1], countries[0]
+                proposal = _proposal(
+                    words, one, other, cue.category, (cue.first, cue.last),
+                    f"'{words[at].text} {words[at + 1].text}' read as {one.name} and"
+                    f" {other.name}: symmetric", 0.4, cue.lemma, symmetric=True,
+                )  # fmt: skip
+                proposal.source_span = (words[at].start, words[at + 1].end)
+                proposal.target_span = (words[at].start, words[at + 1].end)
+                return [proposal]
+    return []
 
 
 def _fronted_subject(text, folded, first, sentence, actors):
