@@ -383,7 +383,8 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
     proposals += appositive_proposals
     for mention in mentions:
         # A group's country is an affiliation when the article says whose it is
-        # ("Ukraine's military"), not for "Israeli troops", one actor to PLOVER.
+        # ("Ukraine's military") or it is a bloc's ("European fighter jets"), not for
+        # "Israeli troops", one actor to PLOVER.
         if mention.start < tail_start and (mention.how != "group" or _possessive(text, mention)):
             proposals += _affiliations(mention)
     return proposals
@@ -631,8 +632,11 @@ def _after_by(folded, words, mention) -> bool:
 
 
 def _possessive(text, mention) -> bool:
+    """A group whose country is said in the possessive, or is a bloc ("European jets")."""
     country = mention.affiliation
-    return country is not None and text[country.end : country.end + 1] in ("'", "’")
+    if country is None:
+        return False
+    return text[country.end : country.end + 1] in ("'", "’") or country.kind == "bloc"
 
 
 def _word_text(words, cue) -> str:
