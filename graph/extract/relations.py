@@ -352,13 +352,16 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
             done_clauses.setdefault((clause_start, clause_end), subjects)
     if speaker is not None and speech_at is not None:
         # What the speaker says about the actors of the sentence: with nothing else
-        # proposed, the first three after the verb; else only the one told ("told X").
+        # proposed, the first three after the verb; else, after "told X", X and the next.
         cue_end = words[speech_at.last - 1].end
         listeners = []
+        told = speech_at.lemma == "tell" and any(m.first == speech_at.last for m in actors)
+        alone = not proposals
         for mention in actors:
             if mention.start >= cue_end and mention.key not in {speaker.key, *listeners}:
                 listeners.append(mention.key)
-                if not proposals or (mention.first == speech_at.last and speech_at.lemma == "tell"):
+                # "X told Y Z will ...": about the one told and the subject of what is told.
+                if alone or (told and len(listeners) <= 2):
                     proposals.append(
                         Proposal(
                             speaker,
