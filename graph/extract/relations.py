@@ -206,14 +206,15 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         before = [m for m in actors if clause_start <= m.start and m.end <= cue_start]
         # An agent of a reduced passive ("the taskforce announced by Macron will be led
         # by ...") is not the subject of a later verb.
-        before = [m for m in before if not _after_by(folded, words, m)] or before
+        passive = _passive(folded, first, cue, lexicon)
+        agents_before = _agents(text, folded, words, actors)
+        before = [m for m in before if m not in agents_before]
         after = [m for m in actors if m.start >= cue_end and m.end <= clause_end]
         hedged = _hedged(folded, first, cue.first, lexicon)
         negated = any(folded[at] in NEGATIONS for at in range(max(first, cue.first - 3), cue.first))
         category = cue.category
         if negated and lexicon.categories[category].sign > 0:
             category = "REJECT"
-        passive = _passive(folded, first, cue, lexicon)
         reason = []
         subjects, objects, extra_objects = [], [], []
         subject_span = None
@@ -594,12 +595,11 @@ def _phrase_relations(text, words, folded, sentence, first, last, actors, lexico
         giver = actor_at(index + 2)
         if giver is None:
             continue
+        agents = _agents(text, folded, words, actors)
         heads = [
             m
             for m in actors
-            if m.start < words[index].start
-            and not _after_by(folded, words, m)
-            and m.key != giver.key
+            if m.start < words[index].start and m not in agents and m.key != giver.key
         ]
         if not heads:
             continue
@@ -624,6 +624,15 @@ def _phrase_relations(text, words, folded, sentence, first, last, actors, lexico
                         f" {subject.name} takes part", 0.45, "meet",
                     )
                 )  # fmt: skip
+    return found
+
+
+def _agents(text, folded, words, actors) -> list:
+    """Return the actors named after "by" (with those coordinated with them)."""
+    found = []
+    for mention in actors:
+        if mention not in found and _after_by(folded, words, mention):
+            found += _coordinated(text, actors, mention, backwards=False)
     return found
 
 
