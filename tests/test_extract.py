@@ -39,20 +39,30 @@ def test_gold_split_is_by_the_last_digit_of_the_id():
 def test_held_out_accuracy_meets_the_goals():
     gold = score_gold("held-out")
     assert (gold["records"], gold["proposals"], gold["correct"], gold["found"]) == (
-        143, 133, 108, 106,
+        143, 139, 107, 105,
     )  # fmt: skip
-    assert (gold["right_sign"], gold["right_category"], gold["attributes"]) == (95, 71, 9)
+    assert (gold["right_sign"], gold["right_category"], gold["attributes"]) == (96, 70, 10)
     assert gold["precision"] >= 0.70 and gold["recall"] >= 0.70
     assert gold["sign_accuracy"] >= 0.80
     assert gold["category_accuracy"] >= 0.60
 
 
-def test_seed_actors_are_found_and_proposals_are_few():
+def test_development_half_meets_the_goals_too():
+    gold = score_gold("development")
+    assert (gold["records"], gold["proposals"], gold["correct"], gold["found"]) == (
+        144, 143, 110, 104,
+    )  # fmt: skip
+    assert gold["precision"] >= 0.70 and gold["recall"] >= 0.70
+    assert gold["sign_accuracy"] >= 0.80 and gold["category_accuracy"] >= 0.60
+
+
+def test_seed_actors_and_pairs_are_found_and_proposals_are_few():
     seed = score_seed()
     assert (seed["actors"], seed["actors_found"]) == (31, 31)
+    assert (seed["pairs"], seed["pairs_found"], seed["right_sign"]) == (66, 47, 35)
+    assert seed["pairs_found"] / seed["pairs"] >= 0.70
+    assert (seed["proposals"], seed["relations"]) == (75, 75)
     assert seed["proposals_per_relation"] <= 2
-    # The seed's pairs are far from the goal (70%): see BENCHMARKS.md.
-    assert (seed["pairs"], seed["pairs_found"], seed["right_sign"]) == (66, 14, 10)
 
 
 def _check_verbatim(text, result):
@@ -77,7 +87,7 @@ def test_every_quote_is_verbatim_on_every_fixture():
         checked += len(result["relations"])
     seed_text = SEED.read_text(encoding="utf-8")
     _check_verbatim(seed_text, extract_text(seed_text, "article"))
-    assert checked == 339
+    assert checked == 358
 
 
 def test_passive_voice_turns_source_and_target_round():
@@ -114,6 +124,69 @@ def test_title_gives_person_and_affiliation():
     result = extract_text("French President Emmanuel Macron met Olaf Scholz.", "n")
     assert ("emmanuel-macron", "affiliate", "france") in _pairs(result)
     assert ("emmanuel-macron", "consult", "olaf-scholz") in _pairs(result)
+
+
+def test_a_deployment_is_the_force_named_before():
+    text = "Britain is planning a multinational force. Russia rejected the deployment on Monday."
+    result = extract_text(text, "n")
+    assert _pairs(result) == [
+        ("united-kingdom", "agree", "multinational-force"),
+        ("russia", "reject", "multinational-force"),
+    ]
+    force = next(a for a in result["actors"] if a["id"] == "multinational-force")
+    assert force["mentions"] == ["deployment", "multinational force"]
+    assert result["relations"][1]["spans"]["target"] == [63, 73]  # "deployment", verbatim
+
+
+def test_a_countrys_armed_services_are_one_actor():
+    result = extract_text("Kenya's army fought in Somalia. Kenyan soldiers left.", "n")
+    army = next(a for a in result["actors"] if a["id"] == "kenya-s-army")
+    assert army["mentions"] == ["Kenya's army", "Kenyan soldiers"]
+    assert _pairs(result) == [
+        ("kenya-s-army", "affiliate", "kenya"),
+        ("kenya-s-army", "fight", "somalia"),
+    ]
+
+
+def test_a_ministry_without_its_country_is_the_last_countrys():
+    text = "Fighting continued in Sudan. The Defense Ministry said the army attacked rebels."
+    result = extract_text(text, "n")
+    ministry = next(r for r in result["relations"] if r["source"] == "defense-ministry")
+    assert (ministry["type"], ministry["target"]) == ("affiliate", "sudan")
+    assert ministry["evidence"] == text[:-1]  # both sentences, verbatim
+
+
+def test_a_quotation_is_its_speakers_statement():
+    text = "President William Ruto spoke. “Uganda and Tanzania must act,” he said."
+    result = extract_text(text, "n")
+    statements = [r for r in result["relations"] if r["source"] == "william-ruto"]
+    assert [(r["type"], r["target"]) for r in statements] == [
+        ("state", "tanzania"),
+        ("state", "uganda"),
+    ]
+    assert statements[0]["cue"] == "said" and text[slice(*statements[0]["spans"]["source"])] == "he"
+
+
+def test_an_appositive_gives_an_affiliation_and_no_subject():
+    text = "Leo Litra, senior fellow at the Atlantic Council, argued that Russia would attack Ukraine."
+    assert _pairs(extract_text(text, "n")) == [
+        ("leo-litra", "affiliate", "atlantic-council"),
+        ("russia", "fight", "ukraine"),
+    ]
+
+
+def test_a_passive_with_a_reduced_passive_before_it():
+    text = (
+        "The taskforce announced by Macron will be led by France and the UK,"
+        " with participation from Türkiye and the United States."
+    )
+    assert sorted(_pairs(extract_text(text, "n"))) == [
+        ("france", "affiliate", "taskforce"),
+        ("macron", "state", "taskforce"),
+        ("turkiye", "affiliate", "taskforce"),
+        ("united-kingdom", "affiliate", "taskforce"),
+        ("united-states", "affiliate", "taskforce"),
+    ]
 
 
 def test_dataset_actors_and_types_are_used(tmp_path):

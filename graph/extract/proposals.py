@@ -78,7 +78,9 @@ def extract_text(
             pair = frozenset((proposal.source.key, proposal.target.key))
             kept.setdefault(pair, proposal)
         for proposal in kept.values():
-            relations.append(_relation(text, sentence, proposal, actors, vocabulary, document))
+            relations.append(
+                _relation(text, sentence, proposal, actors, vocabulary, document, sentences)
+            )
     relations += _quoted(text, mentions, relations, actors, vocabulary, document)
     relations.sort(key=lambda r: (r["spans"]["evidence"][0], r["source"], r["target"], r["type"]))
     actor_rows = [
@@ -140,15 +142,17 @@ def _quoted(text, mentions, relations, actors, vocabulary, document) -> list[dic
     return found
 
 
-def _relation(text, sentence, proposal, actors, vocabulary, document) -> dict:
+def _relation(text, sentence, proposal, actors, vocabulary, document, sentences=()) -> dict:
     cue = proposal.cue
     points = [proposal.source_span, proposal.target_span, cue]
     start = min(point[0] for point in points)
     end = max(point[1] for point in points)
-    # Widen to the clause (between ; and :) that holds them all.
+    # Widen to the clause (between ; and :) that holds them all; a mention of an earlier
+    # sentence (a country named before "the Defense Ministry") takes in that sentence.
+    earlier = [s.start for s in sentences if s.start <= start < s.end and s.start < sentence.start]
     before = [m.end() for m in _CLAUSE.finditer(text, sentence.start, start)]
     after = _CLAUSE.search(text, end, sentence.end)
-    start = before[-1] if before else sentence.start
+    start = earlier[0] if earlier else before[-1] if before else sentence.start
     end = after.start() if after else sentence.end
     while start < end and text[start] in _TRIM:
         start += 1
