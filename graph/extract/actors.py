@@ -234,7 +234,9 @@ def _capitalised_runs(text, words, folded, sentence_of, taken, mentions, add, ga
         sentence_start = index == 0 or sentence_of[index - 1] != sentence_of[index]
         run = _trim(run, words, folded, sentence_start, lowercase, gazetteer, by_first)
         if run:
-            _classify_run(text, words, folded, run, mentions, add, gazetteer, by_first, taken)
+            _classify_run(
+                text, words, folded, run, mentions, add, gazetteer, by_first, taken, lowercase
+            )
         index = following
 
 
@@ -265,7 +267,9 @@ def _trim(run, words, folded, sentence_start, lowercase, gazetteer, by_first):
     return run
 
 
-def _classify_run(text, words, folded, run, mentions, add, gazetteer, by_first, taken):
+def _classify_run(
+    text, words, folded, run, mentions, add, gazetteer, by_first, taken, lowercase=frozenset()
+):
     first, last = run[0], run[-1] + 1
     inside = [by_first[at] for at in run if at in by_first]
     if inside and inside[0].first == first and inside[0].last == last:
@@ -328,13 +332,12 @@ def _classify_run(text, words, folded, run, mentions, add, gazetteer, by_first, 
                 gazetteer,
                 by_first,
                 taken,
+                lowercase,
             )
         return
     name = text[words[first].start : words[last - 1].end]
     kind = "person" if last - first <= 3 else "organisation"
-    if last - first == 1 and words[first].text.lower() in {
-        w.text for w in words if w.text.islower()
-    }:
+    if last - first == 1 and words[first].text.lower() in lowercase:
         kind = "organisation"  # "Independent" where the article also writes "independent"
     if titles and not [at for at in range(titles[-1] + 1, last)]:
         kind = "person"  # a title alone: "the Defense Secretary"
