@@ -127,6 +127,7 @@ def _add_commands() -> None:
     from .coverage_command import COMMANDS as COVERAGE_COMMANDS
     from .diff_command import COMMANDS as DIFF_COMMANDS
     from .export_command import COMMANDS as EXPORT_COMMANDS
+    from .extract_command import COMMANDS as EXTRACT_COMMANDS
     from .html_command import COMMANDS as HTML_COMMANDS
     from .init_command import COMMANDS as INIT_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
@@ -139,6 +140,7 @@ def _add_commands() -> None:
         *EXPORT_COMMANDS,
         *COVERAGE_COMMANDS,
         *DIFF_COMMANDS,
+        *EXTRACT_COMMANDS,
         *REVIEW_COMMANDS,
     ):
         cli.add_command(command)
