@@ -80,6 +80,23 @@ class Mention:
     inner: bool = False  # part of a longer mention (an affiliation)
     acronym: str | None = None  # given in brackets after the name
 
+    def as_inner(self) -> Mention:
+        """Return this mention as part of a longer one (an affiliation), its name its whole span."""
+        return Mention(
+            self.start,
+            self.end,
+            self.first,
+            self.last,
+            self.name,
+            self.kind,
+            self.how,
+            self.key,
+            self.known,
+            (self.start, self.end),
+            None,
+            True,
+        )
+
 
 @dataclass
 class Actor:
@@ -315,7 +332,7 @@ def _classify_run(
         generic = "group" in gazetteer.words.get(head, {}) or head == "ministry"
         if country is not None and country.first == first and generic and country.kind != "bloc":
             # "British Army", "Turkish Defense Ministry": a country's body.
-            body.affiliation = _inner(country)
+            body.affiliation = country.as_inner()
         _acronym(text, words, last, body, add, taken)
         return
     if inside:
@@ -345,30 +362,13 @@ def _classify_run(
     _acronym(text, words, last, mention, add, taken)
 
 
-def _inner(mention: Mention) -> Mention:
-    return Mention(
-        mention.start,
-        mention.end,
-        mention.first,
-        mention.last,
-        mention.name,
-        mention.kind,
-        mention.how,
-        mention.key,
-        mention.known,
-        (mention.start, mention.end),
-        None,
-        True,
-    )
-
-
 def _affiliation(text, words, folded, prefix, by_first, gazetteer) -> Mention | None:
     """Return the country or body named before a title, as an inner mention."""
     if not prefix:
         return None
     place = by_first.get(prefix[0])
     if place is not None and place.last == prefix[-1] + 1:
-        return _inner(place)
+        return place.as_inner()
     start, end = words[prefix[0]].start, words[prefix[-1]].end
     name = text[start:end]
     kind = "organisation"
@@ -390,7 +390,7 @@ def _affiliation(text, words, folded, prefix, by_first, gazetteer) -> Mention | 
         True,
     )
     if place is not None:
-        inner.affiliation = _inner(place)  # "British Army": the army of the United Kingdom
+        inner.affiliation = place.as_inner()  # "British Army": the army of the United Kingdom
     return inner
 
 
@@ -432,7 +432,7 @@ def _groups(text, words, folded, taken, mentions, gap_ok, gazetteer):
             continue
         head = gazetteer.words[folded[end - 1]]["group"]
         name = text[mention.start : words[end - 1].end]
-        country = _inner(mention)
+        country = mention.as_inner()
         mentions.remove(mention)
         group = Mention(
             mention.start,

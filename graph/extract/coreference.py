@@ -164,6 +164,4 @@ def _government_body(mention, gazetteer, sentence, countries) -> None:
         return  # a body with a name of its own ("Ministry of Truth" is not generic)
     recent = [c for s, c in countries if s >= sentence - 2 and c.end <= mention.start]
     if recent:
-        from .actors import _inner
-
-        mention.affiliation = _inner(recent[-1])
+        mention.affiliation = recent[-1].as_inner()
