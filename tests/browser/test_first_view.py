@@ -148,10 +148,7 @@ def test_only_hostile_hides_the_actors_no_hostile_relation_touches(visit, seed_p
     page = visit(seed_page).page
     page.locator("#legend-signs li", has_text="hostile").get_by_role("button").click()
     ends = {
-        end
-        for r in seed.relations
-        if seed.types[r.type].sign < 0
-        for end in (r.source, r.target)
+        end for r in seed.relations if seed.types[r.type].sign < 0 for end in (r.source, r.target)
     }
     assert page.evaluate("graphView.hidden().nodes") == sorted(set(seed.actors) - ends)
     assert page.locator("#hide-lonely").is_checked()
@@ -344,7 +341,7 @@ def test_the_csv_download_starts_with_a_byte_order_mark_the_cli_does_not(visit, 
     assert text == page.evaluate("graphView.relationsCsv()")  # the script's text has no mark
     assert "Türkiye" in text
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0])[0] == "source"
+    assert next(iter(rows[0])) == "source"
     # Pipelines read the CLI's CSV: no mark there.
     listed = CliRunner().invoke(cli, ["centrality", "--format", "csv", "--data", str(WORKBENCH)])
     assert listed.exit_code == 0, listed.output
@@ -384,7 +381,9 @@ def test_the_png_is_twice_the_screen_with_caption_and_key(visit, seed_page):
     assert found["width"] == 2 * found["graphWidth"]
     assert found["height"] > 2 * found["graphHeight"] + 100  # the caption and key under it
     kinds = page.evaluate("[...new Set(nodes.get().map((n) => n.color))]")
-    signs = page.evaluate("Object.values(JSON.parse(document.getElementById('graph-data')"
-                          ".textContent).signs).map((s) => s.color)")
+    signs = page.evaluate(
+        "Object.values(JSON.parse(document.getElementById('graph-data')"
+        ".textContent).signs).map((s) => s.color)"
+    )
     for colour in [*kinds, *signs]:
         assert colour in found["colours"], colour  # every swatch of the key is drawn
