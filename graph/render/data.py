@@ -433,16 +433,17 @@ def _options(physics: bool) -> dict:
         "nodes": {
             "borderWidth": 1,
             "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            # vis-network draws a label only from READABLE_PX on screen (it fades
-            # it in over the pixel below); smaller, the page draws the labels.
-            "scaling": {"label": {"drawThreshold": READABLE_PX + 1}},
+            # vis-network draws a label from 13 px on screen (fading it in up to
+            # 14 px, its drawThreshold); smaller, the page draws them at 13 px.
+            "scaling": {"label": {"drawThreshold": 14}},
         },
         "edges": {
             "smooth": False,
             "arrows": {"to": {"scaleFactor": 0.5}, "from": {"scaleFactor": 0.5}},
-            # A type's label shows once it is READABLE_PX high on screen:
-            # zoomed out, the line's style and width tell the type's family.
-            "scaling": {"label": {"drawThreshold": READABLE_PX + 1}},
+            # A type's label shows from READABLE_PX + 1 on screen (vis-network
+            # fades it in over the pixel below its drawThreshold): zoomed out,
+            # the line's style and width tell the type's family.
+            "scaling": {"label": {"drawThreshold": READABLE_PX + 2}},
             "font": {
                 "size": 11,
                 "color": "#555555",

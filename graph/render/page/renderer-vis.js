@@ -202,15 +202,14 @@ const renderer = (function () {
   // drawn labels never overlap; the most important first.
   const byLabelScale = meta.physics ? [] : data.nodes.slice().sort((a, b) => a.labelScale - b.labelScale);
   const LABEL_PX = 13;
-  // Small pages: vis-network draws the labels from READABLE_PX on screen
-  // (data.py's drawThreshold); zoomed out further, the page draws them at
-  // LABEL_PX, the most important first, leaving out any that would overlap
-  // another or cross the edge of the view.
-  const READABLE_PX = 11;
+  // Small pages: vis-network draws the labels from LABEL_PX on screen (data.py's
+  // drawThreshold); zoomed out further, the page draws them at LABEL_PX, the
+  // most important first, leaving out any that would overlap another or cross
+  // the edge of the view.
   const byRank = data.nodes.slice().sort((a, b) => compare([a.rank || Infinity, a.id], [b.rank || Infinity, b.id]));
   function readableLabels(ctx, corner, far, scale, only) {
     const font = data.options.nodes.font.size;
-    if (font * scale >= READABLE_PX) return; // vis-network draws them
+    if (font * scale >= LABEL_PX) return; // vis-network draws them
     ctx.save();
     labelStyle(ctx, scale);
     const placed = [];
