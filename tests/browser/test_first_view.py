@@ -238,6 +238,9 @@ def test_print_keeps_the_graph_in_proportion(visit, seed_page):
         }"""
     )
     assert abs(stretch - 1) < 0.01
+    # The graph comes first on paper, the key and the panel's text after it.
+    graph = page.locator("#graph-area").bounding_box()
+    assert page.locator("#panel").bounding_box()["y"] >= graph["y"] + graph["height"] - 1
     page.emulate_media(media="screen")
 
 
