@@ -671,6 +671,24 @@ def test_sign_colours_survive_colour_blindness_and_differ_in_line_style():
             assert difference(kind, sign) > 20, (kind, sign)
 
 
+def test_kind_and_camp_colours_have_3_to_1_contrast_with_the_canvas():
+    """WCAG's rule for graphics: every node colour against the light canvas (#fcfcfc)."""
+    from graph.render.style import CAMP_COLORS, KIND_COLORS
+
+    def luminance(colour: str) -> float:
+        linear = [
+            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+            for c in (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        ]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    canvas = luminance("#fcfcfc")
+    ratios = {colour: (canvas + 0.05) / (luminance(colour) + 0.05) for colour in KIND_COLORS}
+    assert min(ratios.values()) >= 4.6, ratios
+    for colour in CAMP_COLORS:
+        assert (canvas + 0.05) / (luminance(colour) + 0.05) >= 3, colour
+
+
 def test_relation_dates_become_slider_stops_with_their_periods():
     data = page_data(render_html(load_dataset(SMALL)))
     dated = sorted({r.date for r in load_dataset(SMALL).relations if r.date})

@@ -25,9 +25,11 @@ from .style import (
     FRUSTRATED_COLOR,
     KIND_COLORS,
     PATH_COLOR,
+    edge_width,
     kind_styles,
     node_size,
     sign_style,
+    type_family,
 )
 
 __all__ = [
@@ -49,6 +51,10 @@ COLOR_BY = ("kind", "camp", "community")
 # character and per row (13 px text), how far a big node pushes its label
 # down (graph units), and the zoom from which every label is drawn.
 LABEL_CHAR_WIDTH, LABEL_ROW, LARGEST_LABEL_DROP, MAX_LABEL_SCALE = 7.5, 18.0, 30.0, 8.0
+
+# No text is drawn on the canvas smaller than this, in screen pixels: labels
+# of vis-network's own (edge types, actors on small pages) are hidden below it.
+READABLE_PX = 11
 
 # Longer names are cut to this many characters plus "…" in the label drawn
 # under a node (the full name stays in the node's ``name``, its tooltip and
@@ -312,6 +318,7 @@ def _edges(
     for position, relation in enumerate(dataset.relations):
         relation_type = dataset.types[relation.type]
         style = sign_style(relation_type.sign_name)
+        family = type_family(relation.type, relation_type.sign_name)
         edge = {
             "id": f"r{position}",
             "from": relation.source,
@@ -330,7 +337,7 @@ def _edges(
                 "hover": style["color"],
             },
             "dashes": style["dashes"],
-            "width": round(1 + min(relation.weight, 4.0), 2),
+            "width": edge_width(relation.weight, family),
         }
         if labelled:
             edge["label"] = relation.type
@@ -394,6 +401,7 @@ def _type_legend(dataset: Dataset) -> list[dict]:
                     "count": counts[name],
                     "sign": relation_type.sign_name,
                     "symmetric": relation_type.symmetric,
+                    "family": type_family(name, relation_type.sign_name),
                     "description": relation_type.description,
                     **style,
                 }
@@ -425,12 +433,19 @@ def _options(physics: bool) -> dict:
         "nodes": {
             "borderWidth": 1,
             "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            # vis-network draws a label from 13 px on screen (fading it in up to
+            # 14 px, its drawThreshold); smaller, the page draws them at 13 px.
+            "scaling": {"label": {"drawThreshold": 14}},
         },
         "edges": {
             "smooth": False,
             "arrows": {"to": {"scaleFactor": 0.5}, "from": {"scaleFactor": 0.5}},
+            # A type's label shows from READABLE_PX + 1 on screen (vis-network
+            # fades it in over the pixel below its drawThreshold): zoomed out,
+            # the line's style and width tell the type's family.
+            "scaling": {"label": {"drawThreshold": READABLE_PX + 2}},
             "font": {
-                "size": 10,
+                "size": 11,
                 "color": "#555555",
                 "strokeWidth": 3,
                 "strokeColor": "#ffffff",

@@ -5,8 +5,8 @@
 // Needs: meta, $, element, button, plural, byId, edgeById, nameOf, touching
 // (base.js); selected, selectedEdge, pathShown, edgeHidden, saveFragment
 // (state.js); renderer (renderer-vis.js).
-// Gives: quoteBlock(edge), neighbourhood(id), select(id, move),
-// selectEdge(id), clearSelection().
+// Gives: details (the panel's element), quoteBlock(edge), neighbourhood(id),
+// select(id, move), selectEdge(id), clearSelection().
 
 const details = $("details");
 const detailsBody = $("details-body");
