@@ -23,7 +23,7 @@ def parts():
 
 @pytest.fixture(scope="module")
 def merged():
-    return load_dataset([None or (load_dataset.__defaults__ and _seed()), SECOND])
+    return load_dataset([":seed:", SECOND])
 
 
 def _seed():
@@ -223,3 +223,28 @@ def test_coverage_of_a_merged_graph_keeps_each_datasets_reasons():
     merged = load_dataset([DATA / "coverage", SECOND])
     report = coverage(merged, "coverage/article")
     assert [row["text"] for row in report["documents"][0]["left_out"]] == ["Harbour City"]
+
+
+def test_the_seed_is_named_in_a_merge_as_seed(run, merged):
+    by_path = load_dataset([_seed(), SECOND])
+    assert merged.actors == by_path.actors
+    assert merged.relations == by_path.relations
+    assert list(merged.sources) == ["data", "second"]
+    named = run("stats", "--format", "json", "--data", ":seed:", "--data", str(SECOND))
+    assert named.exit_code == 0, named.stderr
+    by_folder = run("stats", "--format", "json", "--data", str(_seed()), "--data", str(SECOND))
+    assert named.stdout == by_folder.stdout
+    alone = run("stats", "--format", "json", "--data", ":seed:")
+    assert alone.stdout == run("stats", "--format", "json").stdout
+
+
+@pytest.mark.parametrize("entry", [None, 7])
+def test_an_entry_that_is_not_a_folder_is_a_clear_error(entry):
+    for folders in ([SECOND, entry], [entry]):
+        with pytest.raises(DatasetError) as caught:
+            load_dataset(folders)
+        (problem,) = caught.value.problems
+        assert problem.message == (
+            f"dataset {len(folders)} of the list is {type(entry).__name__}, not a folder: "
+            "name each dataset's folder, or ':seed:' for the embedded seed"
+        )
