@@ -248,3 +248,32 @@ def test_an_entry_that_is_not_a_folder_is_a_clear_error(entry):
             f"dataset {len(folders)} of the list is {type(entry).__name__}, not a folder: "
             "name each dataset's folder, or ':seed:' for the embedded seed"
         )
+
+
+def test_namespaced_document_keys_that_collide_refuse_the_merge(tmp_path):
+    # Labels 'a', 'a/b' and 'c/b': dataset 'a' keys a document 'b/k', dataset 'a/b' keys
+    # one 'k'; both would be 'a/b/k', and a relation of one would cite the other's article.
+    cites = RELATIONS.replace("documents: {article: article.txt}", "documents: {KEY: article.txt}")
+    first = write(
+        tmp_path / "p" / "a",
+        ACTORS,
+        cites.replace("KEY", '"b/k"'),
+        "A and B met. C too.\n",
+    )
+    second = write(
+        tmp_path / "q" / "a" / "b",
+        ACTORS,
+        cites.replace("KEY", "k").replace("A and B met", "A and B met again"),
+        "A and B met again.\n",
+    )
+    third = write(tmp_path / "r" / "c" / "b", ACTORS, RELATIONS)
+    with pytest.raises(DatasetError) as caught:
+        load_dataset([first, second, third])
+    message = (
+        "document 'b/k' of dataset a and document 'k' of dataset a/b would both be "
+        "'a/b/k' in the merged graph: rename one of them"
+    )
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{first / 'relations.yaml'}:1:13: error: {message}",
+        f"{second / 'relations.yaml'}:1:13: error: {message}",
+    ]

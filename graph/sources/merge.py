@@ -8,7 +8,8 @@
 * A relation type's sign and symmetry must agree wherever it is declared;
   kinds are united.
 * Documents are namespaced ``label/key``, and every relation keeps its
-  dataset (``Relation.dataset``) and its namespaced document.
+  dataset (``Relation.dataset``) and its namespaced document. Two that would
+  get the same key (``a`` + ``b/k`` and ``a/b`` + ``k``) are an error at both.
 * A dataset's label is its folder's name, widened with parent folders when
   two clash (``a/data`` and ``b/data``).
 
@@ -138,15 +139,31 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                     )
             if known.description is None and relation_type.description:
                 types[relation_type.name] = replace(known, description=relation_type.description)
-    if problems:
-        raise DatasetError(problems)
-    kinds = _united_kinds(datasets)
     documents: dict[str, Document] = {}
-    relations: list[Relation] = []
+    document_from: dict[str, tuple[int, str]] = {}  # namespaced key -> (dataset number, key)
     for number, dataset in enumerate(datasets):
         label = labels[number]
         for key, document in dataset.documents.items():
-            documents[f"{label}/{key}"] = replace(document, key=f"{label}/{key}", dataset=label)
+            namespaced = f"{label}/{key}"
+            if namespaced in document_from:
+                # 'a' + 'b/k' and 'a/b' + 'k': a relation would cite another dataset's article.
+                there, their_key = document_from[namespaced]
+                problems += places.conflict(
+                    f"document {their_key!r} of dataset {labels[there]} and document {key!r} "
+                    f"of dataset {label} would both be {namespaced!r} in the merged graph: "
+                    "rename one of them",
+                    (there, ("documents", their_key), True),
+                    (number, ("documents", key), True),
+                )
+                continue
+            document_from[namespaced] = (number, key)
+            documents[namespaced] = replace(document, key=namespaced, dataset=label)
+    if problems:
+        raise DatasetError(problems)
+    kinds = _united_kinds(datasets)
+    relations: list[Relation] = []
+    for number, dataset in enumerate(datasets):
+        label = labels[number]
         for relation in dataset.relations:
             document = f"{label}/{relation.document}" if relation.document is not None else None
             relations.append(replace(relation, document=document, dataset=label))
@@ -183,13 +200,17 @@ class _Places:
         return [Problem(*self.place(*where), message) for where in (here, there)]
 
     def place(self, number: int, *what) -> tuple[str, int, int]:
+        if len(what) == 2 and what[1] is True:  # a key in relations.yaml's data
+            return self._position(number, 1, what[0], key=True)
         if len(what) == 1:  # a path in relations.yaml's data
             return self._position(number, 1, what[0])
         actor_id, field = what
         position = self.actor_position.get((number, actor_id), 0)
         return self._position(number, 0, ("actors", position, field))
 
-    def _position(self, number: int, which: int, path: tuple) -> tuple[str, int, int]:
+    def _position(
+        self, number: int, which: int, path: tuple, key: bool = False
+    ) -> tuple[str, int, int]:
         sources = self._read(number)
         source = sources[which]
         if source is None:
@@ -197,7 +218,7 @@ class _Places:
         locator = source.locator
         file = getattr(locator, "file", None)
         try:
-            line, column = locator.position(path)
+            line, column = locator.position(path, key)
         except Exception:  # a path the reading cannot place: the file itself
             line, column = 1, 1
         return (file(path) if file else source.shown_as), line, column
