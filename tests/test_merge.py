@@ -277,3 +277,45 @@ def test_namespaced_document_keys_that_collide_refuse_the_merge(tmp_path):
         f"{first / 'relations.yaml'}:1:13: error: {message}",
         f"{second / 'relations.yaml'}:1:13: error: {message}",
     ]
+
+
+def test_types_and_kinds_spelt_apart_by_case_or_invisible_characters_refuse_the_merge(tmp_path):
+    # One dataset declares 'meets' (neutral) and the kind 'country'; the other 'Meets', hostile,
+    # and 'country' with a zero-width space: each looks like the other's name in every output.
+    vocabulary = "kinds:\n      country: {description: A state}\n    "
+    first = write(tmp_path / "one", ACTORS.replace("actors:", vocabulary + "actors:"), RELATIONS)
+    hidden = "country\u200b"
+    second = write(
+        tmp_path / "two",
+        ACTORS.replace("actors:", vocabulary.replace("country", hidden) + "actors:")
+        .replace("id: a\n", "id: c\n")
+        .replace("id: b\n", "id: d\n")
+        .replace("Alpha", "Gamma")
+        .replace("Beta", "Delta")
+        .replace("kind: country", f"kind: {hidden}"),
+        RELATIONS.replace("meets", "Meets")
+        .replace("sign: 0", "sign: -1")
+        .replace("source: a", "source: c")
+        .replace("target: b", "target: d"),
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset([first, second])
+    spelt = (
+        "{what} {new!r} in two looks the same as {old!r} in one but is spelt "
+        "differently (case or invisible characters); merged datasets must spell a {what} the "
+        "same: write {old!r} in both"
+    )
+    kind = spelt.format(what="kind", new=hidden, old="country")
+    meets = spelt.format(what="type", new="Meets", old="meets")
+    sign = (
+        "type 'meets' has sign 0 in one but 'Meets' has sign -1 in two; merged datasets must "
+        "agree: write the same sign in both, or rename the type in one of them"
+    )
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{first / 'actors.yaml'}:2:3: error: {kind}",
+        f"{first / 'relations.yaml'}:3:3: error: {meets}",
+        f"{first / 'relations.yaml'}:3:17: error: {sign}",
+        f"{second / 'actors.yaml'}:2:3: error: {kind}",
+        f"{second / 'relations.yaml'}:3:3: error: {meets}",
+        f"{second / 'relations.yaml'}:3:17: error: {sign}",
+    ]
