@@ -6,7 +6,9 @@
   the actor's ``description``; ``Actor.datasets`` lists where it is defined.
 * An id, name or alias may not name two different actors across datasets.
 * A relation type's sign and symmetry must agree wherever it is declared;
-  kinds are united.
+  kinds are united. A kind or type is spelt the same in every dataset
+  (compared by :func:`graph.names.name_key`, as within one). Each dataset's
+  description of a kind or type is kept (``descriptions``), as an actor's.
 * Documents are namespaced ``label/key``, and every relation keeps its
   dataset (``Relation.dataset``) and its namespaced document. Two that would
   get the same key (``a`` + ``b/k`` and ``a/b`` + ``k``) are an error at both.
@@ -124,7 +126,7 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
             folded = name_key(relation_type.name)
             known = types.get(folded)
             if known is None:
-                types[folded] = relation_type
+                types[folded] = _first_described(relation_type, labels[number])
                 type_from[folded] = number
                 continue
             there = type_from[folded]
@@ -149,7 +151,7 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                         (number, ("types", relation_type.name, field)),
                         (there, ("types", known.name, field)),
                     )
-            types[folded] = _described(known, labels[there], relation_type, labels[number])
+            types[folded] = _described(known, relation_type, labels[number])
     kinds, kind_problems = _united_kinds(datasets, labels, places)
     problems += kind_problems
     documents: dict[str, Document] = {}
@@ -206,7 +208,7 @@ def _united_kinds(
             folded = name_key(name)
             known = kinds.get(folded)
             if known is None:
-                kinds[folded] = kind
+                kinds[folded] = _first_described(kind, labels[number])
                 kind_from[folded] = (number, where[name])
                 continue
             there, their_place = kind_from[folded]
@@ -216,7 +218,7 @@ def _united_kinds(
                     (number, *where[name]),
                     (there, *their_place),
                 )
-            kinds[folded] = _described(known, labels[there], kind, labels[number])
+            kinds[folded] = _described(known, kind, labels[number])
     return {kind.name: kind for kind in kinds.values()}, problems
 
 
@@ -228,11 +230,19 @@ def _spelt_apart(what: str, name: str, label: str, known: str, known_label: str)
     )
 
 
-def _described(known, known_label: str, other, label: str):
+def _first_described(item, label: str):
+    """Return a type or kind as first met in a merge, its description kept as ``label``'s."""
+    return replace(item, descriptions=((label, item.description),) if item.description else ())
+
+
+def _described(known, other, label: str):
     """Return ``known`` (a type or kind) with ``other``'s description kept beside its own."""
-    if known.description is None and other.description:
-        return replace(known, description=other.description)
-    return known
+    return replace(
+        known,
+        description=known.description or other.description,
+        descriptions=known.descriptions
+        + (((label, other.description),) if other.description else ()),
+    )
 
 
 class _Places:
