@@ -85,6 +85,8 @@ def test_every_command_works_on_the_merged_graph(run, tmp_path):
     assert "dataset" in show.stdout.splitlines()[show.stdout.splitlines().index("") + 2]
     shown = json.loads(run("show", "Ukraine", "--format", "json", *data).stdout)
     assert shown["actor"]["datasets"] == ["data", "second"]
+    assert shown["actor"]["descriptions"]["second"] == "Receives German air defence systems."
+    assert set(shown["actor"]["descriptions"]) == {"data", "second"}
     assert {row["dataset"] for row in shown["relations"]} == {"data", "second"}
     path = json.loads(run("path", "Greta Lind", "Russia", "--format", "json", *data).stdout)
     assert {hop["dataset"] for hop in path["paths"][0]["hops"]} == {"second"}
