@@ -62,7 +62,7 @@ class Actor:
 
 
 def every_description(item: Actor | Kind | RelationType) -> str | None:
-    """Return an actor's, kind's or type's description as one text, every dataset's kept.
+    r"""Return an actor's, kind's or type's description as one text, every dataset's kept.
 
     One dataset's (or several saying the same) is the text itself; several
     that differ are each written ``label: text``, one a line, in the order
