@@ -25,10 +25,12 @@ from .sources import NotLocated, Source, decode_utf8, read_yaml
 from .sources import cache as caching
 from .sources.text import MAX_FILE_SIZE, file_problem, read_bytes
 
-__all__ = ["ACTORS_FILE", "RELATIONS_FILE", "load_dataset", "seed_folder", "validate"]
+__all__ = ["ACTORS_FILE", "RELATIONS_FILE", "SEED", "load_dataset", "seed_folder", "validate"]
 
 ACTORS_FILE = "actors.yaml"
 RELATIONS_FILE = "relations.yaml"
+# The name of the embedded seed dataset wherever a folder is expected (``--data :seed:``).
+SEED = ":seed:"
 
 
 def seed_folder() -> Path:
@@ -48,7 +50,8 @@ def load_dataset(
 
     ``folder`` may hold YAML files or tables (see :mod:`graph.sources.tables`).
     A list of folders gives one graph of several datasets, merged by the rules
-    of :mod:`graph.sources.merge` (an empty list is the seed).
+    of :mod:`graph.sources.merge` (an empty list is the seed). :data:`SEED`
+    (``":seed:"``) names the embedded seed, in a list or alone.
 
     Files over ``max_file_size`` bytes (default
     :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
@@ -59,6 +62,8 @@ def load_dataset(
     """
     if isinstance(folder, (list, tuple)):
         return _load_several(list(folder), max_file_size, cache)
+    if isinstance(folder, str) and folder == SEED:
+        folder = None
     if folder is not None and not os.fspath(folder):
         raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
@@ -86,10 +91,24 @@ def _load_several(folders: list, max_file_size: int | None, cache: bool | None) 
     """Load each folder (every problem of every one reported together), then merge them."""
     from .sources.merge import merge_datasets
 
+    for number, folder in enumerate(folders, start=1):
+        if not isinstance(folder, (str, os.PathLike)):
+            raise DatasetError(
+                [
+                    Problem(
+                        repr(folder),
+                        0,
+                        0,
+                        f"dataset {number} of the list is {type(folder).__name__}, not a "
+                        f"folder: name each dataset's folder, or {SEED!r} for the embedded seed",
+                    )
+                ]
+            )
     if not folders:
         return load_dataset(None, max_file_size, cache=cache)
     if len(folders) == 1:
         return load_dataset(folders[0], max_file_size, cache=cache)
+    folders = [seed_folder() if folder == SEED else Path(folder) for folder in folders]
     datasets, problems = [], []
     for folder in folders:
         try:
@@ -98,7 +117,7 @@ def _load_several(folders: list, max_file_size: int | None, cache: bool | None) 
             problems += error.problems
     if problems:
         raise DatasetError(problems)
-    return merge_datasets(datasets, [Path(folder) for folder in folders])
+    return merge_datasets(datasets, folders)
 
 
 def validate(

@@ -17,7 +17,16 @@ if TYPE_CHECKING:
 
     from .problems import Problem
 
-__all__ = ["Actor", "Dataset", "Document", "Kind", "Projection", "Relation", "RelationType"]
+__all__ = [
+    "Actor",
+    "Dataset",
+    "Document",
+    "Kind",
+    "Projection",
+    "Relation",
+    "RelationType",
+    "every_description",
+]
 
 SIGN_NAMES = {1: "cooperative", -1: "hostile", 0: "neutral"}
 
@@ -52,12 +61,32 @@ class Actor:
         return data
 
 
+def every_description(item: Actor | Kind | RelationType) -> str | None:
+    r"""Return an actor's, kind's or type's description as one text, every dataset's kept.
+
+    One dataset's (or several saying the same) is the text itself; several
+    that differ are each written ``label: text``, one a line, in the order
+    of the merge. This is what a format with one text attribute holds.
+
+    >>> every_description(Kind("state", "A country", (("a", "A country"), ("b", "A nation"))))
+    'a: A country\nb: A nation'
+    >>> every_description(Kind("state", "A country", (("a", "A country"), ("b", "A country"))))
+    'A country'
+    """
+    texts = dict(item.descriptions)
+    if len(set(texts.values())) < 2:
+        return item.description
+    return "\n".join(f"{label}: {text}" for label, text in texts.items())
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     """An entry of the optional actor-kind vocabulary."""
 
     name: str
     description: str | None = None
+    # A merged graph: each dataset's description, as (label, text) (see Actor.descriptions).
+    descriptions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +97,8 @@ class RelationType:
     sign: int
     symmetric: bool = False
     description: str | None = None
+    # A merged graph: each dataset's description, as (label, text) (see Actor.descriptions).
+    descriptions: tuple[tuple[str, str], ...] = ()
 
     @property
     def sign_name(self) -> str:

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 from .cells import spreadsheet_safe, spreadsheet_unescape
 from .display import shown_name
+from .model import every_description
 
 if TYPE_CHECKING:
     from .model import Dataset
@@ -166,7 +167,7 @@ def dataset_tables(
             "name": actor.name,
             "kind": actor.kind,
             "aliases": list(actor.aliases),
-            "description": actor.description,
+            "description": every_description(actor),
             "dataset": shown_name("|".join(actor.datasets)) if actor.datasets else label,
         }
         for actor in dataset.actors.values()
@@ -193,12 +194,12 @@ def dataset_tables(
             "name": relation_type.name,
             "sign": relation_type.sign,
             "symmetric": relation_type.symmetric,
-            "description": relation_type.description,
+            "description": every_description(relation_type),
         }
         for relation_type in dataset.types.values()
     ]
     kinds = [
-        {"name": kind.name, "description": kind.description}
+        {"name": kind.name, "description": every_description(kind)}
         for kind in (dataset.kinds or {}).values()
     ]
     documents = [

@@ -137,3 +137,21 @@ def test_a_dataset_equals_its_table_export(run, tmp_path):
     export_dataset(load_dataset(CASE), "parquet", tmp_path / "tables")
     result = run("diff", str(CASE), str(tmp_path / "tables"))
     assert result.exit_code == 0, result.stdout
+
+
+def test_a_retyped_relation_is_changed_not_removed_and_added(run, versions):
+    old, new = versions
+    # The same two actors, quote and document; only the type differs.
+    edit(
+        new / "relations.yaml",
+        '  - source: sylvania\n    type: "rejects `x`"\n',
+        "  - source: sylvania\n    type: meets\n",
+    )
+    report = diff_datasets(load_dataset(old), load_dataset(new))
+    assert [
+        (row["change"], row["id"], row["field"], row["old"], row["new"], row.get("old_number"))
+        for row in report["changes"]
+    ] == [("changed", "sylvania -meets-> ruritania", "type", "rejects `x`", "meets", 3)]
+    assert report["counts"]["relation"] == {"added": 0, "removed": 0, "changed": 1}
+    table = run("diff", str(old), str(new)).stdout
+    assert "sylvania -meets-> ruritania: type: rejects `x` → meets" in table

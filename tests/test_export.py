@@ -806,3 +806,84 @@ def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_pa
         ),
     ]
     assert b"networkx_key" not in render_export(dated, "gexf")
+
+
+def _described_dataset(folder, label: str):
+    """Write a dataset whose actor, kind and type are described as ``label`` describes them."""
+    folder.mkdir(parents=True)
+    (folder / "actors.yaml").write_text(
+        "kinds:\n"
+        f"  country: {{description: Country as {label} says}}\n"
+        "actors:\n"
+        f"  - {{id: a, name: Alpha, kind: country, description: Alpha as {label} says}}\n"
+        "  - {id: b, name: Beta, kind: country}\n",
+        encoding="utf-8",
+    )
+    (folder / "relations.yaml").write_text(
+        "documents: {article: article.txt}\n"
+        f"types:\n  meets: {{sign: 0, description: Meets as {label} says}}\n"
+        "relations:\n  - {source: a, type: meets, target: b, evidence: A met B}\n",
+        encoding="utf-8",
+    )
+    (folder / "article.txt").write_text("A met B.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_merge_keeps_every_datasets_descriptions_in_every_format(tmp_path):
+    merged = load_dataset(
+        [_described_dataset(tmp_path / "one", "one"), _described_dataset(tmp_path / "two", "two")]
+    )
+    for item, what in (
+        (merged.actors["a"], "Alpha"),
+        (merged.kinds["country"], "Country"),
+        (merged.types["meets"], "Meets"),
+    ):
+        assert dict(item.descriptions) == {
+            "one": f"{what} as one says",
+            "two": f"{what} as two says",
+        }
+    joined = "one: Alpha as one says\ntwo: Alpha as two says"
+    for name in FORMATS:
+        files = render_export(merged, name, tmp_path / name)
+        files = files if isinstance(files, dict) else {name: files}
+        if name == "parquet":
+            import pyarrow.parquet as pq
+
+            text = str(
+                [
+                    pq.read_table(io.BytesIO(content)).to_pylist()
+                    for file, content in files.items()
+                    if file.endswith(".parquet")
+                ]
+            )
+        else:
+            text = "".join(c.decode("utf-8") if isinstance(c, bytes) else c for c in files.values())
+        for said in ("Alpha as one says", "Alpha as two says"):
+            assert said in text, name
+    tables = dataset_tables(merged)
+    assert tables["actors"][0]["description"] == joined
+    assert [row["description"] for row in tables["types"]] == [
+        "one: Meets as one says\ntwo: Meets as two says"
+    ]
+    assert [row["description"] for row in tables["kinds"]] == [
+        "one: Country as one says\ntwo: Country as two says"
+    ]
+    data = json.loads(render_export(merged, "json"))
+    alpha = next(node for node in data["nodes"] if node["id"] == "a")
+    assert alpha["description"] == joined
+    assert alpha["descriptions"] == {"one": "Alpha as one says", "two": "Alpha as two says"}
+    assert data["graph"]["types"]["meets"]["descriptions"] == {
+        "one": "Meets as one says",
+        "two": "Meets as two says",
+    }
+    assert data["graph"]["kinds"]["country"]["descriptions"]["two"] == "Country as two says"
+
+
+def test_one_datasets_exports_hold_no_merged_descriptions(dataset):
+    data = json.loads(render_export(dataset, "json"))
+    assert all("descriptions" not in node for node in data["nodes"])
+    assert all("descriptions" not in t for t in data["graph"]["types"].values())
+    rows = dataset_tables(dataset)["actors"]
+    assert [row["description"] for row in rows] == [
+        actor.description for actor in dataset.actors.values()
+    ]

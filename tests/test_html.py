@@ -697,3 +697,10 @@ def test_relation_dates_become_slider_stops_with_their_periods():
     assert ends == sorted(ends)
     month = next(stop for stop in data["dates"] if len(stop["date"]) == 7)
     assert month["start"].endswith("-01")
+
+
+def test_a_merged_pages_header_names_its_datasets(tmp_path):
+    second = Path(__file__).parent / "data" / "second"
+    data = page_data(render_html(load_dataset([":seed:", second, SMALL])))
+    assert data["meta"]["dataset"] == "data (embedded seed) + second + small"
+    assert page_data(render_html(load_dataset(SMALL)))["meta"]["dataset"] == "small"

@@ -64,7 +64,8 @@ class DataFolder(click.Path):
     """An existing folder; an empty name is refused in words, as an empty GRAPH_DATA is.
 
     GRAPH_DATA may hold several folders separated by ``os.pathsep``; an empty
-    entry ("a::b") is the same error as ``--data ''``.
+    entry ("a::b") is the same error as ``--data ''``. ``:seed:`` names the
+    embedded seed dataset (``--data :seed: --data mine`` merges the two).
     """
 
     envvar_list_splitter = os.pathsep
@@ -75,6 +76,10 @@ class DataFolder(click.Path):
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value:
             self.fail(_EMPTY_DATA, param, ctx)
+        from ..load import SEED, seed_folder
+
+        if value == SEED:
+            return seed_folder()
         return super().convert(value, param, ctx)
 
 
@@ -105,7 +110,7 @@ def data_option(command):
             callback=_check_data,
             metavar="DIR",
             help="Dataset folder: actors.yaml and relations.yaml, or tables (docs/exports.md). "
-            "Repeat to merge several datasets into one graph "
+            "Repeat to merge several datasets into one graph; ':seed:' is the embedded seed "
             f"[env: GRAPH_DATA, folders separated by {os.pathsep!r}; "
             "default: the embedded seed dataset].",
         ),

@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from ..display import shown_path
-from ..model import Dataset
+from ..model import Dataset, every_description
 from .limits import PHYSICS_SIZE, live_physics
 from .style import (
     CAMP_COLORS,
@@ -238,7 +238,7 @@ def _nodes(
             "name": actor.name,
             "kind": actor.kind,
             "aliases": list(actor.aliases),
-            "description": actor.description,
+            "description": every_description(actor),
             "score": _number(score["score"]),
             "rank": score["rank"],
             "size": node_size(score["score"], lowest, highest),
@@ -381,7 +381,7 @@ def _bends(dataset: Dataset) -> dict[int, dict]:
 def _kind_legend(dataset: Dataset) -> list[dict]:
     styles = kind_styles(_vocabulary_kinds(dataset))
     counts = Counter(actor.kind for actor in dataset.actors.values())
-    descriptions = {name: kind.description for name, kind in (dataset.kinds or {}).items()}
+    descriptions = {name: every_description(kind) for name, kind in (dataset.kinds or {}).items()}
     return [
         {"name": kind, "count": counts[kind], "description": descriptions.get(kind), **styles[kind]}
         for kind in styles
@@ -402,7 +402,7 @@ def _type_legend(dataset: Dataset) -> list[dict]:
                     "sign": relation_type.sign_name,
                     "symmetric": relation_type.symmetric,
                     "family": type_family(name, relation_type.sign_name),
-                    "description": relation_type.description,
+                    "description": every_description(relation_type),
                     **style,
                 }
             )

@@ -356,12 +356,21 @@ def _path(dataset: Dataset, source: str, target: str) -> dict:
 
 
 def _dataset_name(dataset: Dataset) -> str:
-    """The dataset's folder name, never its absolute path (which would differ per machine)."""
+    """The dataset's folder name, never its absolute path (which would differ per machine).
+
+    A merged graph is named by its datasets' labels: ``data (embedded seed) + second``.
+    """
     from ..load import seed_folder
 
+    seed = seed_folder().resolve()
+    if dataset.sources:
+        return " + ".join(
+            shown_path(label) + (" (embedded seed)" if Path(folder).resolve() == seed else "")
+            for label, folder in dataset.sources.items()
+        )
     if dataset.folder is None:
         return "in-memory dataset"
-    if Path(dataset.folder).resolve() == seed_folder().resolve():
+    if Path(dataset.folder).resolve() == seed:
         return "embedded seed dataset"
     return shown_path(Path(dataset.folder).resolve().name)
 
