@@ -395,3 +395,22 @@ def test_a_repeated_parquet_column_is_one_located_line(run, tmp_path):
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "error" in line]
     assert errors == [f"{folder / 'actors.parquet'}:1:4: error: column 'name' appears twice"]
+
+
+def test_a_documents_table_reads_only_from_the_roots_the_user_allows(tmp_path):
+    # Same rule as relations.yaml: a path out of the folder is refused at its cell,
+    # and read once the user names its folder.
+    (tmp_path / "actors.csv").write_text("id,name,kind\na,Alpha,user\nb,Beta,user\n")
+    (tmp_path / "types.csv").write_text("name,sign\nlists,0\n", encoding="utf-8")
+    (tmp_path / "documents.csv").write_text("key,path\nusers,/etc/passwd\n", encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,evidence\na,b,lists,root:x:0:0:root\n", encoding="utf-8"
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    assert [str(p).replace(f"{tmp_path}/", "") for p in caught.value.problems] == [
+        "documents.csv:2:2: error: document 'users' (/etc/passwd) is outside the dataset"
+        " folder; allow its folder with --document-root DIR or GRAPH_DOCUMENT_ROOTS",
+    ]
+    dataset = load_dataset(tmp_path, document_roots=["/etc"])
+    assert str(dataset.documents["users"].path) == os.path.realpath("/etc/passwd")

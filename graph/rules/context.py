@@ -32,6 +32,11 @@ class Context:
     folder: Path
     read_document: ReadDocument
     resolve_root: ResolveRoot = os.path.realpath
+    # Folders the user allows documents from (--document-root, GRAPH_DOCUMENT_ROOTS).
+    document_roots: tuple[Path, ...] = ()
+    # Folders this dataset may name under document_roots though outside its folder:
+    # only the embedded seed's own shipped seeds/ folder (graph.load.seed_folder).
+    shipped_roots: tuple[Path, ...] = ()
     index: ActorIndex | None = None  # built only to suggest fixes
     # Actors kept under an id the rules refuse: id -> (the fixed spelling, its line).
     invalid_ids: dict[str, tuple[str | None, int]] = field(default_factory=dict)
