@@ -35,7 +35,7 @@ def check_actors(
             check.error(
                 path,
                 f"duplicate actor id {actor.id!r} "
-                f"(first defined on line {check.line(first_path[actor.id])})",
+                f"(first defined on {check.where(first_path[actor.id])})",
             )
             continue
         actors[actor.id] = actor
@@ -71,7 +71,7 @@ def check_actor(
         # Keep a badly spelt actor, so relations to it are not reported twice.
         actor_id = check.raw(fields["id"], at["id"]) or None
         if actor_id is not None and actor_id not in context.invalid_ids:
-            context.invalid_ids[actor_id] = (fixed_id(actor_id), check.line(at["id"]))
+            context.invalid_ids[actor_id] = (fixed_id(actor_id), check.place(at["id"]))
     if actor_id is None:
         return None, []
     aliases = tuple(alias for alias, _ in aliases)

@@ -38,8 +38,9 @@ class Context:
     # only the embedded seed's own shipped seeds/ folder (graph.load.seed_folder).
     shipped_roots: tuple[Path, ...] = ()
     index: ActorIndex | None = None  # built only to suggest fixes
-    # Actors kept under an id the rules refuse: id -> (the fixed spelling, its line).
-    invalid_ids: dict[str, tuple[str | None, int]] = field(default_factory=dict)
+    # Actors kept under an id the rules refuse: id -> (the fixed spelling, where it is
+    # in words: "actors.yaml line 5", "actors.csv row 5").
+    invalid_ids: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     declared_documents: list[str] = field(default_factory=list)
     declared_set: set[str] = field(default_factory=set)
     indexes: dict[str, DocumentIndex] = field(default_factory=dict)

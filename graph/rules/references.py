@@ -81,7 +81,7 @@ def actor_reference(
     named = context.index.get(value)
     if named is not None and named in context.invalid_ids:
         # The actor is there, but its id is refused: say so, and never suggest that id.
-        fixed, line = context.invalid_ids[named]
+        fixed, place = context.invalid_ids[named]
         advice = (
             f"fix that id to {fixed!r} and this reference works"
             if fixed == value
@@ -89,8 +89,7 @@ def actor_reference(
         )
         check.error(
             at[what],
-            f"{what} {value!r} names actor {named!r} (actors.yaml line {line}), whose id "
-            f"is not valid: {advice}",
+            f"{what} {value!r} names actor {named!r} ({place}), whose id is not valid: {advice}",
         )
     elif named is not None:
         check.error(

@@ -84,9 +84,10 @@ def relations_one_by_one(
         else:
             first = _same_quote(relation.evidence, earlier)
             if first is not None:
+                unit = "rows" if check.from_tables else "lines"
                 check.warn(
                     path,
-                    f"this relation is written twice, on lines {check.line(first)} and "
+                    f"this relation is written twice, on {unit} {check.line(first)} and "
                     f"{check.line(path)} (same source, type, target and quote): the second "
                     "is ignored",
                 )
