@@ -62,8 +62,9 @@ def test_broken_dataset_reports_every_problem_in_one_run():
         "relations.yaml:1:44: error: document 'missing' (nowhere.txt): file not found",
         "relations.yaml:4:19: error: sign must be 1 (cooperative), -1 (hostile) or 0 (neutral),"
         " not '-2'",
-        "relations.yaml:7:11: error: unknown relation type 'alied_with' (declared: allied_with,"
-        " opposes); declare it under 'types:' at the top of relations.yaml, with its sign"
+        "relations.yaml:7:11: error: unknown relation type 'alied_with' (declared — cooperative:"
+        " allied_with; neutral: opposes); declare it under 'types:' at the top of relations.yaml,"
+        " with its sign"
         " (did you mean 'allied_with'?)",
         # 'Freedonia' is close, but not a valid id: it is not suggested.
         "relations.yaml:8:13: error: unknown actor 'freedonai' in target",
@@ -383,10 +384,11 @@ def test_a_file_is_not_a_dataset_folder(tmp_path):
 
 def test_kind_with_an_empty_vocabulary(write_dataset):
     actors = "kinds: {}\n" + ACTORS
-    assert problems_of(write_dataset(actors=actors))[0] == (
-        "actors.yaml:5:11: error: unknown kind 'country' (no kinds are declared); declare it"
-        " under 'kinds:' at the top of actors.yaml"
-    )
+    # One message for the kind, naming every actor of it (it was one message per actor).
+    assert problems_of(write_dataset(actors=actors)) == [
+        "actors.yaml:5:11: error: unknown kind 'country', used by 2 actors (lines 5, 8)"
+        " (no kinds are declared); declare it under 'kinds:' at the top of actors.yaml"
+    ]
 
 
 def test_an_unreadable_document_is_reported_once(write_dataset):

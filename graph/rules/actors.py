@@ -13,7 +13,7 @@ from ..sources import DataPath
 from .checker import MISSING, Checker
 from .context import Context
 from .distinct import check_names_unique
-from .references import kind_reference
+from .references import kind_reference, report_unknown_kinds
 from .values import fixed_id
 
 __all__ = ["check_actor", "check_actors"]
@@ -41,6 +41,7 @@ def check_actors(
         actors[actor.id] = actor
         first_path[actor.id] = path
         check_names_unique(check, actor.id, spellings, named)
+    report_unknown_kinds(check, kinds, context)
     return actors
 
 
@@ -56,7 +57,7 @@ def check_actor(
     at = {key: (*path, key) for key in fields}
     actor_id = check.identifier(fields["id"], at["id"], "actor id") if "id" in fields else None
     name = check.string(fields["name"], at["name"], "name") if "name" in fields else None
-    kind = kind_reference(check, fields, at, kinds)
+    kind = kind_reference(check, fields, at, kinds, context)
     aliases = (
         check.string_list(fields["aliases"], at["aliases"], "aliases")
         if "aliases" in fields

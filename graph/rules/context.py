@@ -44,3 +44,6 @@ class Context:
     declared_documents: list[str] = field(default_factory=list)
     declared_set: set[str] = field(default_factory=set)
     indexes: dict[str, DocumentIndex] = field(default_factory=dict)
+    # Names used but not declared -> the paths of their uses: each reported once, after all.
+    unknown_types: dict[str, list] = field(default_factory=dict)
+    unknown_kinds: dict[str, list] = field(default_factory=dict)
