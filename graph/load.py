@@ -45,6 +45,7 @@ def load_dataset(
     max_file_size: int | None = None,
     *,
     cache: bool | None = None,
+    document_roots: list | tuple | None = None,
 ) -> Dataset:
     """Return the validated dataset in ``folder`` (the embedded seed when None).
 
@@ -57,26 +58,35 @@ def load_dataset(
     :data:`graph.sources.text.MAX_FILE_SIZE`, 2 GiB) are refused before they
     are read. A dataset loaded before, unchanged, comes from the cache
     (:mod:`graph.sources.cache`) unless ``cache`` is False (None: unless
-    ``GRAPH_NO_CACHE`` or ``--no-cache`` says otherwise). Raises
-    :class:`~graph.problems.DatasetError` listing every problem found.
+    ``GRAPH_NO_CACHE`` or ``--no-cache`` says otherwise).
+
+    Documents are read only from inside ``folder`` and the folders listed in
+    ``document_roots`` (the CLI's ``--document-root``): a dataset's own
+    ``document_roots`` must lie inside them (see :mod:`graph.rules.documents`).
+
+    Raises :class:`~graph.problems.DatasetError` listing every problem found.
     """
     if isinstance(folder, (list, tuple)):
-        return _load_several(list(folder), max_file_size, cache)
+        return _load_several(list(folder), max_file_size, cache, document_roots)
     if isinstance(folder, str) and folder == SEED:
         folder = None
     if folder is not None and not os.fspath(folder):
         raise DatasetError([Problem("''", 0, 0, "the dataset folder's name is empty")])
     folder = seed_folder() if folder is None else Path(folder)
+    roots = _document_roots(document_roots)
     key = None
     if (caching.enabled() if cache is None else cache) and folder.is_dir():
         files = [folder / ACTORS_FILE, folder / RELATIONS_FILE]
         limit = MAX_FILE_SIZE if max_file_size is None else max_file_size
-        key = caching.key_of(folder, files, f"max_file_size={limit}")
+        # An entry certified under other roots is not this run's: the roots are in the key.
+        allowed = [f"{root}\0{os.path.realpath(root)}" for root in roots]
+        options = "\0".join([f"max_file_size={limit}", "document_roots", *allowed])
+        key = caching.key_of(folder, files, options)
         cached = caching.load(key) if key else None
         if cached is not None:
             return cached
     with progress.step("loading", str(folder)):
-        loader = _Loader(folder, max_file_size)
+        loader = _Loader(folder, max_file_size, roots)
         dataset = loader.load()
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors or dataset is None:
@@ -87,7 +97,39 @@ def load_dataset(
     return dataset
 
 
-def _load_several(folders: list, max_file_size: int | None, cache: bool | None) -> Dataset:
+def _document_roots(document_roots) -> tuple[Path, ...]:
+    """Return the folders the user allows documents from; one that is not a folder is an error."""
+    if document_roots is None:
+        return ()
+    if isinstance(document_roots, (str, os.PathLike)):
+        document_roots = [document_roots]
+    roots = tuple(Path(root) for root in document_roots)
+    problems = [
+        Problem(str(root), 0, 0, "the document root given is not a folder")
+        for root in roots
+        if not os.path.isdir(root)
+    ]
+    if problems:
+        raise DatasetError(problems)
+    return roots
+
+
+def _shipped_roots(folder: Path) -> tuple[Path, ...]:
+    """Return the folders ``folder`` may name as document roots outside itself.
+
+    Only the embedded seed has one: its article, shipped in ``seeds/`` beside
+    ``data/`` (in a checkout and in the wheel alike). A copy of it elsewhere
+    is an ordinary dataset.
+    """
+    seed = seed_folder()
+    if os.path.realpath(folder) == os.path.realpath(seed):
+        return (seed.parent / "seeds",)
+    return ()
+
+
+def _load_several(
+    folders: list, max_file_size: int | None, cache: bool | None, document_roots
+) -> Dataset:
     """Load each folder (every problem of every one reported together), then merge them."""
     from .sources.merge import merge_datasets
 
@@ -104,15 +146,16 @@ def _load_several(folders: list, max_file_size: int | None, cache: bool | None) 
                     )
                 ]
             )
+    options = {"cache": cache, "document_roots": document_roots}
     if not folders:
-        return load_dataset(None, max_file_size, cache=cache)
+        return load_dataset(None, max_file_size, **options)
     if len(folders) == 1:
-        return load_dataset(folders[0], max_file_size, cache=cache)
+        return load_dataset(folders[0], max_file_size, **options)
     folders = [seed_folder() if folder == SEED else Path(folder) for folder in folders]
     datasets, problems = [], []
     for folder in folders:
         try:
-            datasets.append(load_dataset(folder, max_file_size, cache=cache))
+            datasets.append(load_dataset(folder, max_file_size, **options))
         except DatasetError as error:
             problems += error.problems
     if problems:
@@ -125,6 +168,7 @@ def validate(
     max_file_size: int | None = None,
     *,
     cache: bool | None = None,
+    document_roots: list | tuple | None = None,
 ) -> dict:
     """Return a report on the dataset in ``folder``: valid or not, and every problem.
 
@@ -133,7 +177,7 @@ def validate(
     (True, [])
     """
     try:
-        dataset = load_dataset(folder, max_file_size, cache=cache)
+        dataset = load_dataset(folder, max_file_size, cache=cache, document_roots=document_roots)
     except DatasetError as error:
         problems, dataset = error.problems, None
     else:
@@ -151,9 +195,10 @@ def validate(
 class _Loader:
     """One load of one folder; ``problems`` collects everything found."""
 
-    def __init__(self, folder: Path, max_file_size: int | None = None):
+    def __init__(self, folder: Path, max_file_size: int | None = None, document_roots: tuple = ()):
         self.folder = folder
         self.max_file_size = max_file_size
+        self.document_roots = document_roots
         self.problems: list[Problem] = []
         # Documents read and indexed, by path: a second pass of the rules reuses them.
         self.documents: dict[str, tuple[DocumentIndex | None, Problem | None]] = {}
@@ -209,7 +254,14 @@ class _Loader:
         from .rules import check_dataset  # on the first load: start-up does not pay for it
 
         return check_dataset(
-            self.folder, actors, relations, self.problems, self.read_document, self.resolve_root
+            self.folder,
+            actors,
+            relations,
+            self.problems,
+            self.read_document,
+            self.resolve_root,
+            self.document_roots,
+            _shipped_roots(self.folder),
         )
 
     def located(self, source: Source | None) -> Source | None:

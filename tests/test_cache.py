@@ -226,12 +226,35 @@ def test_a_retargeted_document_root_is_checked_again(write_dataset, tmp_path):
     )
     (folder / "article.txt").rename(shelf / "article.txt")
     (folder / "roots").symlink_to(shelf)
-    assert loaded_from_files(folder)[1]
-    assert not loaded_from_files(folder)[1]
+    allowed = [folder / "roots"]  # the user allows the folder the link leads to
+    assert loaded_from_files(folder, document_roots=allowed)[1]
+    assert not loaded_from_files(folder, document_roots=allowed)[1]
     (folder / "roots").unlink()
     (folder / "roots").symlink_to(empty)
     with pytest.raises(DatasetError, match="outside the dataset folder"):
+        load_dataset(folder, document_roots=allowed)
+
+
+def test_an_entry_certified_under_a_document_root_is_not_used_without_it(write_dataset, tmp_path):
+    # The roots the user allowed are part of the key: a run that does not allow
+    # the folder reads the files again, and refuses the document.
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    folder = write_dataset(
+        relations=RELATIONS.replace(
+            "documents: {article: article.txt}", "documents: {article: ../shelf/article.txt}"
+        )
+    )
+    (folder / "article.txt").rename(shelf / "article.txt")
+    assert loaded_from_files(folder, document_roots=[shelf])[1]
+    assert not loaded_from_files(folder, document_roots=[shelf])[1]
+    with pytest.raises(DatasetError, match="outside the dataset folder"):
         load_dataset(folder)
+    other = tmp_path / "other"
+    other.mkdir()
+    with pytest.raises(DatasetError, match="outside the dataset folder"):
+        load_dataset(folder, document_roots=[other])
+    assert not loaded_from_files(folder, document_roots=[str(shelf)])[1]
 
 
 def test_an_entry_holds_each_document_it_read_with_its_target(write_dataset, private_cache):

@@ -395,3 +395,66 @@ def test_a_repeated_parquet_column_is_one_located_line(run, tmp_path):
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "error" in line]
     assert errors == [f"{folder / 'actors.parquet'}:1:4: error: column 'name' appears twice"]
+
+
+def test_a_documents_table_reads_only_from_the_roots_the_user_allows(tmp_path):
+    # Same rule as relations.yaml: a path out of the folder is refused at its cell,
+    # and read once the user names its folder.
+    (tmp_path / "actors.csv").write_text("id,name,kind\na,Alpha,user\nb,Beta,user\n")
+    (tmp_path / "types.csv").write_text("name,sign\nlists,0\n", encoding="utf-8")
+    (tmp_path / "documents.csv").write_text("key,path\nusers,/etc/passwd\n", encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,evidence\na,b,lists,root:x:0:0:root\n", encoding="utf-8"
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    assert [str(p).replace(f"{tmp_path}/", "") for p in caught.value.problems] == [
+        "documents.csv:2:2: error: document 'users' (/etc/passwd) is outside the dataset"
+        " folder; allow its folder with --document-root DIR or GRAPH_DOCUMENT_ROOTS",
+    ]
+    dataset = load_dataset(tmp_path, document_roots=["/etc"])
+    assert str(dataset.documents["users"].path) == os.path.realpath("/etc/passwd")
+
+
+def test_problems_in_tables_name_the_table_and_its_rows_not_yaml(run, tmp_path):
+    # D7: no "actors.yaml line N", no "put it in quotes" for a dataset of tables.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "actors.csv").write_text(
+        "id,name,kind\nruritania,Ruritania,country\nBad Id,Freedonia,country\n"
+        "ruritania,Ruri,country\nzeta,Ruritania,country\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "types.csv").write_text("name,sign\nallied_with,1\n", encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,evidence\nruritania,Freedonia,allied_with,Ruritania and Freedonia met\n"
+        + "ruritania,zeta,allied_with,Ruritania and Zeta signed\n" * 2,
+        encoding="utf-8",
+    )
+    result = run("validate", "--data", str(tmp_path))
+    assert result.stderr.replace(f"{tmp_path}/", "").splitlines() == [
+        "actors.csv:3:1: error: actor id 'Bad Id' must be lowercase letters, digits, '-' or '_',"
+        " starting with a letter or digit (did you mean 'bad-id'?)",
+        "actors.csv:4:1: error: duplicate actor id 'ruritania' (first defined on row 2)",
+        "actors.csv:5:2: error: 'Ruritania' already names actor 'ruritania' (row 2); ids, names"
+        " and aliases must be unique, ignoring case and accents",
+        "relations.csv:1:1: warning: no documents declared: evidence quotes are not checked",
+        "relations.csv:2:2: error: target 'Freedonia' names actor 'Bad Id' (actors.csv row 3),"
+        " whose id is not valid: fix that id, then refer to the actor by it",
+        "relations.csv:4:1: warning: this relation is written twice, on rows 3 and 4 (same"
+        " source, type, target and quote): the second is ignored",
+    ]
+    (tmp_path / "actors.csv").unlink()
+    table = pa.table({"id": ["ruritania", "zeta"], "name": [5, 6], "kind": ["c", "c"]})
+    pq.write_table(table, tmp_path / "actors.parquet")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,evidence\nruritania,zeta,allied_with,Ruritania and Zeta signed\n"
+    )
+    result = run("validate", "--data", str(tmp_path))
+    assert result.stderr.replace(f"{tmp_path}/", "").splitlines()[:2] == [
+        "actors.parquet:2:2: error: name must be a string, not an integer ('5')"
+        " (store the column as text)",
+        "actors.parquet:3:2: error: name must be a string, not an integer ('6')"
+        " (store the column as text)",
+    ]

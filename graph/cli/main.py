@@ -23,8 +23,8 @@ from .options import (
     format_option,
     load,
     load_filtered,
+    load_options,
     lookup,
-    option_value,
 )
 from .spark_options import spark_graph, spark_options, spark_progress, uses_spark
 from .views import show_view, stats_view
@@ -57,7 +57,7 @@ def validate(ctx, data, output_format):
     """
     from ..load import validate as validate_dataset
 
-    report = validate_dataset(data, max_file_size=option_value("max_file_size"))
+    report = validate_dataset(data, **load_options())
     print_problems([Problem(**problem) for problem in report["problems"]])
     if output_format == "json":
         emit(Result(report, []), "json")

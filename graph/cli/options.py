@@ -16,11 +16,13 @@ __all__ = [
     "ByteSize",
     "data_option",
     "direction_option",
+    "document_root_option",
     "engine_option",
     "filter_options",
     "format_option",
     "load",
     "load_filtered",
+    "load_options",
     "load_with_actors",
     "lookup",
     "max_problems",
@@ -96,9 +98,9 @@ def _check_data(ctx: click.Context, param: click.Parameter, value):
 def data_option(command):
     """``--data DIR`` (or ``GRAPH_DATA``): the dataset folder; the embedded seed by default.
 
-    With it come ``--max-file-size`` and ``--max-problems``, which every
-    command reading a dataset takes (read back by :func:`load` and
-    :func:`max_problems`).
+    With it come ``--document-root``, ``--max-file-size`` and
+    ``--max-problems``, which every command reading a dataset takes (read
+    back by :func:`load`, :func:`load_options` and :func:`max_problems`).
     """
     options = [
         click.option(
@@ -114,6 +116,7 @@ def data_option(command):
             f"[env: GRAPH_DATA, folders separated by {os.pathsep!r}; "
             "default: the embedded seed dataset].",
         ),
+        document_root_option,
         click.option(
             "--max-file-size",
             "max_file_size",
@@ -157,6 +160,36 @@ def data_option(command):
     return command
 
 
+class RootFolder(click.Path):
+    """An existing folder; ``GRAPH_DOCUMENT_ROOTS`` holds several, separated by ``os.pathsep``."""
+
+    envvar_list_splitter = os.pathsep
+
+    def split_envvar_value(self, rv: str):
+        return [part for part in rv.split(os.pathsep) if part]
+
+
+def document_root_option(command):
+    """``--document-root DIR`` (repeatable, or ``GRAPH_DOCUMENT_ROOTS``): where documents may be.
+
+    Documents are read from inside the dataset folder and from these folders
+    only; the dataset cannot widen that itself (:mod:`graph.rules.documents`).
+    Read back by :func:`load_options`.
+    """
+    return click.option(
+        "--document-root",
+        "document_roots",
+        type=RootFolder(exists=True, file_okay=False, path_type=Path),
+        envvar="GRAPH_DOCUMENT_ROOTS",
+        multiple=True,
+        expose_value=False,
+        callback=_remember,
+        metavar="DIR",
+        help="Also read documents from this folder (repeatable); by default only from inside "
+        f"the dataset folder [env: GRAPH_DOCUMENT_ROOTS, folders separated by {os.pathsep!r}].",
+    )(command)
+
+
 def _no_cache(ctx, param, value) -> None:
     if value:
         from ..sources import cache
@@ -178,8 +211,16 @@ def _show_progress(ctx, param, quiet) -> None:
 
 
 def load(data: Path | None) -> Dataset:
-    """Load the dataset with the command's ``--max-file-size``."""
-    return load_dataset(data, max_file_size=option_value("max_file_size"))
+    """Load the dataset with the command's ``--max-file-size`` and ``--document-root``."""
+    return load_dataset(data, **load_options())
+
+
+def load_options() -> dict:
+    """Return :func:`~graph.load.load_dataset`'s keyword arguments the command's options give."""
+    return {
+        "max_file_size": option_value("max_file_size"),
+        "document_roots": list(option_value("document_roots") or ()),
+    }
 
 
 def max_problems() -> int | None:

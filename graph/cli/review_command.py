@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .base import GraphCommand, print_problems, write_stdout
+from .options import document_root_option, load_options
 
 __all__ = ["COMMANDS", "review"]
 
@@ -33,6 +34,7 @@ SIGN_WORDS = {"1": 1, "+1": 1, "0": 0, "-1": -1, "cooperative": 1, "neutral": 0,
     metavar="DIR",
     help="The dataset to write into (YAML files or CSV tables) [env: GRAPH_DATA].",
 )
+@document_root_option
 @click.option(
     "--accept-all",
     is_flag=True,
@@ -65,7 +67,7 @@ def review(proposals, data, accept_all, min_confidence, state):
     from ..load import load_dataset
     from ..review import ReviewError, ReviewSession, proposal_keys, read_proposals
 
-    dataset = load_dataset(data, cache=False)
+    dataset = load_dataset(data, cache=False, document_roots=_document_roots())
     articles = read_proposals(proposals)
     try:
         session = ReviewSession.open(proposals, data, state)
@@ -98,7 +100,7 @@ def _accept_all(data, dataset, session, pending, below, min_confidence) -> None:
     labels = {key: relation.label for key, relation, _ in pending}
     accepted = [(key, Draft.of(relation), article) for key, relation, article in pending]
     try:
-        report = write_accepted(data, accepted, dataset=dataset)
+        report = write_accepted(data, accepted, dataset=dataset, document_roots=_document_roots())
     except ReviewWriteError as error:
         print_problems(error.problems)
         raise click.ClickException(
@@ -266,7 +268,12 @@ class _Loop:
                 )
             draft = draft.with_kind(actor_id, kind)
         try:
-            report = write_accepted(self.data, [(key, draft, article)], dataset=self.dataset)
+            report = write_accepted(
+                self.data,
+                [(key, draft, article)],
+                dataset=self.dataset,
+                document_roots=_document_roots(),
+            )
         except ReviewWriteError as error:
             print_problems(error.problems)
             click.echo("not written: the dataset would not be valid; change it or reject", err=True)
@@ -309,7 +316,7 @@ class _Loop:
         from ..load import load_dataset
 
         if self.stale:
-            self.dataset = load_dataset(self.data, cache=False)
+            self.dataset = load_dataset(self.data, cache=False, document_roots=_document_roots())
             self.stale = False
 
     def actor_text(self, article, actor_id) -> str:
@@ -404,3 +411,8 @@ def _mention(text, actor, span, start, end) -> tuple[int, int] | None:
 
 
 COMMANDS = [review]
+
+
+def _document_roots() -> list:
+    """Return the folders ``--document-root`` allows documents from."""
+    return load_options()["document_roots"]

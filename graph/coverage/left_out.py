@@ -17,7 +17,9 @@ __all__ = ["LEFT_OUT_FILE", "read_left_out"]
 LEFT_OUT_FILE = "coverage.yaml"
 
 
-def read_left_out(folder: str | os.PathLike | None) -> dict[str, str]:
+def read_left_out(
+    folder: str | os.PathLike | None, max_file_size: int | None = None
+) -> dict[str, str]:
     """Return ``{folded name: reason}`` from ``coverage.yaml`` in ``folder`` (empty when none).
 
     Raises :class:`~graph.problems.DatasetError` when the file is not a
@@ -31,7 +33,7 @@ def read_left_out(folder: str | os.PathLike | None) -> dict[str, str]:
     path = Path(folder) / LEFT_OUT_FILE
     if not path.is_file():
         return {}
-    source, problems = read_yaml(path, str(path))
+    source, problems = read_yaml(path, str(path), max_file_size)
     reasons: dict[str, str] = {}
     if source is not None:
         source, found = source.located()

@@ -29,20 +29,24 @@ def coverage(
     dataset: Dataset,
     document: str | os.PathLike | None = None,
     left_out: dict[str, str] | None = None,
+    max_file_size: int | None = None,
 ) -> dict:
     """Return the coverage report of ``dataset``'s documents, or of one ``document``.
 
     ``document`` is a document key of the dataset or the path of any UTF-8
     text file (an article not encoded yet). ``left_out`` maps folded names to
     the reason they are left out; by default it is read from the dataset's
-    ``coverage.yaml``. Raises :class:`QueryError` for an unknown document,
-    :class:`DatasetError` for one that cannot be read (not UTF-8, say).
+    ``coverage.yaml``. A file over ``max_file_size`` bytes (default
+    :data:`graph.sources.text.MAX_FILE_SIZE`) is refused before it is read,
+    as the loader refuses it. Raises :class:`QueryError` for an unknown
+    document, :class:`DatasetError` for one that cannot be read (not UTF-8,
+    too large).
     """
     if left_out is None:
         left_out = {}
         for folder in dataset.sources.values() or [dataset.folder]:
-            left_out.update(read_left_out(folder))
-    texts = _documents(dataset, document)
+            left_out.update(read_left_out(folder, max_file_size))
+    texts = _documents(dataset, document, max_file_size)
     matcher = ActorMatcher(dataset)
     reports = []
     named_anywhere: set[str] = set()
@@ -58,7 +62,7 @@ def coverage(
     return {"documents": reports, "unnamed_actors": unnamed}
 
 
-def _documents(dataset: Dataset, document) -> dict[str, tuple[str, str]]:
+def _documents(dataset: Dataset, document, max_file_size) -> dict[str, tuple[str, str]]:
     """Return ``{key: (path, text)}`` of the documents to read."""
     from ..sources import read_utf8
 
@@ -87,7 +91,7 @@ def _documents(dataset: Dataset, document) -> dict[str, tuple[str, str]]:
         )
     texts = {}
     for key, path in chosen.items():
-        text, problem = read_utf8(Path(path), str(path))
+        text, problem = read_utf8(Path(path), str(path), max_file_size)
         if problem is not None:
             raise DatasetError([problem])  # FILE:LINE:COL, like any file that cannot be read
         texts[key] = (shown.get(key) or _relative(path, dataset.folder), text)

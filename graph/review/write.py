@@ -51,6 +51,7 @@ def write_accepted(
     accepted: list[tuple[str, Draft, ArticleProposals]],
     max_file_size: int | None = None,
     dataset: Dataset | None = None,
+    document_roots: list | None = None,
 ) -> WriteReport:
     """Write ``accepted`` (``(key, draft, article)`` each) into the dataset in ``folder``.
 
@@ -58,13 +59,14 @@ def write_accepted(
     dataset cannot be written to (Parquet tables), :class:`ReviewWriteError`
     when the result would not validate, and
     :class:`~graph.problems.DatasetError` when the dataset is invalid to
-    begin with.
+    begin with. ``document_roots`` are the folders the user allows documents
+    from, as for :func:`~graph.load.load_dataset`.
     """
     from ..sources.tables import find_tables
 
     folder = Path(folder)
     if dataset is None:
-        dataset = load_dataset(folder, max_file_size, cache=False)
+        dataset = load_dataset(folder, max_file_size, cache=False, document_roots=document_roots)
     tables = {} if (folder / ACTORS_FILE).exists() else find_tables(folder)
     additions = plan_additions(dataset, accepted, "tables" if tables else "yaml")
     report = WriteReport(additions, dataset=dataset)
@@ -76,7 +78,8 @@ def write_accepted(
         for document in additions.documents
         if document.copy_from is not None
     }
-    staged = _validate_staged(folder, dataset, texts, copies, additions, max_file_size)
+    options = {"max_file_size": max_file_size, "document_roots": document_roots}
+    staged = _validate_staged(folder, dataset, texts, copies, additions, options)
     for target, source in copies.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, source.read_bytes())
@@ -107,7 +110,7 @@ def _new_texts(folder: Path, tables: dict, dataset: Dataset, additions: Addition
     return {path: text for path, text in texts.items() if text != path.read_text(encoding="utf-8")}
 
 
-def _validate_staged(folder, dataset, texts, copies, additions, max_file_size) -> Dataset:
+def _validate_staged(folder, dataset, texts, copies, additions, options) -> Dataset:
     """Return the dataset the new files make, loaded from a staging folder; raise if invalid."""
     parent = folder.resolve().parent
     try:
@@ -119,7 +122,7 @@ def _validate_staged(folder, dataset, texts, copies, additions, max_file_size) -
     try:
         _stage(folder, staging, dataset, texts, copies)
         try:
-            staged = load_dataset(staging, max_file_size, cache=False)
+            staged = load_dataset(staging, cache=False, **options)
         except DatasetError as error:
             raise ReviewWriteError(_placed(error.problems, staging, folder)) from None
         _check_kept(dataset, staged, additions, folder)

@@ -52,14 +52,25 @@ def check_dataset(
     problems: list[Problem],
     read_document: ReadDocument,
     resolve_root: ResolveRoot = os.path.realpath,
+    document_roots: tuple[Path, ...] = (),
+    shipped_roots: tuple[Path, ...] = (),
 ) -> Dataset | None:
     """Return the dataset the two sources hold, adding every problem found to ``problems``.
 
     None when a file cannot be read or lacks what a dataset needs. Raises
     :class:`~graph.sources.NotLocated` when a problem must be placed in a
     source read without positions: apply the rules again to a located reading.
+    Documents are read from ``folder`` and the folders of ``document_roots``
+    (the user's choice); the dataset may also name ``shipped_roots`` under
+    ``document_roots`` (see :mod:`.documents`).
     """
-    context = Context(folder, read_document, resolve_root)
+    context = Context(
+        folder,
+        read_document,
+        resolve_root,
+        document_roots=tuple(document_roots),
+        shipped_roots=tuple(shipped_roots),
+    )
     kinds, actor_map = check_actors_file(actors, problems, context) if actors else (None, None)
     if relations is None:
         return None

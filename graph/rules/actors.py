@@ -13,7 +13,7 @@ from ..sources import DataPath
 from .checker import MISSING, Checker
 from .context import Context
 from .distinct import check_names_unique
-from .references import kind_reference
+from .references import kind_reference, report_unknown_kinds
 from .values import fixed_id
 
 __all__ = ["check_actor", "check_actors"]
@@ -35,12 +35,13 @@ def check_actors(
             check.error(
                 path,
                 f"duplicate actor id {actor.id!r} "
-                f"(first defined on line {check.line(first_path[actor.id])})",
+                f"(first defined on {check.where(first_path[actor.id])})",
             )
             continue
         actors[actor.id] = actor
         first_path[actor.id] = path
         check_names_unique(check, actor.id, spellings, named)
+    report_unknown_kinds(check, kinds, context)
     return actors
 
 
@@ -56,7 +57,7 @@ def check_actor(
     at = {key: (*path, key) for key in fields}
     actor_id = check.identifier(fields["id"], at["id"], "actor id") if "id" in fields else None
     name = check.string(fields["name"], at["name"], "name") if "name" in fields else None
-    kind = kind_reference(check, fields, at, kinds)
+    kind = kind_reference(check, fields, at, kinds, context)
     aliases = (
         check.string_list(fields["aliases"], at["aliases"], "aliases")
         if "aliases" in fields
@@ -71,7 +72,7 @@ def check_actor(
         # Keep a badly spelt actor, so relations to it are not reported twice.
         actor_id = check.raw(fields["id"], at["id"]) or None
         if actor_id is not None and actor_id not in context.invalid_ids:
-            context.invalid_ids[actor_id] = (fixed_id(actor_id), check.line(at["id"]))
+            context.invalid_ids[actor_id] = (fixed_id(actor_id), check.place(at["id"]))
     if actor_id is None:
         return None, []
     aliases = tuple(alias for alias, _ in aliases)

@@ -9,6 +9,8 @@ What a value must be is defined once, in :mod:`graph.rules.values`.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from ..problems import Problem, did_you_mean
 from ..sources import DataPath, NotLocated, Source
 from .values import (
@@ -64,6 +66,14 @@ class Checker:
 
     def line(self, path: DataPath) -> int:
         return self.locator.position(path)[0]
+
+    def where(self, path: DataPath) -> str:
+        """Return where a path's value is, in words: "line 5" (YAML) or "row 5" (a table)."""
+        return f"{'row' if self.from_tables else 'line'} {self.line(path)}"
+
+    def place(self, path: DataPath) -> str:
+        """Return the file and where in it, in words: "actors.yaml line 5", "actors.csv row 5"."""
+        return f"{PurePath(self.file(path)).name} {self.where(path)}"
 
     def raw(self, value, path: DataPath, key: bool = False) -> str:
         """Return a scalar as it was written (a string is its own text)."""
@@ -125,8 +135,11 @@ class Checker:
         rule; ``multiline`` text may hold line breaks and tabs.
         """
         if type(value) is not str:
-            quote_it = value is not None and not isinstance(value, (list, dict))
-            extra = " (put it in quotes)" if quote_it else ""
+            scalar = value is not None and not isinstance(value, (list, dict))
+            # YAML reads No, 12 or 2025-01-01 as other things unless quoted; a table's
+            # typed column (Parquet) holds what it holds.
+            advice = "store the column as text" if self.from_tables else "put it in quotes"
+            extra = f" ({advice})" if scalar else ""
             self.error(
                 path,
                 f"{what} must be a string, not {self.describe(value, path, key)}{extra}",

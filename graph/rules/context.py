@@ -32,9 +32,18 @@ class Context:
     folder: Path
     read_document: ReadDocument
     resolve_root: ResolveRoot = os.path.realpath
+    # Folders the user allows documents from (--document-root, GRAPH_DOCUMENT_ROOTS).
+    document_roots: tuple[Path, ...] = ()
+    # Folders this dataset may name under document_roots though outside its folder:
+    # only the embedded seed's own shipped seeds/ folder (graph.load.seed_folder).
+    shipped_roots: tuple[Path, ...] = ()
     index: ActorIndex | None = None  # built only to suggest fixes
-    # Actors kept under an id the rules refuse: id -> (the fixed spelling, its line).
-    invalid_ids: dict[str, tuple[str | None, int]] = field(default_factory=dict)
+    # Actors kept under an id the rules refuse: id -> (the fixed spelling, where it is
+    # in words: "actors.yaml line 5", "actors.csv row 5").
+    invalid_ids: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     declared_documents: list[str] = field(default_factory=list)
     declared_set: set[str] = field(default_factory=set)
     indexes: dict[str, DocumentIndex] = field(default_factory=dict)
+    # Names used but not declared -> the paths of their uses: each reported once, after all.
+    unknown_types: dict[str, list] = field(default_factory=dict)
+    unknown_kinds: dict[str, list] = field(default_factory=dict)

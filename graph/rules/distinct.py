@@ -51,6 +51,6 @@ def check_names_unique(check: Checker, actor_id: str, spellings: list, named: di
         elif owner[0] != actor_id:
             check.error(
                 text_path,
-                f"{text!r} already names actor {owner[0]!r} (line {check.line(owner[1])}); "
+                f"{text!r} already names actor {owner[0]!r} ({check.where(owner[1])}); "
                 "ids, names and aliases must be unique, ignoring case and accents",
             )

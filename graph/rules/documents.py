@@ -1,7 +1,14 @@
 """Documents and the folders they may be read from: ``documents`` and ``document_roots``.
 
-A document is read only from inside the dataset folder or a folder listed
-under ``document_roots``; each one read is indexed for the quote check
+A document is read only from inside the dataset folder or a folder the
+*user* allows (``--document-root DIR``, ``GRAPH_DOCUMENT_ROOTS``,
+``load_dataset(..., document_roots=[...])``): a dataset cannot widen that
+itself. A ``document_roots`` entry it declares must lie inside those
+folders (the embedded seed alone may name its own shipped ``seeds/``), or
+it is an error naming the option. URLs are never fetched, and only regular
+files are read (a pipe, a device or a folder is refused, never waited on).
+
+Each document read is indexed for the quote check
 (:mod:`graph.rules.evidence`). Keys are noted in the
 :class:`~graph.rules.context.Context` even when the file cannot be read, so
 relations naming them are not reported a second time.
@@ -10,29 +17,51 @@ relations naming them are not reported a second time.
 from __future__ import annotations
 
 import os
+import re
 
 from ..model import Document
 from .checker import MISSING, Checker
 from .context import Context
 
-__all__ = ["check_documents", "check_roots"]
+__all__ = ["ROOT_OPTION", "check_documents", "check_roots"]
+
+# How the user allows a folder, said in every refusal.
+ROOT_OPTION = "--document-root DIR or GRAPH_DOCUMENT_ROOTS"
+# scheme://... (http, https, file, ftp, s3...): a location to fetch, never a file of ours.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def check_roots(check: Checker, value, context: Context) -> list[str]:
-    """Return the folders documents may be read from: the dataset's, and ``document_roots``.
+    """Return the folders documents may be read from, resolved (symlinks followed).
 
-    Each root is resolved (symlinks followed) relative to the dataset folder.
+    They are the dataset's folder and the folders the user allows
+    (``context.document_roots``); a ``document_roots`` entry of the dataset
+    (relative to its folder) must lie inside them, or be one of
+    ``context.shipped_roots``, or it is an error.
     """
     folder = context.folder
-    roots = [os.path.realpath(folder)]
+    allowed = [os.path.realpath(folder)]
+    allowed += [context.resolve_root(root) for root in context.document_roots]
+    shipped = [context.resolve_root(root) for root in context.shipped_roots]
+    roots = list(allowed)
     if value is MISSING:
         return roots
     for text, path in check.string_list(value, ("document_roots",), "document_roots"):
+        if _URL.match(text):
+            check.error(path, f"document root {text!r} is a URL: documents are never fetched")
+            continue
         root = context.resolve_root(folder / text)
-        if os.path.isdir(root):
-            roots.append(root)
-        else:
+        if not (_inside(root, allowed) or _inside(root, shipped)):
+            # Not even looked into: whether it exists is none of the dataset's business.
+            check.error(
+                path,
+                f"document root {text!r} is outside the dataset folder; "
+                f"allow it with {ROOT_OPTION}",
+            )
+        elif not os.path.isdir(root):
             check.error(path, f"document root {text!r} is not a folder")
+        else:
+            roots.append(root)
     return roots
 
 
@@ -52,13 +81,20 @@ def check_documents(
         relative = check.string(item, path, f"the path of document {name!r}")
         if name is None or relative is None:
             continue
+        if _URL.match(relative):
+            check.error(
+                path,
+                f"document {name!r} ({relative}) is a URL: documents are never fetched; "
+                "save the page as a text file in the dataset folder",
+            )
+            continue
         file = context.folder / relative
         if not _inside(os.path.realpath(file), roots):
             # Never read: neither its text nor its absolute path is shown anywhere.
             check.error(
                 path,
                 f"document {name!r} ({relative}) is outside the dataset folder; "
-                "list the folder it is in under document_roots to allow it",
+                f"allow its folder with {ROOT_OPTION}",
             )
             continue
         index, problem = context.read_document(file, relative)

@@ -21,7 +21,12 @@ from ..sources import DataPath
 from .checker import MISSING, Checker
 from .context import Context
 from .evidence import MIN_EVIDENCE_CHARACTERS, check_quote, check_quote_length
-from .references import actor_reference, document_reference, type_reference
+from .references import (
+    actor_reference,
+    document_reference,
+    report_unknown_types,
+    type_reference,
+)
 from .values import date_text, period_fault, plainly_good_text, weight_value
 
 __all__ = [
@@ -84,15 +89,17 @@ def relations_one_by_one(
         else:
             first = _same_quote(relation.evidence, earlier)
             if first is not None:
+                unit = "rows" if check.from_tables else "lines"
                 check.warn(
                     path,
-                    f"this relation is written twice, on lines {check.line(first)} and "
+                    f"this relation is written twice, on {unit} {check.line(first)} and "
                     f"{check.line(path)} (same source, type, target and quote): the second "
                     "is ignored",
                 )
                 continue
             earlier.append((relation.evidence, path))
         relations.append(relation)
+    report_unknown_types(check, types, context)
     progress.advance(len(items), len(items))
     return relations
 
@@ -107,7 +114,7 @@ def check_relation(
     at = {key: (*path, key) for key in fields}
     source = actor_reference(check, fields, at, "source", actors, context)
     target = actor_reference(check, fields, at, "target", actors, context)
-    type_name = type_reference(check, fields, at, types)
+    type_name = type_reference(check, fields, at, types, context)
     if source is not None and source == target:
         check.error(
             at["target"], f"relation from {source!r} to itself (self-loops are not allowed)"

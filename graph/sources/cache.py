@@ -2,9 +2,11 @@
 
 An entry holds a valid dataset as JSON data (never code: no pickle) and is
 keyed by the content of ``actors.yaml`` and ``relations.yaml``, by the
-dataset's folder (as typed and resolved), and by the code that builds it (a
-hash of this package's source files, so it goes stale during development
-too). Editing any of them misses the cache.
+dataset's folder (as typed and resolved), by the options of the load (the
+size limit, and the document roots the user allowed, as typed and resolved:
+an entry certified under other roots is never reused), and by the code that
+builds it (a hash of this package's source files, so it goes stale during
+development too). Editing any of them misses the cache.
 
 The cache never certifies a document it did not read: an entry also holds,
 for every path the load resolved (each document and each document root), the
