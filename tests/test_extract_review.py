@@ -155,6 +155,11 @@ def test_every_plover_sentence_into_one_dataset(tmp_path, with_data, written, ne
     output = ok(graph("review", proposals, "--data", dataset, "--accept-all"))
     assert output.splitlines()[0] == f"wrote into {dataset}: {written}"
     assert output.count("note: declared the relation type") == new_types
+    # A corpus's articles are counted, not listed one by one.
+    assert output.splitlines()[1] == (
+        f"files: 290 articles copied in, {dataset / 'actors.yaml'}, {dataset / 'relations.yaml'}"
+    )
+    assert "note: copied 290 articles into the dataset, as documents\n" in output
     assert ok(graph("validate", "--data", dataset)) == (
         f"ok: 345 actors, 358 relations, {types} types; quotes checked\n"
     )

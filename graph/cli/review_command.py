@@ -118,6 +118,10 @@ def _accept_all(data, dataset, session, pending, below, min_confidence) -> None:
         write_stdout(f"left for review: {below} below --min-confidence {min_confidence}\n")
 
 
+# Beyond this many articles written, ``files:`` counts them instead of naming each.
+_LISTED = 5
+
+
 def _written(data, report) -> str:
     """Return the lines saying what a write added, and the dataset's counts now."""
     additions = report.additions
@@ -126,11 +130,20 @@ def _written(data, report) -> str:
         f"{len(additions.actors)} new actor(s), {len(additions.types)} new type(s), "
         f"{len(additions.documents)} new document(s)"
     ]
-    if report.files:
-        lines.append("files: " + ", ".join(_shown(path, data) for path in report.files))
+    shown = [_shown(path, data) for path in report.files]
+    notes = list(additions.notes)
+    if len(report.articles) > _LISTED:
+        # Many articles (a corpus): counted, not listed one by one.
+        articles = {_shown(path, data) for path in report.articles}
+        shown = [f"{len(articles)} articles copied in", *(p for p in shown if p not in articles)]
+        copied = [note for note in notes if note.startswith("copied the article ")]
+        notes = [note for note in notes if note not in copied]
+        notes.append(f"copied {len(copied)} articles into the dataset, as documents")
+    if shown:
+        lines.append("files: " + ", ".join(shown))
     if additions.repeated:
         lines.append(f"already in the dataset: {len(additions.repeated)} proposal(s)")
-    lines += [f"note: {note}" for note in additions.notes]
+    lines += [f"note: {note}" for note in notes]
     dataset = report.dataset
     if report.files and dataset is not None:
         quotes = "quotes checked" if dataset.documents else "quotes unchecked (no documents)"
