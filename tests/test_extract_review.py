@@ -41,7 +41,9 @@ def test_the_seed_article_into_an_empty_dataset_with_its_vocabulary(tmp_path):
     dataset = tmp_path / "reassurance"
     ok(graph("init", dataset, "--article", SEED))
     proposals = tmp_path / "proposals.json"
-    ok(graph("extract", SEED, "--data", dataset, "-o", proposals))
+    assert ok(graph("extract", SEED, "--data", dataset, "-o", proposals)) == (
+        f"wrote {proposals}: 47 actor(s) and 75 relation(s) proposed from 1 article(s)\n"
+    )
     found = json.loads(proposals.read_text(encoding="utf-8"))
     assert (len(found["actors"]), len(found["relations"])) == (47, 75)
     # The article is named by its file's stem: review finds init's copy by its text.

@@ -43,6 +43,7 @@ SIGN_WORDS = {"1": 1, "+1": 1, "0": 0, "-1": -1, "cooperative": 1, "neutral": 0,
     type=click.FloatRange(0, 1),
     default=0.0,
     show_default=True,
+    metavar="X",
     help="Leave out proposals whose confidence is below this (0 to 1).",
 )
 @click.option(
@@ -60,7 +61,12 @@ def review(proposals, data, accept_all, min_confidence, state):
     and the article are added, the YAML keeps its comments and layout, and
     nothing is kept unless the dataset still validates. Decisions are kept in
     PROPOSALS.review.json: quit, and run the same command to resume.
-    --accept-all writes every proposal at --min-confidence or above at once.
+    --accept-all writes every proposal at --min-confidence or above at once,
+    for a pipeline. See docs/review.md.
+
+    \b
+    Keys: a accept, r reject, d flip the direction, t change the type,
+          s change the sign, e edit the quote, n skip, q quit.
     """
     from ..load import load_dataset
     from ..review import ReviewError, ReviewSession, proposal_keys, read_proposals
