@@ -51,17 +51,23 @@ __all__ = ["COMMANDS", "extract"]
     help="No progress line on stderr (it is shown only on a terminal, past a second).",
 )
 def extract(articles, data, output, proposal_format):
-    """Propose the actors and relations ARTICLE states, each with its quote, for review.
+    """Propose the actors and relations each ARTICLE states, with quotes, for review.
 
     Actors come from the dataset (--data: names and aliases), a gazetteer of
     countries, capitals and demonyms, titles with names ("Defense Secretary
     John Healey"), bodies ("Ministry of ...", "... Council", acronyms in
     brackets) and phrases such as "the coalition". A relation is two actors
     of one sentence joined by a cue word (a verb or noun of the PLOVER event
-    categories, mapped to the dataset's types when --data is given), with
-    its verbatim quote, cue, confidence, hedge and reason. The dataset is
-    never changed: review the proposals with `graph review`. Many articles
-    are read in parallel, with a progress line.
+    categories), with its verbatim quote, cue, confidence, hedge and reason.
+    Its type is one of the dataset's types with --data (the starter types of
+    a `graph init` dataset), else the PLOVER category (disapprove, agree,
+    ...), which `graph review` declares. The dataset is never changed. Many
+    articles are read in parallel, with a progress line. Then:
+
+    \b
+      graph init DIR --article article.txt
+      graph extract DIR/article.txt --data DIR -o proposals.json
+      graph review proposals.json --data DIR
     """
     from ..extract import extract_files, render_proposals
 
@@ -70,7 +76,8 @@ def extract(articles, data, output, proposal_format):
         from ..load import load_dataset
 
         dataset = load_dataset(data)
-    text = render_proposals(extract_files(articles, dataset), proposal_format)
+    results = extract_files(articles, dataset)
+    text = render_proposals(results, proposal_format)
     if output is None:
         write_stdout(text)
         return
@@ -80,6 +87,13 @@ def extract(articles, data, output, proposal_format):
         write_atomically(output, text)
     except OSError as error:
         raise write_error(output, error) from None
+    actors = sum(len(result["actors"]) for result in results)
+    relations = sum(len(result["relations"]) for result in results)
+    click.echo(
+        f"wrote {output}: {actors} actor(s) and {relations} relation(s) proposed "
+        f"from {len(results)} article(s)",
+        err=True,
+    )
 
 
 COMMANDS = [extract]

@@ -45,6 +45,7 @@ SIGN_WORDS = {"1": 1, "+1": 1, "0": 0, "-1": -1, "cooperative": 1, "neutral": 0,
     type=click.FloatRange(0, 1),
     default=0.0,
     show_default=True,
+    metavar="X",
     help="Leave out proposals whose confidence is below this (0 to 1).",
 )
 @click.option(
@@ -62,7 +63,12 @@ def review(proposals, data, accept_all, min_confidence, state):
     and the article are added, the YAML keeps its comments and layout, and
     nothing is kept unless the dataset still validates. Decisions are kept in
     PROPOSALS.review.json: quit, and run the same command to resume.
-    --accept-all writes every proposal at --min-confidence or above at once.
+    --accept-all writes every proposal at --min-confidence or above at once,
+    for a pipeline. See docs/review.md.
+
+    \b
+    Keys: a accept, r reject, d flip the direction, t change the type,
+          s change the sign, e edit the quote, n skip, q quit.
     """
     from ..load import load_dataset
     from ..review import ReviewError, ReviewSession, proposal_keys, read_proposals
@@ -120,6 +126,10 @@ def _accept_all(data, dataset, session, pending, below, min_confidence) -> None:
         write_stdout(f"left for review: {below} below --min-confidence {min_confidence}\n")
 
 
+# Beyond this many articles written, ``files:`` counts them instead of naming each.
+_LISTED = 5
+
+
 def _written(data, report) -> str:
     """Return the lines saying what a write added, and the dataset's counts now."""
     additions = report.additions
@@ -128,11 +138,20 @@ def _written(data, report) -> str:
         f"{len(additions.actors)} new actor(s), {len(additions.types)} new type(s), "
         f"{len(additions.documents)} new document(s)"
     ]
-    if report.files:
-        lines.append("files: " + ", ".join(_shown(path, data) for path in report.files))
+    shown = [_shown(path, data) for path in report.files]
+    notes = list(additions.notes)
+    if len(report.articles) > _LISTED:
+        # Many articles (a corpus): counted, not listed one by one.
+        articles = {_shown(path, data) for path in report.articles}
+        shown = [f"{len(articles)} articles copied in", *(p for p in shown if p not in articles)]
+        copied = [note for note in notes if note.startswith("copied the article ")]
+        notes = [note for note in notes if note not in copied]
+        notes.append(f"copied {len(copied)} articles into the dataset, as documents")
+    if shown:
+        lines.append("files: " + ", ".join(shown))
     if additions.repeated:
         lines.append(f"already in the dataset: {len(additions.repeated)} proposal(s)")
-    lines += [f"note: {note}" for note in additions.notes]
+    lines += [f"note: {note}" for note in notes]
     dataset = report.dataset
     if report.files and dataset is not None:
         quotes = "quotes checked" if dataset.documents else "quotes unchecked (no documents)"

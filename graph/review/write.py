@@ -39,10 +39,12 @@ class ReviewWriteError(DatasetError):
 
 @dataclass
 class WriteReport:
-    """What a write added: counts, the files changed, and the dataset as it is now."""
+    """What a write added: counts, the files changed (``articles``: those copied in), and the
+    dataset as it is now."""
 
     additions: Additions
     files: list[Path] = field(default_factory=list)
+    articles: list[Path] = field(default_factory=list)
     dataset: Dataset | None = None
 
 
@@ -86,6 +88,7 @@ def write_accepted(
     for path, text in texts.items():
         write_atomically(path, text)
     report.files = [*copies, *texts]
+    report.articles = list(copies)
     report.dataset = staged
     return report
 
