@@ -195,7 +195,7 @@ class _Planner:
         chosen = dict(draft.kinds).get(proposed.id)
         kind, exact = (chosen, True) if chosen else kind_choice(proposed.kind, self.dataset.kinds)
         actor_id = self.new_id(proposed)
-        aliases = []
+        aliases, matched_by = [], []
         keys = {name_key(proposed.name)}
         for mention in proposed.mentions:
             folded = name_key(mention)
@@ -203,8 +203,10 @@ class _Planner:
             if folded in keys or bare in keys or not folded:
                 continue
             keys.update((folded, bare))
-            aliases.append(mention)
+            # "the troops" still finds this actor for the rest of the review, but is no alias.
+            (aliases if _name_like(mention) else matched_by).append(mention)
         entry = {"id": actor_id, "name": proposed.name, "kind": kind, "aliases": aliases}
+        entry["matched_by"] = matched_by
         if not exact:
             entry["note"] = f"kind {proposed.kind!r} is not declared: wrote {kind!r}"
         self.staged.append(entry)
@@ -227,11 +229,12 @@ class _Planner:
     def commit_actors(self) -> None:
         for entry in self.staged:
             note = entry.pop("note", None)
+            matched_by = entry.pop("matched_by", [])
             if note:
                 self.additions.notes.append(f"actor {entry['id']!r}: {note}")
             self.additions.actors.append(entry)
             self.taken_ids.add(entry["id"])
-            for name in (entry["id"], entry["name"], *entry["aliases"]):
+            for name in (entry["id"], entry["name"], *entry["aliases"], *matched_by):
                 self.pending_names.setdefault(name_key(name), entry["id"])
         self.staged = []
 
@@ -303,3 +306,16 @@ def _free_name(folder: Path, subfolder: str, name: str, taken: set[Path]) -> str
         number += 1
         candidate = f"{stem}-{number}{suffix}"
     return subfolder + candidate
+
+
+def _name_like(mention: str) -> bool:
+    """Whether a mention reads as a name worth keeping as an alias.
+
+    Extraction finds an actor by common nouns and pronouns too ("troops",
+    "the force", "it"); as aliases they would make look-up match every
+    article's troops, so only mentions with a capitalised word are kept.
+
+    >>> [_name_like(m) for m in ("the troops", "it", "Downing Street", "the Kremlin", "ECFR")]
+    [False, False, True, True, True]
+    """
+    return any(word[:1].isupper() for word in mention.split() if word.casefold() != "the")
