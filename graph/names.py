@@ -269,7 +269,7 @@ class ActorIndex:
         whole = self._whole.get(wanted, [])
         if len(whole) == 1:
             return whole[0]
-        place = place_of(query)
+        place = _place_of_words(query, folded)
         if place is not None and place[1] != "place":
             country, how = place
             actor = self._countries().get(country.name)
@@ -418,6 +418,16 @@ def _places() -> tuple[dict, dict]:
     return places, codes
 
 
+def _place_of_words(text: str, words: tuple[str, ...]):
+    """Return :func:`place_of` ``text``, whose words (:func:`name_words`) are ``words``."""
+    places, codes = _places()
+    found = places.get(" ".join(word.replace(".", "") for word in words))
+    if found is None and text.strip().isupper():
+        country = codes.get(text.strip())
+        found = (country, "name") if country is not None else None
+    return found
+
+
 def place_of(text: str):
     """Return ``(country, how)`` when ``text`` is a gazetteer name of a country, else None.
 
@@ -431,12 +441,7 @@ def place_of(text: str):
     >>> place_of("GBR")[0].name, place_of("can")
     ('United Kingdom', None)
     """
-    places, codes = _places()
-    found = places.get(_place_key(text))
-    if found is None and text.strip().isupper():
-        country = codes.get(text.strip())
-        found = (country, "name") if country is not None else None
-    return found
+    return _place_of_words(text, name_words(text))
 
 
 def _generic_groups(words: tuple[str, ...]) -> set[str] | None:
@@ -447,16 +452,26 @@ def _generic_groups(words: tuple[str, ...]) -> set[str] | None:
     >>> _generic_groups(("british", "army")) is None
     True
     """
+    synonyms = _generic_words()
+    if not all(word in synonyms for word in words):
+        return None
+    return {synonym for word in words for synonym in synonyms[word]}
+
+
+@functools.cache
+def _generic_words() -> dict[str, frozenset[str]]:
+    """Return ``{generic word: the generic words of its group}`` (from ``words.tsv``)."""
     from .gazetteer import load_words
 
-    known = load_words()
-    groups = set()
-    for word in words:
-        word_class, group = known.get(word, ("", ""))
-        if word_class != "generic":
-            return None
-        groups.add(group)
-    return {word for word, (kind, group) in known.items() if kind == "generic" and group in groups}
+    groups: dict[str, set[str]] = {}
+    for word, (word_class, group) in load_words().items():
+        if word_class == "generic":
+            groups.setdefault(group, set()).add(word)
+    return {
+        word: frozenset(groups[group])
+        for word, (word_class, group) in load_words().items()
+        if word_class == "generic"
+    }
 
 
 def _without_titles(words: tuple[str, ...]) -> tuple[str, ...]:
