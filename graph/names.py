@@ -319,7 +319,7 @@ class ActorIndex:
             index: dict[str, list[str]] = {}
             for key, actor_id in self._ids.items():
                 words = [word for word in _folded_words(key) if word not in ACRONYM_SKIPS]
-                if len(words) >= 3 or (len(words) == 2 and len(key) > 3):
+                if len(words) >= 3:  # two initials would name too many actors
                     ids = index.setdefault("".join(word[0] for word in words), [])
                     if actor_id not in ids:
                         ids.append(actor_id)
