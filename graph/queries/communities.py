@@ -36,6 +36,7 @@ def communities(
     resolution: float = 1.0,
     seed: int = 0,
     engine: str | None = None,
+    with_commentary: bool = False,
 ) -> dict:
     """Return the communities found, largest first (ties by smallest id), and their modularity.
 
@@ -53,7 +54,7 @@ def communities(
     """
     import networkx as nx
 
-    from ..build import projection
+    from ..build import projection, story, story_keys
     from ..engines import choose
 
     chosen = choose(engine, "communities")
@@ -63,6 +64,8 @@ def communities(
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise QueryError(f"the seed must be a whole number, not {seed!r}")
     directed = resolve_directed(directed, "communities")
+    full = dataset
+    dataset, left_out = story(full, with_commentary)
     graph = projection(dataset, directed=directed, weighted=weighted)
     if weighted:
         graph, _ = scaled_weights(graph)
@@ -87,6 +90,7 @@ def communities(
         "engine": chosen.name,
         "directed": directed,
         "weighted": weighted,
+        **story_keys(full, left_out, with_commentary),
         "resolution": resolution,
         "seed": seed if method == "louvain" else None,
         "modularity": modularity,
