@@ -170,6 +170,12 @@ class Dataset:
     warnings: list[Problem] = field(default_factory=list)
     # A merged graph: each dataset's label and the folder it was read from.
     sources: dict[str, Path] = field(default_factory=dict)
+    # Documents given as a URL (never fetched): key -> URL. Relations citing
+    # one are at most ``located``. ``documents`` holds the files only.
+    document_urls: dict[str, str] = field(default_factory=dict)
+    # The evidence states the dataset allows (its ``evidence_allowed``
+    # setting), in EVIDENCE_STATES order; ``verified`` always.
+    evidence_allowed: tuple[str, ...] = ("verified",)
     _index: ActorIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
