@@ -9,6 +9,7 @@ from ..output import Fields, Result, Table
 
 # The standings of graph camps, as graph.queries.camps names them (not imported: views stay light).
 STANDINGS = ("member", "leaning", "undecided")
+RUNS = 20  # graph.queries.communities.RUNS: the Louvain runs compared on a small graph
 
 __all__ = [
     "camps_view",
@@ -224,6 +225,7 @@ def _placement_summary(data: dict) -> list[tuple[str, str]]:
 
 def communities_view(data: dict) -> Result:
     modularity = data["modularity"]
+    stability = data["stability"]
     summary = Fields(
         [
             (
@@ -232,11 +234,46 @@ def communities_view(data: dict) -> Result:
             ),
             ("modularity", "none (no relations)" if modularity is None else round(modularity, 4)),
             ("communities", len(data["communities"])),
+            ("signs", data["signs"]),
+            ("stability", _stability_words(data)),
         ]
     )
-    rows = [{**c, "members": _by_name(c["names"])} for c in data["communities"]]
-    table = Table(["community", "size", "members"], rows, {"community": "#"}, wrap="members")
+    threshold = stability["unstable_below"]
+    rows = [
+        {
+            **c,
+            "stability": f"{c['stability']:.2f}" + (" unstable" if c["unstable"] else ""),
+            "members": _by_name(
+                name + (f" ({c['shares'][i]:.2f})" if c["shares"][i] < threshold else "")
+                for i, name in zip(c["actors"], c["names"])
+            ),
+        }
+        for c in data["communities"]
+    ]
+    table = Table(
+        ["community", "size", "stability", "members"],
+        rows,
+        {"community": "#"},
+        wrap="members",
+    )
     return Result(data, [summary, table, *story_footer(data)])
+
+
+def _stability_words(data: dict) -> str:
+    stability = data["stability"]
+    if data["method"] != "louvain":
+        return "greedy modularity gives the same communities every run: nothing to compare"
+    seeds = stability["seeds"]
+    text = (
+        f"{stability['runs']} Louvain runs (seeds {seeds[0]}-{seeds[-1]}); an actor's share "
+        "is the runs in which it lands with its community's core (its community in the "
+        f"seed-{seeds[0]} run, matched in each run by most members in common), shown after "
+        f"a name when under {stability['unstable_below']}; unstable: a mean share under "
+        f"{stability['unstable_below']}"
+    )
+    if stability["reduced"]:
+        text += f" (fewer runs than {RUNS} on a graph this large, to keep the cost down)"
+    return text
 
 
 def whatif_view(data: dict) -> Result:

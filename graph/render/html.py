@@ -283,7 +283,7 @@ def _groups(dataset: Dataset, color_by: str) -> dict | None:
     if color_by == "community":
         from ..queries.communities import communities
 
-        found = communities(dataset)["communities"]
+        found = communities(dataset, runs=1)["communities"]
         of = {actor_id: row["community"] - 1 for row in found for actor_id in row["actors"]}
         return {"of": of, "names": [f"community {row['community']}" for row in found]}
     return None
