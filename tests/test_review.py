@@ -84,8 +84,8 @@ def test_accept_all_writes_a_valid_dataset_with_exact_counts(tmp_path):
     validated = graph("validate", "--data", str(folder))
     assert validated.exit_code == 0
     assert (
-        validated.stdout
-        == "ok: 13 actors, 8 relations, 16 types; quotes checked: 8 verified, 0 located, 0 asserted\n"
+        validated.stdout == "ok: 13 actors, 8 relations, 16 types; quotes checked: "
+        "8 verified, 0 located, 0 asserted\n"
     )
     wanted = [(s, t, d) for s, t, d, confidence in SEED_PROPOSALS if confidence >= 0.5]
     assert written(folder) == wanted
@@ -383,10 +383,10 @@ def test_accept_all_into_csv_tables_appends_rows(tmp_path):
         ("france", "leads", "reassurance-force", "1"),
     ]
     assert (tables / "types.csv").read_text(encoding="utf-8").splitlines()[-1] == (
-        "approves,1,false,Declared by graph review: say when to use it."
+        "approves,1,false,Declared by graph review: say when to use it.,"
     )
     validated = graph("validate", "--data", str(tables))
     assert (
-        validated.stdout
-        == "ok: 13 actors, 8 relations, 16 types; quotes checked: 8 verified, 0 located, 0 asserted\n"
+        validated.stdout == "ok: 13 actors, 8 relations, 16 types; quotes checked: "
+        "8 verified, 0 located, 0 asserted\n"
     )
