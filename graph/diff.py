@@ -2,11 +2,16 @@
 
 Actors, relation types, kinds and documents are matched by id, name or key.
 Relations have no id: one that is unchanged in every field (source, type,
-target, document, evidence, date, weight) matches its twin; the rest are
-paired in file order by source, type and target, and a pair whose other
-fields differ is *changed*; whatever is left is added or removed. Evidence
-compares after quote normalisation (see :mod:`graph.evidence`), so retyping
-a curly quote straight is no change. A document changes when its text does.
+target, document, evidence, date, weight, hedged, evidence_state, locator)
+matches its twin. The rest are paired in file order, first by what
+identifies a relation (source, target, evidence and document: the same quote
+re-typed is the same relation, its type *changed*), then by source, type and
+target (the quote edited); a pair whose other fields differ is *changed*;
+whatever is left is added or removed. Evidence compares after quote
+normalisation (see :mod:`graph.evidence`), so retyping a curly quote straight
+is no change. A document changes when its text does (a URL document when its
+URL does). A type's fields include its ``role``; the dataset's settings
+(``evidence_allowed``) compare as ``setting`` rows.
 
 >>> from graph import load_dataset
 >>> same = diff_datasets(load_dataset(), load_dataset())
@@ -23,14 +28,22 @@ from .model import Dataset, Relation
 
 __all__ = ["diff_datasets"]
 
-RELATION_FIELDS = ("evidence", "document", "date", "weight")
+RELATION_FIELDS = (
+    "evidence",
+    "document",
+    "date",
+    "weight",
+    "hedged",
+    "evidence_state",
+    "locator",
+)
 
 
 def diff_datasets(old: Dataset, new: Dataset) -> dict:
     """Return ``{"equal", "counts", "changes"}``: every difference from ``old`` to ``new``.
 
     Each change is ``{"change": "added"|"removed"|"changed", "what": "actor"|"relation"|
-    "type"|"kind"|"document", "id", "field", "old", "new"}``: one row per changed
+    "type"|"kind"|"document"|"setting", "id", "field", "old", "new"}``: one row per changed
     field, one row per added or removed item (its fields in ``old`` or ``new``).
     Relations are named ``source -type-> target``, with ``old_number``/``new_number``,
     their place in the list of relations (from 1).
@@ -47,8 +60,13 @@ def diff_datasets(old: Dataset, new: Dataset) -> dict:
         "type",
         old.types,
         new.types,
-        lambda t: {"sign": t.sign, "symmetric": t.symmetric, "description": t.description},
-        ("sign", "symmetric", "description"),
+        lambda t: {
+            "sign": t.sign,
+            "symmetric": t.symmetric,
+            "description": t.description,
+            "role": t.role,
+        },
+        ("sign", "symmetric", "description", "role"),
     )
     changes += _compare_items(
         "kind",
@@ -65,10 +83,20 @@ def diff_datasets(old: Dataset, new: Dataset) -> dict:
         ("text",),
         shown=lambda d: {"path": str(d.path)},
     )
+    changes += _compare_items(
+        "document", old.document_urls, new.document_urls, lambda url: {"url": url}, ("url",)
+    )
+    changes += _compare_items(
+        "setting",
+        {"evidence_allowed": list(old.evidence_allowed)},
+        {"evidence_allowed": list(new.evidence_allowed)},
+        lambda value: {"value": value},
+        ("value",),
+    )
     changes += _compare_relations(old.relations, new.relations)
     counts = {
         what: {"added": 0, "removed": 0, "changed": 0}
-        for what in ("actor", "relation", "type", "kind", "document")
+        for what in ("actor", "relation", "type", "kind", "document", "setting")
     }
     items = set()  # an item with several changed fields counts once
     for change in changes:
@@ -136,7 +164,24 @@ def _identity(relation: Relation) -> tuple:
         normalize_text(relation.evidence),
         relation.date,
         relation.weight,
+        relation.hedged,
+        relation.evidence_state,
+        relation.locator,
     )
+
+
+def _same_quote(relation: Relation) -> tuple:
+    """Return what identifies a relation whatever its type: its ends, quote and document."""
+    return (
+        relation.source,
+        relation.target,
+        normalize_text(relation.evidence),
+        relation.document,
+    )
+
+
+def _same_ends(relation: Relation) -> tuple:
+    return (relation.source, relation.type, relation.target)
 
 
 def _fields(relation: Relation) -> dict:
@@ -157,19 +202,20 @@ def _compare_relations(old: list[Relation], new: list[Relation]) -> list[dict]:
         else:
             left_new.append(relation)
     left_old = _take_unmatched(old, unmatched_old)
-    by_triple: dict[tuple, list[Relation]] = defaultdict(list)
-    for relation in left_old:
-        by_triple[(relation.source, relation.type, relation.target)].append(relation)
+    pairs = _pairs(left_old, left_new, _same_quote)
+    quoted = set(pairs.values())
+    rest = [relation for relation in left_old if id(relation) not in quoted]
+    pairs.update(_pairs(rest, left_new, _same_ends, pairs))
     rows = []
-    paired_old: set[int] = set()
+    paired_old = set(pairs.values())
+    by_id = {id(relation): relation for relation in left_old}
     for relation in left_new:
-        candidates = by_triple.get((relation.source, relation.type, relation.target))
-        if candidates:
-            before = candidates.pop(0)
-            paired_old.add(id(before))
+        if id(relation) in pairs:
+            before = by_id[pairs[id(relation)]]
             lines = {"old_number": numbers[id(before)], "new_number": numbers[id(relation)]}
-            old_fields, new_fields = _fields(before), _fields(relation)
-            for field in RELATION_FIELDS:
+            old_fields = {"type": before.type, **_fields(before)}
+            new_fields = {"type": relation.type, **_fields(relation)}
+            for field in old_fields:
                 same = (
                     normalize_text(old_fields[field]) == normalize_text(new_fields[field])
                     if field == "evidence"
@@ -217,6 +263,20 @@ def _compare_relations(old: list[Relation], new: list[Relation]) -> list[dict]:
         key=lambda row: (order[row["change"]], row.get("old_number") or row.get("new_number") or 0)
     )
     return rows
+
+
+def _pairs(old: list[Relation], new: list[Relation], key, taken: dict | None = None) -> dict:
+    """Return ``{id(new relation): id(old relation)}``, paired in file order by ``key``."""
+    taken = taken or {}
+    waiting: dict[tuple, list[Relation]] = defaultdict(list)
+    for relation in old:
+        waiting[key(relation)].append(relation)
+    pairs = {}
+    for relation in new:
+        candidates = waiting.get(key(relation))
+        if id(relation) not in taken and candidates:
+            pairs[id(relation)] = id(candidates.pop(0))
+    return pairs
 
 
 def _take_unmatched(old: list[Relation], unmatched: dict[tuple, list[Relation]]) -> list[Relation]:

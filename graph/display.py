@@ -16,14 +16,40 @@ from __future__ import annotations
 import os
 import re
 
-__all__ = ["encodable", "shown_path"]
+__all__ = ["encodable", "shown_name", "shown_path"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def shown_path(path: str | os.PathLike) -> str:
     """Return ``path`` as text: bytes that are not UTF-8 written as ``\\xNN``."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def shown_name(text: str | None) -> str | None:
+    """Return a name read from a path (a folder's, a file's) as text any output can carry.
+
+    Bytes that are not UTF-8 are written ``\\xNN``, as :func:`shown_path`
+    writes them, and so are control characters (``\\x0a``; U+2028 and
+    U+2029 ``\\u2028``): a folder name may hold a line break or a terminal
+    escape, which XML cannot carry at all.
+
+    >>> shown_name(b"data\\xff\\n".decode("utf-8", "surrogateescape")), shown_name("Türkiye")
+    ('data\\\\xff\\\\x0a', 'Türkiye')
+    """
+    if text is None or text.isprintable():
+        return text
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        text = encodable(text)
+    return _CONTROL.sub(_escaped_control, text)
+
+
+def _escaped_control(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def encodable(text: str) -> str:

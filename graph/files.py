@@ -17,7 +17,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-__all__ = ["NotRegularFileError", "write_atomically"]
+__all__ = ["NotRegularFileError", "open_in_place", "write_atomically"]
 
 # The signals that end a process by default while it writes: on these the
 # temporary file is removed before the process ends (SIGINT raises
@@ -104,6 +104,49 @@ def _regular_target(path: str | os.PathLike) -> Path:
             errno.EEXIST, f"{target} is {what}, not a regular file: refusing to replace it"
         )
     return target
+
+
+def open_in_place(path: str | os.PathLike):
+    """Return ``path`` opened for writing from its start (binary, emptied), a regular file only.
+
+    For a file written while it grows, such as a log handed to another
+    process, where :func:`write_atomically` cannot serve. Stricter than it:
+    a symlink is never followed (its target could be any file of the user's),
+    and a FIFO, a device, a socket or a folder raises
+    :class:`NotRegularFileError` at once (the open never waits for a FIFO's
+    reader). The file is emptied only once it is known to be a regular file.
+    """
+    flags = os.O_WRONLY | os.O_CREAT
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags, 0o666)
+    except OSError as error:
+        if error.errno == errno.ELOOP and os.path.islink(path):
+            raise NotRegularFileError(
+                errno.ELOOP, f"{path} is a symlink: refusing to write through it"
+            ) from None
+        if error.errno == errno.EISDIR:
+            raise NotRegularFileError(
+                errno.EISDIR, f"{path} is a folder, not a regular file: refusing it"
+            ) from None
+        if error.errno == errno.ENXIO:  # a FIFO without a reader, opened without waiting
+            raise NotRegularFileError(
+                errno.ENXIO, f"{path} is a FIFO (named pipe), not a regular file: refusing it"
+            ) from None
+        raise
+    try:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(
+                errno.EEXIST, f"{path} is {_kind(mode)}, not a regular file: refusing it"
+            )
+        os.ftruncate(handle, 0)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(handle, True)
+        return os.fdopen(handle, "wb")
+    except BaseException:
+        os.close(handle)
+        raise
 
 
 def _kind(mode: int) -> str:

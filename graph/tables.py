@@ -1,21 +1,28 @@
-r"""The table layout: the five tables that hold a dataset, for every table reader and writer.
+r"""The table layout: the six tables that hold a dataset, for every table reader and writer.
 
-A dataset in tables is one folder holding five files, each a ``.csv`` or a
+A dataset in tables is one folder holding six files, each a ``.csv`` or a
 ``.parquet`` file (``actors.csv`` or ``actors.parquet``, ...):
 
 ============  ===============================================================================
 table         columns
 ============  ===============================================================================
 actors        id, name, kind, aliases, description, dataset
-relations     src, dst, type, sign, symmetric, evidence, document, date, weight, dataset
-types         name, sign, symmetric, description
+relations     src, dst, type, sign, symmetric, evidence, document, date, weight, dataset,
+              role, hedged, evidence_state, locator
+types         name, sign, symmetric, description, role
 kinds         name, description
 documents     key, path, dataset
+dataset       key, value (the dataset's settings: ``evidence_allowed``)
 ============  ===============================================================================
 
+A document's ``path`` may be a URL (never fetched). The ``dataset`` table
+holds the settings of ``relations.yaml``, one a row: ``evidence_allowed``
+with the states joined by ``|`` (``verified|located|asserted``). A relation
+without a quote (``located`` or ``asserted``) has an empty ``evidence``.
+
 ``src``/``dst`` and the actors' ``id`` are the names Spark GraphFrames and
-DuckDB users expect. A relation repeats its type's ``sign`` and
-``symmetric`` so that an edge table is usable on its own. Document paths are
+DuckDB users expect. A relation repeats its type's ``sign``, ``symmetric``
+and ``role`` so that an edge table is usable on its own. Document paths are
 relative to the folder holding the tables.
 
 Cells: ``aliases`` is a ``list<string>`` in Parquet and one text in CSV, the
@@ -26,7 +33,8 @@ Booleans are ``true``/``false``; numbers are written in full (``1.0``,
 a carriage return or ``'`` gets a ``'`` in front so that a spreadsheet shows
 it as text instead of running it as a formula (numbers never do; the rule is
 :mod:`graph.cells`'s, shared by every CSV writer); a reader takes that ``'``
-off again, so tables round-trip exactly.
+off again, so tables round-trip exactly. Parquet has no such rule: its text
+cells are stored and read as they are (:func:`parse_cell`).
 
 >>> [column.name for column in TABLES["relations"].columns][:3]
 ['src', 'dst', 'type']
@@ -44,12 +52,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cells import spreadsheet_safe, spreadsheet_unescape
+from .display import shown_name
+from .model import every_description
 
 if TYPE_CHECKING:
     from .model import Dataset
 
 __all__ = [
+    "FALSE_WORDS",
     "TABLES",
+    "TRUE_WORDS",
     "Column",
     "TableSpec",
     "csv_cell",
@@ -57,6 +69,7 @@ __all__ = [
     "dataset_tables",
     "document_copies",
     "join_list",
+    "parse_cell",
     "parse_csv_cell",
     "split_list",
 ]
@@ -106,11 +119,15 @@ TABLES: dict[str, TableSpec] = {
                 Column("type", required=True),
                 Column("sign", "int", description="the type's sign, repeated: 1, 0 or -1"),
                 Column("symmetric", "bool", description="the type's symmetry, repeated"),
-                Column("evidence", required=True),
+                Column("evidence", description="the quote; required when verified"),
                 Column("document"),
                 Column("date", description="YYYY, YYYY-MM or YYYY-MM-DD"),
                 Column("weight", "float", description="> 0; empty means 1"),
                 Column("dataset"),
+                Column("role", description="the type's role, repeated"),
+                Column("hedged", "bool", description="the quote says it may hold; empty: false"),
+                Column("evidence_state", description="verified (empty), located or asserted"),
+                Column("locator", description="where in the document: 'sentence 3, chars 1-9'"),
             ),
         ),
         TableSpec(
@@ -120,6 +137,7 @@ TABLES: dict[str, TableSpec] = {
                 Column("sign", "int", required=True),
                 Column("symmetric", "bool"),
                 Column("description"),
+                Column("role", description="action (empty), commentary or affiliation"),
             ),
         ),
         TableSpec("kinds", (Column("name", required=True), Column("description"))),
@@ -127,8 +145,17 @@ TABLES: dict[str, TableSpec] = {
             "documents",
             (
                 Column("key", required=True),
-                Column("path", required=True, description="relative to the tables' folder"),
+                Column(
+                    "path", required=True, description="relative to the tables' folder, or a URL"
+                ),
                 Column("dataset"),
+            ),
+        ),
+        TableSpec(
+            "dataset",
+            (
+                Column("key", required=True, description="a setting: evidence_allowed"),
+                Column("value", description="its value; a list joined by |"),
             ),
         ),
     )
@@ -143,7 +170,7 @@ def dataset_label(dataset: Dataset) -> str | None:
 def dataset_tables(
     dataset: Dataset, folder: str | os.PathLike | None = None, copied: dict | None = None
 ) -> dict:
-    """Return ``{table: [row, ...]}``: the dataset's five tables, rows as dicts of typed values.
+    """Return ``{table: [row, ...]}``: the dataset's six tables, rows as dicts of typed values.
 
     ``folder`` is where the tables will be written: document paths are made
     relative to it (absolute when ``folder`` is None), unless ``copied`` maps
@@ -152,15 +179,17 @@ def dataset_tables(
     missing, a list for aliases), ready for any writer.
     """
     copied = copied or {}
-    label = dataset_label(dataset)
+    # Labels, document keys and paths come from file names, which may hold bytes that
+    # are not UTF-8: shown_name writes them as \xNN, so every writer gets text it can encode.
+    label = shown_name(dataset_label(dataset))
     actors = [
         {
             "id": actor.id,
             "name": actor.name,
             "kind": actor.kind,
             "aliases": list(actor.aliases),
-            "description": actor.description,
-            "dataset": "|".join(actor.datasets) if actor.datasets else label,
+            "description": every_description(actor),
+            "dataset": shown_name("|".join(actor.datasets)) if actor.datasets else label,
         }
         for actor in dataset.actors.values()
     ]
@@ -174,11 +203,15 @@ def dataset_tables(
                 "type": relation.type,
                 "sign": relation_type.sign,
                 "symmetric": relation_type.symmetric,
-                "evidence": relation.evidence,
-                "document": relation.document,
+                "evidence": relation.evidence or None,
+                "document": shown_name(relation.document),
                 "date": relation.date,
                 "weight": relation.weight,
-                "dataset": relation.dataset or label,
+                "dataset": shown_name(relation.dataset) or label,
+                "role": relation_type.role,
+                "hedged": relation.hedged,
+                "evidence_state": relation.evidence_state,
+                "locator": relation.locator,
             }
         )
     types = [
@@ -186,28 +219,35 @@ def dataset_tables(
             "name": relation_type.name,
             "sign": relation_type.sign,
             "symmetric": relation_type.symmetric,
-            "description": relation_type.description,
+            "description": every_description(relation_type),
+            "role": relation_type.role,
         }
         for relation_type in dataset.types.values()
     ]
     kinds = [
-        {"name": kind.name, "description": kind.description}
+        {"name": kind.name, "description": every_description(kind)}
         for kind in (dataset.kinds or {}).values()
     ]
     documents = [
         {
-            "key": document.key,
-            "path": copied.get(document.key) or _relative_path(document.path, folder),
-            "dataset": document.dataset or label,
+            "key": shown_name(document.key),
+            "path": copied.get(document.key) or shown_name(_relative_path(document.path, folder)),
+            "dataset": shown_name(document.dataset) or label,
         }
         for document in dataset.documents.values()
     ]
+    documents += [
+        {"key": shown_name(key), "path": url, "dataset": label}
+        for key, url in dataset.document_urls.items()
+    ]
+    settings = [{"key": "evidence_allowed", "value": join_list(dataset.evidence_allowed)}]
     return {
         "actors": actors,
         "relations": relations,
         "types": types,
         "kinds": kinds,
         "documents": documents,
+        "dataset": settings,
     }
 
 
@@ -231,7 +271,7 @@ def document_copies(dataset: Dataset) -> tuple[dict[str, str], dict[str, bytes]]
         if source in by_source:
             paths[document.key] = by_source[source]
             continue
-        name = Path(document.path).name
+        name = shown_name(Path(document.path).name)
         stem, suffix = os.path.splitext(name)
         number = 1
         while f"{DOCUMENTS_FOLDER}/{name}" in files:
@@ -305,6 +345,11 @@ def csv_cell(value, column_type: str = "text") -> str:
     return spreadsheet_safe(str(value))
 
 
+# A boolean written as text (any case, spaces around): what parse_cell reads as true or false.
+TRUE_WORDS = ("true", "1", "yes")
+FALSE_WORDS = ("false", "0", "no")
+
+
 def parse_csv_cell(cell: str, column_type: str = "text"):
     """Return the value of a CSV cell, or raise ``ValueError`` saying what was expected.
 
@@ -314,15 +359,32 @@ def parse_csv_cell(cell: str, column_type: str = "text"):
     >>> parse_csv_cell("'=1"), parse_csv_cell("", "list"), parse_csv_cell("TRUE", "bool")
     ('=1', [], True)
     """
+    if column_type in ("text", "list"):
+        cell = spreadsheet_unescape(cell)  # the guard is CSV's: a spreadsheet opens CSV
+    return parse_cell(cell, column_type)
+
+
+def parse_cell(cell: str, column_type: str = "text"):
+    """Return the value of a cell written as text, or raise ``ValueError`` saying what was expected.
+
+    The reading every table shares (a Parquet text cell, and Spark's
+    ``--tables``, read it too): text as it is, lists split at ``|``, booleans
+    ``true``/``false`` (also ``1``/``0``, ``yes``/``no``, any case), numbers
+    in full. An empty cell is ``None`` (an empty list for a list). No formula
+    guard: that is :func:`parse_csv_cell`'s.
+
+    >>> parse_cell("'=1"), parse_cell("false", "bool"), parse_cell(" -1", "int")
+    ("'=1", False, -1)
+    """
     if column_type == "list":
-        return split_list(spreadsheet_unescape(cell))
+        return split_list(cell)
     if cell == "":
         return None
     if column_type == "bool":
         lowered = cell.strip().lower()
-        if lowered in ("true", "1", "yes"):
+        if lowered in TRUE_WORDS:
             return True
-        if lowered in ("false", "0", "no"):
+        if lowered in FALSE_WORDS:
             return False
         raise ValueError(f"expected true or false, not {cell!r}")
     if column_type == "int":
@@ -335,4 +397,4 @@ def parse_csv_cell(cell: str, column_type: str = "text"):
             return float(cell.strip())
         except ValueError:
             raise ValueError(f"expected a number, not {cell!r}") from None
-    return spreadsheet_unescape(cell)
+    return cell

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -150,6 +151,7 @@ def test_the_least_recently_used_entries_go_first(tmp_path, private_cache, monke
 
 _LOADER = """
 import sys
+from pathlib import Path
 from graph import load_dataset
 dataset = load_dataset(sys.argv[1])
 print(len(dataset.relations))
@@ -177,3 +179,208 @@ def test_the_key_depends_on_folder_options_and_content(tmp_path):
     assert key != cache.key_of(tmp_path, files)
     assert key != cache.key_of(SMALL, files, "max_file_size=10")
     assert cache.key_of(SMALL, [tmp_path / "missing.yaml"]) is None
+
+
+# --- Hardening, second round (issue 25): D10-D15 ---------------------------------------------
+
+
+def test_a_retargeted_document_symlink_is_read_again(write_dataset, tmp_path):
+    # D10: the cache must not certify quotes against a file it no longer reads.
+    folder = write_dataset()
+    (folder / "article.txt").rename(folder / "first.txt")
+    (folder / "other.txt").write_text("Nothing of the kind was signed.\n", encoding="utf-8")
+    (folder / "article.txt").symlink_to("first.txt")
+    assert loaded_from_files(folder)[1]
+    assert not loaded_from_files(folder)[1]
+    (folder / "article.txt").unlink()
+    (folder / "article.txt").symlink_to("other.txt")
+    with pytest.raises(DatasetError, match="evidence quote not found"):
+        load_dataset(folder)
+
+
+def test_a_document_symlink_pointed_outside_the_folder_is_refused_again(write_dataset, tmp_path):
+    # D10: the same file, with the quote, moved outside the folder: no longer allowed.
+    folder = write_dataset()
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes((folder / "article.txt").read_bytes())
+    (folder / "article.txt").rename(folder / "first.txt")
+    (folder / "article.txt").symlink_to("first.txt")
+    assert loaded_from_files(folder)[1]
+    assert not loaded_from_files(folder)[1]
+    (folder / "article.txt").unlink()
+    (folder / "article.txt").symlink_to(outside)
+    with pytest.raises(DatasetError, match="outside the dataset folder"):
+        load_dataset(folder)
+
+
+def test_a_retargeted_document_root_is_checked_again(write_dataset, tmp_path):
+    # D10: a document reached by a path of its own stays allowed only while its root holds it.
+    shelf, empty = tmp_path / "shelf", tmp_path / "empty"
+    shelf.mkdir()
+    empty.mkdir()
+    folder = write_dataset(
+        relations=RELATIONS.replace(
+            "documents: {article: article.txt}",
+            "document_roots: [roots]\ndocuments: {article: ../shelf/article.txt}",
+        )
+    )
+    (folder / "article.txt").rename(shelf / "article.txt")
+    (folder / "roots").symlink_to(shelf)
+    allowed = [folder / "roots"]  # the user allows the folder the link leads to
+    assert loaded_from_files(folder, document_roots=allowed)[1]
+    assert not loaded_from_files(folder, document_roots=allowed)[1]
+    (folder / "roots").unlink()
+    (folder / "roots").symlink_to(empty)
+    with pytest.raises(DatasetError, match="outside the dataset folder"):
+        load_dataset(folder, document_roots=allowed)
+
+
+def test_an_entry_certified_under_a_document_root_is_not_used_without_it(write_dataset, tmp_path):
+    # The roots the user allowed are part of the key: a run that does not allow
+    # the folder reads the files again, and refuses the document.
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    folder = write_dataset(
+        relations=RELATIONS.replace(
+            "documents: {article: article.txt}", "documents: {article: ../shelf/article.txt}"
+        )
+    )
+    (folder / "article.txt").rename(shelf / "article.txt")
+    assert loaded_from_files(folder, document_roots=[shelf])[1]
+    assert not loaded_from_files(folder, document_roots=[shelf])[1]
+    with pytest.raises(DatasetError, match="outside the dataset folder"):
+        load_dataset(folder)
+    other = tmp_path / "other"
+    other.mkdir()
+    with pytest.raises(DatasetError, match="outside the dataset folder"):
+        load_dataset(folder, document_roots=[other])
+    assert not loaded_from_files(folder, document_roots=[str(shelf)])[1]
+
+
+def test_an_entry_holds_each_document_it_read_with_its_target(write_dataset, private_cache):
+    folder = write_dataset()
+    load_dataset(folder)
+    (entry,) = entries(private_cache)
+    paths = json.loads(entry.read_bytes().split(b"\n", 1)[1])["paths"]
+    assert paths == [
+        [
+            str(folder / "article.txt"),
+            os.path.realpath(folder / "article.txt"),
+            cache.content_hash((folder / "article.txt").read_bytes()),
+        ]
+    ]
+
+
+def test_a_folder_typed_elsewhere_gets_the_folder_of_this_run(write_dataset, tmp_path, monkeypatch):
+    # D11: an entry made from "." must not hand "." to a run from another directory.
+    folder = write_dataset(relations=RELATIONS.replace("documents: {article: article.txt}\n", ""))
+    monkeypatch.chdir(folder)
+    here = load_dataset(".")
+    assert here.folder == Path(".")
+    monkeypatch.chdir(tmp_path)
+    dataset = load_dataset(folder)
+    assert dataset.folder == folder
+    assert dataset == load_dataset(folder, cache=False)
+    assert [w.file for w in dataset.warnings] == [str(folder / "relations.yaml")]
+
+
+def _nested_payload(data: bytes) -> bytes:
+    payload = b"[" * 200_000 + b"]" * 200_000
+    header = json.loads(data.split(b"\n", 1)[0])
+    header.update(size=len(payload), checksum=cache._digest(payload))
+    return json.dumps(header).encode() + b"\n" + payload
+
+
+def _nested_header(data: bytes) -> bytes:
+    return b'{"format":' * 200_000 + b"1" + b"}" * 200_000 + b"\n" + data.split(b"\n", 1)[1]
+
+
+@pytest.mark.parametrize("damage", [_nested_payload, _nested_header])
+def test_a_deeply_nested_entry_is_corrupt_not_a_crash(private_cache, damage):
+    # D12: past the nesting limit an entry is ignored and rebuilt, on every run.
+    cold = load_dataset(SMALL)
+    (entry,) = entries(private_cache)
+    good = entry.read_bytes()
+    entry.write_bytes(damage(good))
+    dataset, from_files = loaded_from_files(SMALL)
+    assert from_files and dataset == cold
+    assert entry.read_bytes() == good
+
+
+_LOAD_SMALL = f"""
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
+from graph import load_dataset, progress
+events = []
+with progress.reporting(events.append):
+    dataset = load_dataset({str(SMALL)!r})
+print(len(dataset.relations), any(event.what == "loading" for event in events))
+"""
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "symlink", "too-large"])
+def test_an_entry_that_is_not_a_small_regular_file_is_never_read(private_cache, kind, tmp_path):
+    # D13: a FIFO would hang the reader, /dev/zero would fill its memory. Run in a child
+    # process with a memory cap and a time limit, so that on failure the test fails.
+    load_dataset(SMALL)
+    (entry,) = entries(private_cache)
+    good = entry.read_bytes()
+    env = dict(os.environ)
+    if kind == "too-large":
+        env["GRAPH_CACHE_MAX_BYTES"] = str(len(good) - 1)
+    else:
+        entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "dev-zero":
+        entry.symlink_to("/dev/zero")
+    elif kind == "symlink":  # a good entry, but elsewhere: not the cache's own file
+        elsewhere = tmp_path / "elsewhere.json"
+        elsewhere.write_bytes(good)
+        entry.symlink_to(elsewhere)
+    child = subprocess.run(
+        [sys.executable, "-c", _LOAD_SMALL], capture_output=True, timeout=120, env=env
+    )
+    relations = len(load_dataset(SMALL, cache=False).relations)
+    assert child.returncode == 0, child.stderr.decode()[-2000:]
+    assert child.stdout.decode().split() == [str(relations), "True"]
+    if kind != "too-large":
+        assert not entry.is_symlink() and entry.read_bytes() == good  # rebuilt, a regular file
+
+
+def test_trimming_deletes_only_the_caches_own_entries(private_cache, monkeypatch):
+    # D14: the user's own *.json files in the cache folder are not the cache's to delete.
+    private_cache.mkdir(parents=True)
+    mine = private_cache / "notes.json"
+    mine.write_text('{"mine": true}\n', encoding="utf-8")
+    lookalike = private_cache / ("0" * 40 + ".json")  # named like an entry, but a link
+    lookalike.symlink_to(mine)
+    for path in (mine, lookalike):
+        os.utime(path, (1, 1), follow_symlinks=False)
+    monkeypatch.setenv("GRAPH_CACHE_MAX_BYTES", "0")
+    load_dataset(SMALL)
+    assert sorted(p.name for p in private_cache.iterdir()) == sorted([mine.name, lookalike.name])
+    assert mine.read_text(encoding="utf-8") == '{"mine": true}\n'
+
+
+def test_a_folder_named_like_an_entry_does_not_stop_trimming(private_cache, tmp_path, monkeypatch):
+    # D15: the folder is skipped; the old entries behind it still go.
+    private_cache.mkdir(parents=True)
+    for name in ("folder.json", "1" * 40 + ".json"):
+        (private_cache / name).mkdir()
+        os.utime(private_cache / name, (1, 1))
+    copies = []
+    for number in range(2):
+        copy = tmp_path / f"d{number}"
+        copy.mkdir()
+        for name in ("actors.yaml", "relations.yaml", "article.txt"):
+            (copy / name).write_bytes((SMALL / name).read_bytes())
+        copies.append(copy)
+    load_dataset(copies[0])
+    (first,) = [p for p in private_cache.iterdir() if p.is_file()]
+    os.utime(first, (2, 2))
+    monkeypatch.setenv("GRAPH_CACHE_MAX_BYTES", str(first.stat().st_size + 10))
+    load_dataset(copies[1])
+    files = [p for p in private_cache.iterdir() if p.is_file()]
+    assert len(files) == 1 and files[0] != first
+    assert (private_cache / "folder.json").is_dir()

@@ -206,3 +206,18 @@ def test_a_document_that_is_not_utf8_is_located(run, tmp_path):
     result = run("coverage", str(article), "--data", str(CASE))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{article}:2:1: error: not valid UTF-8")
+
+
+def test_an_article_over_the_size_limit_is_refused_before_it_is_read(run, tmp_path):
+    # D19: --max-file-size holds for the article coverage reads, as for the dataset's files.
+    article = tmp_path / "big.txt"
+    article.write_text("Ruritania met Freedonia. " * 100, encoding="utf-8")
+    result = run("coverage", str(article), "--data", str(CASE), "--max-file-size", "1K")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{article}: error: file is 2.44 KiB, over the limit of 1 KiB"
+        " (raise it with --max-file-size)\n"
+    )
+    assert (
+        run("coverage", str(article), "--data", str(CASE), "--max-file-size", "3K").exit_code == 0
+    )

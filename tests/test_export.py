@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import shutil
 import socket
 import subprocess
@@ -23,15 +25,18 @@ import pytest
 
 from graph import load_dataset
 from graph.export import FORMATS, export_dataset, render_export
+from graph.model import Actor, Dataset, Kind, Relation, RelationType
 from graph.tables import TABLES, dataset_tables, document_copies, join_list
 
 from .conftest import DATA
 
 INTEROP = DATA / "interop"
+# Every field of issues 20 and 21: roles, hedges, the three evidence states, locators, a URL.
+FIELDS = DATA / "fields"
 HOSTILE_QUOTE = 'it\'s a \\ backslash\nand a line\twith a tab — and a "double" quote & more'
 
 
-@pytest.fixture(scope="module", params=[None, INTEROP], ids=["seed", "interop"])
+@pytest.fixture(scope="module", params=[None, INTEROP, FIELDS], ids=["seed", "interop", "fields"])
 def dataset(request):
     return load_dataset(request.param)
 
@@ -74,7 +79,6 @@ def test_gexf_reads_back_with_names_and_types_as_labels(dataset):
         expected = flat_relation(row)
         expected["label"] = expected.pop("type")
         del data["id"]  # GEXF's edge id, r0, r1, ... in relation order
-        data.pop("networkx_key", None)
         assert (source, target, data) == (row["src"], row["dst"], expected)
 
 
@@ -316,21 +320,35 @@ def test_gephi_tables_use_gephis_column_names():
     files = render_export(dataset, "gephi")
     nodes = list(csv.DictReader(io.StringIO(files["nodes.csv"])))
     edges = list(csv.DictReader(io.StringIO(files["edges.csv"])))
-    assert list(nodes[0])[:2] == ["Id", "Label"]
+    assert list(nodes[0]) == ["Id", "Label", "kind", "aliases", "description", "dataset"]
     assert [row["Id"] for row in nodes] == list(dataset.actors)
-    assert list(edges[0])[:6] == ["Source", "Target", "Type", "Id", "Label", "Weight"]
+    assert list(edges[0]) == [
+        *("Source", "Target", "Type", "Id", "Label", "Kind", "Weight"),
+        *("sign", "evidence", "document", "date", "dataset"),
+        *("role", "hedged", "evidence_state", "locator"),
+    ]
     assert [row["Type"] for row in edges] == ["Undirected", "Directed", "Directed", "Directed"]
     assert [row["Label"] for row in edges] == [r.type for r in dataset.relations]
+    assert [row["Kind"] for row in edges] == [r.type for r in dataset.relations]
 
 
-def test_kumu_connections_name_elements_by_label():
+def test_kumu_sheets_start_with_ids_and_connections_use_them():
     dataset = load_dataset(INTEROP)
     files = render_export(dataset, "kumu")
     elements = list(csv.DictReader(io.StringIO(files["elements.csv"])))
     connections = list(csv.DictReader(io.StringIO(files["connections.csv"])))
-    labels = {row["Label"] for row in elements}
-    assert labels == {actor.name for actor in dataset.actors.values()}
-    assert all(row["From"] in labels and row["To"] in labels for row in connections)
+    assert list(elements[0]) == ["ID", "Label", "Type", "Description", "Tags", "Dataset"]
+    assert list(connections[0]) == [
+        *("ID", "From", "To", "Type", "Direction", "Description", "Strength"),
+        *("Sign", "Document", "Date", "Dataset"),
+        *("Role", "Hedged", "Evidence State", "Locator"),
+    ]
+    assert [row["ID"] for row in elements] == list(dataset.actors)
+    assert {row["Label"] for row in elements} == {a.name for a in dataset.actors.values()}
+    assert [row["ID"] for row in connections] == ["r0", "r1", "r2", "r3"]
+    assert [(row["From"], row["To"]) for row in connections] == [
+        (r.source, r.target) for r in dataset.relations
+    ]
     assert [row["Direction"] for row in connections] == [
         "mutual",
         "directed",
@@ -338,6 +356,36 @@ def test_kumu_connections_name_elements_by_label():
         "directed",
     ]
     assert connections[2]["Sign"] == "hostile"
+
+
+def test_dot_gives_every_node_and_edge_the_same_attributes_and_the_weight_as_penwidth(tmp_path):
+    dataset = load_dataset(INTEROP)
+    text = render_export(dataset, "dot")
+    names = [
+        re.findall(r'(\w+)="(?:[^"\\]|\\.)*"', line)
+        for line in text.splitlines()
+        if line.startswith('  "')
+    ]
+    nodes, edges = names[: len(dataset.actors)], names[len(dataset.actors) :]
+    assert all(found == nodes[0] for found in nodes)
+    assert nodes[0][-4:] == ["kind", "aliases", "description", "dataset"]
+    assert all(found == edges[0] for found in edges)
+    assert edges[0][-11:] == [
+        *("penwidth", "type", "sign", "evidence", "document", "date", "dataset"),
+        *("role", "hedged", "evidence_state", "locator"),
+    ]
+    assert "relation_weight" not in text
+    done = subprocess.run(
+        [dot_program(), "-Tsvg"], input=text, capture_output=True, text=True, check=True
+    )
+    svg = ET.fromstring(done.stdout)
+    widths = [
+        path.get("stroke-width", "1")
+        for group in svg.iter("{http://www.w3.org/2000/svg}g")
+        if group.get("class") == "edge"
+        for path in group.iter("{http://www.w3.org/2000/svg}path")
+    ]
+    assert widths == ["2.5", "1", "1", "0.5"]  # Graphviz draws each weight as its line width
 
 
 # The command
@@ -406,3 +454,506 @@ def test_export_never_writes_over_its_input(run, tmp_path):
     )
     assert over_a_table.exit_code == 2
     assert {p: p.read_bytes() for p in (tmp_path / "tables").rglob("*") if p.is_file()} == before
+
+
+# Cypher under a runner that splits the script into lines (D17)
+
+# Every character str.splitlines() ends a line at, CRLF included: a runner splitting the
+# script there must still see whole statements.
+LINE_TERMINATORS = [
+    "\n",
+    "\r",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+    "\u2028",
+    "\u2029",
+]
+INJECTION = "MATCH (n) DETACH DELETE n"
+
+
+def hostile_dataset() -> Dataset:
+    """Return a dataset (built in Python, past the loader's rules) hiding a statement after
+    every line terminator, in a quote, a description, an alias, an id, a kind and a type."""
+    hidden = "".join(f"{end}{INJECTION}{end}" for end in LINE_TERMINATORS)
+    kind, relation_type = f"kind{hidden}", f"meets{hidden}"
+    actors = {
+        "a": Actor("a", "Alpha", kind, (f"A{hidden}",), f"described{hidden}"),
+        f"b{hidden}": Actor(f"b{hidden}", f"Beta{hidden}", "country"),
+    }
+    return Dataset(
+        actors=actors,
+        types={relation_type: RelationType(relation_type, 0)},
+        relations=[Relation("a", relation_type, f"b{hidden}", f"Alpha met Beta{hidden} end")],
+        kinds={kind: Kind(kind), "country": Kind("country")},
+    )
+
+
+def existing_graph(client, name: str):
+    """Return a FalkorDB graph already holding five nodes, as a user's database would."""
+    graph = client.select_graph(name)
+    graph.query("UNWIND range(1, 5) AS n CREATE (:Existing {n: n})")
+    return graph
+
+
+def run_split_lines(client, name: str, script: str) -> list[str]:
+    """Run every line of ``script`` as str.splitlines() cuts it, as a careless runner does;
+    return the errors (the runner goes on after each)."""
+    graph = client.select_graph(name)
+    errors = []
+    for line in script.splitlines():
+        if line.strip():
+            try:
+                graph.query(line)
+            except Exception as error:  # the careless runner goes on
+                errors.append(f"{line[:60]}: {error}")
+    return errors
+
+
+def test_cypher_script_is_one_statement_a_line_under_any_line_splitting():
+    for dialect in ("falkordb", "kuzu"):
+        script = render_export(hostile_dataset(), "cypher", dialect=dialect)
+        lines = script.splitlines()
+        assert script.split("\n")[:-1] == lines, dialect  # no other terminator anywhere
+        assert all(line.endswith(";") for line in lines), dialect
+        assert all(line.startswith(("CREATE ", "MATCH (a:Actor {id: ")) for line in lines)
+
+
+def test_cypher_split_into_lines_deletes_nothing_in_falkordb(falkordb):
+    graph = existing_graph(falkordb, "line-splitting")
+    hostile = hostile_dataset()
+    assert run_split_lines(falkordb, "line-splitting", render_export(hostile, "cypher")) == []
+    assert graph.query("MATCH (n:Existing) RETURN count(n)").result_set == [[5]]
+    assert graph.query("MATCH (a:Actor) RETURN count(a)").result_set == [[len(hostile.actors)]]
+    relation = hostile.relations[0]
+    answer = graph.query(
+        "MATCH (a:Actor {id: 'a'})-[r]->(b) RETURN r.evidence, r.type, b.id, b.name"
+    ).result_set
+    source = hostile.actors[relation.target]
+    # FalkorDB reads no \u escape: the terminators it has no escape for arrive as text.
+    texts = (relation.evidence, relation.type, source.id, source.name)
+    assert answer == [[falkordb_text(text) for text in texts]]
+    alpha = graph.query("MATCH (a:Actor {id: 'a'}) RETURN a.aliases, a.description, a.kind")
+    actor = hostile.actors["a"]
+    aliases, description, kind = alpha.result_set[0]
+    assert aliases == [falkordb_text(actor.aliases[0])]
+    assert (description, kind) == (falkordb_text(actor.description), falkordb_text(actor.kind))
+
+
+def falkordb_text(text: str) -> str:
+    """Return ``text`` as FalkorDB stores it from our script (docs/exports.md, Cypher)."""
+    for end in ("\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"):
+        text = text.replace(end, f"\\u{ord(end):04x}")
+    return text
+
+
+def test_cypher_quote_with_line_separators_arrives_exactly_in_falkordb(falkordb, tmp_path):
+    quote = "Alpha met Beta\u2028MATCH (n) DETACH DELETE n\u2028 and\r\nthen\rleft\u2029 end"
+    folder = tmp_path / "separators"
+    folder.mkdir()
+    (folder / "article.txt").write_text(f"Intro. {quote}\n", encoding="utf-8", newline="")
+    (folder / "actors.yaml").write_text(
+        "actors:\n  - {id: a, name: Alpha, kind: country}\n"
+        "  - {id: b, name: Beta, kind: country}\n",
+        encoding="utf-8",
+    )
+    (folder / "relations.yaml").write_text(
+        "documents: {article: article.txt}\ntypes: {meets: {sign: 0}}\n"
+        f"relations:\n  - {{source: a, type: meets, target: b, evidence: {json.dumps(quote)}}}\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(folder)
+    assert dataset.relations[0].evidence == quote
+    graph = existing_graph(falkordb, "separators")
+    assert run_split_lines(falkordb, "separators", render_export(dataset, "cypher")) == []
+    assert graph.query("MATCH (n:Existing) RETURN count(n)").result_set == [[5]]
+    assert graph.query("MATCH (a:Actor) RETURN count(a)").result_set == [[2]]
+    evidence = graph.query("MATCH (:Actor {id: 'a'})-[r:meets]->() RETURN r.evidence")
+    assert evidence.result_set == [[falkordb_text(quote)]]
+
+
+# Cypher for Kùzu: run by the real Kùzu (PyPI's kuzu), in memory
+
+
+def run_in_kuzu(script: str, existing: bool = False):
+    """Return a Kùzu connection after running each line of ``script`` (split by
+    str.splitlines()); ``existing`` first fills a table of five nodes."""
+    import kuzu
+
+    connection = kuzu.Connection(kuzu.Database())
+    if existing:
+        connection.execute("CREATE NODE TABLE Existing(n INT64, PRIMARY KEY (n))")
+        connection.execute("UNWIND range(1, 5) AS n CREATE (:Existing {n: n})")
+    for line in script.splitlines():
+        connection.execute(line)
+    return connection
+
+
+def kuzu_rows(connection, query: str) -> list[list]:
+    result = connection.execute(query)
+    rows = []
+    while result.has_next():
+        rows.append(result.get_next())
+    return rows
+
+
+def test_kuzu_script_recreates_every_actor_and_relation(dataset):
+    connection = run_in_kuzu(render_export(dataset, "cypher", dialect="kuzu"))
+    tables = dataset_tables(dataset)
+    actors = kuzu_rows(
+        connection,
+        "MATCH (a:Actor) RETURN a.id, a.name, a.kind, a.aliases, a.description, a.dataset",
+    )
+    assert sorted(actors) == sorted([list(row.values()) for row in tables["actors"]])
+    relations = kuzu_rows(
+        connection,
+        "MATCH (a:Actor)-[r:Relation]->(b:Actor) RETURN a.id, b.id, r.type, r.sign, "
+        "r.symmetric, r.evidence, r.document, r.date, r.weight, r.dataset, r.role, r.hedged, "
+        "r.evidence_state, r.locator",
+    )
+    assert sorted(relations, key=repr) == sorted(
+        [list(row.values()) for row in tables["relations"]], key=repr
+    )
+
+
+def test_kuzu_keeps_hostile_text_byte_for_byte():
+    connection = run_in_kuzu(render_export(load_dataset(INTEROP), "cypher", dialect="kuzu"))
+    answer = kuzu_rows(
+        connection,
+        "MATCH (:Actor {id: 'council'})-[r:Relation {type: 'meets'}]->(:Actor {id: 'freedonia'}) "
+        "RETURN r.evidence",
+    )
+    assert answer == [[HOSTILE_QUOTE]]
+    council = kuzu_rows(connection, "MATCH (a:Actor {id: 'council'}) RETURN a.kind, a.aliases")
+    assert council == [["council `body`", ["-minus", "@at", "+plus"]]]
+
+
+def test_kuzu_script_split_into_lines_deletes_nothing():
+    hostile = hostile_dataset()
+    connection = run_in_kuzu(render_export(hostile, "cypher", dialect="kuzu"), existing=True)
+    assert kuzu_rows(connection, "MATCH (n:Existing) RETURN count(n)") == [[5]]
+    relation = hostile.relations[0]
+    answer = kuzu_rows(
+        connection, "MATCH (a:Actor)-[r:Relation]->(b:Actor) RETURN a.id, r.type, b.id, r.evidence"
+    )
+    assert answer == [[relation.source, relation.type, relation.target, relation.evidence]]
+    actor = hostile.actors["a"]
+    alpha = kuzu_rows(
+        connection, "MATCH (a:Actor {id: 'a'}) RETURN a.kind, a.aliases, a.description"
+    )
+    assert alpha == [[actor.kind, list(actor.aliases), actor.description]]
+
+
+def test_dialect_option(run):
+    kuzu = run("export", "--format", "cypher", "--dialect", "kuzu", "--data", str(INTEROP))
+    assert kuzu.exit_code == 0, kuzu.stderr
+    assert kuzu.stdout == render_export(load_dataset(INTEROP), "cypher", dialect="kuzu")
+    assert kuzu.stdout.startswith("CREATE NODE TABLE Actor(")
+    default = run("export", "--format", "cypher", "--data", str(INTEROP))
+    assert (
+        default.stdout
+        == run(
+            "export", "--format", "cypher", "--dialect", "falkordb", "--data", str(INTEROP)
+        ).stdout
+    )
+    wrong = run("export", "--format", "dot", "--dialect", "kuzu", "--data", str(INTEROP))
+    assert wrong.exit_code == 2
+    assert "only --format cypher has dialects" in wrong.stderr
+    assert run("export", "--format", "cypher", "--dialect", "neo4j").exit_code == 2
+
+
+# GraphML and GEXF keep carriage returns (D18)
+
+
+def crlf_dataset(tmp_path: Path) -> Dataset:
+    """Return a dataset whose quote and description hold CRLF and lone CR line breaks."""
+    quote = "Alpha met Beta,\r\nthen left\rat once"
+    folder = tmp_path / "crlf"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes(f"Intro. {quote}\r\n".encode())
+    description = json.dumps("one\r\ntwo")
+    (folder / "actors.yaml").write_text(
+        "actors:\n"
+        f"  - {{id: a, name: Alpha, kind: country, description: {description}}}\n"
+        "  - {id: b, name: Beta, kind: country}\n",
+        encoding="utf-8",
+    )
+    (folder / "relations.yaml").write_text(
+        "documents: {article: article.txt}\ntypes: {meets: {sign: 0}}\n"
+        f"relations:\n  - {{source: a, type: meets, target: b, evidence: {json.dumps(quote)}}}\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(folder)
+    assert dataset.relations[0].evidence == quote
+    return dataset
+
+
+def test_graphml_and_gexf_keep_carriage_returns(tmp_path):
+    dataset = crlf_dataset(tmp_path)
+    graphml = nx.read_graphml(io.BytesIO(render_export(dataset, "graphml")), force_multigraph=True)
+    gexf = nx.read_gexf(io.BytesIO(render_export(dataset, "gexf")))
+    for graph in (graphml, gexf):
+        assert graph.nodes["a"]["description"] == "one\r\ntwo"
+        [(_, _, data)] = graph.edges(data=True)
+        assert data["evidence"] == "Alpha met Beta,\r\nthen left\rat once"
+
+
+# Names that are not UTF-8 (D16): a folder and a document named with bytes 0xff, 0xfe, 0xe9
+
+
+@pytest.fixture
+def non_utf8_dataset(tmp_path) -> Path:
+    """Return tests/data/interop copied into a folder named ``data\\xff\\xfe``, its notes
+    document a symlink to a file named ``not\\xe9s.txt``; the path as Python holds it."""
+    folder = os.path.join(os.fsencode(tmp_path), b"data\xff\xfe")
+    os.mkdir(folder)
+    for name in ("actors.yaml", "relations.yaml", "article.txt"):
+        shutil.copyfile(INTEROP / name, os.path.join(folder, os.fsencode(name)))
+    shutil.copyfile(INTEROP / "notes.txt", os.path.join(folder, b"not\xe9s.txt"))
+    os.symlink(b"not\xe9s.txt", os.path.join(folder, b"notes.txt"))
+    return Path(os.fsdecode(folder))
+
+
+def test_every_format_writes_names_that_are_not_utf8_as_escaped_bytes(
+    run, non_utf8_dataset, tmp_path
+):
+    label = "data\\xff\\xfe"  # the folder's name as the CLI shows it
+    for name, spec in FORMATS.items():
+        target = tmp_path / "out" / (name if spec.folder else f"graph{spec.suffix}")
+        result = run("export", "--format", name, "-o", str(target), "--data", str(non_utf8_dataset))
+        assert result.exit_code == 0, (name, result.stderr)
+        files = sorted(target.rglob("*")) if spec.folder else [target]
+        for path in files:
+            if path.suffix in (".csv", ".json", ".dot", ".cypher", ".graphml", ".gexf"):
+                path.read_bytes().decode("utf-8")  # strict: raises on anything else
+    out = tmp_path / "out"
+    graphml = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert graphml.nodes["ruritania"]["dataset"] == label
+    assert nx.read_gexf(out / "graph.gexf").nodes["ruritania"]["dataset"] == label
+    assert json.loads((out / "graph.json").read_text("utf-8"))["nodes"][0]["dataset"] == label
+    assert f'dataset="{label}"'.replace("\\", "\\\\") in (out / "graph.dot").read_text("utf-8")
+    documents = read_csv(out / "csv/documents.csv")
+    assert [row["path"] for row in documents] == [
+        "documents/article.txt",
+        "documents/not\\xe9s.txt",
+    ]
+    assert [row["dataset"] for row in documents] == [label, label]
+    assert (out / "csv/documents/not\\xe9s.txt").read_bytes() == (
+        INTEROP / "notes.txt"
+    ).read_bytes()
+    again = load_dataset(out / "csv")  # the table export is a dataset on its own
+    assert len(again.relations) == len(load_dataset(INTEROP).relations)
+
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "parquet/documents.parquet").to_pylist()
+    assert [row["path"] for row in table] == [row["path"] for row in documents]
+
+
+def test_merged_document_keys_from_names_that_are_not_utf8(non_utf8_dataset):
+    merged = load_dataset([non_utf8_dataset, INTEROP])
+    links = json.loads(render_export(merged, "json"))["links"]
+    assert sorted({link["document"] for link in links}) == [
+        "data\\xff\\xfe/article",
+        "data\\xff\\xfe/notes",
+        "interop/article",
+        "interop/notes",
+    ]
+    render_export(merged, "cypher").encode("utf-8")
+    nx.read_graphml(io.BytesIO(render_export(merged, "graphml")))
+
+
+# A fixed schema whatever the data holds
+
+
+def xml_schema(content: bytes) -> list[dict]:
+    """Return the GraphML keys or GEXF attributes a file declares, in order."""
+    root = ET.fromstring(content)
+    return [
+        dict(element.attrib) | {"class": parent.get("class")}
+        for parent in root.iter()
+        for element in parent
+        if element.tag.rsplit("}", 1)[-1] in ("key", "attribute")
+    ]
+
+
+def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_path):
+    dated, undated = load_dataset(INTEROP), crlf_dataset(tmp_path)
+    assert any(r.date for r in dated.relations) and not any(r.date for r in undated.relations)
+    for name in ("graphml", "gexf"):
+        schema = xml_schema(render_export(dated, name))
+        assert xml_schema(render_export(undated, name)) == schema, name
+    graphml = {
+        key["attr.name"] + "@" + key["for"] for key in xml_schema(render_export(undated, "graphml"))
+    }
+    assert graphml == {
+        f"{name}@node" for name in ("name", "kind", "aliases", "description", "dataset")
+    } | {
+        f"{name}@edge"
+        for name in (
+            "type",
+            "sign",
+            "symmetric",
+            "evidence",
+            "document",
+            "date",
+            "weight",
+            "dataset",
+            "role",
+            "hedged",
+            "evidence_state",
+            "locator",
+        )
+    }
+    gexf = [(a["class"], a["title"]) for a in xml_schema(render_export(undated, "gexf"))]
+    assert gexf == [
+        *(("node", name) for name in ("kind", "aliases", "description", "dataset")),
+        *(
+            ("edge", name)
+            for name in (
+                *("sign", "symmetric", "evidence", "document", "date", "dataset"),
+                *("role", "hedged", "evidence_state", "locator"),
+            )
+        ),
+    ]
+    assert b"networkx_key" not in render_export(dated, "gexf")
+
+
+def _described_dataset(folder, label: str):
+    """Write a dataset whose actor, kind and type are described as ``label`` describes them."""
+    folder.mkdir(parents=True)
+    (folder / "actors.yaml").write_text(
+        "kinds:\n"
+        f"  country: {{description: Country as {label} says}}\n"
+        "actors:\n"
+        f"  - {{id: a, name: Alpha, kind: country, description: Alpha as {label} says}}\n"
+        "  - {id: b, name: Beta, kind: country}\n",
+        encoding="utf-8",
+    )
+    (folder / "relations.yaml").write_text(
+        "documents: {article: article.txt}\n"
+        f"types:\n  meets: {{sign: 0, description: Meets as {label} says}}\n"
+        "relations:\n  - {source: a, type: meets, target: b, evidence: A met B}\n",
+        encoding="utf-8",
+    )
+    (folder / "article.txt").write_text("A met B.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_merge_keeps_every_datasets_descriptions_in_every_format(tmp_path):
+    merged = load_dataset(
+        [_described_dataset(tmp_path / "one", "one"), _described_dataset(tmp_path / "two", "two")]
+    )
+    for item, what in (
+        (merged.actors["a"], "Alpha"),
+        (merged.kinds["country"], "Country"),
+        (merged.types["meets"], "Meets"),
+    ):
+        assert dict(item.descriptions) == {
+            "one": f"{what} as one says",
+            "two": f"{what} as two says",
+        }
+    joined = "one: Alpha as one says\ntwo: Alpha as two says"
+    for name in FORMATS:
+        files = render_export(merged, name, tmp_path / name)
+        files = files if isinstance(files, dict) else {name: files}
+        if name == "parquet":
+            import pyarrow.parquet as pq
+
+            text = str(
+                [
+                    pq.read_table(io.BytesIO(content)).to_pylist()
+                    for file, content in files.items()
+                    if file.endswith(".parquet")
+                ]
+            )
+        else:
+            text = "".join(c.decode("utf-8") if isinstance(c, bytes) else c for c in files.values())
+        for said in ("Alpha as one says", "Alpha as two says"):
+            assert said in text, name
+    tables = dataset_tables(merged)
+    assert tables["actors"][0]["description"] == joined
+    assert [row["description"] for row in tables["types"]] == [
+        "one: Meets as one says\ntwo: Meets as two says"
+    ]
+    assert [row["description"] for row in tables["kinds"]] == [
+        "one: Country as one says\ntwo: Country as two says"
+    ]
+    data = json.loads(render_export(merged, "json"))
+    alpha = next(node for node in data["nodes"] if node["id"] == "a")
+    assert alpha["description"] == joined
+    assert alpha["descriptions"] == {"one": "Alpha as one says", "two": "Alpha as two says"}
+    assert data["graph"]["types"]["meets"]["descriptions"] == {
+        "one": "Meets as one says",
+        "two": "Meets as two says",
+    }
+    assert data["graph"]["kinds"]["country"]["descriptions"]["two"] == "Country as two says"
+
+
+def test_one_datasets_exports_hold_no_merged_descriptions(dataset):
+    data = json.loads(render_export(dataset, "json"))
+    assert all("descriptions" not in node for node in data["nodes"])
+    assert all("descriptions" not in t for t in data["graph"]["types"].values())
+    rows = dataset_tables(dataset)["actors"]
+    assert [row["description"] for row in rows] == [
+        actor.description for actor in dataset.actors.values()
+    ]
+
+
+# The fields of issues 20 and 21 through every layer
+
+
+def test_every_new_field_survives_csv_then_parquet_and_diff_finds_them_equal(run, tmp_path):
+    """YAML -> CSV tables -> Parquet tables: role, hedged, states, locators, URL, setting."""
+    from graph.diff import diff_datasets
+
+    original = load_dataset(FIELDS)
+    export_dataset(original, "csv", tmp_path / "csv")
+    from_csv = load_dataset(tmp_path / "csv")
+    export_dataset(from_csv, "parquet", tmp_path / "parquet")
+    from_parquet = load_dataset(tmp_path / "parquet")
+    for copy in (from_csv, from_parquet):
+        assert diff_datasets(original, copy)["equal"]
+        assert [t.role for t in copy.types.values()] == [t.role for t in original.types.values()]
+        assert [(r.hedged, r.evidence_state, r.locator, r.evidence) for r in copy.relations] == [
+            (r.hedged, r.evidence_state, r.locator, r.evidence) for r in original.relations
+        ]
+        assert copy.document_urls == {"wire": "https://example.org/wire/2025-03-12"}
+        assert copy.evidence_allowed == ("verified", "located", "asserted")
+    settings = read_csv(tmp_path / "csv" / "dataset.csv")
+    assert settings == [{"key": "evidence_allowed", "value": "verified|located|asserted"}]
+    result = run("diff", str(FIELDS), str(tmp_path / "parquet"))
+    assert result.exit_code == 0, result.stdout
+    assert [r.evidence_state for r in original.relations].count("located") == 2
+
+
+def test_every_format_carries_the_new_fields():
+    """Role, hedged, evidence state and locator in each format, as its own attributes."""
+    dataset = load_dataset(FIELDS)
+    located = 'locator="paragraph 4, chars 210-268"'
+    dot = render_export(dataset, "dot")
+    assert 'role="commentary"' in dot and 'hedged="true"' in dot
+    assert 'evidence_state="located"' in dot and located in dot
+    gephi = list(csv.DictReader(io.StringIO(render_export(dataset, "gephi")["edges.csv"])))
+    assert [row["evidence_state"] for row in gephi] == [r.evidence_state for r in dataset.relations]
+    assert [row["hedged"] for row in gephi] == [
+        "true" if r.hedged else "false" for r in dataset.relations
+    ]
+    kumu = render_export(dataset, "kumu")["connections.csv"]
+    connections = list(csv.DictReader(io.StringIO(kumu)))
+    assert [row["Role"] for row in connections] == [
+        dataset.types[r.type].role for r in dataset.relations
+    ]
+    assert connections[4]["Locator"] == "paragraph 4, chars 210-268"
+    cypher = render_export(dataset, "cypher")
+    assert "evidence_state: 'asserted'" in cypher and "role: 'affiliation'" in cypher
+    data = json.loads(render_export(dataset, "json"))
+    assert data["graph"]["types"]["assesses"]["role"] == "commentary"
+    assert data["graph"]["evidence_allowed"] == ["verified", "located", "asserted"]
+    assert data["graph"]["document_urls"] == {"wire": "https://example.org/wire/2025-03-12"}
+    links = sorted(data["links"], key=lambda link: int(link["key"][1:]))
+    assert [link["hedged"] for link in links] == [r.hedged for r in dataset.relations]

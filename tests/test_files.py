@@ -164,3 +164,48 @@ def test_a_terminating_signal_during_the_write_leaves_no_temporary_file(tmp_path
         child.kill()
         child.wait()
     assert [name for name in os.listdir(tmp_path) if name.endswith(".tmp")] == []
+
+
+# -- open_in_place: a file written while it grows (Spark's log) -------------
+
+
+def test_open_in_place_empties_a_regular_file_and_writes_it(tmp_path):
+    from graph.files import open_in_place
+
+    log = tmp_path / "spark.log"
+    log.write_bytes(b"an old, longer log\n")
+    with open_in_place(log) as stream:
+        stream.write(b"new\n")
+    assert log.read_bytes() == b"new\n"
+    with open_in_place(tmp_path / "fresh.log") as stream:
+        stream.write(b"x")
+    assert (tmp_path / "fresh.log").read_bytes() == b"x"
+
+
+def test_open_in_place_never_follows_a_symlink_nor_waits_on_a_fifo(tmp_path):
+    from graph.files import NotRegularFileError, open_in_place
+
+    precious = tmp_path / "precious.txt"
+    precious.write_bytes(b"keep me\n")
+    link = tmp_path / "link.log"
+    link.symlink_to(precious)
+    with pytest.raises(NotRegularFileError, match="is a symlink: refusing to write through it"):
+        open_in_place(link)
+    assert precious.read_bytes() == b"keep me\n"
+    dangling = tmp_path / "dangling.log"
+    dangling.symlink_to(tmp_path / "created-elsewhere.log")
+    with pytest.raises(NotRegularFileError, match="is a symlink"):
+        open_in_place(dangling)
+    assert not (tmp_path / "created-elsewhere.log").exists()
+    fifo = tmp_path / "fifo.log"
+    os.mkfifo(fifo)
+    with pytest.raises(NotRegularFileError, match=r"FIFO \(named pipe\), not a regular file"):
+        open_in_place(fifo)  # no reader: opening it to write would have waited for one
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        with pytest.raises(NotRegularFileError, match=r"a FIFO \(named pipe\), not a regular"):
+            open_in_place(fifo)
+    finally:
+        os.close(reader)
+    with pytest.raises(NotRegularFileError, match="is a folder, not a regular file"):
+        open_in_place(tmp_path)

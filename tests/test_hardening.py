@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import SMALL
 
 GRAPH = [sys.executable, "-m", "graph"]
@@ -40,7 +42,9 @@ def test_a_closed_stdout_is_an_error_not_lost_output():
             text=True,
         )
         assert result.returncode == 1, command
-        assert result.stderr == "Error: cannot write output: stdout is closed\n"
+        # validate prints the dataset's warnings first (the seed's hedge warnings).
+        lines = [line for line in result.stderr.splitlines() if ": warning: " not in line]
+        assert lines == ["Error: cannot write output: stdout is closed"]
 
 
 HOSTILE_ACTORS = """\
@@ -409,24 +413,112 @@ def test_documents_outside_the_dataset_folder_are_refused_unless_under_a_root(
         .replace("document: article", "document: up")
     )
     folder = write_dataset(relations=relations)
-    refused = "is outside the dataset folder; list the folder it is in under document_roots"
+    refused = (
+        "is outside the dataset folder; allow its folder with --document-root DIR"
+        " or GRAPH_DOCUMENT_ROOTS"
+    )
     result = run("validate", "--data", str(folder))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert [line.split(": error: ")[1] for line in lines] == [
-        f"document 'up' (../elsewhere/secret.txt) {refused} to allow it",
-        f"document 'absolute' ({outside}/secret.txt) {refused} to allow it",
-        f"document 'link' (link.txt) {refused} to allow it",
-        f"document 'proc' (/proc/self/environ) {refused} to allow it",
+        f"document 'up' (../elsewhere/secret.txt) {refused}",
+        f"document 'absolute' ({outside}/secret.txt) {refused}",
+        f"document 'link' (link.txt) {refused}",
+        f"document 'proc' (/proc/self/environ) {refused}",
     ]
     assert "hunter" not in result.stderr  # nothing of the file is read, no hint reveals it
-    # A root named in relations.yaml lets them in (here the quote then matches).
-    allowed = relations.replace(documents, "document_roots: [../elsewhere]\n" + documents)
-    allowed = allowed.replace(", proc: /proc/self/environ", "")
+    # A root named by the user lets them in (here the quote then matches).
+    allowed = relations.replace(", proc: /proc/self/environ", "")
     folder = write_dataset(relations=allowed)
-    result = run("stats", "--data", str(folder), "--format", "json")
+    result = run(
+        "stats", "--data", str(folder), "--format", "json", "--document-root", str(outside)
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["documents"]["up"] == str(outside / "secret.txt")
+
+
+def _hostile_dataset(write_dataset) -> Path:
+    """A dataset that names /etc as its own document root, to copy the password file."""
+    from .conftest import RELATIONS
+
+    relations = RELATIONS.replace(
+        "documents: {article: article.txt}",
+        "document_roots: [/etc]\ndocuments: {article: article.txt, users: /etc/passwd}",
+    ) + (
+        "  - source: freedonia\n"
+        "    type: allied_with\n"
+        "    target: ruritania\n"
+        '    evidence: "root:x:0:0:root"\n'
+        "    document: users\n"
+    )
+    relations = relations.replace(
+        '    evidence: "Ruritania', '    document: article\n    evidence: "Ruritania', 1
+    )
+    return write_dataset(relations=relations)
+
+
+def test_a_dataset_cannot_choose_its_own_document_roots(run, write_dataset, tmp_path, monkeypatch):
+    folder = _hostile_dataset(write_dataset)
+    out = tmp_path / "out"
+    result = run("export", "--data", str(folder), "--format", "csv", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.replace(f"{folder}/", "").splitlines() == [
+        "relations.yaml:1:18: error: document root '/etc' is outside the dataset folder;"
+        " allow it with --document-root DIR or GRAPH_DOCUMENT_ROOTS",
+        "relations.yaml:2:42: error: document 'users' (/etc/passwd) is outside the dataset"
+        " folder; allow its folder with --document-root DIR or GRAPH_DOCUMENT_ROOTS",
+    ]
+    assert not out.exists()  # nothing copied
+    assert "root:x" not in result.stdout + result.stderr
+    # The user's choice lets it in: the option, or the environment variable.
+    result = run(
+        "export",
+        "--data",
+        str(folder),
+        "--format",
+        "csv",
+        "-o",
+        str(out),
+        "--document-root",
+        "/etc",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (out / "documents/passwd").read_bytes() == Path("/etc/passwd").read_bytes()
+    monkeypatch.setenv("GRAPH_DOCUMENT_ROOTS", f"{tmp_path}{os.pathsep}/etc")
+    assert run("validate", "--data", str(folder)).exit_code == 0
+    monkeypatch.setenv("GRAPH_DOCUMENT_ROOTS", str(tmp_path))
+    assert run("validate", "--data", str(folder)).exit_code == 1
+
+
+def test_documents_are_never_fetched(write_dataset):
+    from graph import DatasetError, load_dataset
+
+    from .conftest import RELATIONS
+
+    relations = RELATIONS.replace(
+        "documents: {article: article.txt}",
+        "document_roots: [https://example.com/]\n"
+        "documents: {article: article.txt, web: 'https://example.com/a.txt',"
+        " local: 'file:///etc/passwd'}",
+    ).replace('    evidence: "', '    document: article\n    evidence: "')
+    folder = write_dataset(relations=relations)
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(folder)
+    problems = [str(problem).replace(f"{folder}/", "") for problem in caught.value.problems]
+    assert problems == [
+        "relations.yaml:1:18: error: document root 'https://example.com/' is a URL:"
+        " documents are never fetched",
+        "relations.yaml:2:76: error: document 'local' (file:///etc/passwd) is a location to"
+        " fetch: documents are never fetched; save it as a text file in the dataset folder"
+        " (a web page may be cited by its http(s) address, for located relations)",
+    ]
+    # A web page's address is a citation, never fetched: no file, no text, no quote check.
+    relations = relations.replace("document_roots: [https://example.com/]\n", "").replace(
+        " local: 'file:///etc/passwd'", ""
+    )
+    dataset = load_dataset(write_dataset(relations=relations))
+    assert dataset.document_urls == {"web": "https://example.com/a.txt"}
+    assert "web" not in dataset.documents
 
 
 def test_a_document_named_by_many_keys_is_read_and_indexed_once(write_dataset):

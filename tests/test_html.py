@@ -628,9 +628,23 @@ def test_color_by_camp_equals_graph_camps(run):
     by_group = {}
     for node in data["nodes"]:
         by_group.setdefault(node["colorGroup"], set()).add(node["id"])
-    assert by_group[0] == set(found["camps"][0])
-    assert by_group[1] == set(found["camps"][1])
-    assert by_group.get(2, set()) == set(found["unaligned"])
+    # Members and leaning actors take their camp's colour; undecided ones are in no camp.
+    assert by_group[0] == set(found["camps"][0]) | set(found["leaning"][0])
+    assert by_group[1] == set(found["camps"][1]) | set(found["leaning"][1])
+    outside = {actor["id"] for actor in found["not_in_story"]}
+    assert by_group.get(2, set()) == set(found["unaligned"]) | set(found["undecided"]) | outside
+    node_of = {node["id"]: node for node in data["nodes"]}
+    for actor in found["actors"]:
+        node = node_of[actor["id"]]
+        assert (node["standing"], node["margin"]) == (actor["standing"], actor["margin"])
+        # Leaning is told by a dashed border, not by colour alone.
+        dashed = node.get("shapeProperties", {}).get("borderDashes")
+        assert bool(dashed) == (actor["standing"] == "leaning"), actor["id"]
+    assert {a["id"] for a in found["actors"] if a["standing"] == "leaning"} == {
+        "british-army",
+        "military-chiefs",
+        "poland",
+    }
     colours = {g["group"]: g["color"] for g in data["groups"]}
     assert all(node["color"] == colours[node["colorGroup"]] for node in data["nodes"])
     frustrated = {
@@ -650,7 +664,11 @@ def test_color_by_community_equals_graph_communities():
     group_of = {node["id"]: node["colorGroup"] for node in data["nodes"]}
     for row in found:
         assert {group_of[actor] for actor in row["actors"]} == {row["community"] - 1}
-    assert [g["count"] for g in data["groups"]] == [row["size"] for row in found]
+    outside = communities(dataset)["not_in_story"]
+    assert outside  # the seed's analysts and think tanks
+    assert {group_of[actor["id"]] for actor in outside} == {len(found)}
+    assert data["groups"][-1]["name"] == "not in the story"
+    assert [g["count"] for g in data["groups"]] == [row["size"] for row in found] + [len(outside)]
 
 
 def test_sign_colours_survive_colour_blindness_and_differ_in_line_style():
@@ -671,6 +689,24 @@ def test_sign_colours_survive_colour_blindness_and_differ_in_line_style():
             assert difference(kind, sign) > 20, (kind, sign)
 
 
+def test_kind_and_camp_colours_have_3_to_1_contrast_with_the_canvas():
+    """WCAG's rule for graphics: every node colour against the light canvas (#fcfcfc)."""
+    from graph.render.style import CAMP_COLORS, KIND_COLORS
+
+    def luminance(colour: str) -> float:
+        linear = [
+            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+            for c in (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        ]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    canvas = luminance("#fcfcfc")
+    ratios = {colour: (canvas + 0.05) / (luminance(colour) + 0.05) for colour in KIND_COLORS}
+    assert min(ratios.values()) >= 4.6, ratios
+    for colour in CAMP_COLORS:
+        assert (canvas + 0.05) / (luminance(colour) + 0.05) >= 3, colour
+
+
 def test_relation_dates_become_slider_stops_with_their_periods():
     data = page_data(render_html(load_dataset(SMALL)))
     dated = sorted({r.date for r in load_dataset(SMALL).relations if r.date})
@@ -679,3 +715,10 @@ def test_relation_dates_become_slider_stops_with_their_periods():
     assert ends == sorted(ends)
     month = next(stop for stop in data["dates"] if len(stop["date"]) == 7)
     assert month["start"].endswith("-01")
+
+
+def test_a_merged_pages_header_names_its_datasets(tmp_path):
+    second = Path(__file__).parent / "data" / "second"
+    data = page_data(render_html(load_dataset([":seed:", second, SMALL])))
+    assert data["meta"]["dataset"] == "data (embedded seed) + second + small"
+    assert page_data(render_html(load_dataset(SMALL)))["meta"]["dataset"] == "small"

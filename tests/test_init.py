@@ -56,7 +56,7 @@ def test_init_writes_a_dataset_that_validates_with_the_article_as_document(run, 
     check = run("validate", "--data", str(folder))
     assert (check.exit_code, check.stdout) == (
         0,
-        "ok: 0 actors, 0 relations, 15 types; quotes checked\n",
+        "ok: 0 actors, 0 relations, 15 types; quotes checked: 0 verified, 0 located, 0 asserted\n",
     )
 
 
@@ -214,3 +214,79 @@ def test_a_file_called_schemas_is_in_the_way_and_an_unmakeable_folder_is_said(ru
         1,
         f"Error: cannot write {a_file}/new/schemas: Not a directory\n",
     )
+
+
+@pytest.mark.parametrize("layout", ["csv", "parquet"])
+def test_init_refuses_a_folder_that_holds_a_dataset_as_tables(run, tmp_path, layout):
+    """A new actors.yaml beside the tables would hide them: the folder's actors would become 0."""
+    folder = tmp_path / "tables"
+    assert run("export", "--format", layout, "-o", str(folder)).exit_code == 0
+    before = sorted(path.name for path in folder.iterdir())
+    actors = len(load_dataset(folder).actors)
+    result = run("init", str(folder))
+    assert result.exit_code == 1
+    names = ", ".join(f"{table}.{layout}" for table in ("actors", "relations", "types", "kinds"))
+    assert result.stderr == (
+        f"Error: {folder} holds a dataset as tables ({names}, documents.{layout}, "
+        f"dataset.{layout}): a new "
+        "actors.yaml there would hide it (choose another folder)\n"
+    )
+    assert sorted(path.name for path in folder.iterdir()) == before
+    assert len(load_dataset(folder).actors) == actors > 0
+
+
+def test_an_article_name_that_is_not_utf8_is_refused_and_nothing_is_left(run, tmp_path):
+    # D20: the name cannot be written into relations.yaml (UTF-8); say so, write nothing.
+    odd = tmp_path / os.fsdecode(b"art\xff.txt")
+    odd.write_bytes(ARTICLE.encode("utf-8"))
+    folder = tmp_path / "new"
+    result = run("init", str(folder), "--article", str(odd))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: the article's file name art\\xff.txt is not UTF-8, so relations.yaml cannot "
+        "name it: rename it first\n",
+    )
+    assert not folder.exists()
+    renamed = odd.rename(tmp_path / "art.txt")
+    assert run("init", str(folder), "--article", str(renamed)).exit_code == 0
+    assert load_dataset(folder).documents["article"].path == folder / "art.txt"
+
+
+def test_a_write_that_fails_takes_back_what_init_wrote(run, tmp_path):
+    # D20: the article is written last; when it cannot be (here its temporary name is too
+    # long for the file system), the files written before it go too, so a retry can run.
+    long = tmp_path / ("a" * 240 + ".txt")
+    long.write_bytes(ARTICLE.encode("utf-8"))
+    folder = tmp_path / "new"
+    result = run("init", str(folder), "--article", str(long))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot write {folder}/")
+    assert not folder.exists()
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert run("init", str(kept), "--article", str(long)).exit_code == 1
+    assert sorted(p.name for p in kept.iterdir()) == ["notes.txt"]  # the user's folder stays
+
+
+@pytest.mark.parametrize(
+    "name", ["coverage.yaml", "relations.yaml", "Actors.YAML", "actors.csv", "relations.parquet"]
+)
+def test_an_article_named_like_a_file_of_the_dataset_is_refused(tmp_path, name):
+    # D21: copied in, it would be read as that file (coverage.yaml: the left-out names).
+    named = tmp_path / name
+    named.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(ScaffoldError) as error:
+        init_dataset(tmp_path / "new", named)
+    assert str(error.value) == (
+        f"the article cannot be called {name}: the dataset uses that name for its own file; "
+        "rename it first"
+    )
+    assert not (tmp_path / "new").exists()
+
+
+def test_the_reserved_names_include_the_coverage_file():
+    from graph.coverage import LEFT_OUT_FILE
+    from graph.scaffold import RESERVED
+
+    assert LEFT_OUT_FILE in RESERVED

@@ -12,10 +12,10 @@ from graph.load import seed_folder
 from .conftest import ACTORS, DATA, RELATIONS, SMALL
 
 
-def problems_of(folder) -> list[str]:
+def problems_of(folder, **options) -> list[str]:
     """Return every problem of a dataset as 'FILE:LINE:COL: ...' with the folder stripped."""
     with pytest.raises(DatasetError) as caught:
-        load_dataset(folder)
+        load_dataset(folder, **options)
     return [str(p).replace(f"{folder}/", "") for p in caught.value.problems]
 
 
@@ -62,8 +62,9 @@ def test_broken_dataset_reports_every_problem_in_one_run():
         "relations.yaml:1:44: error: document 'missing' (nowhere.txt): file not found",
         "relations.yaml:4:19: error: sign must be 1 (cooperative), -1 (hostile) or 0 (neutral),"
         " not '-2'",
-        "relations.yaml:7:11: error: unknown relation type 'alied_with' (declared: allied_with,"
-        " opposes); declare it under 'types:' at the top of relations.yaml, with its sign"
+        "relations.yaml:7:11: error: unknown relation type 'alied_with' (declared — cooperative:"
+        " allied_with; neutral: opposes); declare it under 'types:' at the top of relations.yaml,"
+        " with its sign"
         " (did you mean 'allied_with'?)",
         # 'Freedonia' is close, but not a valid id: it is not suggested.
         "relations.yaml:8:13: error: unknown actor 'freedonai' in target",
@@ -161,7 +162,7 @@ def test_unknown_top_level_keys_and_missing_vocabulary(write_dataset):
     assert problems_of(write_dataset(relations=relations)) == [
         "relations.yaml:1:1: error: relations.yaml is missing required field 'types'",
         "relations.yaml:2:1: error: unknown field 'typos' in relations.yaml"
-        " (allowed: types, relations, documents, document_roots) (did you mean 'types'?)",
+        " (allowed: types, relations, documents, document_roots, settings) (did you mean 'types'?)",
     ]
 
 
@@ -290,16 +291,22 @@ def test_weights_out_of_range_are_refused(write_dataset, weight, shown):
 
 
 def test_document_paths_that_are_not_regular_files(write_dataset):
+    import os
+
     relations = RELATIONS.replace(
         "documents: {article: article.txt}",
         "document_roots: [/dev]\n"
-        'documents: {article: article.txt, nul: "a\\0b", dir: ".", zero: /dev/zero}',
+        'documents: {article: article.txt, nul: "a\\0b", dir: ".", zero: /dev/zero,'
+        " pipe: pipe.txt}",
     ).replace("    evidence:", "    document: article\n    evidence:")
-    assert problems_of(write_dataset(relations=relations)) == [
+    folder = write_dataset(relations=relations)
+    os.mkfifo(folder / "pipe.txt")  # a located error, never a wait for a writer
+    assert problems_of(folder, document_roots=["/dev"]) == [
         "relations.yaml:2:40: error: the path of document 'nul' contains the invisible or"
         " control character U+0000",
         "relations.yaml:2:53: error: document 'dir' (.): not a regular file",
         "relations.yaml:2:64: error: document 'zero' (/dev/zero): not a regular file",
+        "relations.yaml:2:81: error: document 'pipe' (pipe.txt): not a regular file",
     ]
 
 
@@ -377,10 +384,11 @@ def test_a_file_is_not_a_dataset_folder(tmp_path):
 
 def test_kind_with_an_empty_vocabulary(write_dataset):
     actors = "kinds: {}\n" + ACTORS
-    assert problems_of(write_dataset(actors=actors))[0] == (
-        "actors.yaml:5:11: error: unknown kind 'country' (no kinds are declared); declare it"
-        " under 'kinds:' at the top of actors.yaml"
-    )
+    # One message for the kind, naming every actor of it (it was one message per actor).
+    assert problems_of(write_dataset(actors=actors)) == [
+        "actors.yaml:5:11: error: unknown kind 'country', used by 2 actors (lines 5, 8)"
+        " (no kinds are declared); declare it under 'kinds:' at the top of actors.yaml"
+    ]
 
 
 def test_an_unreadable_document_is_reported_once(write_dataset):
@@ -389,7 +397,7 @@ def test_an_unreadable_document_is_reported_once(write_dataset):
     )
     assert problems_of(write_dataset(relations=relations)) == [
         "relations.yaml:1:42: error: document 'notes' (/dev/zero) is outside the dataset"
-        " folder; list the folder it is in under document_roots to allow it",
+        " folder; allow its folder with --document-root DIR or GRAPH_DOCUMENT_ROOTS",
     ]
 
 
@@ -397,3 +405,27 @@ def test_invalid_type_names_do_not_also_say_the_vocabulary_is_empty(write_datase
     relations = RELATIONS.replace("allied_with: {sign: 1, symmetric: true}", "? [x]\n  : {sign: 1}")
     problems = problems_of(write_dataset(relations=relations))
     assert not any("at least one relation type" in problem for problem in problems)
+
+
+def test_the_seed_reads_its_shipped_article_and_a_copy_of_it_does_not(tmp_path):
+    # Only the embedded seed may name ../seeds; a copy of it is an ordinary dataset.
+    import shutil
+
+    from graph.load import seed_folder
+
+    assert len(load_dataset().documents) == 1
+    assert len(load_dataset(seed_folder()).documents) == 1
+    shutil.copytree(seed_folder(), tmp_path / "data")
+    shutil.copytree(seed_folder().parent / "seeds", tmp_path / "seeds")
+    problems = problems_of(tmp_path / "data")
+    assert problems[0] == (
+        "relations.yaml:11:18: error: document root '../seeds' is outside the dataset folder;"
+        " allow it with --document-root DIR or GRAPH_DOCUMENT_ROOTS"
+    )
+    assert len(load_dataset(tmp_path / "data", document_roots=[tmp_path / "seeds"]).documents) == 1
+
+
+def test_a_document_root_the_user_names_must_be_a_folder(tmp_path):
+    assert problems_of(SMALL, document_roots=[tmp_path / "none"]) == [
+        f"{tmp_path}/none: error: the document root given is not a folder"
+    ]

@@ -23,7 +23,7 @@ def parts():
 
 @pytest.fixture(scope="module")
 def merged():
-    return load_dataset([None or (load_dataset.__defaults__ and _seed()), SECOND])
+    return load_dataset([":seed:", SECOND])
 
 
 def _seed():
@@ -85,6 +85,8 @@ def test_every_command_works_on_the_merged_graph(run, tmp_path):
     assert "dataset" in show.stdout.splitlines()[show.stdout.splitlines().index("") + 2]
     shown = json.loads(run("show", "Ukraine", "--format", "json", *data).stdout)
     assert shown["actor"]["datasets"] == ["data", "second"]
+    assert shown["actor"]["descriptions"]["second"] == "Receives German air defence systems."
+    assert set(shown["actor"]["descriptions"]) == {"data", "second"}
     assert {row["dataset"] for row in shown["relations"]} == {"data", "second"}
     path = json.loads(run("path", "Greta Lind", "Russia", "--format", "json", *data).stdout)
     assert {hop["dataset"] for hop in path["paths"][0]["hops"]} == {"second"}
@@ -223,3 +225,99 @@ def test_coverage_of_a_merged_graph_keeps_each_datasets_reasons():
     merged = load_dataset([DATA / "coverage", SECOND])
     report = coverage(merged, "coverage/article")
     assert [row["text"] for row in report["documents"][0]["left_out"]] == ["Harbour City"]
+
+
+def test_the_seed_is_named_in_a_merge_as_seed(run, merged):
+    by_path = load_dataset([_seed(), SECOND])
+    assert merged.actors == by_path.actors
+    assert merged.relations == by_path.relations
+    assert list(merged.sources) == ["data", "second"]
+    named = run("stats", "--format", "json", "--data", ":seed:", "--data", str(SECOND))
+    assert named.exit_code == 0, named.stderr
+    by_folder = run("stats", "--format", "json", "--data", str(_seed()), "--data", str(SECOND))
+    assert named.stdout == by_folder.stdout
+    alone = run("stats", "--format", "json", "--data", ":seed:")
+    assert alone.stdout == run("stats", "--format", "json").stdout
+
+
+@pytest.mark.parametrize("entry", [None, 7])
+def test_an_entry_that_is_not_a_folder_is_a_clear_error(entry):
+    for folders in ([SECOND, entry], [entry]):
+        with pytest.raises(DatasetError) as caught:
+            load_dataset(folders)
+        (problem,) = caught.value.problems
+        assert problem.message == (
+            f"dataset {len(folders)} of the list is {type(entry).__name__}, not a folder: "
+            "name each dataset's folder, or ':seed:' for the embedded seed"
+        )
+
+
+def test_namespaced_document_keys_that_collide_refuse_the_merge(tmp_path):
+    # Labels 'a', 'a/b' and 'c/b': dataset 'a' keys a document 'b/k', dataset 'a/b' keys
+    # one 'k'; both would be 'a/b/k', and a relation of one would cite the other's article.
+    cites = RELATIONS.replace("documents: {article: article.txt}", "documents: {KEY: article.txt}")
+    first = write(
+        tmp_path / "p" / "a",
+        ACTORS,
+        cites.replace("KEY", '"b/k"'),
+        "A and B met. C too.\n",
+    )
+    second = write(
+        tmp_path / "q" / "a" / "b",
+        ACTORS,
+        cites.replace("KEY", "k").replace("A and B met", "A and B met again"),
+        "A and B met again.\n",
+    )
+    third = write(tmp_path / "r" / "c" / "b", ACTORS, RELATIONS)
+    with pytest.raises(DatasetError) as caught:
+        load_dataset([first, second, third])
+    message = (
+        "document 'b/k' of dataset a and document 'k' of dataset a/b would both be "
+        "'a/b/k' in the merged graph: rename one of them"
+    )
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{first / 'relations.yaml'}:1:13: error: {message}",
+        f"{second / 'relations.yaml'}:1:13: error: {message}",
+    ]
+
+
+def test_types_and_kinds_spelt_apart_by_case_or_invisible_characters_refuse_the_merge(tmp_path):
+    # One dataset declares 'meets' (neutral) and the kind 'country'; the other 'Meets', hostile,
+    # and 'country' with a zero-width space: each looks like the other's name in every output.
+    vocabulary = "kinds:\n      country: {description: A state}\n    "
+    first = write(tmp_path / "one", ACTORS.replace("actors:", vocabulary + "actors:"), RELATIONS)
+    hidden = "country\u200b"
+    second = write(
+        tmp_path / "two",
+        ACTORS.replace("actors:", vocabulary.replace("country", hidden) + "actors:")
+        .replace("id: a\n", "id: c\n")
+        .replace("id: b\n", "id: d\n")
+        .replace("Alpha", "Gamma")
+        .replace("Beta", "Delta")
+        .replace("kind: country", f"kind: {hidden}"),
+        RELATIONS.replace("meets", "Meets")
+        .replace("sign: 0", "sign: -1")
+        .replace("source: a", "source: c")
+        .replace("target: b", "target: d"),
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset([first, second])
+    spelt = (
+        "{what} {new!r} in two looks the same as {old!r} in one but is spelt "
+        "differently (case or invisible characters); merged datasets must spell a {what} the "
+        "same: write {old!r} in both"
+    )
+    kind = spelt.format(what="kind", new=hidden, old="country")
+    meets = spelt.format(what="type", new="Meets", old="meets")
+    sign = (
+        "type 'meets' has sign 0 in one but 'Meets' has sign -1 in two; merged datasets must "
+        "agree: write the same sign in both, or rename the type in one of them"
+    )
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{first / 'actors.yaml'}:2:3: error: {kind}",
+        f"{first / 'relations.yaml'}:3:3: error: {meets}",
+        f"{first / 'relations.yaml'}:3:17: error: {sign}",
+        f"{second / 'actors.yaml'}:2:3: error: {kind}",
+        f"{second / 'relations.yaml'}:3:3: error: {meets}",
+        f"{second / 'relations.yaml'}:3:17: error: {sign}",
+    ]

@@ -134,12 +134,14 @@ def test_an_unknown_type_lists_the_declared_ones_and_says_where_to_declare_it(ru
     )
     folder = write_dataset(relations=relations)
     assert errors(run, folder) == [
-        "relations.yaml:7:11: error: unknown relation type 'welcomes' (declared: allied_with, "
-        "opposes); declare it under 'types:' at the top of relations.yaml, with its sign"
+        "relations.yaml:7:11: error: unknown relation type 'welcomes' (declared — cooperative: "
+        "allied_with; hostile: opposes); declare it under 'types:' at the top of relations.yaml,"
+        " with its sign"
     ]
     close = write_dataset(relations=RELATIONS.replace("type: allied_with", "type: alied_with"))
     assert errors(run, close) == [
-        "relations.yaml:6:11: error: unknown relation type 'alied_with' (declared: allied_with); "
+        "relations.yaml:6:11: error: unknown relation type 'alied_with' (declared — cooperative: "
+        "allied_with); "
         "declare it under 'types:' at the top of relations.yaml, with its sign "
         "(did you mean 'allied_with'?)"
     ]
@@ -218,7 +220,7 @@ def test_a_relation_written_twice_word_for_word_in_a_valid_dataset_is_caught_too
     result = run("validate", "--data", str(copy))
     assert (result.exit_code, result.stdout) == (
         0,
-        "ok: 8 actors, 11 relations, 4 types; quotes checked\n",
+        "ok: 8 actors, 11 relations, 4 types; quotes checked: 11 verified, 0 located, 0 asserted\n",
     )
     assert result.stderr == (
         f"{copy}/relations.yaml:19:5: warning: this relation is written twice, on lines 8 and 19 "
@@ -233,3 +235,82 @@ def write_copy(folder: Path, relations: str, into: Path) -> Path:
     shutil.copytree(folder, copy)
     (copy / "relations.yaml").write_text(relations, encoding="utf-8")
     return copy
+
+
+def _starter_with(folder: Path, type_name: str, uses: int) -> Path:
+    """A dataset made by ``graph init`` (its 15 types) whose relations use ``type_name``."""
+    from graph.scaffold import init_dataset
+
+    init_dataset(folder)
+    actors = folder / "actors.yaml"
+    actors.write_text(
+        actors.read_text().replace(
+            "actors: []",
+            "actors:\n"
+            + "".join(f"  - {{id: a{n}, name: A{n}, kind: country}}\n" for n in range(uses + 1)),
+        )
+    )
+    relations = folder / "relations.yaml"
+    relations.write_text(
+        relations.read_text().replace(
+            "relations: []",
+            "relations:\n"
+            + "".join(
+                f"  - {{source: a0, type: {type_name}, target: a{n + 1},"
+                f' evidence: "A0 acts on A{n + 1} here"}}\n'
+                for n in range(uses)
+            ),
+        )
+    )
+    return folder
+
+
+def test_an_undeclared_type_is_told_once_with_the_type_its_words_mean(run, tmp_path):
+    # Issue 25's hints: "sanctions" was told six times "did you mean 'stations_in'?", with a
+    # list of declared types cut before every hostile one; the starter's threatens
+    # "Threatens, sanctions or sets out to deter the target".
+    folder = _starter_with(tmp_path / "new", "sanctions", 6)
+    problems = [line for line in errors(run, folder) if ": error: " in line]
+    assert problems == [
+        "relations.yaml:61:24: error: unknown relation type 'sanctions', used by 6 relations"
+        " (lines 61, 62, 63, 64, 65, 66) (declared — cooperative: leads, member_of, represents,"
+        " supports, proposes, takes_part_in, contributes_to, allied_with; neutral: meets_with,"
+        " assesses, stations_in; hostile: opposes, criticises, threatens, fights); declare it"
+        " under 'types:' at the top of relations.yaml, with its sign (did you mean 'threatens'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("undeclared", "meant"),
+    [
+        ("sanctioned", "threatens"),  # a form of a description's word
+        ("condemns", "criticises"),
+        ("endorses", "supports"),
+        ("stationed_in", "stations_in"),  # a form of a type's own name
+        ("threatns", "threatens"),  # a slip of the keyboard
+        ("opposed", "opposes"),
+        ("negotiates_with", "meets_with"),
+    ],
+)
+def test_a_hint_goes_by_the_meaning_of_the_declared_types(tmp_path, undeclared, meant):
+    from graph.rules.references import type_hint
+
+    folder = _starter_with(tmp_path / "new", "leads", 1)
+    assert type_hint(undeclared, load_dataset(folder).types) == meant
+
+
+def test_a_close_spelling_of_the_opposite_sign_never_comes_first():
+    from graph.model import RelationType
+    from graph.rules.references import type_hint
+
+    types = {
+        "aids": RelationType("aids", 1, description="Gives aid or money to the target"),
+        "attacks": RelationType("attacks", -1, description="Raids, strikes or bombs the target"),
+        "meets": RelationType("meets", 0, description="Talks with the target"),
+    }
+    # Spelt almost like the cooperative type, but its word is the hostile one's.
+    assert type_hint("raids", types) == "attacks"
+    assert type_hint("aid", types) == "aids"
+    # A slip of the keyboard wins over a word when the signs do not clash.
+    types["meats"] = RelationType("meats", 0, description="Talks with the target")
+    assert type_hint("meets_", types) in ("meets", "meats")

@@ -145,8 +145,20 @@ def test_neighbors_json(run):
         "depth": 1,
         "direction": "out",
         "neighbors": [
-            {"id": "pact", "name": "Northern Pact", "kind": "alliance", "depth": 1},
-            {"id": "ruritania", "name": "Ruritania", "kind": "country", "depth": 1},
+            {
+                "id": "pact",
+                "name": "Northern Pact",
+                "kind": "alliance",
+                "depth": 1,
+                "roles": ["action"],
+            },
+            {
+                "id": "ruritania",
+                "name": "Ruritania",
+                "kind": "country",
+                "depth": 1,
+                "roles": ["action"],
+            },
         ],
     }
 
@@ -159,28 +171,34 @@ def test_camps_table_and_json(run):
         "frustrated: 1 relation(s)\n"
         "placement:  5 forced by signed relations, 2 placed by convention\n"
         "unsure:     3 resting on one relation, 0 fitting either side as well\n"
+        "standing:   4 member(s), 1 leaning (margin under 2), 2 undecided (either side\n"
+        "            fits)\n"
         "\n"
-        "Camps\n"
+        "Camps (members rest on at least 2 relation(s))\n"
         "camp       size  members\n"
-        "---------  ----  ----------------------------------------\n"
-        "1          4     North Isle, Westholm, Westland, Westmark\n"
-        "2          3     Eastland, Eastmark, South Isle\n"
+        "---------  ----  ----------------------------\n"
+        "1          3     Westholm, Westland, Westmark\n"
+        "2          1     Eastland\n"
+        "2 leaning  1     Eastmark\n"
+        "undecided  2     North Isle, South Isle\n"
         "unaligned  1     Observer\n"
         "\n"
         "How sure each placement is (unsure first; margin: how many more relations would\n"
         "not fit if the actor switched sides, with those tied to the rest only through\n"
         "it)\n"
-        "camp  actor       placement      margin  note\n"
-        "----  ----------  -------------  ------  ---------------------------------------\n"
-        "1     North Isle  by convention  1       placed by convention: no signed path to\n"
-        "                                         the main group; rests on one relation\n"
-        "1     Westholm    forced         2\n"
-        "1     Westmark    forced         3\n"
-        "1     Westland    forced         4\n"
-        "2     Eastmark    forced         1       rests on one relation\n"
-        "2     South Isle  by convention  1       placed by convention: no signed path to\n"
-        "                                         the main group; rests on one relation\n"
-        "2     Eastland    forced         4\n"
+        "camp  actor       standing   placement      margin  note\n"
+        "----  ----------  ---------  -------------  ------  ----------------------------\n"
+        "1     North Isle  undecided  by convention  1       placed by convention: no\n"
+        "                                                    signed path to the main\n"
+        "                                                    group; rests on one relation\n"
+        "1     Westholm    member     forced         2\n"
+        "1     Westmark    member     forced         3\n"
+        "1     Westland    member     forced         4\n"
+        "2     Eastmark    leaning    forced         1       rests on one relation\n"
+        "2     South Isle  undecided  by convention  1       placed by convention: no\n"
+        "                                                    signed path to the main\n"
+        "                                                    group; rests on one relation\n"
+        "2     Eastland    member     forced         4\n"
         "\n"
         "Frustrated relations (positive across camps, negative within one)\n"
         "source    type      target    evidence\n"
@@ -349,3 +367,28 @@ def test_docstring_examples():
     from graph.cli import query_views
 
     assert doctest.testmod(query_views).failed == 0
+
+
+def test_evidence_and_hedged_filters_narrow_every_query(run):
+    """--evidence keeps the states named; --no-hedged leaves hedged relations out."""
+    fields = Path(__file__).resolve().parent / "data" / "fields"
+    dataset = load_dataset(fields)
+    assert len(filter_dataset(dataset, evidence="verified").relations) == 4
+    assert len(filter_dataset(dataset, hedged=False).relations) == 5
+    kept = filter_dataset(dataset, evidence=["located", "asserted"], hedged=False).relations
+    assert [(r.source, r.type, r.target) for r in kept] == [
+        ("freedonia", "attacks", "strait"),
+        ("ruritania", "attacks", "freedonia"),
+    ]
+
+    def relations(*options):
+        result = run("stats", "--data", str(fields), "--format", "json", *options)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)["relations"]
+
+    assert relations() == 7
+    assert relations("--evidence", "verified") == 4
+    assert relations("--evidence", "located,asserted", "--no-hedged") == 2
+    result = run("centrality", "--data", str(fields), "--evidence", "checked")
+    assert result.exit_code == 2
+    assert "unknown evidence state 'checked'" in result.stderr

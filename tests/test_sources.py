@@ -168,3 +168,33 @@ def test_the_pre_scan_sends_risky_text_to_the_located_reading(text):
 )
 def test_the_pre_scan_lets_ordinary_text_through(text):
     assert yaml_fast.risky(text) is None
+
+
+LONG = "k" * 1100  # a key past YAML's 1,024 characters
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("  allied_with: {sign", f"  {LONG}: {{sign: 0}}\n  allied_with: {{sign", "3:3"),
+        ("  allied_with: {sign", f"  {LONG} : {{sign: 0}}\n  allied_with: {{sign", "3:3"),
+        ("{article: article.txt}", f"{{article: article.txt, {LONG}: article.txt}}", "1:35"),
+        ("  - source: ruritania", f"  - {LONG}: 1\n    source: ruritania", "5:5"),
+    ],
+    ids=["block", "space before colon", "flow", "list item"],
+)
+def test_a_key_too_long_for_yaml_is_named_where_it_starts(
+    write_dataset, monkeypatch, old, new, where
+):
+    # D27: the parser gives up on a key past 1,024 characters; it is not bad indentation.
+    relations = RELATIONS.replace(old, new)
+    assert relations != RELATIONS
+    kind, problems = same_on_both(write_dataset(relations=relations), monkeypatch)
+    length = len(LONG) + (" :" in new)
+    assert (kind, problems) == (
+        "problems",
+        [
+            f"relations.yaml:{where}: error: this key runs {length:,} characters up to its ':'; "
+            "YAML allows at most 1,024: shorten it"
+        ],
+    )

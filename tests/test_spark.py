@@ -289,6 +289,151 @@ def test_bad_tables_are_reported_row_by_row(spark, seed, tmp_path):
     assert len(lines) == 4
 
 
+def write_frames(spark, folder: Path, tables: dict) -> str:
+    """Write ``{name: (rows, schema)}`` as Parquet tables with Spark; return the folder."""
+    for name, (rows, schema) in tables.items():
+        spark.createDataFrame(rows, schema).coalesce(1).write.parquet(
+            str(folder / f"{name}.parquet")
+        )
+    return str(folder)
+
+
+SMALL_ACTORS = (
+    [("a", "Alpha", "country", ["Al"]), ("b", "Beta", "country", []), ("c", "Gamma", "person", [])],
+    "id string, name string, kind string, aliases array<string>",
+)
+SMALL_RELATIONS = (
+    [
+        ("a", "b", "meets", "Alpha met Beta in town"),
+        ("c", "a", "fights", "Gamma fought Alpha"),
+        ("b", "c", "meets", "Beta met Gamma there"),
+    ],
+    "src string, dst string, type string, evidence string",
+)
+
+
+def test_symmetric_written_as_text_is_read_as_data_reads_it(spark, tmp_path, run):
+    """Text "false" was true to Spark (Python's bool of a non-empty text): ranks differed."""
+    from graph.spark.frames import from_tables
+
+    uri = write_frames(
+        spark,
+        tmp_path / "t",
+        {
+            "actors": SMALL_ACTORS,
+            "relations": SMALL_RELATIONS,
+            "types": (
+                [("meets", 0, "false"), ("fights", -1, " TRUE ")],
+                "name string, sign int, symmetric string",
+            ),
+        },
+    )
+    types = from_tables(spark, uri).types
+    assert {name: t.symmetric for name, t in types.items()} == {"meets": False, "fights": True}
+    args = ("centrality", "--measure", "in-degree", "--format", "json")
+    ours = run(*args, "--tables", uri)
+    reference = run(*args, "--data", uri)
+    assert ours.exit_code == 0 and reference.exit_code == 0, ours.stderr + reference.stderr
+    assert without_engine(json.loads(ours.stdout)) == without_engine(json.loads(reference.stdout))
+
+
+def test_wrongly_typed_columns_are_one_located_line_each(spark, tmp_path, run):
+    """Spark's cast errors printed Java frames and a Python traceback."""
+    uri = write_frames(
+        spark,
+        tmp_path / "schema",
+        {
+            "actors": (
+                [("a", "Alpha", 1, "Al"), ("b", "Beta", 1, None), ("c", "Gamma", 2, None)],
+                "id string, name string, kind int, aliases string",
+            ),
+            "relations": SMALL_RELATIONS,
+            "types": (
+                [("meets", 0, False), ("fights", -1, False)],
+                "name string, sign int, symmetric boolean",
+            ),
+        },
+    )
+    result = run("stats", "--tables", uri)
+    assert result.exit_code == 1
+    actors = f"{uri}/actors.parquet"
+    assert result.stderr.splitlines() == [
+        f"{actors}: error: column 'aliases' has type string, expected array<string>",
+        f"{actors}: error: column 'kind' has type int, expected string",
+    ]
+    uri = write_frames(
+        spark,
+        tmp_path / "cells",
+        {
+            "actors": SMALL_ACTORS,
+            "relations": (
+                [
+                    ("a", "b", "meets", "Alpha met Beta in town", "0", "no", "heavy"),
+                    ("c", "a", "fights", "Gamma fought Alpha", "zero", "maybe", " 2.5"),
+                    ("b", "c", "meets", "Beta met Gamma there", None, "", None),
+                ],
+                "src string, dst string, type string, evidence string, sign string, "
+                "symmetric string, weight string",
+            ),
+            "types": (
+                [("meets", "0", None), ("fights", "-1", "no"), ("loves", "1", "perhaps")],
+                "name string, sign string, symmetric string",
+            ),
+        },
+    )
+    result = run("stats", "--tables", uri)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr and "\tat org.apache" not in result.stderr
+    lines = [line.split(".parquet:", 1)[1] for line in result.stderr.splitlines()]
+    assert lines == ["3:3: error: symmetric of type 'loves' must be true or false, not 'perhaps'"]
+    uri = write_frames(
+        spark,
+        tmp_path / "cells2",
+        {
+            "actors": SMALL_ACTORS,
+            "relations": (
+                [
+                    ("a", "b", "meets", "Alpha met Beta in town", "0", "no", "heavy"),
+                    ("c", "a", "fights", "Gamma fought Alpha", "zero", "maybe", " 2.5"),
+                    ("b", "c", "meets", "Beta met Gamma there", None, "", None),
+                ],
+                "src string, dst string, type string, evidence string, sign string, "
+                "symmetric string, weight string",
+            ),
+            "types": (
+                [("meets", "0", None), ("fights", "-1", "no")],
+                "name string, sign string, symmetric string",
+            ),
+        },
+    )
+    result = run("stats", "--tables", uri)
+    assert result.exit_code == 1
+    lines = [line.split(".parquet:", 1)[1] for line in result.stderr.splitlines()]
+    assert lines == [
+        "1:7: error: weight must be a number from 1e-06 to 1e+06",
+        "2:5: error: sign zero disagrees with type 'fights' (-1)",
+        "2:6: error: symmetric maybe disagrees with type 'fights' (false)",
+    ]
+
+
+def test_an_unreadable_optional_table_is_an_error(spark, tmp_path, run):
+    """A kinds table Spark could not read was dropped, and every kind passed."""
+    uri = write_frames(
+        spark,
+        tmp_path / "t",
+        {
+            "actors": SMALL_ACTORS,
+            "relations": SMALL_RELATIONS,
+            "types": ([("meets", 0), ("fights", -1)], "name string, sign int"),
+        },
+    )
+    (tmp_path / "t" / "kinds.parquet").write_bytes(b"not Parquet at all")
+    result = run("stats", "--tables", uri)
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{uri}/kinds.parquet: error: cannot read the kinds table: ")
+
+
 # -- the command line -------------------------------------------------------
 
 
@@ -364,3 +509,60 @@ def test_docs_spark_submit_command_runs_with_the_wheel(spark, seed, tmp_path):
     result = json.loads(done.stdout)
     reference = centrality(load_dataset(), "in-degree", top=5, engine="networkx")
     assert without_engine(result) == without_engine(reference)
+
+
+# -- Spark's own log file ----------------------------------------------------
+
+
+def spark_stats_with_log(log: Path) -> subprocess.CompletedProcess:
+    """``graph stats --engine spark`` in a new process (so a new session), its log at ``log``."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYSPARK_GATEWAY_PORT", "SPARK_MASTER")}
+    env["GRAPH_SPARK_LOG"] = str(log)
+    return subprocess.run(
+        [sys.executable, "-m", "graph", "stats", "--engine", "spark", "--spark-master", "local[1]"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,  # a guard only: a FIFO used to hang the command for good
+    )
+
+
+def test_spark_log_is_never_written_through_a_symlink(tmp_path):
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "spark.log"
+    link.symlink_to(precious)
+    done = spark_stats_with_log(link)
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"Error: cannot write Spark's log: {link} is a symlink: refusing to write through it "
+        "(remove it, or name another file in GRAPH_SPARK_LOG)"
+    )
+
+
+def test_spark_log_that_is_a_fifo_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "spark.log"
+    os.mkfifo(fifo)
+    done = spark_stats_with_log(fifo)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"Error: cannot write Spark's log: {fifo} is a FIFO (named pipe), not a regular file: "
+        "refusing it (remove it, or name another file in GRAPH_SPARK_LOG)"
+    )
+
+
+def test_spark_reads_the_story_as_the_default_engines(spark):
+    from graph.spark.queries import centrality as spark_centrality
+
+    dataset = load_dataset(ROOT / "tests/data/roles")
+    for with_commentary in (False, True):
+        for measure in ("degree", "pagerank"):
+            ours = spark_centrality(
+                on_spark(spark, dataset), measure, with_commentary=with_commentary
+            )
+            reference = centrality(dataset, measure, with_commentary=with_commentary)
+            assert ours["not_in_story"] == reference["not_in_story"]
+            assert ours["roles"] == reference["roles"]
+            assert_same_ranking(ours, reference, 1e-9 if measure == "pagerank" else 0.0)

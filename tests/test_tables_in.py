@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 
 import pytest
 
@@ -201,3 +202,337 @@ def test_without_a_types_table_the_sign_column_declares_the_types(tmp_path):
         load_dataset(tmp_path)
     errors = [(p.line, p.column, p.message) for p in caught.value.problems if p.severity == "error"]
     assert errors == [(2, 4, "type 'meets' is missing required field 'sign'")]
+
+
+# Text that starts like an escaped spreadsheet cell: an apostrophe before a formula start
+# or before another apostrophe. Only CSV takes that apostrophe off (a spreadsheet opens CSV).
+APOSTROPHE_ACTORS = """\
+kinds:
+  "'=kind": {description: "''described"}
+actors:
+  - id: quote
+    name: "''Quoted"
+    kind: "'=kind"
+    aliases: ["'@handle", "'-5"]
+  - id: formula
+    name: "'=SUM(A1)"
+    kind: "'=kind"
+    description: "'+plus"
+  - id: minus
+    name: "'-minus"
+    kind: "'=kind"
+"""
+
+APOSTROPHE_RELATIONS = """\
+documents: {article: article.txt}
+types:
+  "'-opposes": {sign: -1, description: "'@described"}
+  "'+meets": {sign: 0, symmetric: true}
+relations:
+  - source: quote
+    type: "'-opposes"
+    target: formula
+    evidence: "'=quoted formula said it"
+  - source: minus
+    type: "'+meets"
+    target: quote
+    evidence: "''twice quoted words here"
+"""
+
+APOSTROPHE_ARTICLE = "It read: '=quoted formula said it, then ''twice quoted words here.\n"
+
+
+def test_parquet_keeps_leading_apostrophes_that_csv_escapes(run, tmp_path, write_dataset):
+    """The spreadsheet rule is CSV's: Parquet stores and reads every text exactly."""
+    import pyarrow.parquet as pq
+
+    folder = write_dataset(APOSTROPHE_ACTORS, APOSTROPHE_RELATIONS, APOSTROPHE_ARTICLE)
+    original = load_dataset(folder)
+    for layout in ("parquet", "csv"):
+        tables = tmp_path / layout
+        assert (
+            run("export", "--format", layout, "-o", str(tables), "--data", str(folder)).exit_code
+            == 0
+        )
+        result = run("diff", str(folder), str(tables), "--format", "json")
+        assert result.exit_code == 0, (layout, result.stdout, result.stderr)
+        assert json.loads(result.stdout)["equal"] is True
+        read = load_dataset(tables)
+        assert [a.name for a in read.actors.values()] == ["''Quoted", "'=SUM(A1)", "'-minus"]
+        assert read.actors["quote"].aliases == ("'@handle", "'-5")
+        assert set(read.kinds) == {"'=kind"} and set(read.types) == set(original.types)
+        assert [r.evidence for r in read.relations] == [r.evidence for r in original.relations]
+    stored = pq.read_table(tmp_path / "parquet" / "actors.parquet").column("name").to_pylist()
+    assert stored == ["''Quoted", "'=SUM(A1)", "'-minus"]  # as they are: no spreadsheet opens it
+
+
+def small_tables(folder, actors_rows="a,Alpha,country\nb,Beta,country\n"):
+    """Two actors and one relation as CSV tables (types from the sign column); return the folder."""
+    folder.mkdir(exist_ok=True)
+    (folder / "actors.csv").write_text("id,name,kind\n" + actors_rows, encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        "src,dst,type,sign,evidence\na,b,meets,0,Alpha met Beta in town\n", encoding="utf-8"
+    )
+    return folder
+
+
+def problems_of(folder, **options) -> list[tuple[str, int, int, str]]:
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(folder, **options)
+    return [
+        (p.file.rsplit("/", 1)[-1], p.line, p.column, p.message)
+        for p in caught.value.problems
+        if p.severity == "error"
+    ]
+
+
+def test_a_csv_row_with_more_cells_than_the_header_is_an_error(tmp_path):
+    """Cells past the header were dropped: a quote with an unquoted comma was cut short."""
+    folder = small_tables(tmp_path / "t", "a,Alpha,country\nb,Beta,country,spare\n")
+    assert problems_of(folder) == [
+        (
+            "actors.csv",
+            3,
+            4,
+            "row has 4 cells but the header names 3 columns "
+            "(a ',' inside a cell needs the cell in double quotes)",
+        )
+    ]
+    (folder / "actors.csv").write_text("id;name;kind\na;Alpha;country\nb;Beta;country\n")
+    (folder / "relations.csv").write_text(
+        "src,dst,type,sign,evidence\na,b,meets,0,Alpha met Beta, then left\n"
+    )
+    [problem] = problems_of(folder)
+    assert problem[:3] == ("relations.csv", 2, 6)
+
+
+def write_parquet(path, columns: dict) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(list(columns.values()), names=list(columns)), path)
+
+
+def test_parquet_tables_obey_the_file_size_limit(tmp_path):
+    folder = small_tables(tmp_path / "t")
+    (folder / "actors.csv").unlink()
+    write_parquet(
+        folder / "actors.parquet",
+        {"id": ["a", "b"], "name": ["Alpha", "Beta"], "kind": ["country", "country"]},
+    )
+    assert len(load_dataset(folder).actors) == 2
+    size = (folder / "actors.parquet").stat().st_size
+    from graph.sources.text import show_size
+
+    assert problems_of(folder, max_file_size=size - 1) == [
+        (
+            "actors.parquet",
+            0,
+            0,
+            f"file is {show_size(size)}, over the limit of {show_size(size - 1)} "
+            "(raise it with --max-file-size)",
+        )
+    ]
+
+
+def test_a_parquet_folder_of_part_files_is_read_and_capped_per_file(tmp_path):
+    folder = small_tables(tmp_path / "t")
+    (folder / "actors.csv").unlink()
+    parts = folder / "actors.parquet"
+    parts.mkdir()
+    write_parquet(parts / "part-0.parquet", {"id": ["a"], "name": ["Alpha"], "kind": ["c"]})
+    write_parquet(parts / "part-1.parquet", {"id": ["b"], "name": ["Beta"], "kind": ["c"]})
+    (parts / "_SUCCESS").write_text("")
+    assert list(load_dataset(folder).actors) == ["a", "b"]
+    os.mkfifo(parts / "part-2.parquet")
+    assert problems_of(folder) == [("part-2.parquet", 1, 1, "not a regular file")]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_table_that_is_a_symlink_loop_is_said_to_be_one(tmp_path, suffix):
+    folder = small_tables(tmp_path / "t")
+    (folder / "actors.csv").unlink()
+    (folder / f"actors{suffix}").symlink_to(f"actors{suffix}")
+    assert problems_of(folder) == [
+        (f"actors{suffix}", 1, 1, "symlink loop: the file's symlinks lead back to itself")
+    ]
+
+
+def test_an_unreadable_relations_table_is_the_only_problem(tmp_path):
+    """Without a types table, whether types are missing depends on relations' sign column."""
+    folder = small_tables(tmp_path / "t")
+    (folder / "relations.csv").write_bytes(b"src,dst,type,sign,evidence\na,b,meets,0,caf\xe9\n")
+    assert problems_of(folder) == [
+        (
+            "relations.csv",
+            2,
+            16,
+            "not valid UTF-8: byte 0xe9 cannot start or continue a character",
+        )
+    ]
+    (folder / "relations.csv").unlink()
+    assert problems_of(folder) == [
+        (
+            "relations.csv",
+            1,
+            1,
+            "table missing: relations.csv or relations.parquet (see docs/exports.md)",
+        )
+    ]
+
+
+def test_a_repeated_parquet_column_is_one_located_line(run, tmp_path):
+    """pyarrow's own message for it ran to 8 lines (its scanner's fields)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = small_tables(tmp_path / "t")
+    (folder / "actors.csv").unlink()
+    columns = [["a", "b"], ["Alpha", "Beta"], ["c", "c"], ["x", "y"]]
+    table = pa.Table.from_arrays(columns, names=["id", "name", "kind", "name"])
+    pq.write_table(table, folder / "actors.parquet")
+    result = run("validate", "--data", str(folder))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert errors == [f"{folder / 'actors.parquet'}:1:4: error: column 'name' appears twice"]
+
+
+def test_a_documents_table_reads_only_from_the_roots_the_user_allows(tmp_path):
+    # Same rule as relations.yaml: a path out of the folder is refused at its cell,
+    # and read once the user names its folder.
+    (tmp_path / "actors.csv").write_text("id,name,kind\na,Alpha,user\nb,Beta,user\n")
+    (tmp_path / "types.csv").write_text("name,sign\nlists,0\n", encoding="utf-8")
+    (tmp_path / "documents.csv").write_text("key,path\nusers,/etc/passwd\n", encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,evidence\na,b,lists,root:x:0:0:root\n", encoding="utf-8"
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    assert [str(p).replace(f"{tmp_path}/", "") for p in caught.value.problems] == [
+        "documents.csv:2:2: error: document 'users' (/etc/passwd) is outside the dataset"
+        " folder; allow its folder with --document-root DIR or GRAPH_DOCUMENT_ROOTS",
+    ]
+    dataset = load_dataset(tmp_path, document_roots=["/etc"])
+    assert str(dataset.documents["users"].path) == os.path.realpath("/etc/passwd")
+
+
+def test_problems_in_tables_name_the_table_and_its_rows_not_yaml(run, tmp_path):
+    # D7: no "actors.yaml line N", no "put it in quotes" for a dataset of tables.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "actors.csv").write_text(
+        "id,name,kind\nruritania,Ruritania,country\nBad Id,Freedonia,country\n"
+        "ruritania,Ruri,country\nzeta,Ruritania,country\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "types.csv").write_text("name,sign\nallied_with,1\n", encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,evidence\nruritania,Freedonia,allied_with,Ruritania and Freedonia met\n"
+        + "ruritania,zeta,allied_with,Ruritania and Zeta signed\n" * 2,
+        encoding="utf-8",
+    )
+    result = run("validate", "--data", str(tmp_path))
+    assert result.stderr.replace(f"{tmp_path}/", "").splitlines() == [
+        "actors.csv:3:1: error: actor id 'Bad Id' must be lowercase letters, digits, '-' or '_',"
+        " starting with a letter or digit (did you mean 'bad-id'?)",
+        "actors.csv:4:1: error: duplicate actor id 'ruritania' (first defined on row 2)",
+        "actors.csv:5:2: error: 'Ruritania' already names actor 'ruritania' (row 2); ids, names"
+        " and aliases must be unique, ignoring case and accents",
+        "relations.csv:1:1: warning: no documents declared: evidence quotes are not checked",
+        "relations.csv:2:2: error: target 'Freedonia' names actor 'Bad Id' (actors.csv row 3),"
+        " whose id is not valid: fix that id, then refer to the actor by it",
+        "relations.csv:4:1: warning: this relation is written twice, on rows 3 and 4 (same"
+        " source, type, target and quote): the second is ignored",
+    ]
+    (tmp_path / "actors.csv").unlink()
+    table = pa.table({"id": ["ruritania", "zeta"], "name": [5, 6], "kind": ["c", "c"]})
+    pq.write_table(table, tmp_path / "actors.parquet")
+    (tmp_path / "relations.csv").write_text(
+        "src,dst,type,evidence\nruritania,zeta,allied_with,Ruritania and Zeta signed\n"
+    )
+    result = run("validate", "--data", str(tmp_path))
+    assert result.stderr.replace(f"{tmp_path}/", "").splitlines()[:2] == [
+        "actors.parquet:2:2: error: name must be a string, not an integer ('5')"
+        " (store the column as text)",
+        "actors.parquet:3:2: error: name must be a string, not an integer ('6')"
+        " (store the column as text)",
+    ]
+
+
+def test_the_dataset_table_opts_in_to_the_weaker_evidence_states(tmp_path):
+    """An importer's tables: dataset.csv allows located and asserted; problems at their cells."""
+    folder = small_tables(tmp_path / "t")
+    (folder / "relations.csv").write_text(
+        "src,dst,type,sign,evidence,evidence_state,locator,hedged\n"
+        "a,b,meets,0,Alpha met Beta in town,verified,,\n"
+        'b,a,meets,0,,located,"sentence 2, chars 4-20",true\n'
+        "a,b,meets,0,,asserted,,\n",
+        encoding="utf-8",
+    )
+    (folder / "documents.csv").write_text(
+        "key,path\nwire,https://example.org/a\n", encoding="utf-8"
+    )
+    assert problems_of(folder) == [
+        (
+            "relations.csv",
+            2,
+            1,
+            "document 'wire' is a URL, never fetched: a relation citing it can be at most "
+            "located (evidence_state: located, with a locator)",
+        ),
+        (
+            "relations.csv",
+            3,
+            6,
+            "evidence_state 'located' is not allowed in this dataset (allowed: verified); "
+            "a dataset opts in with a row evidence_allowed in the dataset table",
+        ),
+        (
+            "relations.csv",
+            4,
+            6,
+            "evidence_state 'asserted' is not allowed in this dataset (allowed: verified); "
+            "a dataset opts in with a row evidence_allowed in the dataset table",
+        ),
+    ]
+    (folder / "dataset.csv").write_text(
+        "key,value\nevidence_allowed,verified|located|asserted\n", encoding="utf-8"
+    )
+    edit(folder / "relations.csv", "town,verified,,", "town,asserted,,")
+    dataset = load_dataset(folder)
+    assert [(r.evidence_state, r.hedged, r.locator) for r in dataset.relations] == [
+        ("asserted", False, None),
+        ("located", True, "sentence 2, chars 4-20"),
+        ("asserted", False, None),
+    ]
+    (folder / "dataset.csv").write_text(
+        "key,value\nevidence_allowed,verified|checked\nlanguage,en\n", encoding="utf-8"
+    )
+    assert problems_of(folder)[:2] == [
+        (
+            "dataset.csv",
+            2,
+            2,
+            "unknown evidence state 'checked' (choose from: verified, located, asserted)",
+        ),
+        ("dataset.csv", 3, 1, "unknown field 'language' in settings (allowed: evidence_allowed)"),
+    ]
+
+
+def test_a_relation_repeating_another_role_than_its_type_is_an_error(tmp_path):
+    folder = small_tables(tmp_path / "t")
+    (folder / "types.csv").write_text("name,sign,role\nmeets,0,commentary\n", encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        "src,dst,type,role,evidence\na,b,meets,action,Alpha met Beta in town\n", encoding="utf-8"
+    )
+    assert problems_of(folder) == [
+        (
+            "relations.csv",
+            2,
+            4,
+            "role 'action' disagrees with type 'meets' (role commentary in the types table)",
+        )
+    ]
+    edit(folder / "relations.csv", "meets,action", "meets,commentary")
+    assert load_dataset(folder).types["meets"].role == "commentary"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .base import GraphCommand, emit
-from .options import data_option, format_option
+from .options import data_option, format_option, load_options
 
 __all__ = ["COMMANDS", "coverage"]
 
@@ -30,8 +30,10 @@ def coverage(document, data, output_format):
     from ..load import load_dataset
     from .report_views import coverage_view
 
-    dataset = load_dataset(data)
-    emit(coverage_view(coverage_report(dataset, document), output_format), output_format)
+    options = load_options()
+    dataset = load_dataset(data, **options)
+    report = coverage_report(dataset, document, max_file_size=options["max_file_size"])
+    emit(coverage_view(report, output_format), output_format)
 
 
 COMMANDS = [coverage]

@@ -8,7 +8,7 @@ import click
 
 from ..problems import DatasetError, QueryError
 from .base import emit
-from .options import format_option
+from .options import document_root_option, format_option, load_options
 
 __all__ = ["COMMANDS", "diff"]
 
@@ -33,6 +33,7 @@ dataset_path = click.Path(exists=True, file_okay=False, path_type=Path)
 @click.command(cls=DiffCommand)
 @click.argument("old", type=dataset_path)
 @click.argument("new", type=dataset_path)
+@document_root_option
 @format_option("table", "json", "csv")
 @click.pass_context
 def diff(ctx, old, new, output_format):
@@ -50,7 +51,7 @@ def diff(ctx, old, new, output_format):
     datasets = []
     for folder in (old, new):
         try:
-            datasets.append(load_dataset(folder))
+            datasets.append(load_dataset(folder, document_roots=load_options()["document_roots"]))
         except DatasetError as error:
             problems += error.problems
     if problems:

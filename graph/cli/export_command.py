@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..export import FORMATS
+from ..export import CYPHER_DIALECTS, FORMATS
 from .base import GraphCommand, write_error, write_stdout
 from .options import data_option, filter_options, load
 
@@ -38,9 +38,15 @@ def _format_list() -> str:
     help="The file to write, or the folder for csv, parquet, gephi and kumu "
     "[default: stdout, for a one-file format].",
 )
+@click.option(
+    "--dialect",
+    type=click.Choice(CYPHER_DIALECTS),
+    help="With --format cypher: the engine the script is written for "
+    "(falkordb: FalkorDB, the default; kuzu: Kùzu, its schema first).",
+)
 @data_option
 @filter_options
-def export(format_name, output, data, **filters):
+def export(format_name, output, dialect, data, **filters):
     """Write the dataset (after the filters) in another tool's format, every attribute kept.
 
     Files are replaced whole, never half-written; a folder is made when
@@ -51,6 +57,14 @@ def export(format_name, output, data, **filters):
     from ..problems import GraphError
 
     spec = FORMATS[format_name]
+    options = {}
+    if dialect is not None:
+        if format_name != "cypher":
+            raise click.BadParameter(
+                f"only --format cypher has dialects, not {format_name}",
+                param_hint="'--dialect'",
+            )
+        options["dialect"] = dialect
     if output is None and spec.folder:
         raise click.UsageError(f"--format {format_name} writes several files: give -o FOLDER")
     if output is not None and spec.folder and output.exists() and not output.is_dir():
@@ -71,14 +85,14 @@ def export(format_name, output, data, **filters):
         )
     if output is None:
         try:
-            content = render_export(dataset, format_name, Path.cwd())
+            content = render_export(dataset, format_name, Path.cwd(), **options)
         except GraphError as error:
             raise click.ClickException(str(error)) from None
         # A closed or full stdout is reported by write_stdout and main(), like every command's.
         write_stdout(content)
         return
     try:
-        written = export_dataset(dataset, format_name, output)
+        written = export_dataset(dataset, format_name, output, **options)
     except GraphError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:

@@ -23,11 +23,11 @@ from .options import (
     format_option,
     load,
     load_filtered,
+    load_options,
     lookup,
-    option_value,
 )
 from .spark_options import spark_graph, spark_options, spark_progress, uses_spark
-from .views import show_view, stats_view
+from .views import show_view, stats_view, validated_line
 
 
 class GraphGroup(click.Group):
@@ -57,16 +57,12 @@ def validate(ctx, data, output_format):
     """
     from ..load import validate as validate_dataset
 
-    report = validate_dataset(data, max_file_size=option_value("max_file_size"))
+    report = validate_dataset(data, **load_options())
     print_problems([Problem(**problem) for problem in report["problems"]])
     if output_format == "json":
         emit(Result(report, []), "json")
     elif report["valid"]:
-        quotes = "quotes checked" if report["quotes_checked"] else "quotes unchecked (no documents)"
-        write_stdout(
-            f"ok: {report['actors']} actors, {report['relations']} relations, "
-            f"{report['types']} types; {quotes}\n"
-        )
+        write_stdout(validated_line(report) + "\n")
     if not report["valid"]:
         ctx.exit(1)
 
@@ -127,9 +123,11 @@ def _add_commands() -> None:
     from .coverage_command import COMMANDS as COVERAGE_COMMANDS
     from .diff_command import COMMANDS as DIFF_COMMANDS
     from .export_command import COMMANDS as EXPORT_COMMANDS
+    from .extract_command import COMMANDS as EXTRACT_COMMANDS
     from .html_command import COMMANDS as HTML_COMMANDS
     from .init_command import COMMANDS as INIT_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
+    from .review_command import COMMANDS as REVIEW_COMMANDS
 
     for command in (
         *QUERY_COMMANDS,
@@ -138,6 +136,8 @@ def _add_commands() -> None:
         *EXPORT_COMMANDS,
         *COVERAGE_COMMANDS,
         *DIFF_COMMANDS,
+        *EXTRACT_COMMANDS,
+        *REVIEW_COMMANDS,
     ):
         cli.add_command(command)
 

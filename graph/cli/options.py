@@ -14,13 +14,16 @@ from ..model import Actor, Dataset
 __all__ = [
     "DEFAULT_MAX_PROBLEMS",
     "ByteSize",
+    "commentary_option",
     "data_option",
     "direction_option",
+    "document_root_option",
     "engine_option",
     "filter_options",
     "format_option",
     "load",
     "load_filtered",
+    "load_options",
     "load_with_actors",
     "lookup",
     "max_problems",
@@ -64,7 +67,8 @@ class DataFolder(click.Path):
     """An existing folder; an empty name is refused in words, as an empty GRAPH_DATA is.
 
     GRAPH_DATA may hold several folders separated by ``os.pathsep``; an empty
-    entry ("a::b") is the same error as ``--data ''``.
+    entry ("a::b") is the same error as ``--data ''``. ``:seed:`` names the
+    embedded seed dataset (``--data :seed: --data mine`` merges the two).
     """
 
     envvar_list_splitter = os.pathsep
@@ -75,6 +79,10 @@ class DataFolder(click.Path):
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value:
             self.fail(_EMPTY_DATA, param, ctx)
+        from ..load import SEED, seed_folder
+
+        if value == SEED:
+            return seed_folder()
         return super().convert(value, param, ctx)
 
 
@@ -91,9 +99,9 @@ def _check_data(ctx: click.Context, param: click.Parameter, value):
 def data_option(command):
     """``--data DIR`` (or ``GRAPH_DATA``): the dataset folder; the embedded seed by default.
 
-    With it come ``--max-file-size`` and ``--max-problems``, which every
-    command reading a dataset takes (read back by :func:`load` and
-    :func:`max_problems`).
+    With it come ``--document-root``, ``--max-file-size`` and
+    ``--max-problems``, which every command reading a dataset takes (read
+    back by :func:`load`, :func:`load_options` and :func:`max_problems`).
     """
     options = [
         click.option(
@@ -105,10 +113,11 @@ def data_option(command):
             callback=_check_data,
             metavar="DIR",
             help="Dataset folder: actors.yaml and relations.yaml, or tables (docs/exports.md). "
-            "Repeat to merge several datasets into one graph "
+            "Repeat to merge several datasets into one graph; ':seed:' is the embedded seed "
             f"[env: GRAPH_DATA, folders separated by {os.pathsep!r}; "
             "default: the embedded seed dataset].",
         ),
+        document_root_option,
         click.option(
             "--max-file-size",
             "max_file_size",
@@ -152,6 +161,36 @@ def data_option(command):
     return command
 
 
+class RootFolder(click.Path):
+    """An existing folder; ``GRAPH_DOCUMENT_ROOTS`` holds several, separated by ``os.pathsep``."""
+
+    envvar_list_splitter = os.pathsep
+
+    def split_envvar_value(self, rv: str):
+        return [part for part in rv.split(os.pathsep) if part]
+
+
+def document_root_option(command):
+    """``--document-root DIR`` (repeatable, or ``GRAPH_DOCUMENT_ROOTS``): where documents may be.
+
+    Documents are read from inside the dataset folder and from these folders
+    only; the dataset cannot widen that itself (:mod:`graph.rules.documents`).
+    Read back by :func:`load_options`.
+    """
+    return click.option(
+        "--document-root",
+        "document_roots",
+        type=RootFolder(exists=True, file_okay=False, path_type=Path),
+        envvar="GRAPH_DOCUMENT_ROOTS",
+        multiple=True,
+        expose_value=False,
+        callback=_remember,
+        metavar="DIR",
+        help="Also read documents from this folder (repeatable); by default only from inside "
+        f"the dataset folder [env: GRAPH_DOCUMENT_ROOTS, folders separated by {os.pathsep!r}].",
+    )(command)
+
+
 def _no_cache(ctx, param, value) -> None:
     if value:
         from ..sources import cache
@@ -173,8 +212,16 @@ def _show_progress(ctx, param, quiet) -> None:
 
 
 def load(data: Path | None) -> Dataset:
-    """Load the dataset with the command's ``--max-file-size``."""
-    return load_dataset(data, max_file_size=option_value("max_file_size"))
+    """Load the dataset with the command's ``--max-file-size`` and ``--document-root``."""
+    return load_dataset(data, **load_options())
+
+
+def load_options() -> dict:
+    """Return :func:`~graph.load.load_dataset`'s keyword arguments the command's options give."""
+    return {
+        "max_file_size": option_value("max_file_size"),
+        "document_roots": list(option_value("document_roots") or ()),
+    }
 
 
 def max_problems() -> int | None:
@@ -207,6 +254,21 @@ def engine_option(command):
         show_default=True,
         help="Who computes: auto uses an installed accelerator (rustworkx) where it gives "
         "the same numbers, networkx otherwise [env: GRAPH_ENGINE].",
+    )(command)
+
+
+def commentary_option(command):
+    """``--with-commentary``: the rankings read commentary and affiliations too, not only actions.
+
+    The library gets ``with_commentary`` (see :func:`graph.build.story`).
+    """
+    return click.option(
+        "--with-commentary",
+        "with_commentary",
+        is_flag=True,
+        help="Count commentary and affiliation relations too (an analyst's assessment, a "
+        "think tank's staff); by default only actions, and actors with none are left out "
+        "as not in the story.",
     )(command)
 
 
@@ -285,10 +347,12 @@ def _split_signs(ctx, param, values) -> list[str] | None:
 
 
 def filter_options(command):
-    """``--type``, ``--sign``, ``--kind``, ``--as-of`` and ``--exclude``: narrow the dataset first.
+    """``--type``, ``--sign``, ``--kind``, ``--as-of``, ``--exclude``, ``--evidence`` and
+    ``--hedged/--no-hedged``: narrow the dataset first.
 
-    The command receives them as ``types``, ``signs``, ``kinds``, ``as_of``
-    and ``exclude``; :func:`filters_of` gathers them for :func:`load_with_actors`.
+    The command receives them as ``types``, ``signs``, ``kinds``, ``as_of``,
+    ``exclude``, ``evidence`` and ``hedged``; :func:`filters_of` gathers them for
+    :func:`load_with_actors`.
     """
     options = [
         click.option(
@@ -329,13 +393,29 @@ def filter_options(command):
             metavar="ACTOR",
             help="Leave this actor out, a what-if (repeatable).",
         ),
+        click.option(
+            "--evidence",
+            "evidence",
+            multiple=True,
+            callback=_split_commas,
+            metavar="S1,S2",
+            help="Only relations in these evidence states: verified (the quote is found in its "
+            "document), located (a document and a locator), asserted.",
+        ),
+        click.option(
+            "--hedged/--no-hedged",
+            "hedged",
+            default=True,
+            show_default=True,
+            help="Show relations whose quote only says they may hold, or leave them out.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-FILTER_NAMES = ("types", "signs", "kinds", "as_of", "exclude")
+FILTER_NAMES = ("types", "signs", "kinds", "as_of", "exclude", "evidence", "hedged")
 
 
 def filters_of(options: dict) -> dict:

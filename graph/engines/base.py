@@ -1,14 +1,13 @@
-"""What every engine shares: the graph it is handed, the operations it may offer, its errors."""
+"""What every engine shares: the graph it is handed, the operations it may offer, its errors.
+
+The graph is the model's :class:`~graph.model.Projection` (plain data),
+re-exported here: engines sit on the model and never reach up to the queries.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
+from ..model import Projection
 from ..problems import QueryError
-
-if TYPE_CHECKING:
-    from ..model import Dataset
 
 __all__ = [
     "MEASURES",
@@ -60,56 +59,6 @@ def pagerank_tol(actors: int) -> float:
 
 class EngineError(QueryError):
     """An engine that is not installed, or cannot compute what was asked (a usage error)."""
-
-
-@dataclass
-class Projection:
-    """The simple graph queries compute on, as plain data any engine can read.
-
-    ``nodes`` are actor ids in the dataset's order; ``edges`` maps an ordered
-    pair ``(source, target)`` to its weight: 1, or with ``weighted`` the sum
-    of the weights of the relations between them. Undirected, a pair is
-    ``(smaller id, larger id)``; directed, a relation of a symmetric type
-    counts both ways. ``dataset`` is the dataset it was built from, for
-    engines that read relations themselves (Spark).
-
-    >>> from graph.model import Actor, Dataset, Relation, RelationType
-    >>> data = Dataset(
-    ...     actors={i: Actor(i, i.upper(), "country") for i in "abc"},
-    ...     types={"ally": RelationType("ally", 1, symmetric=True),
-    ...            "aid": RelationType("aid", 1)},
-    ...     relations=[Relation("a", "aid", "b", "q", weight=2.0),
-    ...                Relation("a", "aid", "b", "q", weight=3.0),
-    ...                Relation("b", "ally", "c", "q")])
-    >>> Projection.of(data, weighted=True).edges
-    {('a', 'b'): 5.0, ('b', 'c'): 1.0, ('c', 'b'): 1.0}
-    >>> Projection.of(data, directed=False).edges
-    {('a', 'b'): 1, ('b', 'c'): 1}
-    """
-
-    nodes: list[str]
-    edges: dict[tuple[str, str], float]
-    directed: bool = True
-    weighted: bool = False
-    dataset: Dataset | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def of(cls, dataset: Dataset, directed: bool = True, weighted: bool = False) -> Projection:
-        """Return the projection of ``dataset`` (see the class docstring)."""
-        edges: dict[tuple[str, str], float] = {}
-        symmetric = {name for name, kind in dataset.types.items() if kind.symmetric}
-        for relation in dataset.relations:
-            source, target = relation.source, relation.target
-            if not directed:
-                # Undirected, a symmetric relation is one tie, like any other.
-                pairs = [(min(source, target), max(source, target))]
-            elif relation.type in symmetric:
-                pairs = [(source, target), (target, source)]
-            else:
-                pairs = [(source, target)]
-            for pair in pairs:
-                edges[pair] = edges.get(pair, 0.0) + relation.weight if weighted else 1
-        return cls(list(dataset.actors), edges, directed, weighted, dataset)
 
 
 class Engine:

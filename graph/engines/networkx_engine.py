@@ -12,12 +12,7 @@ __all__ = ["NetworkxEngine", "to_networkx"]
 
 def to_networkx(graph: Projection):
     """Return ``graph`` as a networkx ``DiGraph`` (``Graph`` undirected) with ``weight``s."""
-    import networkx as nx
-
-    built = nx.DiGraph() if graph.directed else nx.Graph()
-    built.add_nodes_from(graph.nodes)
-    built.add_weighted_edges_from((s, t, w) for (s, t), w in graph.edges.items())
-    return built
+    return graph.to_networkx()
 
 
 class NetworkxEngine(Engine):
@@ -56,7 +51,8 @@ def scores(graph, measure: str, weighted: bool = False, sample=None, seed=0) -> 
     """
     import networkx as nx
 
-    from ..queries._checks import check_choice, scaled_weights
+    from ..choices import check_choice
+    from ..weights import scaled_weights
 
     if len(graph) == 0:
         return {}

@@ -25,7 +25,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model import Dataset
 
-__all__ = ["FORMATS", "ExportFormat", "export_dataset", "render_export"]
+__all__ = ["CYPHER_DIALECTS", "FORMATS", "ExportFormat", "export_dataset", "render_export"]
+
+# The engines a Cypher script can be written for (graph.export.cypher); named here, so the
+# CLI offers them without importing the writer at start-up.
+CYPHER_DIALECTS = ("falkordb", "kuzu")
 
 
 @dataclass(frozen=True)
@@ -38,22 +42,23 @@ class ExportFormat:
     folder: bool = False
     suffix: str = ""
 
-    def render(self, dataset: Dataset, folder: str | os.PathLike | None = None):
+    def render(self, dataset: Dataset, folder: str | os.PathLike | None = None, **options):
         """Return the file's content (str or bytes), or ``{name: content}`` for a folder.
 
         ``folder`` is where the output goes: table formats write document
-        paths relative to it.
+        paths relative to it. ``options`` are the format's own (``dialect``
+        for ``cypher``).
         """
         writer = importlib.import_module(f"{__name__}.{self.module}")
-        return writer.render(dataset, folder)
+        return writer.render(dataset, folder, **options)
 
 
 FORMATS: dict[str, ExportFormat] = {
     spec.name: spec
     for spec in (
-        ExportFormat("csv", "csv_tables", "the table layout as five CSV files", folder=True),
+        ExportFormat("csv", "csv_tables", "the table layout as six CSV files", folder=True),
         ExportFormat(
-            "parquet", "parquet_tables", "the table layout as five Parquet files", folder=True
+            "parquet", "parquet_tables", "the table layout as six Parquet files", folder=True
         ),
         ExportFormat("graphml", "graphml", "GraphML (Gephi, yEd, Cytoscape)", suffix=".graphml"),
         ExportFormat("gexf", "gexf", "GEXF 1.2 (Gephi)", suffix=".gexf"),
@@ -66,34 +71,49 @@ FORMATS: dict[str, ExportFormat] = {
             "kumu", "kumu", "elements.csv and connections.csv for Kumu's import", folder=True
         ),
         ExportFormat(
-            "cypher", "cypher", "an openCypher script (Neo4j, FalkorDB)", suffix=".cypher"
+            "cypher",
+            "cypher",
+            "a Cypher script (FalkorDB; --dialect kuzu for Kùzu)",
+            suffix=".cypher",
         ),
     )
 }
 
 
-def render_export(dataset: Dataset, format_name: str, folder: str | os.PathLike | None = None):
+def render_export(
+    dataset: Dataset, format_name: str, folder: str | os.PathLike | None = None, **options
+):
     """Return ``dataset`` in ``format_name`` (see :meth:`ExportFormat.render`)."""
-    return FORMATS[format_name].render(dataset, folder)
+    return FORMATS[format_name].render(dataset, folder, **options)
 
 
-def export_dataset(dataset: Dataset, format_name: str, output: str | os.PathLike) -> list[Path]:
+def export_dataset(
+    dataset: Dataset, format_name: str, output: str | os.PathLike, **options
+) -> list[Path]:
     """Write ``dataset`` in ``format_name`` to ``output`` and return the files written.
 
     A folder format writes its files into the folder ``output`` (made when
     missing), each file whole or not at all; other formats write the file
-    ``output``. Raises ``OSError`` when it cannot write.
+    ``output``. Every file is made, and encoded as UTF-8, before the first
+    is written, so a failure leaves no half-written folder. Raises
+    ``OSError`` when it cannot write.
     """
     from ..files import write_atomically
 
     spec = FORMATS[format_name]
     output = Path(output)
     if not spec.folder:
-        return [write_atomically(output, spec.render(dataset, output.parent))]
+        return [write_atomically(output, _encoded(spec.render(dataset, output.parent, **options)))]
+    files = {
+        name: _encoded(content) for name, content in spec.render(dataset, output, **options).items()
+    }
     output.mkdir(parents=True, exist_ok=True)
-    files = spec.render(dataset, output)
     written = []
     for name, content in files.items():
         (output / name).parent.mkdir(parents=True, exist_ok=True)
         written.append(write_atomically(output / name, content))
     return written
+
+
+def _encoded(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content

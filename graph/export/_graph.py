@@ -6,7 +6,8 @@ not two). Attributes are every field of the dataset:
 
 * nodes: ``name``, ``kind``, ``aliases``, ``description``, ``dataset``;
 * arcs: ``type``, ``sign``, ``symmetric``, ``evidence``, ``document``,
-  ``date``, ``weight``, ``dataset``.
+  ``date``, ``weight``, ``dataset``, ``role`` (the type's), ``hedged``,
+  ``evidence_state``, ``locator``.
 
 ``flat=True`` gives what XML formats can hold: aliases ``|``-joined (see
 :func:`graph.tables.join_list`) and missing values left out, since
@@ -19,7 +20,31 @@ import networkx as nx
 
 from ..tables import dataset_tables, join_list
 
-__all__ = ["export_graph"]
+__all__ = ["EDGE_ATTRIBUTES", "NODE_ATTRIBUTES", "export_graph"]
+
+# Every attribute with its XML type (GraphML's and GEXF's names), in a fixed order: the
+# XML writers declare each, whether the data uses it or not, so the schema never shifts.
+NODE_ATTRIBUTES = [
+    ("name", "string"),
+    ("kind", "string"),
+    ("aliases", "string"),
+    ("description", "string"),
+    ("dataset", "string"),
+]
+EDGE_ATTRIBUTES = [
+    ("type", "string"),
+    ("sign", "long"),
+    ("symmetric", "boolean"),
+    ("evidence", "string"),
+    ("document", "string"),
+    ("date", "string"),
+    ("weight", "double"),
+    ("dataset", "string"),
+    ("role", "string"),
+    ("hedged", "boolean"),
+    ("evidence_state", "string"),
+    ("locator", "string"),
+]
 
 
 def export_graph(dataset, flat: bool = False) -> nx.MultiDiGraph:

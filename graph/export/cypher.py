@@ -1,7 +1,9 @@
-r"""``cypher``: an openCypher script that recreates the graph, run as is by Neo4j and FalkorDB.
+r"""``cypher``: a Cypher script that recreates the graph, in FalkorDB's dialect or Kùzu's.
 
-One statement a line, each ending in ``;`` (``cypher-shell -f graph.cypher``
-runs it; so does sending each line to FalkorDB's ``GRAPH.QUERY``)::
+One statement a line, each ending in ``;``, and no comments, so a runner
+that sends each line as a statement (FalkorDB's ``GRAPH.QUERY``, a loop
+over ``str.splitlines()``) runs the script as written. The default dialect,
+``falkordb``::
 
     CREATE INDEX FOR (a:Actor) ON (a.id);
     CREATE (:Actor:`country` {id: 'uk', name: 'United Kingdom', kind: 'country', ...});
@@ -9,26 +11,32 @@ runs it; so does sending each line to FalkorDB's ``GRAPH.QUERY``)::
 
 Every actor is an ``Actor`` node with a second label, its kind; every
 relation a relationship whose type is the relation type, holding ``type``,
-``sign``, ``symmetric``, ``evidence``, ``document``, ``date``, ``weight`` and
-``dataset`` (a symmetric relation is one relationship with
+``sign``, ``symmetric``, ``evidence``, ``document``, ``date``, ``weight``,
+``dataset``, ``role``, ``hedged``, ``evidence_state`` and ``locator`` (a
+symmetric relation is one relationship with
 ``symmetric: true``; Cypher relationships always have a direction). Actors
 hold ``id``, ``name``, ``kind``, ``aliases`` (a list), ``description`` and
-``dataset``. Missing values are left out, as Cypher stores no nulls. The
+``dataset``. Missing values are left out, as FalkorDB stores no nulls. The
 index makes each relation's ``MATCH`` a look-up, so the script runs in time
-linear in its size.
+linear in its size. The ``kuzu`` dialect is in :mod:`graph.export.cypher_kuzu`.
 
-Strings are single-quoted with backslashes, quotes, line breaks, tabs and
-the other control characters a dataset may hold escaped (``\n``, ``\'``,
-``\\``); other Unicode is written as UTF-8 (FalkorDB reads no ``\u``
-escapes), so a line of the script is always one statement. Labels
-and relationship types are back-quoted; a backtick inside one, which
-FalkorDB cannot quote, becomes ``'`` (the ``kind`` and ``type`` properties keep
-the exact name).
+**No line terminator is ever written inside a statement.** Strings are
+single-quoted; backslashes and quotes are escaped (``\\``, ``\'``), and so is
+every character that any runner could end a line at, or that is a control
+character: FalkorDB's own escapes ``\a \b \t \n \v \f \r`` where it has one,
+and otherwise (U+001C-U+001E, NEL, U+2028, U+2029, the other C0 and C1
+controls) openCypher's ``\uXXXX``, which FalkorDB does not decode: it keeps
+those six characters as text (its parser has no escape for them, and
+writing the character itself would let a line-splitting runner run what
+follows it). Other Unicode is written as UTF-8. Labels and relationship
+types are back-quoted; in them a backtick, which FalkorDB cannot quote,
+becomes ``'``, and a control character is written ``\uXXXX`` as text (the
+``kind`` and ``type`` properties keep the exact name).
 
->>> print(string('it\'s a \\ and\na "quote"'))
-'it\'s a \\ and\na "quote"'
->>> print(name("ordinary `kind`"))
-`ordinary 'kind'`
+>>> print(string('it\'s a \\ and\na "quote"\u2028'))
+'it\'s a \\ and\na "quote"\u2028'
+>>> print(name("ordinary `kind`\u2029"))
+`ordinary 'kind'\u2029`
 """
 
 from __future__ import annotations
@@ -36,25 +44,40 @@ from __future__ import annotations
 import re
 
 from ..tables import dataset_tables
+from . import CYPHER_DIALECTS
+from .cypher_text import CONTROL
 
-__all__ = ["name", "render", "string", "value"]
+__all__ = ["CONTROL", "DIALECTS", "name", "render", "string", "value"]
 
-_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_SPECIAL = re.compile("[\\\\'\n\r\t]")
+DIALECTS = CYPHER_DIALECTS
+
+_SHORT_ESCAPES = {
+    "\\": "\\\\",
+    "'": "\\'",
+    "\x07": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\x0b": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+_SPECIAL = re.compile("[\\\\'\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
 
 
 def string(text: str) -> str:
-    """Return ``text`` as a single-quoted Cypher string literal."""
-
-    def escape(match: re.Match) -> str:
-        return _ESCAPES[match.group()]
-
-    return "'" + _SPECIAL.sub(escape, text) + "'"
+    """Return ``text`` as a single-quoted FalkorDB string literal, on one line."""
+    return "'" + _SPECIAL.sub(_escape, text) + "'"
 
 
 def name(text: str) -> str:
-    """Return a label or relationship type, back-quoted."""
-    return "`" + text.replace("`", "'") + "`"
+    """Return a label or relationship type, back-quoted, on one line."""
+    return "`" + CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("`", "'")) + "`"
 
 
 def value(item) -> str:
@@ -78,8 +101,14 @@ def _properties(row: dict) -> str:
     )
 
 
-def render(dataset, folder=None) -> str:
-    """Return the Cypher script."""
+def render(dataset, folder=None, dialect: str = "falkordb") -> str:
+    """Return the Cypher script in ``dialect`` (one of :data:`DIALECTS`)."""
+    if dialect == "kuzu":
+        from .cypher_kuzu import render as render_kuzu
+
+        return render_kuzu(dataset, folder)
+    if dialect != "falkordb":
+        raise ValueError(f"unknown Cypher dialect {dialect!r} (known: {', '.join(DIALECTS)})")
     tables = dataset_tables(dataset)
     lines = ["CREATE INDEX FOR (a:Actor) ON (a.id);"]
     for row in tables["actors"]:

@@ -4,8 +4,14 @@ Nodes are filled with the page's colour for their kind (and a matching
 shape); edges are green (cooperative), red (hostile) or grey and dashed
 (neutral), labelled with the relation type, with the evidence as tooltip
 (shown by SVG output). A symmetric relation is drawn with arrows at both
-ends. Every other field travels as an extra attribute (``kind``,
-``aliases``, ``evidence``, ...), which Graphviz keeps and ignores.
+ends (``dir="both"``, else ``"forward"``). The relation's weight is the
+edge's ``penwidth`` (Graphviz's line width in points, 1 by default as a
+weight is), so stronger relations are drawn thicker; Graphviz's own
+``weight`` is a layout hint that dot takes only as an integer, so it would
+round the weight. Every other field travels as an extra attribute
+(:data:`NODE_FIELDS`, :data:`EDGE_FIELDS`), which Graphviz keeps and
+ignores. Every node and every edge has the same attributes, a missing value
+written ``""`` (Graphviz's "not set").
 
 Every string is quoted and escaped: backslashes and double quotes, line
 breaks (as ``\\n``), and ``&``, which Graphviz would otherwise read as the
@@ -21,7 +27,22 @@ from ..model import SIGN_NAMES
 from ..render.style import SIGN_STYLES, kind_styles
 from ..tables import dataset_tables, join_list
 
-__all__ = ["quote", "render"]
+__all__ = ["EDGE_FIELDS", "NODE_FIELDS", "quote", "render"]
+
+# The dataset's fields each node and edge carries besides the drawing attributes.
+NODE_FIELDS = ["kind", "aliases", "description", "dataset"]
+EDGE_FIELDS = [
+    "type",
+    "sign",
+    "evidence",
+    "document",
+    "date",
+    "dataset",
+    "role",
+    "hedged",
+    "evidence_state",
+    "locator",
+]
 
 # The page's shapes, in Graphviz's names.
 _SHAPES = {
@@ -45,7 +66,7 @@ def quote(text) -> str:
 
 def _attributes(pairs: dict) -> str:
     return ", ".join(
-        f"{key}={quote(value)}" for key, value in pairs.items() if value not in (None, "", [])
+        f"{key}={quote('' if value is None else value)}" for key, value in pairs.items()
     )
 
 
@@ -81,14 +102,18 @@ def render(dataset, folder=None) -> str:
             "color": sign["color"],
             "fontcolor": sign["color"],
             "style": "dashed" if sign["dashes"] else "solid",
-            "dir": "both" if row["symmetric"] else None,
+            "dir": "both" if row["symmetric"] else "forward",
+            "penwidth": repr(row["weight"]),
             "type": row["type"],
             "sign": row["sign"],
             "evidence": row["evidence"],
             "document": row["document"],
             "date": row["date"],
-            "relation_weight": repr(row["weight"]),
             "dataset": row["dataset"],
+            "role": row["role"],
+            "hedged": "true" if row["hedged"] else "false",
+            "evidence_state": row["evidence_state"],
+            "locator": row["locator"],
         }
         lines.append(f"  {quote(row['src'])} -> {quote(row['dst'])} [{_attributes(attributes)}];")
     lines.append("}")

@@ -2,8 +2,11 @@
 
 Gephi reads ``Id`` and ``Label`` for nodes, ``Source``, ``Target``, ``Type``
 (``Directed``, or ``Undirected`` for a symmetric relation), ``Id``,
-``Label`` (the relation type) and ``Weight`` for edges; every other column
-becomes a node or edge attribute. Import both files in Gephi's "Import
+``Label`` (the relation type), ``Kind`` (the relation type again: Gephi
+keeps parallel edges of different kinds apart instead of merging them) and
+``Weight`` for edges; every other column becomes a node or edge attribute.
+The columns are :data:`NODE_COLUMNS` and :data:`EDGE_COLUMNS`, whatever the
+data holds. Import both files in Gephi's "Import
 spreadsheet" as a nodes table and an edges table. Cells follow the table
 layout's CSV rules (see :mod:`graph.tables`), formula guard included.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 from ..tables import dataset_tables
 from ._csv import csv_text
 
-__all__ = ["render"]
+__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "render"]
 
 NODE_COLUMNS = [
     ("Id", "text"),
@@ -29,12 +32,17 @@ EDGE_COLUMNS = [
     ("Type", "text"),
     ("Id", "text"),
     ("Label", "text"),
+    ("Kind", "text"),
     ("Weight", "float"),
     ("sign", "int"),
     ("evidence", "text"),
     ("document", "text"),
     ("date", "text"),
     ("dataset", "text"),
+    ("role", "text"),
+    ("hedged", "bool"),
+    ("evidence_state", "text"),
+    ("locator", "text"),
 ]
 
 
@@ -50,6 +58,7 @@ def render(dataset, folder=None) -> dict[str, str]:
             "Type": "Undirected" if row["symmetric"] else "Directed",
             "Id": f"r{position}",
             "Label": row["type"],
+            "Kind": row["type"],
             "Weight": row["weight"],
         }
         for position, row in enumerate(tables["relations"])

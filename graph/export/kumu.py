@@ -1,13 +1,18 @@
 """``kumu``: ``elements.csv`` and ``connections.csv`` for Kumu's spreadsheet import.
 
-Elements have ``Label`` (the actor's name), ``Type`` (its kind),
+Kumu's import matches on ``ID`` when a sheet's first column is ``ID``, and
+then reads a connection's ``From`` and ``To`` as element IDs; a connection
+without an ID is created again on every import. So elements have ``ID``
+first (the actor id), then ``Label`` (the name), ``Type`` (the kind),
 ``Description``, ``Tags`` (the aliases, ``|``-separated as Kumu expects)
-and the fields ``ID`` and ``Dataset``. Connections name their elements by
-label in ``From`` and ``To`` (names are unique in a dataset), and carry
-``Type`` (the relation type), ``Direction`` (``directed``, or ``mutual`` for a
-symmetric relation), ``Description`` (the evidence quote), ``Strength``
-(the weight), ``Sign``, ``Document``, ``Date`` and ``Dataset``. Cells follow
-the table layout's CSV rules (see :mod:`graph.tables`), formula guard included.
+and ``Dataset``; connections have ``ID`` first (``r0``, ``r1``, ... in
+relation order, as in the other formats), ``From`` and ``To`` (element IDs),
+``Type`` (the relation type), ``Direction`` (``directed``, or ``mutual`` for
+a symmetric relation), ``Description`` (the evidence quote), ``Strength``
+(the weight), ``Sign``, ``Document``, ``Date`` and ``Dataset``
+(:data:`ELEMENT_COLUMNS`, :data:`CONNECTION_COLUMNS`, whatever the data
+holds). Cells follow the table layout's CSV rules (see :mod:`graph.tables`),
+formula guard included.
 """
 
 from __future__ import annotations
@@ -16,17 +21,18 @@ from ..model import SIGN_NAMES
 from ..tables import dataset_tables
 from ._csv import csv_text
 
-__all__ = ["render"]
+__all__ = ["CONNECTION_COLUMNS", "ELEMENT_COLUMNS", "render"]
 
 ELEMENT_COLUMNS = [
+    ("ID", "text"),
     ("Label", "text"),
     ("Type", "text"),
     ("Description", "text"),
     ("Tags", "list"),
-    ("ID", "text"),
     ("Dataset", "text"),
 ]
 CONNECTION_COLUMNS = [
+    ("ID", "text"),
     ("From", "text"),
     ("To", "text"),
     ("Type", "text"),
@@ -37,13 +43,16 @@ CONNECTION_COLUMNS = [
     ("Document", "text"),
     ("Date", "text"),
     ("Dataset", "text"),
+    ("Role", "text"),
+    ("Hedged", "bool"),
+    ("Evidence State", "text"),
+    ("Locator", "text"),
 ]
 
 
 def render(dataset, folder=None) -> dict[str, str]:
     """Return ``{"elements.csv": text, "connections.csv": text}``."""
     tables = dataset_tables(dataset)
-    names = {row["id"]: row["name"] for row in tables["actors"]}
     elements = [
         {
             "Label": row["name"],
@@ -57,8 +66,9 @@ def render(dataset, folder=None) -> dict[str, str]:
     ]
     connections = [
         {
-            "From": names[row["src"]],
-            "To": names[row["dst"]],
+            "ID": f"r{position}",
+            "From": row["src"],
+            "To": row["dst"],
             "Type": row["type"],
             "Direction": "mutual" if row["symmetric"] else "directed",
             "Description": row["evidence"],
@@ -67,8 +77,12 @@ def render(dataset, folder=None) -> dict[str, str]:
             "Document": row["document"],
             "Date": row["date"],
             "Dataset": row["dataset"],
+            "Role": row["role"],
+            "Hedged": row["hedged"],
+            "Evidence State": row["evidence_state"],
+            "Locator": row["locator"],
         }
-        for row in tables["relations"]
+        for position, row in enumerate(tables["relations"])
     ]
     return {
         "elements.csv": csv_text(ELEMENT_COLUMNS, elements),

@@ -33,7 +33,7 @@ pagerank       ``pagerank`` (weight = the summed weights when weighted),
 under ``sample``. Exact betweenness costs one breadth-first search per actor.
 
 Weighted, every measure but degree runs on weights scaled by a power of two
-(see :func:`graph.queries._checks.scaled_weights`): the same scores, without
+(see :func:`graph.weights.scaled_weights`): the same scores, without
 overflow or underflow at the ends of the float range. A weight sum that is
 not finite, or a score that overflows, is a :class:`QueryError`; so is a
 PageRank that does not converge.
@@ -46,10 +46,12 @@ from __future__ import annotations
 
 import math
 
+from ..build import story, story_keys
+from ..choices import check_choice
 from ..engines import MEASURES, Projection, choose
 from ..model import Dataset
 from ..problems import QueryError
-from ._checks import check_choice, check_count
+from ._checks import check_count
 from .direction import resolve_directed
 from .eigenvector import eigenvector_scores, leading_eigenvector, power_iteration
 
@@ -69,6 +71,7 @@ def centrality(
     engine: str | None = None,
     sample: int | None = None,
     seed: int = 0,
+    with_commentary: bool = False,
 ) -> dict:
     """Return every actor's score for ``measure``, highest first, ties by id.
 
@@ -82,6 +85,9 @@ def centrality(
     (``"auto"``, ``"networkx"``, ``"rustworkx"``...; None reads
     ``GRAPH_ENGINE``); ``engine`` in the result says which answered (with
     ``engines`` per measure for ``"all"``). ``sample`` and ``seed``: see above.
+    Only action relations count unless ``with_commentary`` (see
+    :func:`graph.build.story`): ``roles`` says which were read, and
+    ``not_in_story`` lists the actors left out (``id`` and ``name``).
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> star = Dataset(
@@ -109,6 +115,8 @@ def centrality(
         for name in measures
     }
     directions = {name: resolve_directed(directed, name) for name in measures}
+    full = dataset
+    dataset, left_out = story(full, with_commentary)
     graphs = {
         way: Projection.of(dataset, directed=way, weighted=weighted)
         for way in sorted(set(directions.values()))
@@ -118,6 +126,7 @@ def centrality(
         "measure": measure,
         "directed": directions[measures[0]],
         "weighted": weighted,
+        **story_keys(full, left_out, with_commentary),
     }
     if measure == "all":
         result["directed_measures"] = [name for name in measures if directions[name]]

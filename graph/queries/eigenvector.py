@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 
 from ..model import Dataset
-from ._checks import scaled_weights
+from ..weights import scaled_weights
 
 __all__ = ["MAX_ITER", "eigenvector_scores", "leading_eigenvector", "power_iteration"]
 

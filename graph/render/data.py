@@ -13,22 +13,26 @@ curves bending apart, so each can be hovered on its own.
 
 from __future__ import annotations
 
+import copy
 import math
 import unicodedata
 from collections import Counter, defaultdict
 
 from ..display import shown_path
-from ..model import Dataset
+from ..model import Dataset, every_description
 from .limits import PHYSICS_SIZE, live_physics
 from .style import (
     CAMP_COLORS,
     FRUSTRATED_COLOR,
     KIND_COLORS,
+    LEANING_STYLE,
     MIXED_COLOR,
     PATH_COLOR,
+    edge_width,
     kind_styles,
     node_size,
     sign_style,
+    type_family,
 )
 
 __all__ = [
@@ -50,6 +54,10 @@ COLOR_BY = ("kind", "camp", "community")
 # character and per row (13 px text), how far a big node pushes its label
 # down (graph units), and the zoom from which every label is drawn.
 LABEL_CHAR_WIDTH, LABEL_ROW, LARGEST_LABEL_DROP, MAX_LABEL_SCALE = 7.5, 18.0, 30.0, 8.0
+
+# No text is drawn on the canvas smaller than this, in screen pixels: labels
+# of vis-network's own (edge types, actors on small pages) are hidden below it.
+READABLE_PX = 11
 
 # Longer names are cut to this many characters plus "…" in the label drawn
 # under a node (the full name stays in the node's ``name``, its tooltip and
@@ -81,7 +89,9 @@ def page_data(
     ``path`` is ``{"source", "target", "count", "relations"}`` where
     ``relations`` holds the positions of the relations on a shortest path.
     ``color_by`` is "kind", "camp" or "community"; then ``groups`` holds
-    ``{"of": {actor id: group number}, "names": [...], "frustrated": {positions}}``.
+    ``{"of": {actor id: group number}, "names": [...], "frustrated": {positions}}``,
+    and for camps ``"standing"``: ``{actor id: {"standing", "margin"}}``, which
+    each placed actor's node carries (a leaning one with a dashed border).
     ``omitted`` says how many actors and relations were left out for size.
     ``renderer`` is "vis" or "webgl" (the WebGL page gets lighter items: no
     vis-network styles, no label zooms; it places labels itself).
@@ -305,7 +315,7 @@ def _nodes(
             "name": actor.name,
             "kind": actor.kind,
             "aliases": list(actor.aliases),
-            "description": actor.description,
+            "description": every_description(actor),
             "score": _number(score["score"]),
             "rank": score["rank"],
             "size": node_size(score["score"], lowest, highest),
@@ -314,6 +324,11 @@ def _nodes(
         if groups and color_by != "kind":
             number = groups["of"].get(actor.id, len(groups["names"]) - 1)
             node.update(colorGroup=number, color=_group_color(color_by, number))
+            placed = groups.get("standing", {}).get(actor.id)
+            if placed:
+                node.update(placed)
+                if placed["standing"] == "leaning":
+                    node.update(copy.deepcopy(LEANING_STYLE))
         if focus and actor.id == focus["id"]:
             node.update(focus=True) if webgl else node.update(borderWidth=5, focus=True)
         if actor.id in path_actors:
@@ -397,6 +412,7 @@ def _edges(
     for position, relation in enumerate(dataset.relations):
         relation_type = dataset.types[relation.type]
         style = sign_style(relation_type.sign_name)
+        family = type_family(relation.type, relation_type.sign_name)
         edge = {
             "id": f"r{position}",
             "from": relation.source,
@@ -415,7 +431,7 @@ def _edges(
                 "hover": style["color"],
             },
             "dashes": style["dashes"],
-            "width": round(1 + min(relation.weight, 4.0), 2),
+            "width": edge_width(relation.weight, family),
         }
         if labelled:
             edge["label"] = relation.type
@@ -489,7 +505,7 @@ def _bends(dataset: Dataset) -> dict[int, dict]:
 def _kind_legend(dataset: Dataset) -> list[dict]:
     styles = kind_styles(_vocabulary_kinds(dataset))
     counts = Counter(actor.kind for actor in dataset.actors.values())
-    descriptions = {name: kind.description for name, kind in (dataset.kinds or {}).items()}
+    descriptions = {name: every_description(kind) for name, kind in (dataset.kinds or {}).items()}
     return [
         {"name": kind, "count": counts[kind], "description": descriptions.get(kind), **styles[kind]}
         for kind in styles
@@ -509,7 +525,8 @@ def _type_legend(dataset: Dataset) -> list[dict]:
                     "count": counts[name],
                     "sign": relation_type.sign_name,
                     "symmetric": relation_type.symmetric,
-                    "description": relation_type.description,
+                    "family": type_family(name, relation_type.sign_name),
+                    "description": every_description(relation_type),
                     **style,
                 }
             )
@@ -540,12 +557,19 @@ def _options(physics: bool) -> dict:
         "nodes": {
             "borderWidth": 1,
             "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            # vis-network draws a label from 13 px on screen (fading it in up to
+            # 14 px, its drawThreshold); smaller, the page draws them at 13 px.
+            "scaling": {"label": {"drawThreshold": 14}},
         },
         "edges": {
             "smooth": False,
             "arrows": {"to": {"scaleFactor": 0.5}, "from": {"scaleFactor": 0.5}},
+            # A type's label shows from READABLE_PX + 1 on screen (vis-network
+            # fades it in over the pixel below its drawThreshold): zoomed out,
+            # the line's style and width tell the type's family.
+            "scaling": {"label": {"drawThreshold": READABLE_PX + 2}},
             "font": {
-                "size": 10,
+                "size": 11,
                 "color": "#555555",
                 "strokeWidth": 3,
                 "strokeColor": "#ffffff",

@@ -320,7 +320,12 @@ def _groups(dataset: Dataset, color_by: str) -> dict | None:
         from ..queries.camps import camps
 
         found = camps(dataset)
-        of = {actor_id: number for number, camp in enumerate(found["camps"]) for actor_id in camp}
+        # Members and leaning actors take their camp's colour (a leaning one also a dashed
+        # border, see graph.render.style); an undecided one is in no camp.
+        of = {a["id"]: a["camp"] - 1 for a in found["actors"] if a["standing"] != "undecided"}
+        standing = {
+            a["id"]: {"standing": a["standing"], "margin": a["margin"]} for a in found["actors"]
+        }
         wrong = {(f["source"], f["type"], f["target"], f["evidence"]) for f in found["frustrated"]}
         frustrated = {
             position
@@ -328,13 +333,19 @@ def _groups(dataset: Dataset, color_by: str) -> dict | None:
             if (r.source, r.type, r.target, r.evidence) in wrong
         }
         names = ["camp 1", "camp 2", "in no camp"]
-        return {"of": of, "names": names, "frustrated": frustrated}
+        return {"of": of, "names": names, "frustrated": frustrated, "standing": standing}
     if color_by == "community":
         from ..queries.communities import communities
 
-        found = communities(dataset)["communities"]
+        result = communities(dataset, runs=1)
+        found = result["communities"]
         of = {actor_id: row["community"] - 1 for row in found for actor_id in row["actors"]}
-        return {"of": of, "names": [f"community {row['community']}" for row in found]}
+        names = [f"community {row['community']}" for row in found]
+        # Actors with only commentary or affiliation are in no community: a group of their own,
+        # last (the page puts any actor missing from "of" in the last group).
+        if result["not_in_story"]:
+            names.append("not in the story")
+        return {"of": of, "names": names}
     return None
 
 
@@ -410,12 +421,21 @@ def _path(dataset: Dataset, source: str, target: str) -> dict:
 
 
 def _dataset_name(dataset: Dataset) -> str:
-    """The dataset's folder name, never its absolute path (which would differ per machine)."""
+    """The dataset's folder name, never its absolute path (which would differ per machine).
+
+    A merged graph is named by its datasets' labels: ``data (embedded seed) + second``.
+    """
     from ..load import seed_folder
 
+    seed = seed_folder().resolve()
+    if dataset.sources:
+        return " + ".join(
+            shown_path(label) + (" (embedded seed)" if Path(folder).resolve() == seed else "")
+            for label, folder in dataset.sources.items()
+        )
     if dataset.folder is None:
         return "in-memory dataset"
-    if Path(dataset.folder).resolve() == seed_folder().resolve():
+    if Path(dataset.folder).resolve() == seed:
         return "embedded seed dataset"
     return shown_path(Path(dataset.folder).resolve().name)
 

@@ -18,6 +18,7 @@ copied byte for byte and declared as the dataset's document.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -37,6 +38,10 @@ DATASET_FILES = (
     "relations.yaml",
 )
 
+# Names a dataset folder gives a meaning to: an article cannot take one (compared
+# case-blind, for file systems that are). The tables' names come from graph.tables.
+RESERVED = ("actors.yaml", "relations.yaml", "schemas", "coverage.yaml")
+
 NO_DOCUMENT = """\
 # documents: {article: article.txt}   # the article, beside this file; until one
 #                                     # is declared, quotes are not checked"""
@@ -51,20 +56,24 @@ def init_dataset(folder: str | os.PathLike, article: str | os.PathLike | None = 
 
     ``folder`` is created if need be. Nothing is ever overwritten: when any
     file to write exists already, nothing is written and :class:`ScaffoldError`
-    names them all. ``article`` (a UTF-8 text file) is copied in under its own
-    name, unless it is in ``folder`` already, and declared as the document
-    ``article``.
+    names them all; a folder that holds a dataset as tables (CSV or Parquet,
+    which ``actors.yaml`` would hide) is refused too. ``article`` (a UTF-8
+    text file whose name is UTF-8 and not one the dataset uses, such as
+    ``coverage.yaml``) is copied in under its own name, unless it is in
+    ``folder`` already, and declared as the document ``article``. A write
+    that fails takes back what was written, so that a second try finds
+    nothing in its way.
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise ScaffoldError(f"{folder} exists and is not a folder")
+    _refuse_a_table_dataset(folder)
     names = list(DATASET_FILES)
     text = None
     if article is not None:
         article = Path(article)
+        _check_article_name(article)
         text = _read_article(article)
-        if article.name in ("actors.yaml", "relations.yaml", "schemas"):
-            raise ScaffoldError(f"the article cannot be called {article.name}: rename it first")
         if _already_there(article, folder):
             text = None
         else:
@@ -79,16 +88,66 @@ def init_dataset(folder: str | os.PathLike, article: str | os.PathLike | None = 
     contents = _contents(folder, article)
     if text is not None:
         contents[article.name] = text
-    written = []
+    made = [path for path in (*reversed(folder.parents), folder, schemas) if not path.exists()]
+    written: list[Path] = []
     try:
         schemas.mkdir(parents=True, exist_ok=True)
         for name in names:
             write_atomically(folder / name, contents[name])
             written.append(folder / name)
-    except OSError as error:
-        where = error.filename or folder
-        raise ScaffoldError(f"cannot write {where}: {error.strerror or error}") from None
+    except (OSError, UnicodeError) as error:
+        _take_back(written, made)
+        where = getattr(error, "filename", None) or folder
+        reason = getattr(error, "strerror", None) or error
+        raise ScaffoldError(f"cannot write {where}: {reason}") from None
     return written
+
+
+def _refuse_a_table_dataset(folder: Path) -> None:
+    """A folder holding a dataset as tables is refused: new YAML files would hide it.
+
+    (A folder with YAML files is refused by the files in the way.)
+    """
+    from ..sources.tables import find_tables
+
+    found = find_tables(folder) if folder.is_dir() else {}
+    if found:
+        listed = ", ".join(path.name for path in found.values())
+        raise ScaffoldError(
+            f"{folder} holds a dataset as tables ({listed}): a new actors.yaml there would "
+            "hide it (choose another folder)"
+        )
+
+
+def _check_article_name(article: Path) -> None:
+    """Refuse an article whose name the dataset cannot use: not UTF-8, or a name it reserves."""
+    from ..tables import TABLES
+
+    name = article.name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        raise ScaffoldError(
+            f"the article's file name {shown} is not UTF-8, so relations.yaml cannot name it: "
+            "rename it first"
+        ) from None
+    tables = (f"{table}{suffix}" for table in TABLES for suffix in (".csv", ".parquet"))
+    if name.casefold() in {reserved.casefold() for reserved in (*RESERVED, *tables)}:
+        raise ScaffoldError(
+            f"the article cannot be called {name}: the dataset uses that name for its own "
+            "file; rename it first"
+        )
+
+
+def _take_back(written: list[Path], made: list[Path]) -> None:
+    """Delete the files just written and the folders just made (if empty): nothing half done."""
+    for path in written:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    for path in reversed(made):
+        with contextlib.suppress(OSError):
+            path.rmdir()
 
 
 def _read_article(article: Path) -> str:

@@ -9,8 +9,8 @@ row 2 so both read alike; the column counts from 1 as spreadsheets do).
 
 What only tables can get wrong is checked here: unknown, missing or repeated
 columns, cells that are not numbers or booleans, a type, kind or document
-declared twice, and a relation whose ``sign`` or ``symmetric`` disagrees
-with its type.
+declared twice, and a relation whose ``sign``, ``symmetric`` or ``role``
+disagrees with its type.
 
 >>> sorted(TABLE_SUFFIXES)
 ['.csv', '.parquet']
@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem, did_you_mean
-from ..tables import TABLES, parse_csv_cell, split_list
+from ..tables import TABLES, parse_cell, parse_csv_cell, split_list
 from . import DataPath, Source
-from .text import read_utf8
+from .text import file_problem, read_bytes, read_utf8
 
 __all__ = ["TABLE_SUFFIXES", "TableLocator", "find_tables", "read_tables"]
 
@@ -38,7 +38,11 @@ TABLE_SUFFIXES = (".csv", ".parquet")
 _RENAMED = {"src": "source", "dst": "target"}
 _RENAMED_BACK = {value: key for key, value in _RENAMED.items()}
 # Columns that repeat a type's properties on each relation, checked against the types table.
-_REPEATED = ("sign", "symmetric")
+_REPEATED = ("sign", "symmetric", "role")
+# What a type's property is when its table leaves it empty.
+_DEFAULTS = {"symmetric": False, "role": "action"}
+# Settings of the dataset table whose value is a list joined by "|".
+_LIST_SETTINGS = ("evidence_allowed",)
 
 
 def find_tables(folder: Path) -> dict[str, Path]:
@@ -51,7 +55,8 @@ def find_tables(folder: Path) -> dict[str, Path]:
     for name in TABLES:
         for suffix in TABLE_SUFFIXES:
             path = folder / f"{name}{suffix}"
-            if path.exists():
+            # lexists: a symlink loop or a broken link is a table with a problem, not no table.
+            if os.path.lexists(path):
                 found.setdefault(name, path)
     return found
 
@@ -132,7 +137,7 @@ def _read_tables(folder: Path, max_file_size: int | None):
     problems: list[Problem] = []
     for name in TABLES:
         both = [folder / f"{name}{suffix}" for suffix in TABLE_SUFFIXES]
-        if all(path.exists() for path in both):
+        if all(os.path.lexists(path) for path in both):
             problems.append(
                 Problem(str(both[1]), 1, 1, f"both {both[0].name} and {both[1].name}: keep one")
             )
@@ -142,8 +147,11 @@ def _read_tables(folder: Path, max_file_size: int | None):
         if table is not None:
             tables[name] = table
     required = ["actors", "relations"]
-    if "types" not in files and not _has_sign_column(tables.get("relations")):
-        required.append("types")  # without a sign column, the types cannot be derived
+    relations = tables.get("relations")
+    if "types" not in files and relations is not None and not _has_sign_column(relations):
+        # Without a sign column, the types cannot be derived. A relations table not
+        # read (missing or broken) has its own problem: whether types are missing is unknown.
+        required.append("types")
     for name in required:
         if name not in files:
             problems.append(
@@ -166,9 +174,11 @@ def _read_table(name: str, path: Path, max_file_size, problems) -> _Table | None
     """Return one table read and its columns checked (cells typed, raw text kept)."""
     shown = str(path)
     if path.suffix == ".parquet":
-        header, records = _read_parquet(path, shown, problems)
+        header, records = _read_parquet(path, shown, max_file_size, problems)
+        parse = parse_cell  # the spreadsheet rule is CSV's: Parquet text is as written
     else:
         header, records = _read_csv(path, shown, max_file_size, problems)
+        parse = parse_csv_cell
     if header is None:
         return None
     table = _Table(shown)
@@ -206,7 +216,7 @@ def _read_table(name: str, path: Path, max_file_size, problems) -> _Table | None
                 table.raw[(row_number, column)] = value
                 # A cell that does not parse is kept as written: the rules say what is wrong.
                 with contextlib.suppress(ValueError):
-                    value = parse_csv_cell(value, types[column])
+                    value = parse(value, types[column])
             elif value is not None:
                 table.raw[(row_number, column)] = str(value)
             if value is not None and value != []:
@@ -234,6 +244,17 @@ def _read_csv(path: Path, shown: str, max_file_size, problems):
             return None, []
         start = reader.line_num + 1
         for cells in reader:
+            if len(cells) > len(header):
+                # Never cut silently: the cells past the header would be lost (a quote cut short).
+                problems.append(
+                    Problem(
+                        shown,
+                        start,
+                        len(header) + 1,
+                        f"row has {len(cells)} cells but the header names {len(header)} "
+                        f"columns (a {delimiter!r} inside a cell needs the cell in double quotes)",
+                    )
+                )
             if cells:  # a blank line is no record
                 records.append((start, cells))
             start = reader.line_num + 1
@@ -243,22 +264,72 @@ def _read_csv(path: Path, shown: str, max_file_size, problems):
     return header, records
 
 
-def _read_parquet(path: Path, shown: str, problems):
+def _read_parquet(path: Path, shown: str, max_file_size, problems):
+    """Return the header and records of a Parquet file, or of a folder of part files.
+
+    Each file is read as the YAML and CSV files are (only a regular file, at
+    most ``max_file_size`` bytes, refused before reading), then parsed from
+    memory; columns are taken by position, so a repeated name is reported as
+    such by the header's check.
+    """
     try:
+        import pyarrow as pa
         import pyarrow.parquet as parquet
     except ImportError:
         problems.append(
             Problem(shown, 1, 1, "Parquet needs pyarrow: pip install 'news-actor-graph[parquet]'")
         )
         return None, []
-    try:
-        table = parquet.read_table(path)
-    except Exception as error:  # pyarrow raises several kinds for a broken file
-        problems.append(Problem(shown, 1, 1, f"cannot read Parquet file: {error}"))
+    header, records = None, []
+    parts = _parquet_parts(path, shown, max_file_size, problems)
+    if parts is None:
         return None, []
-    header = list(table.column_names)
-    rows = table.to_pylist()
-    return header, [(number, [row[c] for c in header]) for number, row in enumerate(rows, 2)]
+    for part, part_shown in parts:
+        raw, problem = read_bytes(part, part_shown, max_file_size)
+        if problem:
+            problems.append(problem)
+            return None, []
+        try:
+            table = parquet.ParquetFile(pa.BufferReader(raw)).read()
+        except Exception as error:  # pyarrow raises several kinds for a broken file
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            problems.append(Problem(part_shown, 1, 1, f"cannot read Parquet file: {reason}"))
+            return None, []
+        names = list(table.column_names)
+        if header is None:
+            header = names
+        elif names != header:
+            problems.append(
+                Problem(part_shown, 1, 1, f"columns {names} differ from the first part's {header}")
+            )
+            return None, []
+        number = len(records) + 2
+        columns = [column.to_pylist() for column in table.columns]
+        records.extend(enumerate((list(row) for row in zip(*columns, strict=True)), number))
+    if header is None:
+        problems.append(Problem(shown, 1, 1, "no Parquet part files in this folder"))
+    return header, records
+
+
+def _parquet_parts(path: Path, shown: str, max_file_size, problems) -> list | None:
+    """Return the files of a Parquet table: the file itself, or a folder's part files in order.
+
+    Spark writes a table as a folder of ``part-*.parquet`` files beside
+    ``_SUCCESS`` and ``.crc`` files; names starting with ``_`` or ``.`` are
+    not data. Returns ``[(file, shown as), ...]``, or None with the problem
+    added when the path is neither a folder nor a regular file within the size limit.
+    """
+    if path.is_dir():
+        return [
+            (part, str(part))
+            for part in sorted(path.iterdir())
+            if part.suffix == ".parquet" and not part.name.startswith(("_", "."))
+        ]
+    problem = file_problem(path, shown, max_file_size)
+    if problem:
+        problems.append(problem)
+        return None
+    return [(path, shown)]
 
 
 def _keyed(table: _Table, key: str, what: str, problems) -> tuple[dict, dict]:
@@ -332,6 +403,16 @@ def _relations_source(tables, provenance, problems) -> Source:
             if values.get("dataset"):
                 provenance["documents"][key] = values["dataset"]
         sections["documents"] = (documents_table, {k: r for k, r in document_rows.items()})
+    settings_table = tables.get("dataset")
+    if settings_table is not None and settings_table.rows:
+        settings, setting_rows = _keyed(settings_table, "key", "setting", problems)
+        data["settings"] = {
+            key: split_list(str(values.get("value", "")))
+            if key in _LIST_SETTINGS
+            else values.get("value")
+            for key, values in settings.items()
+        }
+        sections["settings"] = (settings_table, setting_rows)
     locator = _RelationsLocator(relations_table, sections)
     locator.derived_types = types_table is relations_table
     return Source(relations_table.shown_as, data, locator)
@@ -348,6 +429,11 @@ class _RelationsLocator(TableLocator):
     derived_types = False
 
     def position(self, path: DataPath, key: bool = False) -> tuple[int, int]:
+        if len(path) >= 2 and path[0] == "settings" and "settings" in self.sections:
+            table, rows = self.sections["settings"]
+            if path[1] in rows:
+                column = "key" if key or len(path) == 2 else "value"
+                return rows[path[1]], table.columns.get(column, 1)
         if len(path) == 2 and path[0] == "documents" and "documents" in self.sections:
             table, rows = self.sections["documents"]
             if path[1] in rows:
@@ -364,6 +450,10 @@ class _RelationsLocator(TableLocator):
         return super().position(path, key)
 
     def text(self, path: DataPath, key: bool = False) -> str | None:
+        if len(path) >= 2 and path[0] == "settings" and "settings" in self.sections:
+            table, rows = self.sections["settings"]
+            if path[1] in rows:
+                return table.raw.get((rows[path[1]], "key" if key else "value"))
         if len(path) == 2 and path[0] == "documents" and "documents" in self.sections:
             table, rows = self.sections["documents"]
             if path[1] in rows:
@@ -376,7 +466,7 @@ def _has_sign_column(table: _Table | None) -> bool:
 
 
 def _derived_types(table: _Table, problems) -> tuple[dict, dict]:
-    """Return the types a relations table implies by its sign and symmetric columns.
+    """Return the types a relations table implies by its sign, symmetric and role columns.
 
     Without a types table, each type takes its sign (and symmetry) from its
     first relation; later relations may leave them empty, and must agree
@@ -395,12 +485,12 @@ def _derived_types(table: _Table, problems) -> tuple[dict, dict]:
 
 
 def _check_repeated(table, row, type_name, repeated, types, problems) -> None:
-    """A relation's ``sign``/``symmetric`` cells, when filled, must agree with its type."""
+    """A relation's ``sign``/``symmetric``/``role`` cells, when filled, must agree with its type."""
     declared = types.get(type_name) if isinstance(type_name, str) else None
     if declared is None:
         return
     for name, value in repeated.items():
-        expected = declared.get(name, False if name == "symmetric" else None)
+        expected = declared.get(name, _DEFAULTS.get(name))
         if expected is not None and value != expected:
             shown = table.raw.get((row, name), str(value))
             problems.append(

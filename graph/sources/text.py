@@ -83,7 +83,12 @@ def read_bytes(
         return b"", problem
     limit = MAX_FILE_SIZE if max_size is None else max_size
     try:
-        with open(path, "rb") as stream:
+        # Not blocking, and checked again once open: a file swapped for a pipe
+        # after the check above is refused, not waited on.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return b"", Problem(shown_as, 1, 1, "not a regular file")
             raw = _read_at_most(stream, limit + 1)
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error)

@@ -4,8 +4,8 @@ PyYAML reports indentation mistakes as "mapping values are not allowed in
 this context" or "did not find expected '-' indicator". This module reads the
 lines around the error and, when the cause is indentation, says so, with the
 column the line should start at when the lines above tell it; a value with
-``": "`` in it, a key without its colon and a tab are named too. Everything
-else keeps the parser's own words.
+``": "`` in it, a key without its colon, a key too long for YAML and a tab
+are named too. Everything else keeps the parser's own words.
 
 >>> text = "actors:\\n  - id: a\\n     name: A\\n"
 >>> explain_yaml_error(text, 3, 10, "mapping values are not allowed in this context", None)
@@ -26,6 +26,10 @@ _INDENTATION_PROBLEMS = (
     "could not find expected ':'",
 )
 _KEY = re.compile(r"""(?:[^\s#'"{\[][^:#]*?|"[^"]*"|'[^']*'):(?:\s|$)""")
+# A key's ':' must come within this many characters of the key's start (PyYAML
+# and libyaml both): past it the parser has given the key up, and says
+# something about indentation or a missing ':' instead.
+LONGEST_KEY = 1024
 
 
 def explain_yaml_error(
@@ -54,6 +58,9 @@ def explain_yaml_error(
             "mark (\" or ')",
         )
     if 1 <= line <= len(lines):
+        long_key = _long_key(lines[line - 1], column)
+        if long_key:
+            return line, *long_key
         early = _closed_early(lines[line - 1], column)
         if early:
             return line, *early
@@ -94,6 +101,32 @@ def explain_yaml_error(
         suspect,
         start,
         f"bad indentation: this line starts at column {start}, but {what} at column {expected}",
+    )
+
+
+def _long_key(source: str, column: int) -> tuple[int, str] | None:
+    """Return where a key too long for YAML starts and why, if the error is at its ':'.
+
+    >>> _long_key("  " + "k" * 1100 + ": 1", 1103)
+    (3, "this key runs 1,100 characters up to its ':'; YAML allows at most 1,024: shorten it")
+    """
+    colon = column - 1
+    if not 0 <= colon < len(source) or source[colon] != ":":
+        return None
+    start = max(source.rfind(mark, 0, colon) for mark in "{[,") + 1
+    while True:  # past the indentation, list dashes and the '?' of an explicit key
+        rest = source[start:colon].lstrip(" ")
+        start = colon - len(rest)
+        if not rest.startswith(("- ", "? ")):
+            break
+        start += 2
+    length = colon - start
+    if length <= LONGEST_KEY:
+        return None
+    return (
+        start + 1,
+        f"this key runs {length:,} characters up to its ':'; YAML allows at most "
+        f"{LONGEST_KEY:,}: shorten it",
     )
 
 

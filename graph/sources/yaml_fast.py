@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 import re
 
-from . import NotLocated, Source, Unlocated
+from .source import NotLocated, Source, Unlocated
 
 __all__ = ["available", "read", "risky", "suspect"]
 

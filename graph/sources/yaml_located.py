@@ -24,7 +24,7 @@ from contextlib import contextmanager
 import yaml
 
 from ..problems import Problem
-from . import DataPath, Source
+from .source import DataPath, Source
 from .yaml_errors import explain_yaml_error
 
 __all__ = ["MAX_EXPANDED_CHARACTERS", "MAX_EXPANDED_NODES", "NodeLocator", "read"]

@@ -3,7 +3,11 @@
 Checked in Spark, over every row (the relations never leave the cluster):
 
 * columns: ``actors`` has ``id``, ``name``, ``kind``; ``relations`` has
-  ``src``, ``dst``, ``type``, ``evidence``; a ``types`` table exists;
+  ``src``, ``dst``, ``type``, ``evidence``; a ``types`` table exists; each
+  column of the layout has a Spark type that fits it (:data:`ACCEPTED_TYPES`:
+  text is ``string``, aliases ``array<string>``; a sign, a boolean or a
+  weight may also be text, read as ``--data`` reads it, by
+  :func:`graph.tables.parse_cell`);
 * actors: an id, a name and a kind on every row; ids unique; the kind
   declared when a non-empty ``kinds`` table exists;
 * relations: ``src`` and ``dst`` name known actors and differ; the type is
@@ -25,12 +29,27 @@ from __future__ import annotations
 
 from ..model import RelationType
 from ..problems import DatasetError, Problem
+from ..tables import FALSE_WORDS, TRUE_WORDS, parse_cell
+from ..tables import TABLES as LAYOUT  # the columns of each table (not layout.TABLES, the names)
+from .dates import period_start
+from .layout import table_uri
 
 __all__ = ["SHOWN", "check_tables"]
 
 SHOWN = 50
 MIN_WEIGHT, MAX_WEIGHT = 1e-6, 1e6
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_INTEGRAL = ("tinyint", "smallint", "int", "bigint")
+# The Spark types each column type of the layout (graph.tables) may have, or a column its own;
+# text in a number or boolean column is read as --data reads it (graph.tables.parse_cell).
+ACCEPTED_TYPES = {
+    "text": ("string",),
+    "list": ("array<string>",),
+    "int": (*_INTEGRAL, "string"),
+    "bool": ("boolean", "string"),
+    "float": ("double", "float", "decimal", *_INTEGRAL, "string"),
+    "date": ("string", "date"),
+}
 REQUIRED = {
     "actors": ("id", "name", "kind"),
     "relations": ("src", "dst", "type", "evidence"),
@@ -42,8 +61,6 @@ REQUIRED = {
 
 def check_tables(frames: dict, uri: str):
     """Check the tables; return ``(types, kinds, documents)`` or raise DatasetError."""
-    from .frames import table_uri
-
     problems: list[Problem] = []
     for name, frame in frames.items():
         missing = [c for c in REQUIRED[name] if c not in frame.columns]
@@ -54,6 +71,8 @@ def check_tables(frames: dict, uri: str):
             )
     if "types" not in frames:
         problems.append(Problem(table_uri(uri, "types"), 1, 1, "missing the types table"))
+    for name, frame in frames.items():
+        problems += _type_problems(frame, table_uri(uri, name), name)
     if problems:
         raise DatasetError(problems)
     types, kinds, documents = _vocabularies(frames, problems, uri)
@@ -71,19 +90,68 @@ def check_tables(frames: dict, uri: str):
     return types, kinds, documents
 
 
+def _type_problems(frame, shown: str, table: str) -> list[Problem]:
+    """A column of the layout whose Spark type no reading fits: ``FILE: error: ...``.
+
+    Caught before any query: Spark would fail mid-query with a cast error
+    (Java frames and a traceback) or compare unlike values silently.
+    """
+    columns = {column.name: column.type for column in LAYOUT[table].columns}
+    problems = []
+    for column, spark_type in frame.dtypes:
+        if column not in columns:
+            continue
+        accepted = ACCEPTED_TYPES.get(column, ACCEPTED_TYPES[columns[column]])
+        if spark_type.split("(")[0] not in accepted:  # decimal(10,2) is a decimal
+            expected = " or ".join(accepted)
+            message = f"column {column!r} has type {spark_type}, expected {expected}"
+            problems.append(Problem(shown, 0, 0, message))
+    return problems
+
+
+def _cell(row: dict, column: str, column_type: str):
+    """A small table's cell read as ``--data`` reads it: text by :func:`graph.tables.parse_cell`.
+
+    Raises ``ValueError`` for text that is not a value of the column's type.
+    """
+    value = row.get(column)
+    return parse_cell(value, column_type) if isinstance(value, str) else value
+
+
 def _vocabularies(frames: dict, problems: list[Problem], uri: str):
     """Collect types, kinds and documents (small tables) and check them in Python."""
     types: dict[str, RelationType] = {}
+    number = _column_numbers(frames["types"])
     for row in _rows(frames["types"]):
-        name, sign = row["name"], row["sign"]
+        name = row["name"]
         where = (row["_metadata"]["file_path"], row["_metadata"]["row_index"] + 1)
+        try:
+            sign = _cell(row, "sign", "int")
+        except ValueError:
+            sign = row["sign"]
+        try:
+            symmetric = _cell(row, "symmetric", "bool")
+        except ValueError:
+            shown = row["symmetric"]
+            problems.append(
+                Problem(
+                    *where,
+                    number["symmetric"],
+                    f"symmetric of type {name!r} must be true or false, not {shown!r}",
+                )
+            )
+            continue
         if name in types:
-            problems.append(Problem(*where, 1, f"duplicate type {name!r}"))
-        elif sign not in (-1, 0, 1):
-            problems.append(Problem(*where, 2, f"sign of type {name!r} must be -1, 0 or 1"))
+            problems.append(Problem(*where, number["name"], f"duplicate type {name!r}"))
+        elif type(sign) is not int or sign not in (-1, 0, 1):
+            problems.append(
+                Problem(*where, number["sign"], f"sign of type {name!r} must be -1, 0 or 1")
+            )
         else:
-            symmetric = bool(row["symmetric"]) if "symmetric" in row else False
-            types[name] = RelationType(name, int(sign), symmetric, row.get("description"))
+            role = row.get("role") or "action"
+            types[name] = RelationType(
+                name, sign, bool(symmetric), row.get("description"), role=role
+            )
     kinds = None
     if "kinds" in frames:
         kinds = [row["name"] for row in _rows(frames["kinds"])] or None
@@ -100,6 +168,11 @@ def _beside(uri: str, path: str | None) -> str | None:
     if path is None or "://" in path or path.startswith("/"):
         return path
     return f"{uri.rstrip('/')}/{path}"
+
+
+def _column_numbers(frame) -> dict[str, int]:
+    """Each column's number from 1, as problems show it (``_metadata`` left out)."""
+    return {name: n for n, name in enumerate((c for c in frame.columns if c != "_metadata"), 1)}
 
 
 def _rows(frame) -> list[dict]:
@@ -172,8 +245,18 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
     ids = frames["actors"].where(~_missing("id")).select(F.col("id").cast("string").alias("_id"))
     found = [
         _located(relations.where(_missing(column)), column, f"missing {column}")
-        for column in ("src", "dst", "type", "evidence")
+        for column in ("src", "dst", "type")
     ]
+    # A quote is required of verified relations only; Spark cannot check quotes, so the
+    # other states are taken as recorded.
+    verified = (
+        F.col("evidence_state").isNull() | (F.col("evidence_state") == "verified")
+        if "evidence_state" in relations.columns
+        else F.lit(True)
+    )
+    found.append(
+        _located(relations.where(_missing("evidence") & verified), "evidence", "missing evidence")
+    )
     for end in ("src", "dst"):
         present = relations.where(~_missing(end))
         unknown = present.join(ids, present[end].cast("string") == ids["_id"], "left_anti")
@@ -189,6 +272,7 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
     for column, field in (("sign", "sign"), ("symmetric", "symmetric")):
         if column not in relations.columns:
             continue
+        value = _read_as(relations, column, "int" if column == "sign" else "bool")
         expected = (
             F.create_map(
                 *(
@@ -203,9 +287,9 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
         if expected is None:
             continue
         wrong = relations.where(
-            F.col(column).isNotNull()
+            ~_missing(column)
             & F.col("type").isin(list(types))
-            & (F.col(column) != expected[F.col("type")])
+            & (value.isNull() | (value != expected[F.col("type")]))
         )
         message = F.concat(
             F.lit(f"{column} "),
@@ -218,7 +302,7 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
         )
         found.append(_located(wrong, column, message))
     if "weight" in relations.columns:
-        weight = F.col("weight").cast("double")
+        weight = F.col("weight").try_cast("double")  # text that is no number: null, reported
         bad = relations.where(
             F.col("weight").isNotNull()
             & (weight.isNull() | F.isnan(weight) | (weight < MIN_WEIGHT) | (weight > MAX_WEIGHT))
@@ -229,8 +313,6 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
             )
         )
     if "date" in relations.columns:
-        from .frames import period_start
-
         date = F.col("date").cast("string")
         real = F.try_to_date(period_start(date), "yyyy-MM-dd")
         bad = relations.where(date.isNotNull() & ((~date.rlike(DATE_PATTERN)) | real.isNull()))
@@ -246,6 +328,21 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
             _located(unknown, "document", F.concat(F.lit("unknown document "), _quoted("document")))
         )
     return _union(found)
+
+
+def _read_as(frame, column: str, column_type: str):
+    """``column`` as an int or a boolean; text read as :func:`graph.tables.parse_cell` reads
+    it (a boolean's words from :data:`graph.tables.TRUE_WORDS`), null where it is not one."""
+    from pyspark.sql import functions as F
+
+    if dict(frame.dtypes)[column] != "string":
+        return F.col(column)
+    text = F.lower(F.trim(F.col(column)))
+    if column_type == "int":
+        return text.try_cast("int")
+    return F.when(text.isin(list(TRUE_WORDS)), F.lit(True)).when(
+        text.isin(list(FALSE_WORDS)), F.lit(False)
+    )
 
 
 def _union(frames: list):

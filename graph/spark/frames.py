@@ -27,15 +27,16 @@ from ..display import shown_path
 from ..model import Actor, Dataset, RelationType
 from ..names import ActorIndex
 from ..problems import QueryError
+from .dates import period_start
+from .layout import TABLES, table_uri
 
 __all__ = ["TABLES", "SparkGraph", "from_dataset", "from_tables"]
-
-TABLES = ("actors", "relations", "types", "kinds", "documents")
 
 ACTOR_SCHEMA = "id string, name string, kind string, aliases array<string>"
 RELATION_SCHEMA = (
     "src string, dst string, type string, sign int, symmetric boolean, evidence string, "
-    "document string, date string, weight double, file string, row long"
+    "document string, date string, weight double, hedged boolean, evidence_state string, "
+    "locator string, file string, row long"
 )
 
 
@@ -72,15 +73,27 @@ class SparkGraph:
             )
         return self._actors[self._index.resolve(query)]
 
-    def filtered(self, types=None, kinds=None, as_of=None, exclude=(), signs=None) -> SparkGraph:
+    def filtered(
+        self,
+        types=None,
+        kinds=None,
+        as_of=None,
+        exclude=(),
+        signs=None,
+        evidence=None,
+        hedged=True,
+    ) -> SparkGraph:
         """Return the graph narrowed as :func:`graph.filters.filter_dataset` narrows a dataset.
 
-        Unknown types, signs, kinds, dates or actors raise :class:`QueryError`.
+        Unknown types, signs, kinds, evidence states, dates or actors raise
+        :class:`QueryError`. Evidence states are as the tables record them:
+        Spark does not check quotes.
         """
         from pyspark.sql import functions as F
 
-        from ..model import SIGN_NAMES
+        from ..model import EVIDENCE_STATES, SIGN_NAMES
 
+        states = _checked(evidence, EVIDENCE_STATES, "evidence state")
         types = _checked(types, self.types, "relation type")
         signs = _checked(signs, SIGN_NAMES.values(), "sign")
         if signs is not None:
@@ -97,7 +110,7 @@ class SparkGraph:
         except ValueError as error:
             raise QueryError(f"invalid as-of date: {error}") from None
         removed = sorted({self.find_actor(name).id for name in exclude or ()})
-        if types is None and not (kinds or limit or removed):
+        if types is None and not (kinds or limit or removed) and states is None and hedged:
             return self
         actors = self.actors
         if removed:
@@ -107,6 +120,10 @@ class SparkGraph:
         relations = self.relations
         if types is not None:
             relations = relations.where(F.col("type").isin(sorted(types)))
+        if states is not None:
+            relations = relations.where(F.col("evidence_state").isin(sorted(states)))
+        if not hedged:
+            relations = relations.where(~F.col("hedged"))
         if limit:
             relations = relations.where(
                 F.col("date").isNull() | (period_start(F.col("date")) <= limit)
@@ -116,6 +133,34 @@ class SparkGraph:
             for end in ("src", "dst"):
                 relations = relations.join(kept, relations[end] == kept["_kept"], "left_semi")
         return replace(self, actors=actors, relations=relations, _cached=[])
+
+    def story(self, with_commentary: bool = False) -> tuple[SparkGraph, list[str]]:
+        """Return the graph the rankings read, and the ids of the actors not in the story.
+
+        As :func:`graph.build.story`: only relations of an ``action`` type, and
+        without the actors whose relations are all commentary or affiliation.
+        Only those ids come back to the driver.
+        """
+        from pyspark.sql import functions as F
+
+        from ..build import STORY_ROLES
+
+        if with_commentary:
+            return self, []
+        kept = sorted(name for name, kind in self.types.items() if kind.role in STORY_ROLES)
+        if len(kept) == len(self.types):
+            return self, []
+        relations = self.relations.where(F.col("type").isin(kept))
+
+        def ends(frame):
+            return frame.select(F.col("src").alias("id")).union(frame.select(F.col("dst")))
+
+        left = ends(self.relations).distinct().join(ends(relations), "id", "left_anti")
+        left_out = sorted(row.id for row in left.collect())
+        if not left_out:
+            return replace(self, relations=relations, _cached=[]), []
+        actors = self.actors.where(~F.col("id").isin(left_out))
+        return replace(self, actors=actors, relations=relations, _cached=[]), left_out
 
     def actor_kinds(self) -> list[str]:
         """Return the kinds actors have (the vocabulary when none is declared)."""
@@ -133,18 +178,6 @@ class SparkGraph:
         for frame in self._cached:
             frame.unpersist()
         self._cached.clear()
-
-
-def period_start(column):
-    """The first day of a ``YYYY[-MM[-DD]]`` column, as ISO text (compares as a date)."""
-    from pyspark.sql import functions as F
-
-    length = F.length(column)
-    return (
-        F.when(length == 4, F.concat(column, F.lit("-01-01")))
-        .when(length == 7, F.concat(column, F.lit("-01")))
-        .otherwise(column)
-    )
 
 
 def from_dataset(spark, dataset: Dataset) -> SparkGraph:
@@ -166,6 +199,9 @@ def from_dataset(spark, dataset: Dataset) -> SparkGraph:
                 r.document,
                 r.date,
                 float(r.weight),
+                r.hedged,
+                r.evidence_state,
+                r.locator,
                 "",
                 position,
             )
@@ -183,11 +219,6 @@ def from_dataset(spark, dataset: Dataset) -> SparkGraph:
         str(dataset.folder) if dataset.folder else "the seed dataset",
         dataset,
     )
-
-
-def table_uri(uri: str, name: str) -> str:
-    """Return the URI of table ``name`` (``NAME.parquet``) in the folder ``uri``."""
-    return f"{uri.rstrip('/')}/{name}.parquet"
 
 
 def from_tables(spark, uri: str) -> SparkGraph:
@@ -223,6 +254,21 @@ def from_tables(spark, uri: str) -> SparkGraph:
             if "weight" in raw.columns
             else F.lit(1.0)
         ).alias("weight"),
+        (
+            F.coalesce(F.col("hedged").cast("boolean"), F.lit(False))
+            if "hedged" in raw.columns
+            else F.lit(False)
+        ).alias("hedged"),
+        (
+            F.coalesce(F.col("evidence_state").cast("string"), F.lit("verified"))
+            if "evidence_state" in raw.columns
+            else F.lit("verified")
+        ).alias("evidence_state"),
+        (
+            F.col("locator").cast("string")
+            if "locator" in raw.columns
+            else F.lit(None).cast("string")
+        ).alias("locator"),
         F.col("_metadata.file_path").alias("file"),
         F.col("_metadata.row_index").alias("row"),
     )
@@ -238,19 +284,45 @@ def from_tables(spark, uri: str) -> SparkGraph:
 
 def read_tables(spark, uri: str) -> dict:
     """Return ``{name: DataFrame}`` for every table found at ``uri`` (``actors`` and
-    ``relations`` are required; the others are optional)."""
-    frames = {}
+    ``relations`` are required; the others are optional).
+
+    A required table that is not there is a :class:`QueryError` (the URI is
+    wrong); a table that is there but cannot be read, optional or not, is a
+    :class:`~graph.problems.DatasetError` (an unreadable ``kinds`` table was
+    dropped, and every kind passed).
+    """
+    from ..problems import DatasetError, Problem
+
+    frames, problems = {}, []
     for name in TABLES:
         path = table_uri(uri, name)
         try:
             frames[name] = spark.read.parquet(path).select("*", "_metadata")
         except Exception as error:  # AnalysisException: PATH_NOT_FOUND, not Parquet...
-            if name in ("actors", "relations"):
-                reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            if not _not_found(error):
+                problems.append(
+                    Problem(path, 0, 0, f"cannot read the {name} table: {_reason(error)}")
+                )
+            elif name in ("actors", "relations"):
                 raise QueryError(
-                    f"--tables {uri}: cannot read the {name} table {path} ({reason})"
+                    f"--tables {uri}: cannot read the {name} table {path} ({_reason(error)})"
                 ) from None
+    if problems:
+        raise DatasetError(problems)
     return frames
+
+
+def _reason(error: Exception) -> str:
+    """The first line of what Spark (or the JVM beneath it) says went wrong."""
+    java = getattr(error, "java_exception", None)
+    text = str(java.getMessage()) if java is not None else str(error)
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+
+
+def _not_found(error: Exception) -> bool:
+    """Whether Spark's error says the path does not exist (not that it cannot be read)."""
+    condition = getattr(error, "getCondition", None) or getattr(error, "getErrorClass", None)
+    return (condition() if condition else None) == "PATH_NOT_FOUND"
 
 
 def _checked(values, known, what: str) -> set[str] | None:

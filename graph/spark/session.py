@@ -44,6 +44,33 @@ def log_path() -> Path:
     return Path(cache) / "news-actor-graph" / "spark.log"
 
 
+def _open_log(log: Path):
+    """Return the JVM's log file opened for writing, and how to name it in a message.
+
+    Written as every output is (:func:`graph.files.open_in_place`): never
+    through a symlink (its target would be overwritten), never a FIFO (the
+    start would hang) or a device; those raise :class:`SparkUnavailable`.
+    ``os.devnull`` is allowed, to discard the log. A log that cannot be
+    written for another reason (a read-only cache) is discarded, and the
+    message about a failed start says so.
+    """
+    from ..files import NotRegularFileError, open_in_place
+
+    if str(log) == os.devnull:
+        return open(os.devnull, "wb"), log
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        return open_in_place(log), log
+    except NotRegularFileError as error:
+        raise SparkUnavailable(
+            f"cannot write Spark's log: {error.strerror} "
+            "(remove it, or name another file in GRAPH_SPARK_LOG)"
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return open(os.devnull, "wb"), f"none ({log} cannot be written: {reason})"
+
+
 def spark_session(master: str | None = None, progress: Callable[[str], None] | None = None):
     """Return the active SparkSession, or start one on ``master`` (see the module docstring).
 
@@ -86,18 +113,14 @@ def _start(master: str):
         conf.set("spark.driver.host", "127.0.0.1")
         conf.set("spark.driver.bindAddress", "127.0.0.1")
     log = log_path()
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        sink = open(log, "wb")  # noqa: SIM115 (the JVM writes to it for its whole life)
-    except OSError:
-        sink = open(os.devnull, "wb")  # noqa: SIM115
+    sink, shown = _open_log(log)
     try:
         gateway = launch_gateway(conf, popen_kwargs={"stdout": sink, "stderr": sink})
         context = SparkContext(conf=conf, gateway=gateway)
     except Exception as error:  # pyspark raises RuntimeError subclasses and py4j errors
         raise SparkUnavailable(
             f"Spark could not start on {master} ({type(error).__name__}: {error}); "
-            f"is Java 17 or later installed? Spark's log: {log}"
+            f"is Java 17 or later installed? Spark's log: {shown}"
         ) from None
     finally:
         sink.close()  # the JVM keeps its own descriptor

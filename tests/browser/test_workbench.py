@@ -275,7 +275,8 @@ def test_the_csv_download_holds_the_shown_relations_formula_safe(visit, bench_pa
         page.get_by_role("button", name="Download shown relations (CSV)").click()
     download = waiting.value
     assert download.suggested_filename == "relations.csv"
-    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text("utf-8"))))
+    # utf-8-sig: the download starts with a byte order mark, for spreadsheets.
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text("utf-8-sig"))))
     shown = [r for r in data.relations if r.type != "meets"]
     assert len(rows) == len(shown)
     from graph.cells import spreadsheet_safe
@@ -297,7 +298,8 @@ def test_the_png_download_is_the_current_view(visit, seed_pages, renderer):
     content = Path(download.path()).read_bytes()
     assert content[:8] == b"\x89PNG\r\n\x1a\n"
     width = int.from_bytes(content[16:20], "big")
-    assert width == page.evaluate("document.querySelector('#mynetwork canvas').width")
+    # Twice the screen's resolution (test_first_view.py checks the caption and key).
+    assert width == 2 * page.evaluate("document.querySelector('#mynetwork canvas').clientWidth")
 
 
 # -- every reader -----------------------------------------------------------------------
@@ -575,7 +577,7 @@ def test_degree_core_largest_group_lonely_and_around_filter_as_networkx(
     assert "core=3" in page.url
     setting("core", 0)
     page.locator("#legend-signs li", has_text="hostile").get_by_role("button").click()
-    setting("lonely", True)
+    page.locator("#hide-lonely").check()
     hostile_ends = {
         end for r in seed.relations if seed.types[r.type].sign < 0 for end in (r.source, r.target)
     }

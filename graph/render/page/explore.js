@@ -1,17 +1,17 @@
 // explore.js: reading a large graph by its structure: actors with at least N
-// relations, a k-core, the largest connected group only, no actor without a
-// shown relation, and the neighbourhood of one actor, expanded outward a step
-// at a time. Each is a filter like the legend's: applyFilters asks
-// structureHides(id) for every actor and lonelyHidden(hidden, gone) once the
-// relations are known; the view in the address keeps them (exploreParams,
-// applyExplore).
+// relations, a k-core, the largest connected group only, and the
+// neighbourhood of one actor, expanded outward a step at a time (hiding the
+// actors left with no shown relation is the legend's "lonely" box,
+// filters.js). Each is a filter like the legend's: applyFilters asks
+// structureHides(id) for every actor; the view in the address keeps them
+// (exploreParams, applyExplore).
 //
 // Needs: data, $, element, button, nameOf, status (base.js); applyFilters
 // (filters.js); find (search.js); saveFragment (state.js).
-// Gives: structureHides(id), lonelyHidden(hidden, gone), exploreParams(params),
-// applyExplore(params), resetExplore().
+// Gives: structureHides(id), exploreParams(params), applyExplore(params),
+// resetExplore().
 
-const explore = { minDegree: 0, core: 0, largest: false, lonely: false, around: null, depth: 1 };
+const explore = { minDegree: 0, core: 0, largest: false, around: null, depth: 1 };
 // The drawn relations as a simple undirected graph: actor id -> Set of neighbours.
 let neighbours = null;
 let relationCount = null;
@@ -114,17 +114,6 @@ function structureHides(id) {
   if (explore.around !== null && !nearby.has(id)) return true;
   return false;
 }
-// Actors left without a shown relation, when asked: hidden too.
-function lonelyHidden(hidden, gone) {
-  if (!explore.lonely) return;
-  const linked = new Set();
-  for (const edge of data.edges) {
-    if (gone.has(edge.id)) continue;
-    linked.add(edge.from);
-    linked.add(edge.to);
-  }
-  for (const node of data.nodes) if (!linked.has(node.id)) hidden.add(node.id);
-}
 
 // -- the controls ---------------------------------------------------------------------
 const exploreSection = element("section");
@@ -166,7 +155,6 @@ function checkField(label, key) {
 const degreeInput = numberField("Actors with at least this many relations:", "minDegree", data.edges.length);
 const coreInput = numberField("k-core: actors with at least k neighbours inside it:", "core", data.nodes.length);
 const largestBox = checkField("the largest connected group only", "largest");
-const lonelyBox = checkField("hide actors with no shown relation", "lonely");
 const aroundLine = element("form", "explore-line");
 const aroundInput = element("input");
 aroundInput.id = "explore-around";
@@ -228,7 +216,6 @@ function exploreParams(params) {
   if (explore.minDegree) params.set("minDegree", explore.minDegree);
   if (explore.core) params.set("core", explore.core);
   if (explore.largest) params.set("largest", "1");
-  if (explore.lonely) params.set("lonely", "1");
   if (explore.around !== null) {
     params.set("around", explore.around);
     params.set("depth", explore.depth);
@@ -238,11 +225,9 @@ function applyExplore(params) {
   explore.minDegree = Math.max(0, Math.floor(Number(params.get("minDegree")) || 0));
   explore.core = Math.max(0, Math.floor(Number(params.get("core")) || 0));
   explore.largest = params.get("largest") === "1";
-  explore.lonely = params.get("lonely") === "1";
   degreeInput.value = String(explore.minDegree);
   coreInput.value = String(explore.core);
   largestBox.checked = explore.largest;
-  lonelyBox.checked = explore.lonely;
   const id = params.get("around");
   if (id !== null && neighboursOf(id)) {
     explore.depth = Math.max(1, Math.floor(Number(params.get("depth")) || 1));

@@ -1,14 +1,17 @@
 // filters.js: the legend, which is also the filters: kinds, relation types and
-// signs, each a checkbox with its count, "only", "all" and "none"; the camps
-// or communities that colour the nodes; and applyFilters, which applies every
-// filter (these and the date) to the drawing, the counts and the heading.
+// signs, each a checkbox with its count, "only", "all" and "none"; the key's
+// line (what size, colour and line style mean) and size key; "hide actors with
+// no shown relation" (an "only" turns it on); the camps or communities that
+// colour the nodes; and applyFilters, which applies every filter (these and
+// the date) to the drawing, the counts and the heading.
 //
-// Needs: data, meta, $, INK, element, button, plural, dateStart (base.js);
-// heading (heading.js); selected, kindShown, typeShown, SIGNS, signShown,
-// dateLimit, nodeHidden, edgeHidden, saveFragment (state.js); renderer
-// (renderer-vis.js); neighbourhood (panel.js); structureHides, lonelyHidden
-// (explore.js).
-// Gives: kindBoxes, typeBoxes, signBoxes (the checkboxes), applyFilters().
+// Needs: data, meta, $, INK, element, button, plural, dateStart, touching
+// (base.js); heading (heading.js); selected, kindShown, typeShown, SIGNS,
+// signShown, dateLimit, nodeHidden, edgeHidden, saveFragment, lonelyHidden
+// (state.js); renderer (renderer-vis.js); neighbourhood (panel.js);
+// structureHides (explore.js).
+// Gives: kindBoxes, typeBoxes, signBoxes (the checkboxes), applyFilters(),
+// setLonely(on).
 
 const SYMBOLS = {
   dot: "●", square: "■", diamond: "◆", triangle: "▲", triangleDown: "▼", hexagon: "⬢", star: "★",
@@ -37,6 +40,8 @@ function legend(listId, entries, shown, swatch, count) {
     const only = button("only", "show only " + entry.name, () => {
       for (const other of boxes) other.checked = other === box;
       for (const key of shown.keys()) shown.set(key, key === entry.name);
+      // Only these relations: the actors none of them touches go too.
+      if (shown !== kindShown) setLonely(true);
       applyFilters();
     });
     only.className = "only";
@@ -52,10 +57,14 @@ function legend(listId, entries, shown, swatch, count) {
   bar.append(button("all", "show every " + listId.slice(7), setAll(true)), button("none", "hide every " + listId.slice(7), setAll(false)));
   return boxes;
 }
-function lineSwatch(color, dashes) {
+// A type's swatch is as wide as its edges: 5 px leading, 4 px hostile, 3 px the rest.
+const FAMILY_PX = { leading: 5, hostile: 4 };
+function lineSwatch(color, dashes, family) {
   const line = element("span", "line");
   line.style.borderTopStyle = !dashes ? "solid" : dashes[0] <= 2 ? "dotted" : "dashed";
   line.style.borderTopColor = color;
+  line.style.borderTopWidth = (FAMILY_PX[family] || 3) + "px";
+  if (family) line.dataset.family = family;
   return line;
 }
 const kindBoxes = legend("legend-kinds", data.kinds, kindShown, (kind) => {
@@ -64,7 +73,7 @@ const kindBoxes = legend("legend-kinds", data.kinds, kindShown, (kind) => {
   symbol.style.color = meta.colorBy === "kind" ? kind.color : INK;
   return symbol;
 }, (name) => data.nodes.filter((n) => n.kind === name && !nodeHidden.has(n.id)).length);
-const typeBoxes = legend("legend-types", data.types, typeShown, (type) => lineSwatch(type.color, type.dashes),
+const typeBoxes = legend("legend-types", data.types, typeShown, (type) => lineSwatch(type.color, type.dashes, type.family),
   (name) => data.edges.filter((e) => e.type === name && !edgeHidden.has(e.id)).length);
 const signEntries = SIGNS.map((sign) => ({
   name: sign,
@@ -73,10 +82,33 @@ const signEntries = SIGNS.map((sign) => ({
 }));
 const SIGN_LOOK = data.signs;
 const signBoxes = legend("legend-signs", signEntries, signShown, (sign) =>
-  lineSwatch(SIGN_LOOK[sign.name].color, SIGN_LOOK[sign.name].dashes),
+  lineSwatch(SIGN_LOOK[sign.name].color, SIGN_LOOK[sign.name].dashes, sign.name === "hostile" ? "hostile" : null),
   (name) => data.edges.filter((e) => e.sign === name && !edgeHidden.has(e.id)).length);
 for (const [li, entry] of [...$("legend-signs").children].map((li, n) => [li, signEntries[n]])) {
   li.querySelector(".name").textContent = entry.name + " (" + entry.description + ")";
+}
+// The key's one line: what size, colour and line style mean.
+const leading = data.types.filter((type) => type.family === "leading").map((type) => type.name);
+$("key-line").textContent =
+  "Size: " + meta.sizeBy + " centrality. " +
+  (meta.colorBy === "kind" ? "Colour and shape: the actor's kind. " : "Colour: " + meta.colorBy + "; shape: kind. ") +
+  "Line: the relation's sign (solid cooperative, dashed hostile, dotted neutral)" +
+  (leading.length ? "; thick: leading (" + leading.join(", ") + ")" : "") +
+  "; arrow: who acts on whom.";
+const scores = data.nodes.map((node) => node.score);
+if (scores.length) {
+  const shown = (score) => score.toLocaleString("en", { maximumFractionDigits: 3 });
+  $("size-range").textContent = shown(Math.min(...scores)) + " to " + shown(Math.max(...scores));
+}
+// "Hide actors with no shown relation": set by its checkbox and by an "only".
+const lonelyBox = $("hide-lonely");
+lonelyBox.addEventListener("change", () => {
+  lonelyHidden = lonelyBox.checked;
+  applyFilters();
+});
+function setLonely(on) {
+  lonelyHidden = on;
+  lonelyBox.checked = on;
 }
 if (data.groups.length) {
   $("groups").hidden = false;
@@ -110,7 +142,11 @@ function applyFilters() {
       gone.add(edge.id);
     }
   }
-  lonelyHidden(hidden, gone); // explore.js: actors left with no shown relation, when asked
+  if (lonelyHidden) {
+    for (const node of data.nodes) {
+      if (touching.get(node.id).every((edge) => gone.has(edge.id))) hidden.add(node.id);
+    }
+  }
   // The renderer touches only the items whose visibility changes.
   renderer.setHidden(hidden, gone);
   nodeHidden = hidden;

@@ -5,8 +5,8 @@
 // Needs: meta, $, element, button, plural, byId, edgeById, nameOf, touching
 // (base.js); selected, selectedEdge, pathShown, edgeHidden, saveFragment
 // (state.js); renderer (renderer-vis.js).
-// Gives: quoteBlock(edge), neighbourhood(id), select(id, move),
-// selectEdge(id), selectPair(ids), clearSelection().
+// Gives: details (the panel's element), quoteBlock(edge), neighbourhood(id),
+// select(id, move), selectEdge(id), selectPair(ids), clearSelection().
 
 const details = $("details");
 const detailsBody = $("details-body");
@@ -57,6 +57,11 @@ function showActor(id) {
     (node.rank ? " (rank " + node.rank + ")" : ""));
   detailsBody.append(facts);
   if (node.offstage) detailsBody.append(element("p", "warning", "Not drawn: left out for size (see the heading). Its relations are all listed here."));
+  // graph camps' standing: how many relations the actor's side rests on.
+  if (node.standing) {
+    const camp = node.standing === "undecided" ? "in no camp" : "camp " + (node.colorGroup + 1);
+    detailsBody.append(element("p", "meta standing", camp + " · " + node.standing + " · margin " + node.margin));
+  }
   if (node.description) detailsBody.append(element("p", null, node.description));
   if (node.aliases.length) detailsBody.append(element("p", "meta", "also called: " + node.aliases.join(", ")));
   const mine = touching.get(id);

@@ -5,16 +5,19 @@
 // globals `network` (the vis.Network), `nodes` and `edges` (its DataSets, as
 // pyvis pages have them), lays the graph out (live physics on small pages,
 // positions from Python on large ones), draws the labels of large pages
-// itself, draws emphasis over a veil, switches the level of detail with the
-// zoom, skips edges outside the view, and makes the PNG. With --merge-pairs it
-// draws one line per pair of actors, as the WebGL page does.
+// itself (and those of small pages zoomed out, where vis-network's would be
+// under 11 px), draws emphasis over a veil, switches the level of detail with
+// the zoom, skips edges outside the view, counts a click within 12 px of an
+// actor's centre as on it, and makes the PNG. With --merge-pairs it draws one
+// line per pair of actors, as the WebGL page does.
 //
 // Needs: data, meta, dark, INK, PAPER, EDGE_INK, element, edgeById, byId,
-// status, container (base.js); nodeTooltip, edgeTooltip (tooltips.js).
+// compare, status, container (base.js); nodeTooltip, edgeTooltip (tooltips.js).
 // Gives: renderer, with start(onStable), onClick(handler), select(id),
 // unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
 // setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
-// fit(duration), onceDrawn(callback), toPng(), point(id), scale(), pairOf(edgeId).
+// pan(dx, dy), fit(duration), onceDrawn(callback), toPng(ratio), point(id),
+// scale(), pairOf(edgeId).
 
 const renderer = (function () {
   let network = null;
@@ -103,7 +106,8 @@ const renderer = (function () {
       strokeColor: PAPER,
     });
     options.edges.font = Object.assign({}, options.edges.font, { color: EDGE_INK, strokeColor: PAPER });
-    options.interaction.keyboard = { enabled: true, bindToWindow: false, autoFocus: false };
+    // The page's keys (controls.js) pan and zoom through the renderer: vis-network's own move 7 px.
+    options.interaction.keyboard = { enabled: false };
     // vis-network measures a label where it draws it: the view is fitted after
     // the first frame with the final positions, and the page is stable once the
     // fitted frame is drawn.
@@ -159,7 +163,7 @@ const renderer = (function () {
     );
     network.on("afterDrawing", drawOver);
     network.on("click", (event) => {
-      const node = event.nodes.length ? event.nodes[0] : null;
+      const node = event.nodes.length ? event.nodes[0] : nodeNear(event.pointer.DOM);
       const edge = node === null && event.edges.length ? event.edges[0] : null;
       if (edge !== null && meta.mergePairs) {
         const shown = pairById.get(edge).relations.filter((id) => !edgesHidden.has(id));
@@ -168,6 +172,24 @@ const renderer = (function () {
         clicked({ node: node, edge: edge });
       }
     });
+  }
+  // A tap target is at least 24 px across: a click within TAP_PX of an
+  // actor's centre (the nearest one) is on it, however small it is drawn.
+  const TAP_PX = 12;
+  function nodeNear(point) {
+    const at = network.DOMtoCanvas(point);
+    const scale = network.getScale();
+    let best = null;
+    let bestDistance = Infinity;
+    for (const id of network.body.nodeIndices) {
+      const node = network.body.nodes[id];
+      const distance = Math.hypot(node.x - at.x, node.y - at.y) * scale;
+      if (distance <= Math.max(TAP_PX, node.options.size * scale) && distance < bestDistance) {
+        best = id;
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
 
   // Large graphs seen whole: arrows a pixel wide and dashes shorter than a
@@ -236,6 +258,32 @@ const renderer = (function () {
   // drawn labels never overlap; the most important first.
   const byLabelScale = meta.physics ? [] : data.nodes.slice().sort((a, b) => a.labelScale - b.labelScale);
   const LABEL_PX = 13;
+  // Small pages: vis-network draws the labels from LABEL_PX on screen (data.py's
+  // drawThreshold); zoomed out further, the page draws them at LABEL_PX, the
+  // most important first, leaving out any that would overlap another or cross
+  // the edge of the view.
+  const byRank = data.nodes.slice().sort((a, b) => compare([a.rank || Infinity, a.id], [b.rank || Infinity, b.id]));
+  function readableLabels(ctx, corner, far, scale, only) {
+    const font = data.options.nodes.font.size;
+    if (font * scale >= LABEL_PX) return; // vis-network draws them
+    ctx.save();
+    labelStyle(ctx, scale);
+    const placed = [];
+    const row = (LABEL_PX * 1.3) / scale;
+    for (const node of byRank) {
+      if (only && !only.has(node.id)) continue;
+      const at = network.body.nodes[node.id];
+      if (!at || at.options.hidden) continue;
+      const half = ctx.measureText(node.label).width / 2 + 2 / scale;
+      const top = at.y + at.options.size + 3 / scale;
+      const box = [at.x - half, top, at.x + half, top + row];
+      if (box[0] < corner.x || box[2] > far.x || box[3] > far.y) continue;
+      if (placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+      placed.push(box);
+      drawLabel(ctx, node, scale);
+    }
+    ctx.restore();
+  }
   function drawLabel(ctx, node, scale) {
     const at = network.body.nodes[node.id];
     if (!at || at.options.hidden) return;
@@ -267,6 +315,7 @@ const renderer = (function () {
     const far = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
     const scale = network.getScale();
     if (!meta.physics) drawLabels(ctx, corner, far, scale);
+    else readableLabels(ctx, corner, far, scale, null);
     if (!emphasis) return;
     const body = network.body;
     ctx.save();
@@ -297,6 +346,8 @@ const renderer = (function () {
       labelStyle(ctx, scale);
       for (const id of emphasis.nodes) drawLabel(ctx, byId.get(id), scale);
       ctx.restore();
+    } else {
+      readableLabels(ctx, corner, far, scale, emphasis.nodes);
     }
   }
   function emphasise(nodeIds, edgeIds) {
@@ -364,14 +415,30 @@ const renderer = (function () {
     network.moveTo({ scale: network.getScale() * factor, animation: glide(150) });
     levelOfDetail();
   }
+  // Moves the drawing by dx, dy screen pixels (dx > 0: it moves right).
+  function pan(dx, dy) {
+    const scale = network.getScale();
+    const at = network.getViewPosition();
+    network.moveTo({ position: { x: at.x - dx / scale, y: at.y - dy / scale }, animation: glide(150) });
+  }
   function fit(duration) {
     if (duration === undefined) network.fit();
     else network.fit({ animation: glide(duration) });
     levelOfDetail();
   }
-  // The canvas as drawn, on the page's background, as a PNG data URL.
-  function toPng() {
-    const canvas = container.querySelector("canvas");
+  // The view as drawn, on the page's background, as a PNG data URL, at
+  // `ratio` pixels per CSS pixel (default: the screen's): the canvas is
+  // drawn once at that resolution, copied, and drawn again as it was.
+  function toPng(ratio) {
+    const surface = network.canvas;
+    const canvas = surface.frame.canvas;
+    const was = [surface.pixelRatio, canvas.width, canvas.height];
+    if (ratio && ratio !== was[0]) {
+      surface.pixelRatio = ratio;
+      canvas.width = Math.round(canvas.clientWidth * ratio);
+      canvas.height = Math.round(canvas.clientHeight * ratio);
+      network.renderer._redraw();
+    }
     const copy = document.createElement("canvas");
     copy.width = canvas.width;
     copy.height = canvas.height;
@@ -379,6 +446,10 @@ const renderer = (function () {
     ctx.fillStyle = PAPER;
     ctx.fillRect(0, 0, copy.width, copy.height);
     ctx.drawImage(canvas, 0, 0);
+    if (canvas.width !== was[1]) {
+      [surface.pixelRatio, canvas.width, canvas.height] = was;
+      network.renderer._redraw();
+    }
     return copy.toDataURL("image/png");
   }
 
@@ -396,6 +467,7 @@ const renderer = (function () {
     setHidden,
     focus,
     zoom,
+    pan,
     fit,
     onceDrawn: (callback) => network.once("afterDrawing", callback),
     toPng,

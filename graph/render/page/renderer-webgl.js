@@ -17,8 +17,8 @@
 // Gives: renderer, with start(onStable), onClick(handler), select(id),
 // unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
 // setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
-// fit(duration), onceDrawn(callback), toPng(), point(id), scale(),
-// pairOf(edgeId).
+// pan(dx, dy), fit(duration), onceDrawn(callback), toPng(ratio), point(id),
+// scale(), pairOf(edgeId).
 
 const renderer = (function () {
   let sigma = null;
@@ -285,8 +285,8 @@ const renderer = (function () {
       const members = clusterMembers.get(Number(event.node.slice(CLUSTER.length)));
       const box = element("div", "tip");
       box.append(element("div", "heading", "A cluster of " + members.length.toLocaleString("en") + " actors"));
-      const leading = members.slice().sort((a, b) => (a.rank || Infinity) - (b.rank || Infinity)).slice(0, 5);
-      box.append(element("div", "meta", "led by " + leading.map((node) => node.name).join(", ")));
+      const first = members.slice().sort((a, b) => (a.rank || Infinity) - (b.rank || Infinity)).slice(0, 5);
+      box.append(element("div", "meta", "led by " + first.map((node) => node.name).join(", ")));
       box.append(element("div", "meta", "click to open it"));
       show(box, event.event);
     });
@@ -304,7 +304,7 @@ const renderer = (function () {
     sigma.getCamera().on("updated", hide);
   }
 
-  // -- the keyboard: arrows pan, + and - zoom (Tab, Enter and Escape: controls.js) ---
+  // -- the keyboard: the graph takes the focus; its keys are controls.js's ----------
   function keyboard() {
     container.tabIndex = 0;
     container.setAttribute("role", "application");
@@ -314,24 +314,6 @@ const renderer = (function () {
       "graph of actors and relations: arrows pan, plus and minus zoom, Tab walks the actors " +
         "by importance, Enter opens one, Escape leaves"
     );
-    const PAN = 0.1; // of the view's width per press
-    container.addEventListener("keydown", (event) => {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const camera = sigma.getCamera();
-      const state = camera.getState();
-      const step = PAN * state.ratio;
-      const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
-      if (moves[event.key]) {
-        event.preventDefault();
-        camera.setState({ x: state.x + moves[event.key][0], y: state.y + moves[event.key][1] });
-      } else if (event.key === "+" || event.key === "=") {
-        event.preventDefault();
-        zoom(1.3);
-      } else if (event.key === "-" || event.key === "_") {
-        event.preventDefault();
-        zoom(1 / 1.3);
-      }
-    });
   }
 
   // -- labels: by importance, never over one another, at every frame ---------------
@@ -470,6 +452,14 @@ const renderer = (function () {
     const camera = sigma.getCamera();
     camera.animate({ ratio: camera.getState().ratio / factor }, { duration: 150 });
   }
+  // Moves the drawing by dx, dy screen pixels (dx > 0: it moves right).
+  function pan(dx, dy) {
+    if (!sigma) return;
+    const camera = sigma.getCamera();
+    const centre = { x: container.clientWidth / 2, y: container.clientHeight / 2 };
+    const target = sigma.viewportToFramedGraph({ x: centre.x - dx, y: centre.y - dy });
+    camera.animate({ x: target.x, y: target.y }, { duration: 150 });
+  }
   // Every shown actor in the view: the whole graph, or the box of those shown.
   function fit(duration) {
     if (!sigma) return;
@@ -498,21 +488,38 @@ const renderer = (function () {
     sigma.once("afterRender", () => callback());
     sigma.scheduleRender();
   }
-  // The canvases as drawn (edges, nodes, labels), on the page's background, as a PNG.
-  function toPng() {
-    sigma.render(); // WebGL keeps no buffer: draw, then copy within the same task
-    const canvases = sigma.getCanvases();
-    const first = canvases.edges;
-    const copy = document.createElement("canvas");
-    copy.width = first.width;
-    copy.height = first.height;
-    const ctx = copy.getContext("2d");
-    ctx.fillStyle = PAPER;
-    ctx.fillRect(0, 0, copy.width, copy.height);
-    for (const name of ["edges", "nodes", "labels", "hoverNodes", "hovers"]) {
-      if (canvases[name]) ctx.drawImage(canvases[name], 0, 0);
+  // The canvases as drawn (edges, nodes, labels), on the page's background, as
+  // a PNG at `ratio` pixels per CSS pixel (default: the screen's). sigma reads
+  // its resolution from window.devicePixelRatio at every frame, so the page
+  // lends it `ratio` for one frame, copies it in the same task (WebGL keeps no
+  // buffer), and gives the screen's back.
+  function toPng(ratio) {
+    const lent = ratio && ratio !== window.devicePixelRatio;
+    const own = Object.getOwnPropertyDescriptor(window, "devicePixelRatio");
+    if (lent) Object.defineProperty(window, "devicePixelRatio", { value: ratio, configurable: true });
+    try {
+      sigma.resize(true);
+      sigma.render();
+      const canvases = sigma.getCanvases();
+      const copy = document.createElement("canvas");
+      copy.width = canvases.edges.width;
+      copy.height = canvases.edges.height;
+      const ctx = copy.getContext("2d");
+      ctx.fillStyle = PAPER;
+      ctx.fillRect(0, 0, copy.width, copy.height);
+      for (const name of ["edges", "nodes", "labels", "hoverNodes", "hovers"]) {
+        if (canvases[name]) ctx.drawImage(canvases[name], 0, 0, copy.width, copy.height);
+      }
+      return copy.toDataURL("image/png");
+    } finally {
+      if (lent) {
+        // The screen's own again.
+        if (own) Object.defineProperty(window, "devicePixelRatio", own);
+        else delete window.devicePixelRatio;
+        sigma.resize(true);
+        sigma.render();
+      }
     }
-    return copy.toDataURL("image/png");
   }
   // Where an actor's centre is, in pixels of the graph's element (null if not drawn).
   function point(id) {
@@ -531,6 +538,7 @@ const renderer = (function () {
     setHidden,
     focus,
     zoom,
+    pan,
     fit,
     onceDrawn,
     toPng,

@@ -2,12 +2,12 @@
 // the URL fragment (`#hideSign=neutral&actor=uk`): a link reopens it.
 //
 // Needs: data, meta, $, byId, edgeById, nameOf (base.js); kindBoxes,
-// typeBoxes, signBoxes, applyFilters (filters.js); slider (slider.js);
+// typeBoxes, signBoxes, applyFilters, setLonely (filters.js); slider (slider.js);
 // select, selectEdge (panel.js); showPathBetween (paths.js); exploreParams,
 // applyExplore (explore.js).
 // Gives: ready, selected, selectedEdge, pathShown, kindShown, typeShown, SIGNS,
-// signShown, dateLimit, nodeHidden, edgeHidden, saveFragment(pathEnds),
-// applyFragment().
+// signShown, dateLimit, lonelyHidden, nodeHidden, edgeHidden,
+// saveFragment(pathEnds), applyFragment().
 
 let ready = false; // the first fitted view is drawn
 let selected = null; // an actor id
@@ -20,6 +20,7 @@ const typeShown = new Map(data.types.map((type) => [type.name, true]));
 const SIGNS = ["cooperative", "hostile", "neutral"];
 const signShown = new Map(SIGNS.map((sign) => [sign, true]));
 let dateLimit = null; // the last day shown, or null for every date
+let lonelyHidden = false; // actors with no shown relation are hidden
 let nodeHidden = new Set();
 let edgeHidden = new Set();
 
@@ -31,6 +32,7 @@ function saveFragment(pathEnds) {
   for (const [key, shown] of [["hideKind", kindShown], ["hideType", typeShown], ["hideSign", signShown]]) {
     for (const [name, on] of shown) if (!on) params.append(key, name);
   }
+  if (lonelyHidden) params.set("lonely", "hide");
   if (data.dates.length && Number(slider.value) < data.dates.length) params.set("asOf", data.dates[Number(slider.value)].date);
   exploreParams(params);
   if (selected !== null) params.set("actor", selected);
@@ -62,6 +64,7 @@ function applyFragment() {
     }
   }
   applyExplore(params);
+  if (params.get("lonely") === "hide") setLonely(true);
   const asOf = params.get("asOf");
   const stop = data.dates.findIndex((d) => d.date === asOf);
   if (stop >= 0) {

@@ -2,8 +2,14 @@
 // with textContent (a renderer shows them as they are); the details panel
 // holds the evidence.
 //
-// Needs: meta, element, nameOf (base.js).
-// Gives: nodeTooltip(node), edgeTooltip(edge), used by the renderer.
+// A tooltip never stays over the graph after a tap: a touch sets the class
+// `touching` on the body (and Escape `tips-off`, until the mouse moves), and
+// page.css hides a renderer's tooltip box (`div.vis-tooltip`, or any element
+// of class `graph-tooltip`) under either.
+//
+// Needs: meta, element, nameOf, container (base.js).
+// Gives: nodeTooltip(node), edgeTooltip(edge), used by the renderer;
+// tipsShown(), hideTips().
 
 function tooltip(lines) {
   const box = element("div", "tip");
@@ -33,4 +39,25 @@ function edgeTooltip(edge) {
     ["meta", edge.weight !== 1 ? "weight: " + edge.weight : ""],
     ["meta", edge.frustrated ? "frustrated: goes against the camps" : ""],
   ]);
+}
+
+const TIP_BOXES = "div.vis-tooltip, .graph-tooltip";
+container.addEventListener(
+  "pointerdown",
+  (event) => document.body.classList.toggle("touching", event.pointerType === "touch"),
+  true
+);
+container.addEventListener("touchstart", () => document.body.classList.add("touching"), { capture: true, passive: true });
+container.addEventListener("mousemove", (event) => {
+  // A touch also fires mouse events, with no movement: only a real move brings tooltips back.
+  if (event.movementX || event.movementY) document.body.classList.remove("tips-off");
+});
+function tipsShown() {
+  return [...document.querySelectorAll(TIP_BOXES)].some((box) => {
+    const style = getComputedStyle(box);
+    return style.display !== "none" && style.visibility !== "hidden";
+  });
+}
+function hideTips() {
+  document.body.classList.add("tips-off");
 }
