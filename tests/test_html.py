@@ -431,8 +431,8 @@ def test_the_template_uses_nothing_of_pyvis_but_nodes_edges_and_options():
     used = meta.find_undeclared_variables(plain.parse(source))
     assert used == {
         *("nodes", "edges", "options"),  # from pyvis's generate_html
-        *("meta", "kinds", "types", "groups", "search", "signs", "dates"),  # the page's data
-        *("version", "script_hashes", "vis_css", "page_css", "vis_js", "page_js"),
+        *("meta", "kinds", "types", "groups", "search", "signs", "dates", "offstage"),  # the data
+        *("version", "script_hashes", "library_css", "page_css", "library_js", "page_js"),
     }
 
 
@@ -572,7 +572,7 @@ def test_drawn_labels_never_overlap_at_any_zoom(corpus_2000):
 
     from graph.render.data import LABEL_CHAR_WIDTH, LABEL_ROW, LARGEST_LABEL_DROP
 
-    nodes = page_data(render_html(corpus_2000))["nodes"]
+    nodes = page_data(render_html(corpus_2000, renderer="vis"))["nodes"]
     assert all(node["font"] == {"size": 0} for node in nodes)  # vis-network draws none
     x = np.array([n["x"] for n in nodes])
     y = np.array([n["y"] for n in nodes])
