@@ -31,10 +31,12 @@ from graph.tables import TABLES, dataset_tables, document_copies, join_list
 from .conftest import DATA
 
 INTEROP = DATA / "interop"
+# Every field of issues 20 and 21: roles, hedges, the three evidence states, locators, a URL.
+FIELDS = DATA / "fields"
 HOSTILE_QUOTE = 'it\'s a \\ backslash\nand a line\twith a tab — and a "double" quote & more'
 
 
-@pytest.fixture(scope="module", params=[None, INTEROP], ids=["seed", "interop"])
+@pytest.fixture(scope="module", params=[None, INTEROP, FIELDS], ids=["seed", "interop", "fields"])
 def dataset(request):
     return load_dataset(request.param)
 
@@ -323,6 +325,7 @@ def test_gephi_tables_use_gephis_column_names():
     assert list(edges[0]) == [
         *("Source", "Target", "Type", "Id", "Label", "Kind", "Weight"),
         *("sign", "evidence", "document", "date", "dataset"),
+        *("role", "hedged", "evidence_state", "locator"),
     ]
     assert [row["Type"] for row in edges] == ["Undirected", "Directed", "Directed", "Directed"]
     assert [row["Label"] for row in edges] == [r.type for r in dataset.relations]
@@ -338,6 +341,7 @@ def test_kumu_sheets_start_with_ids_and_connections_use_them():
     assert list(connections[0]) == [
         *("ID", "From", "To", "Type", "Direction", "Description", "Strength"),
         *("Sign", "Document", "Date", "Dataset"),
+        *("Role", "Hedged", "Evidence State", "Locator"),
     ]
     assert [row["ID"] for row in elements] == list(dataset.actors)
     assert {row["Label"] for row in elements} == {a.name for a in dataset.actors.values()}
@@ -366,7 +370,10 @@ def test_dot_gives_every_node_and_edge_the_same_attributes_and_the_weight_as_pen
     assert all(found == nodes[0] for found in nodes)
     assert nodes[0][-4:] == ["kind", "aliases", "description", "dataset"]
     assert all(found == edges[0] for found in edges)
-    assert edges[0][-7:] == ["penwidth", "type", "sign", "evidence", "document", "date", "dataset"]
+    assert edges[0][-11:] == [
+        *("penwidth", "type", "sign", "evidence", "document", "date", "dataset"),
+        *("role", "hedged", "evidence_state", "locator"),
+    ]
     assert "relation_weight" not in text
     done = subprocess.run(
         [dot_program(), "-Tsvg"], input=text, capture_output=True, text=True, check=True
@@ -605,7 +612,8 @@ def test_kuzu_script_recreates_every_actor_and_relation(dataset):
     relations = kuzu_rows(
         connection,
         "MATCH (a:Actor)-[r:Relation]->(b:Actor) RETURN a.id, b.id, r.type, r.sign, "
-        "r.symmetric, r.evidence, r.document, r.date, r.weight, r.dataset",
+        "r.symmetric, r.evidence, r.document, r.date, r.weight, r.dataset, r.role, r.hedged, "
+        "r.evidence_state, r.locator",
     )
     assert sorted(relations, key=repr) == sorted(
         [list(row.values()) for row in tables["relations"]], key=repr
@@ -795,6 +803,10 @@ def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_pa
             "date",
             "weight",
             "dataset",
+            "role",
+            "hedged",
+            "evidence_state",
+            "locator",
         )
     }
     gexf = [(a["class"], a["title"]) for a in xml_schema(render_export(undated, "gexf"))]
@@ -802,7 +814,10 @@ def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_pa
         *(("node", name) for name in ("kind", "aliases", "description", "dataset")),
         *(
             ("edge", name)
-            for name in ("sign", "symmetric", "evidence", "document", "date", "dataset")
+            for name in (
+                *("sign", "symmetric", "evidence", "document", "date", "dataset"),
+                *("role", "hedged", "evidence_state", "locator"),
+            )
         ),
     ]
     assert b"networkx_key" not in render_export(dated, "gexf")
@@ -887,3 +902,58 @@ def test_one_datasets_exports_hold_no_merged_descriptions(dataset):
     assert [row["description"] for row in rows] == [
         actor.description for actor in dataset.actors.values()
     ]
+
+
+# The fields of issues 20 and 21 through every layer
+
+
+def test_every_new_field_survives_csv_then_parquet_and_diff_finds_them_equal(run, tmp_path):
+    """YAML -> CSV tables -> Parquet tables: role, hedged, states, locators, URL, setting."""
+    from graph.diff import diff_datasets
+
+    original = load_dataset(FIELDS)
+    export_dataset(original, "csv", tmp_path / "csv")
+    from_csv = load_dataset(tmp_path / "csv")
+    export_dataset(from_csv, "parquet", tmp_path / "parquet")
+    from_parquet = load_dataset(tmp_path / "parquet")
+    for copy in (from_csv, from_parquet):
+        assert diff_datasets(original, copy)["equal"]
+        assert [t.role for t in copy.types.values()] == [t.role for t in original.types.values()]
+        assert [(r.hedged, r.evidence_state, r.locator, r.evidence) for r in copy.relations] == [
+            (r.hedged, r.evidence_state, r.locator, r.evidence) for r in original.relations
+        ]
+        assert copy.document_urls == {"wire": "https://example.org/wire/2025-03-12"}
+        assert copy.evidence_allowed == ("verified", "located", "asserted")
+    settings = read_csv(tmp_path / "csv" / "dataset.csv")
+    assert settings == [{"key": "evidence_allowed", "value": "verified|located|asserted"}]
+    result = run("diff", str(FIELDS), str(tmp_path / "parquet"))
+    assert result.exit_code == 0, result.stdout
+    assert [r.evidence_state for r in original.relations].count("located") == 2
+
+
+def test_every_format_carries_the_new_fields():
+    """Role, hedged, evidence state and locator in each format, as its own attributes."""
+    dataset = load_dataset(FIELDS)
+    located = 'locator="paragraph 4, chars 210-268"'
+    dot = render_export(dataset, "dot")
+    assert 'role="commentary"' in dot and 'hedged="true"' in dot
+    assert 'evidence_state="located"' in dot and located in dot
+    gephi = list(csv.DictReader(io.StringIO(render_export(dataset, "gephi")["edges.csv"])))
+    assert [row["evidence_state"] for row in gephi] == [r.evidence_state for r in dataset.relations]
+    assert [row["hedged"] for row in gephi] == [
+        "true" if r.hedged else "false" for r in dataset.relations
+    ]
+    kumu = render_export(dataset, "kumu")["connections.csv"]
+    connections = list(csv.DictReader(io.StringIO(kumu)))
+    assert [row["Role"] for row in connections] == [
+        dataset.types[r.type].role for r in dataset.relations
+    ]
+    assert connections[4]["Locator"] == "paragraph 4, chars 210-268"
+    cypher = render_export(dataset, "cypher")
+    assert "evidence_state: 'asserted'" in cypher and "role: 'affiliation'" in cypher
+    data = json.loads(render_export(dataset, "json"))
+    assert data["graph"]["types"]["assesses"]["role"] == "commentary"
+    assert data["graph"]["evidence_allowed"] == ["verified", "located", "asserted"]
+    assert data["graph"]["document_urls"] == {"wire": "https://example.org/wire/2025-03-12"}
+    links = sorted(data["links"], key=lambda link: int(link["key"][1:]))
+    assert [link["hedged"] for link in links] == [r.hedged for r in dataset.relations]

@@ -56,7 +56,7 @@ def test_init_writes_a_dataset_that_validates_with_the_article_as_document(run, 
     check = run("validate", "--data", str(folder))
     assert (check.exit_code, check.stdout) == (
         0,
-        "ok: 0 actors, 0 relations, 15 types; quotes checked\n",
+        "ok: 0 actors, 0 relations, 15 types; quotes checked: 0 verified, 0 located, 0 asserted\n",
     )
 
 
@@ -227,7 +227,8 @@ def test_init_refuses_a_folder_that_holds_a_dataset_as_tables(run, tmp_path, lay
     assert result.exit_code == 1
     names = ", ".join(f"{table}.{layout}" for table in ("actors", "relations", "types", "kinds"))
     assert result.stderr == (
-        f"Error: {folder} holds a dataset as tables ({names}, documents.{layout}): a new "
+        f"Error: {folder} holds a dataset as tables ({names}, documents.{layout}, "
+        f"dataset.{layout}): a new "
         "actors.yaml there would hide it (choose another folder)\n"
     )
     assert sorted(path.name for path in folder.iterdir()) == before

@@ -2,12 +2,13 @@
 
 ``{"directed": true, "multigraph": true, "graph": {...}, "nodes": [{"id", "name", "kind",
 "aliases", "description", "dataset"}], "links": [{"source", "target", "key", "type",
-"sign", "symmetric", "evidence", "document", "date", "weight", "dataset"}]}``.
-Aliases stay a list and missing values are ``null``; ``graph`` holds the
-relation types and kinds, so the file is the whole dataset. A merged graph's
-nodes, types and kinds also hold ``descriptions``, ``{dataset label: text}``
-(every dataset's; ``description`` joins them, see
-:func:`graph.model.every_description`).
+"sign", "symmetric", "evidence", "document", "date", "weight", "dataset", "role", "hedged",
+"evidence_state", "locator"}]}``. Aliases stay a list and missing values are
+``null``; ``graph`` holds the relation types (with their ``role``), the
+kinds, the URL documents and the ``evidence_allowed`` setting, so the file is
+the whole dataset. A merged graph's nodes, types and kinds also hold
+``descriptions``, ``{dataset label: text}`` (every dataset's; ``description``
+joins them, see :func:`graph.model.every_description`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def render(dataset, folder=None) -> str:
             "sign": t.sign,
             "symmetric": t.symmetric,
             "description": every_description(t),
+            "role": t.role,
             **_per_dataset(t, merged),
         }
         for name, t in dataset.types.items()
@@ -42,6 +44,8 @@ def render(dataset, folder=None) -> str:
     if merged:
         for actor in dataset.actors.values():
             graph.nodes[actor.id].update(_per_dataset(actor, merged))
+    graph.graph["document_urls"] = dict(dataset.document_urls)
+    graph.graph["evidence_allowed"] = list(dataset.evidence_allowed)
     data = nx.node_link_data(graph, edges="links")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

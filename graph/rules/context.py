@@ -47,3 +47,7 @@ class Context:
     # Names used but not declared -> the paths of their uses: each reported once, after all.
     unknown_types: dict[str, list] = field(default_factory=dict)
     unknown_kinds: dict[str, list] = field(default_factory=dict)
+    # Documents given as a URL (never fetched): key -> URL.
+    document_urls: dict[str, str] = field(default_factory=dict)
+    # The evidence states the dataset's settings allow (verified always).
+    evidence_allowed: tuple[str, ...] = ("verified",)

@@ -12,6 +12,9 @@ Each document read is indexed for the quote check
 (:mod:`graph.rules.evidence`). Keys are noted in the
 :class:`~graph.rules.context.Context` even when the file cannot be read, so
 relations naming them are not reported a second time.
+
+A document may also be a URL (``https://...``): it is never fetched, so a
+relation citing it is at most ``located`` (:mod:`graph.rules.relations`).
 """
 
 from __future__ import annotations
@@ -23,12 +26,23 @@ from ..model import Document
 from .checker import MISSING, Checker
 from .context import Context
 
-__all__ = ["ROOT_OPTION", "check_documents", "check_roots"]
+__all__ = ["ROOT_OPTION", "URL_PREFIXES", "check_documents", "check_roots", "is_url"]
 
 # How the user allows a folder, said in every refusal.
 ROOT_OPTION = "--document-root DIR or GRAPH_DOCUMENT_ROOTS"
 # scheme://... (http, https, file, ftp, s3...): a location to fetch, never a file of ours.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+# A document written with one of these is a URL, never fetched: its relations are at most located.
+URL_PREFIXES = ("http://", "https://")
+
+
+def is_url(text: str) -> bool:
+    """Return whether a document's path is a URL (never fetched).
+
+    >>> is_url("https://example.org/a"), is_url("article.txt")
+    (True, False)
+    """
+    return text.lower().startswith(URL_PREFIXES)
 
 
 def check_roots(check: Checker, value, context: Context) -> list[str]:
@@ -80,6 +94,9 @@ def check_documents(
             context.declared_set.add(name)
         relative = check.string(item, path, f"the path of document {name!r}")
         if name is None or relative is None:
+            continue
+        if is_url(relative):
+            context.document_urls[name] = relative
             continue
         if _URL.match(relative):
             check.error(

@@ -25,7 +25,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Actor, Dataset, Document, Kind, Relation, RelationType
+from ..model import EVIDENCE_STATES, Actor, Dataset, Document, Kind, Relation, RelationType
 from ..names import name_key
 from ..problems import DatasetError, Problem
 
@@ -138,7 +138,7 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                     (number, ("types", relation_type.name), True),
                     (there, ("types", known.name), True),
                 )
-            for field in ("sign", "symmetric"):
+            for field in ("sign", "symmetric", "role"):
                 if getattr(known, field) != getattr(relation_type, field):
                     named = relation_type.name != known.name
                     renamed = f"{relation_type.name!r} has {field} " if named else ""
@@ -156,6 +156,7 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
     problems += kind_problems
     documents: dict[str, Document] = {}
     document_from: dict[str, tuple[int, str]] = {}  # namespaced key -> (dataset number, key)
+    urls: dict[str, str] = {}
     for number, dataset in enumerate(datasets):
         label = labels[number]
         for key, document in dataset.documents.items():
@@ -173,6 +174,7 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                 continue
             document_from[namespaced] = (number, key)
             documents[namespaced] = replace(document, key=namespaced, dataset=label)
+        urls.update((f"{label}/{key}", url) for key, url in dataset.document_urls.items())
     if problems:
         raise DatasetError(problems)
     relations: list[Relation] = []
@@ -184,7 +186,12 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
     warnings = sorted(problem for dataset in datasets for problem in dataset.warnings)
     sources = {label: Path(folder) for label, folder in zip(labels, folders)}
     types_by_name = {relation_type.name: relation_type for relation_type in types.values()}
-    return Dataset(actors, types_by_name, relations, kinds, documents, None, warnings, sources)
+    merged = Dataset(actors, types_by_name, relations, kinds, documents, None, warnings, sources)
+    merged.document_urls = urls
+    # Each dataset's relations passed its own setting: the merge allows what any one does.
+    allowed = {state for dataset in datasets for state in dataset.evidence_allowed}
+    merged.evidence_allowed = tuple(state for state in EVIDENCE_STATES if state in allowed)
+    return merged
 
 
 def _united_kinds(
