@@ -628,9 +628,22 @@ def test_color_by_camp_equals_graph_camps(run):
     by_group = {}
     for node in data["nodes"]:
         by_group.setdefault(node["colorGroup"], set()).add(node["id"])
-    assert by_group[0] == set(found["camps"][0])
-    assert by_group[1] == set(found["camps"][1])
-    assert by_group.get(2, set()) == set(found["unaligned"])
+    # Members and leaning actors take their camp's colour; undecided ones are in no camp.
+    assert by_group[0] == set(found["camps"][0]) | set(found["leaning"][0])
+    assert by_group[1] == set(found["camps"][1]) | set(found["leaning"][1])
+    assert by_group.get(2, set()) == set(found["unaligned"]) | set(found["undecided"])
+    node_of = {node["id"]: node for node in data["nodes"]}
+    for actor in found["actors"]:
+        node = node_of[actor["id"]]
+        assert (node["standing"], node["margin"]) == (actor["standing"], actor["margin"])
+        # Leaning is told by a dashed border, not by colour alone.
+        dashed = node.get("shapeProperties", {}).get("borderDashes")
+        assert bool(dashed) == (actor["standing"] == "leaning"), actor["id"]
+    assert {a["id"] for a in found["actors"] if a["standing"] == "leaning"} == {
+        "british-army",
+        "military-chiefs",
+        "poland",
+    }
     colours = {g["group"]: g["color"] for g in data["groups"]}
     assert all(node["color"] == colours[node["colorGroup"]] for node in data["nodes"])
     frustrated = {

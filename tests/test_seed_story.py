@@ -46,11 +46,12 @@ def test_no_analyst_and_not_trump_in_russias_camp(camp_of):
 
 def test_the_draft_that_rejected_peacekeepers_is_never_forced_to_the_forces_side(ask):
     # The US unveiled the draft (cooperative) and the draft rejected the force
-    # (hostile): either the draft sits with Russia, or its side is a tie.
+    # (hostile): either the draft sits with Russia, or its side is a tie (undecided).
     result = ask("camps")
-    camp_of = {actor: number for number, camp in enumerate(result["camps"]) for actor in camp}
-    draft = next(a for a in result["actors"] if a["id"] == "draft-peace-resolution")
-    assert camp_of["draft-peace-resolution"] == camp_of["russia"] or draft["margin"] == 0
+    placed = {a["id"]: a for a in result["actors"]}
+    draft = placed["draft-peace-resolution"]
+    assert draft["camp"] == placed["russia"]["camp"] or draft["margin"] == 0
+    assert draft["standing"] != "member" or draft["camp"] == placed["russia"]["camp"]
 
 
 def test_the_uk_and_france_lead_the_force_and_the_task_force(ask):

@@ -13,6 +13,7 @@ curves bending apart, so each can be hovered on its own.
 
 from __future__ import annotations
 
+import copy
 import math
 import unicodedata
 from collections import Counter, defaultdict
@@ -24,6 +25,7 @@ from .style import (
     CAMP_COLORS,
     FRUSTRATED_COLOR,
     KIND_COLORS,
+    LEANING_STYLE,
     PATH_COLOR,
     edge_width,
     kind_styles,
@@ -83,7 +85,9 @@ def page_data(
     ``path`` is ``{"source", "target", "count", "relations"}`` where
     ``relations`` holds the positions of the relations on a shortest path.
     ``color_by`` is "kind", "camp" or "community"; then ``groups`` holds
-    ``{"of": {actor id: group number}, "names": [...], "frustrated": {positions}}``.
+    ``{"of": {actor id: group number}, "names": [...], "frustrated": {positions}}``,
+    and for camps ``"standing"``: ``{actor id: {"standing", "margin"}}``, which
+    each placed actor's node carries (a leaning one with a dashed border).
     ``omitted`` says how many actors and relations were left out for size.
     """
     physics = live_physics(len(dataset.actors), len(dataset.relations), physics_limit)
@@ -247,6 +251,11 @@ def _nodes(
         if groups and color_by != "kind":
             number = groups["of"].get(actor.id, len(groups["names"]) - 1)
             node.update(colorGroup=number, color=_group_color(color_by, number))
+            placed = groups.get("standing", {}).get(actor.id)
+            if placed:
+                node.update(placed)
+                if placed["standing"] == "leaning":
+                    node.update(copy.deepcopy(LEANING_STYLE))
         if focus and actor.id == focus["id"]:
             node.update(borderWidth=5, focus=True)
         if actor.id in path_actors:

@@ -266,7 +266,12 @@ def _groups(dataset: Dataset, color_by: str) -> dict | None:
         from ..queries.camps import camps
 
         found = camps(dataset)
-        of = {actor_id: number for number, camp in enumerate(found["camps"]) for actor_id in camp}
+        # Members and leaning actors take their camp's colour (a leaning one also a dashed
+        # border, see graph.render.style); an undecided one is in no camp.
+        of = {a["id"]: a["camp"] - 1 for a in found["actors"] if a["standing"] != "undecided"}
+        standing = {
+            a["id"]: {"standing": a["standing"], "margin": a["margin"]} for a in found["actors"]
+        }
         wrong = {(f["source"], f["type"], f["target"], f["evidence"]) for f in found["frustrated"]}
         frustrated = {
             position
@@ -274,11 +279,11 @@ def _groups(dataset: Dataset, color_by: str) -> dict | None:
             if (r.source, r.type, r.target, r.evidence) in wrong
         }
         names = ["camp 1", "camp 2", "in no camp"]
-        return {"of": of, "names": names, "frustrated": frustrated}
+        return {"of": of, "names": names, "frustrated": frustrated, "standing": standing}
     if color_by == "community":
         from ..queries.communities import communities
 
-        found = communities(dataset)["communities"]
+        found = communities(dataset, runs=1)["communities"]
         of = {actor_id: row["community"] - 1 for row in found for actor_id in row["actors"]}
         return {"of": of, "names": [f"community {row['community']}" for row in found]}
     return None

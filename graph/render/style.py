@@ -77,6 +77,9 @@ SIGN_STYLES = {
 # Colours of `--color-by camp`: the larger camp, the other, actors in no camp.
 CAMP_COLORS = ["#332288", "#8a6d00", "#767676"]
 FRUSTRATED_COLOR = "#aa4499"  # the glow of a relation that goes against the camps
+# An actor leaning to a camp (its side rests on fewer relations than --min-margin): the
+# camp's colour with a dashed border, so the difference does not rest on colour alone.
+LEANING_STYLE = {"borderWidth": 3, "shapeProperties": {"borderDashes": [4, 3]}}
 
 PATH_COLOR = "#ff8f00"  # the glow around edges and nodes on a highlighted path
 DIMMED = "#d9d9d9"  # what the page paints outside a clicked node's neighbourhood

@@ -56,6 +56,11 @@ function showActor(id) {
   const facts = element("p", "meta", "kind: " + node.kind + " · " + meta.sizeBy + " " + node.score +
     (node.rank ? " (rank " + node.rank + ")" : ""));
   detailsBody.append(facts);
+  // graph camps' standing: how many relations the actor's side rests on.
+  if (node.standing) {
+    const camp = node.standing === "undecided" ? "in no camp" : "camp " + (node.colorGroup + 1);
+    detailsBody.append(element("p", "meta standing", camp + " · " + node.standing + " · margin " + node.margin));
+  }
   if (node.description) detailsBody.append(element("p", null, node.description));
   if (node.aliases.length) detailsBody.append(element("p", "meta", "also called: " + node.aliases.join(", ")));
   const mine = touching.get(id);
