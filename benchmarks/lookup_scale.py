@@ -12,6 +12,10 @@ three words; one alias in three) and reports:
 * ``exact_us``: one look-up by an exact name or alias, in microseconds;
 * ``word_us``: one look-up by a surname or a run of words that names one actor;
 * ``ambiguous_us``: one look-up by a word many actors share (the error lists them all);
+* ``typed_us``: one look-up by a name people type that is no name of the
+  dataset: a country's short name, adjective or capital ("Turkey",
+  "Turkish", "Kyiv"), a title before a surname ("President Surname5"), a
+  British spelling ("Peace Defence Forces Body8"), an acronym ("ECFR");
 * ``checked``: names checked on average per word look-up (the rarest word's
   postings), to show that no query scans every actor.
 """
@@ -39,6 +43,9 @@ def names(size: int, chance: random.Random) -> dict[str, list[str]]:
             name = " ".join(chance.sample(WORDS, 3)) + f" Body{i}"
         aliases = [f"Alias {i}"] if i % 3 == 0 else []
         found[f"actor-{i}"] = [name, *aliases]
+    found["tr"] = ["Türkiye"]
+    found["ua"] = ["Ukraine"]
+    found["ecfr"] = ["European Council on Foreign Relations"]
     return found
 
 
@@ -53,6 +60,20 @@ def measure(size: int, queries: int) -> dict:
     index_s = time.perf_counter() - started - exact_index_s
     exact = [table[f"actor-{chance.randrange(size)}"][0] for _ in range(queries)]
     words = [f"Surname{2 * chance.randrange(size // 2) + 1}" for _ in range(queries)]
+    defence = [n[0].replace("Defense", "Defence") for n in table.values() if "Defense" in n[0]]
+    typed = [
+        chance.choice(
+            [
+                "Turkey",
+                "Turkish",
+                "Kyiv",
+                "ECFR",
+                f"President Surname{2 * chance.randrange(size // 2) + 1}",
+                chance.choice(defence),
+            ]
+        )
+        for _ in range(queries)
+    ]
 
     def timed(batch, call) -> float:
         started = time.perf_counter()
@@ -73,6 +94,7 @@ def measure(size: int, queries: int) -> dict:
         "exact_us": round(timed(exact, index.resolve), 1),
         "word_us": round(timed(words, index.resolve), 1),
         "ambiguous_us": round(timed(["Ministry Council"] * 20, ambiguous), 1),
+        "typed_us": round(timed(typed, index.resolve), 1),
         "checked": checked,
     }
 

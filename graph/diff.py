@@ -3,15 +3,14 @@
 Actors, relation types, kinds and documents are matched by id, name or key.
 Relations have no id: one that is unchanged in every field (source, type,
 target, document, evidence, date, weight, hedged, evidence_state, locator)
-matches its twin. The rest are
-paired in file order, first by what identifies a relation (source, target,
-evidence and document: the same quote re-typed is the same relation, its
-type *changed*), then by source, type and target (the quote edited); a pair
-whose other fields differ is *changed*; whatever is left is added or
-removed. Evidence compares after quote normalisation (see
-:mod:`graph.evidence`), so retyping a curly quote straight is no change. A
-document changes when its text does (a URL document when its URL does). A
-type's fields include its ``role``; the dataset's settings
+matches its twin. The rest are paired in file order, first by what
+identifies a relation (source, target, evidence and document: the same quote
+re-typed is the same relation, its type *changed*), then by source, type and
+target (the quote edited); a pair whose other fields differ is *changed*;
+whatever is left is added or removed. Evidence compares after quote
+normalisation (see :mod:`graph.evidence`), so retyping a curly quote straight
+is no change. A document changes when its text does (a URL document when its
+URL does). A type's fields include its ``role``; the dataset's settings
 (``evidence_allowed``) compare as ``setting`` rows.
 
 >>> from graph import load_dataset

@@ -126,9 +126,9 @@ class RelationType:
     sign: int
     symmetric: bool = False
     description: str | None = None
-    role: str = "action"  # one of ROLES
     # A merged graph: each dataset's description, as (label, text) (see Actor.descriptions).
     descriptions: tuple[tuple[str, str], ...] = ()
+    role: str = "action"  # one of ROLES
 
     @property
     def sign_name(self) -> str:
@@ -214,15 +214,20 @@ class Dataset:
         """Return the actor ``query`` names, as every command resolves it.
 
         An exact id, name or alias (case, accents and a leading "the"
-        ignored) wins; otherwise the actor with ``query``'s whole words in
-        its name or an alias, when exactly one has them ("Rubio", "peace
-        talks"). Raises :class:`graph.UnknownActorError` (with close matches)
-        when none does, :class:`graph.AmbiguousActorError` (listing them)
-        when several do.
+        ignored) wins; otherwise the names people type: British or American
+        spelling, a country's other name, adjective or capital ("Turkey",
+        "Turkish", "Kyiv"), the actor with ``query``'s whole words in its
+        name or an alias when exactly one has them ("Rubio", "peace talks"),
+        the query less a title ("President Trump"), an acronym ("ECFR"); see
+        :mod:`graph.names`. Raises :class:`graph.UnknownActorError` (with
+        close matches) when none does, :class:`graph.AmbiguousActorError`
+        (listing them) when several could, or the query is a generic word
+        ("army").
 
         >>> from graph import load_dataset
-        >>> load_dataset().find_actor("Healey").id
-        'john-healey'
+        >>> dataset = load_dataset()
+        >>> [dataset.find_actor(name).id for name in ("Healey", "USA", "President Trump")]
+        ['john-healey', 'us', 'donald-trump']
         """
         return self.actors[self.index.resolve(query)]
 

@@ -88,14 +88,17 @@ class UnknownActorError(QueryError):
 
 
 class AmbiguousActorError(QueryError):
-    """A query names several actors by the words of their names; ``candidates`` holds their ids."""
+    """A query could name several actors, or one uncertainly; ``candidates`` holds their ids."""
 
-    def __init__(self, query: str, candidates: list[str], names: dict[str, str]):
+    def __init__(
+        self, query: str, candidates: list[str], names: dict[str, str], reason: str | None = None
+    ):
         self.query = query
         self.candidates = candidates
         listed = ", ".join(f"{names[actor_id]} ({actor_id})" for actor_id in candidates)
-        count = len(candidates)
-        super().__init__(f"{query!r} names {count} actors: {listed}; use an id or a full name")
+        # ``reason`` says why a query that one actor holds still names none for sure
+        said = f"{reason}; it could name" if reason else f"names {len(candidates)} actors:"
+        super().__init__(f"{query!r} {said} {listed}; use an id or a full name")
 
 
 def did_you_mean(word: str, choices: Iterable[str], count: int = 1) -> list[str]:

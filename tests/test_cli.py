@@ -221,3 +221,28 @@ def test_every_command_spells_its_text_output_table(run):
     result = run("validate", "--format", "table")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("ok: ")
+
+
+def test_actor_arguments_take_the_names_people_type(run):
+    result = run("path", "Turkey", "USA")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("2 shortest path(s), ignoring direction\npath 1: Türkiye ")
+    assert run("show", "ECFR").stdout.startswith(
+        "id:          european-council-on-foreign-relations\n"
+    )
+
+
+def test_a_generic_word_is_a_usage_error_listing_the_candidates(run):
+    result = run("show", "army")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value for ACTOR: 'army' is a generic word; it could name "
+        "British Army (british-army), Military chiefs (military-chiefs), "
+        "Ukraine's military (ukraine-military); use an id or a full name\n"
+    )
+
+
+def test_an_unknown_country_suggests_no_other_country(run):
+    result = run("show", "--data", str(DATA / "niger"), "Nigeria")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: Invalid value for ACTOR: unknown actor 'Nigeria'\n")

@@ -69,7 +69,8 @@ def test_the_seed_article_into_an_empty_dataset_with_its_vocabulary(tmp_path):
         "note: declared the relation type 'demand' with sign -1",
     ]
     assert ok(graph("validate", "--data", dataset)) == (
-        "ok: 39 actors, 75 relations, 16 types; quotes checked\n"
+        "ok: 39 actors, 75 relations, 16 types; "
+        "quotes checked: 75 verified, 0 located, 0 asserted\n"
     )
     loaded = load_dataset(dataset)
     assert set(loaded.documents) == {"article"}
@@ -106,7 +107,8 @@ def test_the_seed_article_without_data_gets_plover_types_that_review_declares(tm
         f"wrote into {dataset}: 75 relation(s), 39 new actor(s), 11 new type(s), 0 new document(s)"
     )
     assert ok(graph("validate", "--data", dataset)) == (
-        "ok: 39 actors, 75 relations, 26 types; quotes checked\n"
+        "ok: 39 actors, 75 relations, 26 types; "
+        "quotes checked: 75 verified, 0 located, 0 asserted\n"
     )
     loaded = load_dataset(dataset)
     assert {name: loaded.types[name].sign for name in ("disapprove", "state", "agree")} == {
@@ -163,7 +165,8 @@ def test_every_plover_sentence_into_one_dataset(tmp_path, with_data, written, ne
     )
     assert "note: copied 290 articles into the dataset, as documents\n" in output
     assert ok(graph("validate", "--data", dataset)) == (
-        f"ok: 345 actors, 358 relations, {types} types; quotes checked\n"
+        f"ok: 345 actors, 358 relations, {types} types; "
+        "quotes checked: 358 verified, 0 located, 0 asserted\n"
     )
 
 

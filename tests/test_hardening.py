@@ -508,11 +508,17 @@ def test_documents_are_never_fetched(write_dataset):
     assert problems == [
         "relations.yaml:1:18: error: document root 'https://example.com/' is a URL:"
         " documents are never fetched",
-        "relations.yaml:2:40: error: document 'web' (https://example.com/a.txt) is a URL:"
-        " documents are never fetched; save the page as a text file in the dataset folder",
-        "relations.yaml:2:76: error: document 'local' (file:///etc/passwd) is a URL:"
-        " documents are never fetched; save the page as a text file in the dataset folder",
+        "relations.yaml:2:76: error: document 'local' (file:///etc/passwd) is a location to"
+        " fetch: documents are never fetched; save it as a text file in the dataset folder"
+        " (a web page may be cited by its http(s) address, for located relations)",
     ]
+    # A web page's address is a citation, never fetched: no file, no text, no quote check.
+    relations = relations.replace("document_roots: [https://example.com/]\n", "").replace(
+        " local: 'file:///etc/passwd'", ""
+    )
+    dataset = load_dataset(write_dataset(relations=relations))
+    assert dataset.document_urls == {"web": "https://example.com/a.txt"}
+    assert "web" not in dataset.documents
 
 
 def test_a_document_named_by_many_keys_is_read_and_indexed_once(write_dataset):

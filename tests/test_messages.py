@@ -272,8 +272,8 @@ def test_an_undeclared_type_is_told_once_with_the_type_its_words_mean(run, tmp_p
     folder = _starter_with(tmp_path / "new", "sanctions", 6)
     problems = [line for line in errors(run, folder) if ": error: " in line]
     assert problems == [
-        "relations.yaml:55:24: error: unknown relation type 'sanctions', used by 6 relations"
-        " (lines 55, 56, 57, 58, 59, 60) (declared — cooperative: leads, member_of, represents,"
+        "relations.yaml:61:24: error: unknown relation type 'sanctions', used by 6 relations"
+        " (lines 61, 62, 63, 64, 65, 66) (declared — cooperative: leads, member_of, represents,"
         " supports, proposes, takes_part_in, contributes_to, allied_with; neutral: meets_with,"
         " assesses, stations_in; hostile: opposes, criticises, threatens, fights); declare it"
         " under 'types:' at the top of relations.yaml, with its sign (did you mean 'threatens'?)"

@@ -19,7 +19,10 @@ from .options import document_root_option, load_options
 
 __all__ = ["COMMANDS", "review"]
 
-KEYS = "[a]ccept  [r]eject  [d]irection (flip)  [t]ype  [s]ign  [e]dit quote  [n]ext (skip)  [q]uit"
+KEYS = (
+    "[a]ccept  [r]eject  [d]irection (flip)  [t]ype  [s]ign  [h]edged (toggle)  "
+    "[e]dit quote  [n]ext (skip)  [q]uit"
+)
 SIGN_WORDS = {"1": 1, "+1": 1, "0": 0, "-1": -1, "cooperative": 1, "neutral": 0, "hostile": -1}
 
 
@@ -211,7 +214,7 @@ class _Loop:
         )
 
     def decide(self, number, key, relation, article, draft) -> str:
-        from ..review import ReviewError, edit_quote, flip
+        from ..review import ReviewError, edit_quote, flip, toggle_hedged
 
         while True:
             self.show(number, relation, article, draft)
@@ -230,6 +233,8 @@ class _Loop:
                     draft = self.retype(draft)
                 elif choice == "s":
                     draft = self.resign(draft)
+                elif choice == "h":
+                    draft = toggle_hedged(draft)
                 elif choice == "e":
                     quote = click.prompt("quote", default=draft.evidence)
                     draft = edit_quote(draft, quote, article.text)
@@ -330,7 +335,8 @@ class _Loop:
         )
         source = click.style(self.actor_text(article, draft.source), fg="cyan", bold=True)
         target = click.style(self.actor_text(article, draft.target), fg="magenta", bold=True)
-        click.echo(f"  {source} --{draft.type} ({sign_text})--> {target}")
+        hedge = ", hedged" if draft.hedged else ""
+        click.echo(f"  {source} --{draft.type} ({sign_text}{hedge})--> {target}")
         click.echo("  " + _sentence(article, relation, draft))
         if relation.reason:
             click.echo(f"  why: {relation.reason}")

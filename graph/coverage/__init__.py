@@ -5,7 +5,7 @@ For each document :func:`coverage` reports
 * the actors it names, by name, alias or (for a country) adjective, with counts;
 * the names that look like actors but match none: capitalised phrases,
   titles followed by a name ("President X", "Defense Secretary Y"), countries
-  and their adjectives from the list shipped in ``countries.tsv``;
+  and their adjectives from the shared gazetteer (:mod:`graph.gazetteer`);
 * the sentences that name two or more known actors that no relation cites;
 
 and, over all the documents, the actors none of them names.

@@ -41,11 +41,11 @@ def render(dataset, folder=None) -> str:
         name: {"description": every_description(kind), **_per_dataset(kind, merged)}
         for name, kind in (dataset.kinds or {}).items()
     }
+    graph.graph["document_urls"] = dict(dataset.document_urls)
+    graph.graph["evidence_allowed"] = list(dataset.evidence_allowed)
     if merged:
         for actor in dataset.actors.values():
             graph.nodes[actor.id].update(_per_dataset(actor, merged))
-    graph.graph["document_urls"] = dict(dataset.document_urls)
-    graph.graph["evidence_allowed"] = list(dataset.evidence_allowed)
     data = nx.node_link_data(graph, edges="links")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

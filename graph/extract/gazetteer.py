@@ -1,9 +1,9 @@
 """Places and words that name actors: countries, capitals, demonyms, titles, bodies.
 
-Countries, their other names and adjectives come from the list ``graph
-coverage`` ships (:func:`graph.coverage.countries.load_countries`); capitals
-and demonyms it lacks are in ``places.tsv`` here, and the words that make a
-phrase an actor (titles, organisation words, groups) in ``actor_words.tsv``.
+Countries, their other names, capitals, other places, adjectives and
+demonyms come from the shared gazetteer (:mod:`graph.gazetteer`, which look-up
+and ``graph coverage`` read too); the words that make a phrase an actor
+(titles, organisation words, groups) are in ``actor_words.tsv`` here.
 
 >>> gazetteer = load_gazetteer()
 >>> gazetteer.places[("kiev",)], gazetteer.places[("ghanaians",)]
@@ -18,14 +18,13 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..coverage.countries import load_countries
 from ..coverage.text import tokenize
+from ..gazetteer import BLOCS, load_countries
 from ..names import name_key
 
 __all__ = ["Gazetteer", "folded_words", "load_gazetteer"]
 
 HERE = Path(__file__).resolve().parent
-BLOCS = frozenset({"Europe", "European Union"})
 
 
 def folded_words(text: str) -> tuple[str, ...]:
@@ -68,7 +67,6 @@ def load_gazetteer() -> Gazetteer:
         if spelling.isupper() or spelling.replace(".", "").isupper():
             exact.setdefault(words, " ".join(word.text for word in tokenize(spelling)))
 
-    extra = {country: (others, demonyms) for country, others, demonyms in _rows("places.tsv")}
     for country in load_countries():
         add(country.name, country.name, False)
         for other in country.other_names:
@@ -77,13 +75,10 @@ def load_gazetteer() -> Gazetteer:
             add(adjective, country.name, True)
             if adjective.endswith(("an", "i")):  # Americans, Israelis
                 add(adjective + "s", country.name, True)
-        others, demonyms = extra.pop(country.name, ("", ""))
-        for other in filter(None, others.split("|")):
-            add(other, country.name, False)
-        for demonym in filter(None, demonyms.split("|")):
+        for place in country.places:
+            add(place, country.name, False)
+        for demonym in country.demonyms:
             add(demonym, country.name, True)
-    if extra:
-        raise ValueError(f"places.tsv: countries not in countries.tsv: {sorted(extra)}")
     words: dict[str, dict[str, str]] = {}
     for word, word_class, kind in _rows("actor_words.tsv"):
         words.setdefault(word, {})[word_class] = kind

@@ -19,6 +19,7 @@ from .decisions import (
     change_type,
     edit_quote,
     flip,
+    toggle_hedged,
     types_with_sign,
 )
 from .proposals import ArticleProposals, ProposalsError, read_proposals
@@ -39,5 +40,6 @@ __all__ = [
     "proposal_keys",
     "read_proposals",
     "state_path",
+    "toggle_hedged",
     "types_with_sign",
 ]

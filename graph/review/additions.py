@@ -171,6 +171,8 @@ class _Planner:
             "evidence": draft.evidence,
             "document": document,
         }
+        if draft.hedged:
+            relation["hedged"] = True
         identity = self._identity(relation)
         if identity in self.seen:
             self.additions.repeated.append(key)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..evidence import normalize_text
 from ..problems import GraphError
+from ..rules.evidence import hedge_word
 from .proposals import ProposedRelation
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "change_type",
     "edit_quote",
     "flip",
+    "toggle_hedged",
     "types_with_sign",
 ]
 
@@ -54,12 +56,16 @@ class Draft:
     sign: int | None
     # The kind chosen for a new actor whose proposed kind the dataset does not declare.
     kinds: tuple[tuple[str, str], ...] = ()
+    # Written as hedged: the extractor saw a hedge, or the quote holds a word validate
+    # would warn about ("could", "reportedly"): the analyst unmarks what is stated as fact.
+    hedged: bool = False
 
     @classmethod
     def of(cls, proposal: ProposedRelation) -> Draft:
         """Return the draft of a proposal as the extractor made it."""
         fields = (proposal.source, proposal.type, proposal.target, proposal.evidence)
-        return cls(*fields, proposal.sign)
+        hedged = proposal.hedged or hedge_word(proposal.evidence) is not None
+        return cls(*fields, proposal.sign, hedged=hedged)
 
     def to_dict(self) -> dict:
         data = dataclasses.asdict(self)
@@ -75,6 +81,7 @@ class Draft:
             data["evidence"],
             data.get("sign"),
             tuple(sorted((data.get("kinds") or {}).items())),
+            bool(data.get("hedged", False)),
         )
 
     def with_kind(self, actor_id: str, kind: str) -> Draft:
@@ -82,6 +89,11 @@ class Draft:
         kinds = dict(self.kinds)
         kinds[actor_id] = kind
         return dataclasses.replace(self, kinds=tuple(sorted(kinds.items())))
+
+
+def toggle_hedged(draft: Draft) -> Draft:
+    """Return the draft marked hedged if it was not, and stated as fact if it was."""
+    return dataclasses.replace(draft, hedged=not draft.hedged)
 
 
 def flip(draft: Draft) -> Draft:
@@ -145,7 +157,8 @@ def edit_quote(draft: Draft, quote: str, article: str) -> Draft:
     folded = normalize_text(article)
     if needle not in folded:
         raise ReviewError(f"the quote is not in the article{_astray(needle, folded)}: not changed")
-    return dataclasses.replace(draft, evidence=quote.strip())
+    hedged = draft.hedged or hedge_word(quote) is not None
+    return dataclasses.replace(draft, evidence=quote.strip(), hedged=hedged)
 
 
 def _astray(needle: str, folded: str) -> str:

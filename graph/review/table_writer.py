@@ -73,6 +73,7 @@ def table_texts(folder: Path, tables: dict[str, Path], dataset, additions: Addit
             "symmetric": types[relation["type"]][1],
             "evidence": relation["evidence"],
             "document": relation["document"],
+            "hedged": relation.get("hedged", False),
         }
         for relation in additions.relations
     ]

@@ -32,7 +32,7 @@ __all__ = ["ROOT_OPTION", "URL_PREFIXES", "check_documents", "check_roots", "is_
 ROOT_OPTION = "--document-root DIR or GRAPH_DOCUMENT_ROOTS"
 # scheme://... (http, https, file, ftp, s3...): a location to fetch, never a file of ours.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
-# A document written with one of these is a URL, never fetched: its relations are at most located.
+# A document written with one of these is a web page's address: cited, never fetched.
 URL_PREFIXES = ("http://", "https://")
 
 
@@ -96,13 +96,15 @@ def check_documents(
         if name is None or relative is None:
             continue
         if is_url(relative):
+            # Cited by its address, never fetched: relations citing it are at most located.
             context.document_urls[name] = relative
             continue
         if _URL.match(relative):
             check.error(
                 path,
-                f"document {name!r} ({relative}) is a URL: documents are never fetched; "
-                "save the page as a text file in the dataset folder",
+                f"document {name!r} ({relative}) is a location to fetch: documents are "
+                "never fetched; save it as a text file in the dataset folder (a web page "
+                "may be cited by its http(s) address, for located relations)",
             )
             continue
         file = context.folder / relative

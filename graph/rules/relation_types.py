@@ -39,7 +39,7 @@ def check_types(check: Checker, value) -> dict[str, RelationType]:
         )
         role = _role(check, fields, path)
         # A type with a bad field is still known, so its relations are not reported too.
-        types[name] = RelationType(name, sign or 0, bool(symmetric), description, role)
+        types[name] = RelationType(name, sign or 0, bool(symmetric), description, role=role)
     if isinstance(value, dict) and not value:
         check.error(("types",), "types must declare at least one relation type")
     return types

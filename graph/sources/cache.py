@@ -445,7 +445,7 @@ def _dataset_from(data: dict) -> Dataset:
         _check([description], str, optional=True)
         if role not in ROLES:
             raise ValueError("bad role")
-        types[name] = RelationType(name, sign, symmetric, description, role)
+        types[name] = RelationType(name, sign, symmetric, description, role=role)
     documents = {}
     for key, path in _check(data["documents"], list):
         _check([key, path], str)

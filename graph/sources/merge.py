@@ -155,8 +155,8 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
     kinds, kind_problems = _united_kinds(datasets, labels, places)
     problems += kind_problems
     documents: dict[str, Document] = {}
-    document_from: dict[str, tuple[int, str]] = {}  # namespaced key -> (dataset number, key)
     urls: dict[str, str] = {}
+    document_from: dict[str, tuple[int, str]] = {}  # namespaced key -> (dataset number, key)
     for number, dataset in enumerate(datasets):
         label = labels[number]
         for key, document in dataset.documents.items():
@@ -174,7 +174,21 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                 continue
             document_from[namespaced] = (number, key)
             documents[namespaced] = replace(document, key=namespaced, dataset=label)
-        urls.update((f"{label}/{key}", url) for key, url in dataset.document_urls.items())
+        for key, url in dataset.document_urls.items():
+            # A key is a file or a URL within one dataset, so only other datasets' can collide.
+            namespaced = f"{label}/{key}"
+            if namespaced in document_from:
+                there, their_key = document_from[namespaced]
+                problems += places.conflict(
+                    f"document {their_key!r} of dataset {labels[there]} and document {key!r} "
+                    f"of dataset {label} would both be {namespaced!r} in the merged graph: "
+                    "rename one of them",
+                    (there, ("documents", their_key), True),
+                    (number, ("documents", key), True),
+                )
+                continue
+            document_from[namespaced] = (number, key)
+            urls[namespaced] = url
     if problems:
         raise DatasetError(problems)
     relations: list[Relation] = []

@@ -149,7 +149,9 @@ def _vocabularies(frames: dict, problems: list[Problem], uri: str):
             )
         else:
             role = row.get("role") or "action"
-            types[name] = RelationType(name, sign, bool(symmetric), row.get("description"), role)
+            types[name] = RelationType(
+                name, sign, bool(symmetric), row.get("description"), role=role
+            )
     kinds = None
     if "kinds" in frames:
         kinds = [row["name"] for row in _rows(frames["kinds"])] or None
