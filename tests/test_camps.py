@@ -374,3 +374,35 @@ def test_min_margin_on_the_command_line(run):
     bad = run("camps", "--data", str(SURENESS), "--min-margin", "-1")
     assert bad.exit_code == 2
     assert "-1 is not in the range x>=0" in bad.stderr
+
+
+ROLES = DATA / "roles"
+
+
+def test_militants_tied_to_a_camp_by_one_attack_are_leaning_not_members():
+    # The enemy of my enemy: the militants' one attack on Eastland is all that places them.
+    result = camps(load_dataset(ROLES))
+    placed = {a["id"]: (a["camp"], a["margin"], a["standing"]) for a in result["actors"]}
+    assert placed == {
+        "militants": (1, 1, "leaning"),
+        "coalition": (1, 2, "member"),
+        "northland": (1, 2, "member"),
+        "westland": (1, 2, "member"),
+        "eastland": (2, 2, "member"),
+    }
+    assert result["camps"] == [["coalition", "northland", "westland"], ["eastland"]]
+    assert result["leaning"] == [["militants"], []]
+    assert result["unaligned"] == ["southland"]
+    # The analyst's warning is commentary, not a side: by default she is not in the story.
+    assert result["roles"] == ["action"]
+    assert [a["id"] for a in result["not_in_story"]] == ["analyst", "institute"]
+    assert camps(load_dataset(ROLES), min_margin=1)["camps"] == [
+        ["coalition", "militants", "northland", "westland"],
+        ["eastland"],
+    ]
+
+
+def test_with_commentary_a_warning_places_the_analyst_leaning():
+    result = camps(load_dataset(ROLES), with_commentary=True)
+    assert result["leaning"] == [["analyst", "institute", "militants"], []]
+    assert result["not_in_story"] == []

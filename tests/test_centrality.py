@@ -351,3 +351,51 @@ def test_by_default_each_measure_reads_direction_as_documented(small):
 def test_directed_must_be_a_bool_or_none(small):
     with pytest.raises(QueryError, match="directed must be True, False or None, not 'yes'"):
         centrality(small, "degree", directed="yes")
+
+
+ROLES = DATA / "roles"
+
+
+def test_by_default_only_actions_count_and_commentators_are_not_in_the_story():
+    result = centrality(load_dataset(ROLES))
+    # Five actors in the story (the analyst and her institute are not), n - 1 = 5.
+    assert [(r["id"], r["score"], r["rank"]) for r in result["results"]] == [
+        ("eastland", 3 * (1 / 5), 1),
+        ("coalition", 2 * (1 / 5), 2),
+        ("northland", 2 * (1 / 5), 2),
+        ("westland", 2 * (1 / 5), 2),
+        ("militants", 1 / 5, 5),
+        ("southland", 0.0, 6),
+    ]
+    assert result["roles"] == ["action"]
+    assert result["not_in_story"] == [
+        {"id": "analyst", "name": "Ada Analyst"},
+        {"id": "institute", "name": "The Institute"},
+    ]
+
+
+def test_with_commentary_every_role_counts():
+    result = centrality(load_dataset(ROLES), with_commentary=True)
+    scores = {r["id"]: r["score"] for r in result["results"]}
+    assert scores == {
+        "eastland": 4 * (1 / 7),
+        "analyst": 3 * (1 / 7),
+        "westland": 3 * (1 / 7),
+        "coalition": 2 * (1 / 7),
+        "northland": 2 * (1 / 7),
+        "institute": 1 / 7,
+        "militants": 1 / 7,
+        "southland": 0.0,
+    }
+    assert result["roles"] == ["action", "commentary", "affiliation"]
+    assert result["not_in_story"] == []
+
+
+def test_the_table_counts_who_is_not_in_the_story(run):
+    table = run("centrality", "--data", str(ROLES)).stdout
+    assert table.endswith(
+        "not in the story: 2 actors, only commentary or affiliation (--with-commentary\n"
+        "                  counts them): Ada Analyst, The Institute\n"
+    )
+    every = run("centrality", "--data", str(ROLES), "--with-commentary").stdout
+    assert "not in the story" not in every and "Ada Analyst" in every

@@ -110,6 +110,7 @@ def test_show_json_shape(run):
                 "weight": 1.0,
                 "direction": "out",
                 "sign": "cooperative",
+                "role": "action",
             }
         ],
     }

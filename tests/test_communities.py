@@ -177,3 +177,22 @@ def test_fewer_runs_above_a_size_and_the_output_says_so(run):
     assert "signs:       ignored: a hostile relation ties two actors as a cooperative" in table
     with pytest.raises(QueryError):
         communities(load_dataset(WAVERING), runs=0)
+
+
+def test_communities_read_the_story_unless_asked_for_the_commentary():
+    dataset = load_dataset(DATA / "roles")
+    result = communities(dataset)
+    assert groups(result) == [
+        ["coalition", "northland", "westland"],
+        ["eastland", "militants"],
+        ["southland"],
+    ]
+    assert [a["id"] for a in result["not_in_story"]] == ["analyst", "institute"]
+    every = communities(dataset, with_commentary=True)
+    assert groups(every) == [
+        ["coalition", "northland", "westland"],
+        ["analyst", "institute"],
+        ["eastland", "militants"],
+        ["southland"],
+    ]
+    assert every["roles"] == ["action", "commentary", "affiliation"]

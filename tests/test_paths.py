@@ -48,6 +48,7 @@ def test_shortest_paths_ignore_direction_and_explain_each_hop(small):
             "target": "pact",
             "evidence": "the Northern Pact, which Freedonia joined",
             "direction": "forward",
+            "role": "action",
             "also": [],
         },
         {
@@ -56,6 +57,7 @@ def test_shortest_paths_ignore_direction_and_explain_each_hop(small):
             "target": "pact",
             "evidence": 'Türkiye opposes the Northern Pact - "a provocation"',
             "direction": "backward",
+            "role": "action",
             "also": [],
         },
     ]
@@ -225,3 +227,16 @@ def test_bad_arguments_are_query_errors(small, monkeypatch):
 
 def test_docstring_examples():
     assert doctest.testmod(paths_module).failed == 0
+
+
+def test_paths_cross_commentary_and_mark_each_hops_role(run):
+    dataset = load_dataset(DATA / "roles")
+    [path] = shortest_paths(dataset, "institute", "eastland")["paths"]
+    assert [(hop["type"], hop["role"]) for hop in path["hops"]] == [
+        ("affiliated_with", "affiliation"),
+        ("warns_about", "commentary"),
+    ]
+    table = run("path", "institute", "eastland", "--data", str(DATA / "roles")).stdout
+    assert "path  hop  relation           role         evidence\n" in table
+    plain = run("path", "militants", "westland", "--data", str(DATA / "roles")).stdout
+    assert "role" not in plain

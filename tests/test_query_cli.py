@@ -145,8 +145,20 @@ def test_neighbors_json(run):
         "depth": 1,
         "direction": "out",
         "neighbors": [
-            {"id": "pact", "name": "Northern Pact", "kind": "alliance", "depth": 1},
-            {"id": "ruritania", "name": "Ruritania", "kind": "country", "depth": 1},
+            {
+                "id": "pact",
+                "name": "Northern Pact",
+                "kind": "alliance",
+                "depth": 1,
+                "roles": ["action"],
+            },
+            {
+                "id": "ruritania",
+                "name": "Ruritania",
+                "kind": "country",
+                "depth": 1,
+                "roles": ["action"],
+            },
         ],
     }
 

@@ -91,13 +91,22 @@ def path_view(data: dict) -> Result:
             "relation": hop_arrow(relation),
             "evidence": relation["evidence"],
             "dataset": relation.get("dataset"),
+            "role": relation.get("role", "action"),
         }
         for number, path in enumerate(paths, start=1)
         for step, hop in enumerate(path["hops"], start=1)
         for relation in (hop, *hop["also"])
     ]
     merged = any(row["dataset"] for row in rows)  # several datasets: say where each comes from
-    columns = ["path", "hop", "relation", "evidence", *(["dataset"] if merged else [])]
+    roles = any(row["role"] != "action" for row in rows)  # commentary on the way: say so
+    columns = [
+        "path",
+        "hop",
+        "relation",
+        *(["role"] if roles else []),
+        "evidence",
+        *(["dataset"] if merged else []),
+    ]
     hops = Table(columns, rows, wrap="evidence")
     return Result(data, [chains, hops])
 
@@ -120,7 +129,11 @@ def neighbors_view(data: dict) -> Result:
         f"Neighbours of {data['name']} within {data['depth']} hop(s), "
         f"{direction[data['direction']]} ({len(data['neighbors'])})"
     )
-    return Result(data, [Table(["depth", "id", "name", "kind"], data["neighbors"], title=title)])
+    rows = [{**row, "roles": ", ".join(row.get("roles", []))} for row in data["neighbors"]]
+    # Commentary or affiliation among the ties: a column says which tie reaches whom.
+    roles = any(row["roles"] not in ("", "action") for row in rows)
+    columns = ["depth", "id", "name", "kind", *(["roles"] if roles else [])]
+    return Result(data, [Table(columns, rows, title=title)])
 
 
 def camps_view(data: dict) -> Result:
