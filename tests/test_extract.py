@@ -199,7 +199,7 @@ def test_dataset_actors_and_types_are_used(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     result = extract_text(text, "article", dataset)
     known = [actor["id"] for actor in result["actors"] if actor["known"]]
-    assert len(known) == 30
+    assert len(known) == 28
     types = {relation["type"] for relation in result["relations"]}
     # A category no type of the dataset shares a word with keeps its own name.
     assert "leads" in types and types - set(dataset.types) == {"aid", "demand", "disapprove"}
