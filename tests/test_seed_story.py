@@ -190,6 +190,9 @@ def test_data_readme_counts_match_the_data():
         len(seed.relations),
         len(seed.types),
     )
+    hedged = sum(relation.hedged for relation in seed.relations)
+    assert re.search(r"(\d+) are marked `hedged: true`", text).group(1) == str(hedged)
+    assert re.search(r"These are the (\d+):", text).group(1) == str(hedged)
 
 
 # The second reading (issue 20 item 5): the story apart from the commentary.
