@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from graph import QueryError, load_dataset
-from graph.build import projection
+from graph.build import projection, story
 from graph.filters import filter_dataset
 from graph.model import Actor, Dataset, Relation, RelationType
 from graph.queries import communities as communities_module
@@ -29,7 +29,7 @@ def ordered(found) -> list[list[str]]:
 @pytest.mark.parametrize("folder", [None, SMALL, DATA / "weighted", DATA / "signed"])
 @pytest.mark.parametrize("weighted", [False, True])
 def test_louvain_and_greedy_equal_networkx(folder, weighted):
-    dataset = load_dataset(folder)
+    dataset = story(load_dataset(folder))[0]  # the rankings read the story's actions
     graph = projection(dataset, directed=False, weighted=weighted)
     weight = "weight" if weighted else None
     louvain = communities(dataset, weighted=weighted)

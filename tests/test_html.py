@@ -631,7 +631,8 @@ def test_color_by_camp_equals_graph_camps(run):
     # Members and leaning actors take their camp's colour; undecided ones are in no camp.
     assert by_group[0] == set(found["camps"][0]) | set(found["leaning"][0])
     assert by_group[1] == set(found["camps"][1]) | set(found["leaning"][1])
-    assert by_group.get(2, set()) == set(found["unaligned"]) | set(found["undecided"])
+    outside = {actor["id"] for actor in found["not_in_story"]}
+    assert by_group.get(2, set()) == set(found["unaligned"]) | set(found["undecided"]) | outside
     node_of = {node["id"]: node for node in data["nodes"]}
     for actor in found["actors"]:
         node = node_of[actor["id"]]
@@ -663,7 +664,11 @@ def test_color_by_community_equals_graph_communities():
     group_of = {node["id"]: node["colorGroup"] for node in data["nodes"]}
     for row in found:
         assert {group_of[actor] for actor in row["actors"]} == {row["community"] - 1}
-    assert [g["count"] for g in data["groups"]] == [row["size"] for row in found]
+    outside = communities(dataset)["not_in_story"]
+    assert outside  # the seed's analysts and think tanks
+    assert {group_of[actor["id"]] for actor in outside} == {len(found)}
+    assert data["groups"][-1]["name"] == "not in the story"
+    assert [g["count"] for g in data["groups"]] == [row["size"] for row in found] + [len(outside)]
 
 
 def test_sign_colours_survive_colour_blindness_and_differ_in_line_style():

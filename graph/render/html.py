@@ -283,9 +283,15 @@ def _groups(dataset: Dataset, color_by: str) -> dict | None:
     if color_by == "community":
         from ..queries.communities import communities
 
-        found = communities(dataset, runs=1)["communities"]
+        result = communities(dataset, runs=1)
+        found = result["communities"]
         of = {actor_id: row["community"] - 1 for row in found for actor_id in row["actors"]}
-        return {"of": of, "names": [f"community {row['community']}" for row in found]}
+        names = [f"community {row['community']}" for row in found]
+        # Actors with only commentary or affiliation are in no community: a group of their own,
+        # last (the page puts any actor missing from "of" in the last group).
+        if result["not_in_story"]:
+            names.append("not in the story")
+        return {"of": of, "names": names}
     return None
 
 
