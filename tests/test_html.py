@@ -643,7 +643,6 @@ def test_color_by_camp_equals_graph_camps(run):
     assert {a["id"] for a in found["actors"] if a["standing"] == "leaning"} == {
         "british-army",
         "military-chiefs",
-        "poland",
     }
     colours = {g["group"]: g["color"] for g in data["groups"]}
     assert all(node["color"] == colours[node["colorGroup"]] for node in data["nodes"])

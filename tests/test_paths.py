@@ -202,9 +202,10 @@ def test_pruned_search_finds_every_simple_path(seed):
 def test_seed_path_from_turkiye_to_russia():
     result = shortest_paths(load_dataset(), "turkiye", "russia")
     path = result["paths"][0]
-    assert path["actors"] == ["turkiye", "reassurance-force", "russia"]
+    assert path["actors"] == ["turkiye", "coalition-task-force", "reassurance-force", "russia"]
     assert [(hop["type"], hop["direction"]) for hop in path["hops"]] == [
         ("participates_in", "forward"),
+        ("plans", "forward"),
         ("opposes", "backward"),
     ]
     assert all(hop["evidence"] for hop in path["hops"])

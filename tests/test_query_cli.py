@@ -89,9 +89,12 @@ def test_centrality_json_is_the_library_result_after_filters(run):
 def test_path_explains_each_hop_with_its_quote(run):
     result = run("path", "Türkiye", "Russia")
     assert result.exit_code == 0
-    assert "path 1: Türkiye —participates_in→ Reassurance force ←opposes— Russia" in result.stdout
-    assert "Macron indicated that Türkiye could play a naval" in result.stdout
-    assert "the Kremlin this week describing any overseas" in result.stdout
+    assert "path 1: Türkiye —participates_in→ Coalition task force —plans→ Reassurance" in (
+        result.stdout
+    )
+    assert "←proposes_role_for—" in result.stdout  # Macron's suggestion, his own act
+    assert "Macron indicated that Türkiye" in result.stdout
+    assert "the Kremlin this week describing" in result.stdout
     data = as_json(run("path", "Türkiye", "Russia", "--format", "json"))
     assert (data["source"], data["target"]) == ("turkiye", "russia")
     assert set(data["paths"][0]["hops"][0]) >= {"source", "type", "target", "evidence"}
