@@ -59,8 +59,8 @@ def test_development_half_meets_the_goals_too():
 def test_seed_actors_and_pairs_are_found_and_proposals_are_few():
     seed = score_seed()
     assert (seed["actors"], seed["actors_found"]) == (29, 29)
-    assert (seed["pairs"], seed["pairs_found"], seed["right_sign"]) == (64, 47, 34)
-    # Issue 22's goal: 0.70 (47 of 64 on the second reading, issue 20; BENCHMARKS.md).
+    assert (seed["pairs"], seed["pairs_found"], seed["right_sign"]) == (64, 48, 35)
+    # Issue 22's goal: 0.70 (48 of 64 on the second reading, issue 20; BENCHMARKS.md).
     assert seed["pairs_found"] / seed["pairs"] >= 0.70
     assert (seed["proposals"], seed["relations"]) == (80, 77)
     assert seed["proposals_per_relation"] <= 2
@@ -221,6 +221,13 @@ def test_an_official_titled_by_a_country_acts_for_it():
     pairs = _pairs(extract_text(text, "n"))
     assert ("marco-rubio", "consult", "ukraine") in pairs
     assert ("united-states", "consult", "ukraine") in pairs
+
+
+def test_a_two_word_force_with_no_body_word_is_an_actor():
+    result = extract_text("Macron said the coalition was working on air support.", "n")
+    assert _pairs(result) == [("coalition", "cooperate", "air-support")]
+    force = next(a for a in result["actors"] if a["id"] == "air-support")
+    assert (force["kind"], force["mentions"]) == ("force", ["air support"])
 
 
 def test_dataset_actors_and_types_are_used(tmp_path):

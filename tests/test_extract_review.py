@@ -42,10 +42,10 @@ def test_the_seed_article_into_an_empty_dataset_with_its_vocabulary(tmp_path):
     ok(graph("init", dataset, "--article", SEED))
     proposals = tmp_path / "proposals.json"
     assert ok(graph("extract", SEED, "--data", dataset, "-o", proposals)) == (
-        f"wrote {proposals}: 47 actor(s) and 80 relation(s) proposed from 1 article(s)\n"
+        f"wrote {proposals}: 49 actor(s) and 80 relation(s) proposed from 1 article(s)\n"
     )
     found = json.loads(proposals.read_text(encoding="utf-8"))
-    assert (len(found["actors"]), len(found["relations"])) == (47, 80)
+    assert (len(found["actors"]), len(found["relations"])) == (49, 80)
     # The article is named by its file's stem: review finds init's copy by its text.
     assert {relation["document"] for relation in found["relations"]} == {
         "ukraine-reassurance-force"
@@ -63,20 +63,20 @@ def test_the_seed_article_into_an_empty_dataset_with_its_vocabulary(tmp_path):
 
     output = ok(graph("review", proposals, "--data", dataset, "--accept-all"))
     assert output.splitlines()[:3] == [
-        "wrote into " + f"{dataset}: 80 relation(s), 38 new actor(s), 1 new type(s), "
+        "wrote into " + f"{dataset}: 80 relation(s), 39 new actor(s), 1 new type(s), "
         "0 new document(s)",
         f"files: {dataset / 'actors.yaml'}, {dataset / 'relations.yaml'}",
         "note: declared the relation type 'demand' with sign -1",
     ]
     assert ok(graph("validate", "--data", dataset)) == (
-        "ok: 38 actors, 80 relations, 16 types; "
+        "ok: 39 actors, 80 relations, 16 types; "
         "quotes checked: 80 verified, 0 located, 0 asserted\n"
     )
     loaded = load_dataset(dataset)
     assert set(loaded.documents) == {"article"}
     # Every guessed kind is one the starter declares: nothing had to be mapped.
     assert Counter(actor.kind for actor in loaded.actors.values()) == {
-        "country": 9, "force": 9, "person": 8, "organisation": 8,
+        "force": 10, "country": 9, "person": 8, "organisation": 8,
         "initiative": 2, "bloc": 1, "event": 1,
     }  # fmt: skip
     # Reviewing the same proposals again adds nothing: the decisions were kept.
@@ -91,7 +91,7 @@ def test_the_seed_article_without_data_gets_plover_types_that_review_declares(tm
     proposals = tmp_path / "proposals.json"
     ok(graph("extract", SEED, "-o", proposals))
     found = json.loads(proposals.read_text(encoding="utf-8"))
-    assert (len(found["actors"]), len(found["relations"])) == (47, 80)
+    assert (len(found["actors"]), len(found["relations"])) == (49, 80)
     assert {relation["document"] for relation in found["relations"]} == {
         "ukraine-reassurance-force"
     }
@@ -104,10 +104,10 @@ def test_the_seed_article_without_data_gets_plover_types_that_review_declares(tm
     output = ok(graph("review", proposals, "--data", dataset, "--accept-all"))
     # The article is the copy init made: found by its text, not added again.
     assert output.splitlines()[0] == (
-        f"wrote into {dataset}: 80 relation(s), 38 new actor(s), 11 new type(s), 0 new document(s)"
+        f"wrote into {dataset}: 80 relation(s), 39 new actor(s), 11 new type(s), 0 new document(s)"
     )
     assert ok(graph("validate", "--data", dataset)) == (
-        "ok: 38 actors, 80 relations, 26 types; "
+        "ok: 39 actors, 80 relations, 26 types; "
         "quotes checked: 80 verified, 0 located, 0 asserted\n"
     )
     loaded = load_dataset(dataset)
