@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..coverage.text import Word
 from ..names import name_key
-from .coreference import IDIOMS, resolve
+from .coreference import COMPOUNDS, IDIOMS, resolve
 from .gazetteer import country_kind, folded_words, load_gazetteer
 
 __all__ = ["Actor", "Mention", "find_actors"]
@@ -464,6 +464,11 @@ def _phrases(words, folded, taken, add, gap_ok, gazetteer, span_ok):
         if idiom in IDIOMS and span_ok(index, index + 4) and not any(taken[index : index + 4]):
             name = " ".join(word.text for word in words[index : index + 4])
             add(index, index + 4, name, IDIOMS[idiom], "phrase", key=f"phrase:{name_key(name)}")
+            continue
+        pair = tuple(folded[index : index + 2])
+        if pair in COMPOUNDS and span_ok(index, index + 2) and not any(taken[index : index + 2]):
+            name = " ".join(word.text for word in words[index : index + 2])
+            add(index, index + 2, name, COMPOUNDS[pair], "phrase", key=f"phrase:{name_key(name)}")
             continue
         kind = gazetteer.words.get(key, {}).get("body")
         if kind is None:
