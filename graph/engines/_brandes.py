@@ -23,7 +23,8 @@ def dependencies(indptr, indices, first, last):  # pragma: no cover - compiled
     shortest paths (``sigma``); then, farthest nodes first, each node's
     dependency is ``sigma[v] * sum((1 + delta[w]) / sigma[w])`` over its
     successors ``w`` on shortest paths (Brandes 2001, pulled from the
-    successors so no predecessor lists are kept). A source's dependencies
+    successors, which the search lists as it finds them, so the way back
+    reads only the arcs of shortest paths). A source's dependencies
     are added to the block's sums in one fixed order (source by source), so
     a block gives the same bits on any thread.
     """
@@ -31,14 +32,18 @@ def dependencies(indptr, indices, first, last):  # pragma: no cover - compiled
     out = np.zeros(n)
     sigma = np.zeros(n)
     coefficient = np.zeros(n)
-    dist = np.full(n, -1, np.int64)
-    order = np.empty(max(n, 1), np.int64)
+    dist = np.full(n, -1, np.int32)
+    order = np.empty(max(n, 1), np.int32)  # nodes in the order the search reaches them
+    ends = np.empty(max(n, 1) + 1, np.int64)  # order[i]'s successors: dag[ends[i]:ends[i + 1]]
+    dag = np.empty(max(indices.shape[0], 1), np.int32)
     for source in range(first, last):
         sigma[source] = 1.0
         dist[source] = 0
         order[0] = source
         head = 0
         tail = 1
+        used = 0
+        ends[0] = 0
         while head < tail:
             v = order[head]
             head += 1
@@ -46,20 +51,24 @@ def dependencies(indptr, indices, first, last):  # pragma: no cover - compiled
             paths = sigma[v]
             for k in range(indptr[v], indptr[v + 1]):
                 w = indices[k]
-                if dist[w] < 0:
+                found = dist[w]
+                if found < 0:
                     dist[w] = step
                     order[tail] = w
                     tail += 1
-                if dist[w] == step:
+                    sigma[w] = paths
+                    dag[used] = w
+                    used += 1
+                elif found == step:
                     sigma[w] += paths
+                    dag[used] = w
+                    used += 1
+            ends[head] = used
         for i in range(tail - 1, 0, -1):
             v = order[i]
-            step = dist[v] + 1
             total = 0.0
-            for k in range(indptr[v], indptr[v + 1]):
-                w = indices[k]
-                if dist[w] == step:
-                    total += coefficient[w]
+            for j in range(ends[i], ends[i + 1]):
+                total += coefficient[dag[j]]
             delta = sigma[v] * total
             out[v] += delta
             coefficient[v] = (1.0 + delta) / sigma[v]
