@@ -15,7 +15,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from .. import progress
-from ..evidence import normalize_text
+from ..evidence import all_found, normalize_text
 from ..model import Actor, Relation, RelationType
 from ..sources import DataPath
 from .checker import MISSING, Checker
@@ -206,11 +206,8 @@ def _relations_in_bulk(check, items, actors, types, context) -> list[Relation] |
         return None
     if _written_twice(sources, targets, type_names, documents, needles, types):
         return None  # the one-by-one lane warns about it
-    indexes = context.indexes
-    for document, needle in zip(documents, needles):
-        index = indexes.get(document)
-        if index is not None and not index.find(needle):
-            return None
+    if not all_found(context.indexes, documents, needles):  # one call a document
+        return None
     progress.advance(len(items), len(items))
     return list(map(Relation, sources, type_names, targets, evidence, documents, dates, weights))
 
