@@ -252,8 +252,9 @@ def engine_option(command):
         envvar="GRAPH_ENGINE",
         default="auto",
         show_default=True,
-        help="Who computes: auto uses an installed accelerator (rustworkx) where it gives "
-        "the same numbers, networkx otherwise [env: GRAPH_ENGINE].",
+        help="Who computes: auto uses an installed accelerator (rustworkx; numba for exact "
+        "betweenness from 5,000 actors) where it gives the same numbers, networkx otherwise "
+        "[env: GRAPH_ENGINE].",
     )(command)
 
 

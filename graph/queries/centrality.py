@@ -110,7 +110,11 @@ def centrality(
         raise QueryError(f"the seed must be a whole number, not {seed!r}")
     engines = {
         name: choose(
-            engine, name, weighted=weighted, sample=sample is not None and name == "betweenness"
+            engine,
+            name,
+            weighted=weighted,
+            sample=sample is not None and name == "betweenness",
+            actors=len(dataset.actors),
         )
         for name in measures
     }
