@@ -535,6 +535,21 @@ def test_no_covered_centres_at_8000_actors():
     assert covered_centres(nodes, MIN_DISTANCE - 0.2) == 0  # positions are rounded to 0.1
 
 
+def test_a_component_above_large_is_laid_out_whole_apart_and_the_same_each_time():
+    """Above LARGE actors (dense: ten relations an actor) each community is scaled, not tidied."""
+    from graph.render.layout import LARGE, MIN_DISTANCE, positions
+
+    dataset = synthetic_dataset(LARGE + 1_000, 30_000)
+    clusters = {}
+    placed = positions(dataset, clusters=clusters)
+    assert positions(dataset) == placed
+    nodes = [{"x": x, "y": y} for x, y in placed.values()]
+    assert covered_centres(nodes, MIN_DISTANCE - 0.2) == 0
+    touched = {end for r in dataset.relations for end in (r.source, r.target)}
+    assert set(clusters) == touched
+    assert max(Counter(clusters.values()).values()) < LARGE  # communities, not one blob
+
+
 def test_positions_are_the_same_whatever_size_by(corpus_2000):
     def places(measure):
         nodes = page_data(render_html(corpus_2000, size_by=measure))["nodes"]

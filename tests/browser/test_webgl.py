@@ -212,12 +212,23 @@ def test_a_corpus_above_the_threshold_is_drawn_whole_with_webgl(visit, corpus_pa
     labels = page.evaluate(LABELS)
     assert len(labels) >= 30
     assert overlapping(labels) == []
-    # The busiest actor's panel lists every one of its relations.
+    # The busiest actor's panel counts every one of its relations by type and
+    # lists each type's first five; "Show all" lists every one.
     counts = Counter(end for r in dataset.relations for end in {r.source, r.target})
     hub = max(sorted(counts), key=lambda actor: counts[actor])
     page.evaluate("(id) => graphView.select(id)", hub)
     page.wait_for_function("() => document.getElementById('details').dataset.complete === 'true'")
+    by_type = Counter(r.type for r in dataset.relations if hub in (r.source, r.target))
+    headings = page.locator("#details-body h3").all_inner_texts()
+    assert headings == [
+        f"{name} ({dataset.types[name].sign_name}) · {by_type[name]}" for name in sorted(by_type)
+    ]
+    listed = page.locator("#details-body li[data-edge]").count()
+    assert listed == sum(min(5, n) for n in by_type.values()) < counts[hub]
+    page.get_by_role("button", name=f"Show all {counts[hub]:,} relations").click()
+    page.wait_for_function("() => document.getElementById('details').dataset.complete === 'true'")
     assert page.locator("#details-body li[data-edge]").count() == counts[hub]
+    assert page.locator("#details-body .show-all").count() == 0
     selected = page.evaluate(LABELS)
     assert selected[0][0] == hub and overlapping(selected) == []
 

@@ -65,47 +65,87 @@ function showActor(id) {
   if (node.description) detailsBody.append(element("p", null, node.description));
   if (node.aliases.length) detailsBody.append(element("p", "meta", "also called: " + node.aliases.join(", ")));
   const mine = touching.get(id);
-  detailsBody.append(element("p", "meta", plural(mine.length, "relation", "relations") + ", by type:"));
+  const count = element("p", "meta", plural(mine.length, "relation", "relations") + ", by type:");
+  detailsBody.append(count);
   const groups = new Map();
   for (const edge of mine) {
     if (!groups.has(edge.type)) groups.set(edge.type, []);
     groups.get(edge.type).push(edge);
   }
-  // Every relation is listed; a hub's hundreds are built in slices of about
-  // SLICE_MS between frames, so the page never stalls while the panel fills.
-  const pending = [];
+  // Every relation is listed: all of them up to PANEL_ALL, otherwise each
+  // type's first PANEL_FIRST and a "Show all" button for the rest (a hub's
+  // thousands of quotes would take seconds to build, and a reader scans the
+  // types first). Whatever is built, is built in slices of about SLICE_MS
+  // between frames, so the page never stalls while the panel fills.
+  const whole = mine.length <= PANEL_ALL;
+  const queue = [];
+  let next = 0;
+  let filling = false;
+  const shown = ++panelBuild;
+  const fill = () => {
+    if (shown !== panelBuild) return; // another actor was opened meanwhile
+    const until = performance.now() + SLICE_MS;
+    while (next < queue.length && performance.now() < until) {
+      const [items, edge] = queue[next++];
+      items.append(relationItem(id, edge));
+    }
+    filling = next < queue.length;
+    if (filling) setTimeout(fill, 0);
+    else details.dataset.complete = "true";
+  };
+  const add = (items, list) => {
+    for (const edge of list) queue.push([items, edge]);
+    details.dataset.complete = "false";
+    if (!filling) fill();
+  };
+  const more = [];
   for (const [type, list] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const section = element("section", "relation-group");
     section.append(element("h3", "sign-" + list[0].sign, type + " (" + list[0].sign + ") · " + list.length));
     const items = element("ul", "relations");
     section.append(items);
     detailsBody.append(section);
-    for (const edge of list) pending.push([items, edge]);
-  }
-  const SLICE_MS = 12;
-  let next = 0;
-  const shown = ++panelBuild;
-  const fill = () => {
-    if (shown !== panelBuild) return; // another actor was opened meanwhile
-    const until = performance.now() + SLICE_MS;
-    while (next < pending.length && performance.now() < until) {
-      const [items, edge] = pending[next++];
-      const item = element("li");
-      item.dataset.edge = edge.id;
-      const line = element("div", "ends");
-      const out = edge.from === id;
-      line.append(element("span", "arrow", edge.symmetric ? "↔ " : out ? "→ " : "← "));
-      line.append(actorLink(out ? edge.to : edge.from));
-      if (edge.offstage) line.append(element("span", "meta", " (not drawn)"));
-      item.append(line, quoteBlock(edge));
-      items.append(item);
+    const first = whole ? list : list.slice(0, PANEL_FIRST);
+    for (const edge of first) queue.push([items, edge]);
+    if (first.length < list.length) {
+      const rest = list.slice(first.length);
+      const all = button("Show all " + list.length.toLocaleString("en"),
+        "Show all " + list.length.toLocaleString("en") + " " + type + " relations", () => {
+          all.remove();
+          add(items, rest);
+        });
+      all.className = "show-all";
+      section.append(all);
+      more.push(all);
     }
-    if (next < pending.length) setTimeout(fill, 0);
-    else details.dataset.complete = "true";
-  };
+  }
+  if (more.length) {
+    const every = button("Show all " + mine.length.toLocaleString("en"),
+      "Show all " + mine.length.toLocaleString("en") + " relations", () => {
+        every.remove();
+        for (const all of more) if (all.isConnected) all.click();
+      });
+    every.className = "show-all";
+    count.append(" ", every);
+  }
   details.dataset.complete = "false";
   fill();
 }
+// An actor's relation in its panel: the other end, then the quote.
+function relationItem(id, edge) {
+  const item = element("li");
+  item.dataset.edge = edge.id;
+  const line = element("div", "ends");
+  const out = edge.from === id;
+  line.append(element("span", "arrow", edge.symmetric ? "↔ " : out ? "→ " : "← "));
+  line.append(actorLink(out ? edge.to : edge.from));
+  if (edge.offstage) line.append(element("span", "meta", " (not drawn)"));
+  item.append(line, quoteBlock(edge));
+  return item;
+}
+const SLICE_MS = 12;
+const PANEL_ALL = 60;
+const PANEL_FIRST = 5;
 let panelBuild = 0;
 function showRelation(id) {
   const edge = edgeById.get(id);

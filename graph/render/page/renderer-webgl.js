@@ -72,8 +72,14 @@ const renderer = (function () {
   // A line's width on screen: 1 px for one relation, thicker by the log of the count.
   const pairWidth = (count) => 1.5 + 1.5 * Math.log2(count);
 
-  // Colours behind the veil: the item's colour mixed 78% towards the paper.
+  // Colours behind the veil: the item's colour mixed 78% towards the paper
+  // (a page has a handful of colours: each mixed once, not once an item).
+  const veils = new Map();
   function veiled(color) {
+    if (!veils.has(color)) veils.set(color, mixed(color));
+    return veils.get(color);
+  }
+  function mixed(color) {
     const hex = (text) => parseInt(text, 16);
     const [r, g, b] = [1, 3, 5].map((at) => hex(color.slice(at, at + 2)));
     const [pr, pg, pb] = [1, 3, 5].map((at) => hex(PAPER.slice(at, at + 2)));
@@ -184,6 +190,7 @@ const renderer = (function () {
       return attributes;
     }, { attributes: ["size"] });
     sigma.on("afterRender", drawLabels);
+    sigma.getCamera().on("updated", cameraMoved);
     sigma.on("clickNode", (event) => {
       if (event.node.startsWith(CLUSTER)) openCluster(Number(event.node.slice(CLUSTER.length)));
       else clicked({ node: event.node, edge: null });
@@ -322,6 +329,29 @@ const renderer = (function () {
   const byRank = data.nodes.slice().sort((a, b) => (a.rank || Infinity) - (b.rank || Infinity) || (a.id < b.id ? -1 : 1));
   const widths = new Map();
   let drawnLabels = [];
+  // While the view moves (camera updates less than MOVING_MS apart: a drag,
+  // a wheel zoom), a frame places at most MOVING_LABELS labels among the
+  // MOVING_SCAN most important actors; MOVING_MS after the last move the
+  // view is drawn again with every label. A single move (a fit, a click on
+  // Reset) is drawn whole at once.
+  const MOVING_MS = 150;
+  const MOVING_LABELS = 40;
+  const MOVING_SCAN = 4000;
+  let lastMove = -Infinity;
+  let moving = false;
+  let settle = null;
+  function cameraMoved() {
+    const now = performance.now();
+    moving = now - lastMove < MOVING_MS;
+    lastMove = now;
+    clearTimeout(settle);
+    if (moving) {
+      settle = setTimeout(() => {
+        moving = false;
+        sigma.scheduleRender();
+      }, MOVING_MS);
+    }
+  }
   function drawLabels() {
     const ctx = sigma.canvasContexts.labels;
     const width = sigma.getDimensions().width;
@@ -339,7 +369,9 @@ const renderer = (function () {
     const grid = new Map();
     const placed = [];
     // At most one label per 140 x 40 pixels of the view: a page of names is not a picture.
-    const budget = Math.max(30, Math.floor((width * height) / (140 * 40)));
+    const whole = Math.max(30, Math.floor((width * height) / (140 * 40)));
+    const budget = moving ? Math.min(whole, MOVING_LABELS) : whole;
+    let scan = moving ? MOVING_SCAN : Infinity;
     let candidates = byRank; // the actors by importance, or:
     if (collapsed.size || emphasis) {
       candidates = [];
@@ -361,7 +393,7 @@ const renderer = (function () {
     // most 10 tries a label, counting only actors in the view.
     let tries = budget * 10;
     for (const node of candidates) {
-      if (placed.length >= budget || tries <= 0) break;
+      if (placed.length >= budget || tries <= 0 || scan-- <= 0) break;
       if (nodesHidden.has(node.id)) continue;
       const shown = sigma.getNodeDisplayData(node.id);
       if (!shown || shown.hidden) continue;

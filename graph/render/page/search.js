@@ -8,20 +8,32 @@
 // Gives: find(text) (an actor id or null), search (the input).
 
 const fold = (text) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
-const folded = data.search.map(([text, id]) => [fold(text), id]);
-const names = $("actor-names");
-for (const [text, id] of data.search) {
-  const option = element("option");
-  option.value = text;
-  if (text !== nameOf(id)) option.label = text + " (" + nameOf(id) + ")";
-  names.appendChild(option);
+// The folded names and the suggestions (one list for the three name boxes)
+// are built on first use or once the page is stable, not before the first
+// frame: 20,000 options and foldings cost the largest pages half a second.
+let folded = null;
+function searchList() {
+  if (folded) return folded;
+  folded = data.search.map(([text, id]) => [fold(text), id]);
+  const names = $("actor-names");
+  for (const [text, id] of data.search) {
+    const option = element("option");
+    option.value = text;
+    if (text !== nameOf(id)) option.label = text + " (" + nameOf(id) + ")";
+    names.appendChild(option);
+  }
+  return folded;
 }
+document.addEventListener("focusin", (event) => {
+  if (event.target.getAttribute && event.target.getAttribute("list") === "actor-names") searchList();
+});
+document.addEventListener("graph-stable", () => setTimeout(searchList), { once: true });
 function find(query) {
   const wanted = fold(query);
   if (!wanted) return null;
   let best = null;
   let bestKey = null;
-  for (const [text, id] of folded) {
+  for (const [text, id] of searchList()) {
     const tier = text === wanted ? 0 : text.startsWith(wanted) ? 1 : text.includes(wanted) ? 2 : -1;
     if (tier < 0) continue;
     const key = [tier, rankOf(id), text.length, id];
