@@ -46,6 +46,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -483,6 +484,13 @@ def _check(values, kind, optional: bool = False) -> list:
     return values
 
 
+def _aliases(lists: list) -> list[tuple[str, ...]]:
+    """Return each actor's aliases as a tuple, every one checked to be text (in one pass)."""
+    _check(lists, list)
+    _check(list(itertools.chain.from_iterable(lists)), str)
+    return list(map(tuple, lists))
+
+
 def _in_range(values, low: int, high: int):
     """Return ``values`` (an array) if every one lies in [low, high), else raise IndexError."""
     if len(values) and (int(values.min()) < low or int(values.max()) >= high):
@@ -513,7 +521,7 @@ def _dataset_from(data: dict, mapped, blobs: dict, path: Path) -> Dataset:
         _check(data["actor_id"], str),
         _check(data["actor_name"], str),
         _check(data["actor_kind"], str),
-        [tuple(_check(aliases, str)) for aliases in _check(data["actor_aliases"], list)],
+        _aliases(_check(data["actor_aliases"], list)),
         _check(data["actor_description"], str, optional=True),
     ]
     if len({len(column) for column in actor_columns}) != 1:
