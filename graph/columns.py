@@ -243,9 +243,6 @@ class Columns:
         import numpy as np
 
         kept = np.zeros(len(self.ids), dtype=bool)
-        if len(actors) == len(self.ids):
-            kept[:] = True
-            return kept
         code = {actor: number for number, actor in enumerate(self.ids)}
         kept[[code[actor] for actor in actors if actor in code]] = True
         return kept
@@ -259,6 +256,7 @@ class ColumnarDataset(Dataset):
         """Return ``dataset`` (its actors, types, documents...) with ``columns`` as relations."""
         made = copy.copy(dataset)
         made.__class__ = cls
+        made.__dict__.pop("relations", None)  # the property below answers for it
         made.__dict__["_relations"] = None
         made.__dict__["_columns"] = columns
         made._index = None
@@ -389,15 +387,17 @@ class ColumnProjection(Projection):
 def project(dataset: ColumnarDataset, directed: bool, weighted: bool) -> Projection | None:
     """Return the projection of a columnar dataset, or None when only the objects can tell.
 
-    None when a relation names an actor the dataset no longer holds (a
-    dataset changed by hand): :meth:`Projection.of` then builds it from the
-    objects, as it always has.
+    None when a relation names an actor the dataset no longer holds, or the
+    dataset holds an actor the columns do not know (a dataset changed by
+    hand): :meth:`Projection.of` then builds it from the objects, as ever.
     """
     import numpy as np
 
     columns = dataset.columns
     nodes = list(dataset.actors)
     kept = columns.codes_of(nodes)
+    if int(kept.sum()) != len(nodes):
+        return None  # an actor the columns do not know
     if not (kept[columns.source].all() and kept[columns.target].all()):
         return None
     position = np.cumsum(kept) - 1  # sorted codes -> positions among the kept, still sorted

@@ -326,7 +326,7 @@ class Projection:
     @classmethod
     def of(cls, dataset: Dataset, directed: bool = True, weighted: bool = False) -> Projection:
         """Return the projection of ``dataset`` (see the class docstring)."""
-        if dataset.columns is not None:  # arrays: the same projection, computed on them
+        if getattr(dataset, "columns", None) is not None:  # arrays: the same, computed on them
             projected = dataset.project(directed, weighted)
             if projected is not None:
                 return projected

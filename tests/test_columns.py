@@ -124,3 +124,12 @@ def test_quotes_are_read_only_for_the_relations_asked_for():
     assert column.values() == texts
     assert column.values([2, 0]) == [texts[2], texts[0]]
     assert column.take([3, 2]).values() == [texts[3], texts[2]]
+
+
+def test_actors_changed_by_hand_are_projected_from_the_objects(datasets):
+    dataset = datasets[1]
+    arrays = columnar(dataset)
+    extra = next(iter(dataset.actors.values()))
+    arrays.actors = {**arrays.actors, "newcomer": extra}
+    projection = Projection.of(arrays)
+    assert not isinstance(projection, ColumnProjection) and "newcomer" in projection.nodes
