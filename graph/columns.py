@@ -292,6 +292,11 @@ class ColumnarDataset(Dataset):
         """Return the columns while they are the truth (None once the objects are out)."""
         return self.__dict__.get("_columns")
 
+    @property
+    def relation_count(self) -> int:  # type: ignore[override]
+        columns = self.columns
+        return len(self.relations) if columns is None else len(columns)
+
     def with_columns(self, actors: dict, columns: Columns) -> ColumnarDataset:
         """Return a copy with ``actors`` and ``columns`` (a filtered dataset)."""
         made = ColumnarDataset.of(self, columns)

@@ -211,6 +211,11 @@ class Dataset:
         """
         return None
 
+    @property
+    def relation_count(self) -> int:
+        """Return how many relations there are (without building them, for columns)."""
+        return len(self.relations)
+
     def relations_among(self, ids) -> list[Relation]:
         """Return the relations whose source and target are both in ``ids``, in file order."""
         return [r for r in self.relations if r.source in ids and r.target in ids]

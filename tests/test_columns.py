@@ -133,3 +133,13 @@ def test_actors_changed_by_hand_are_projected_from_the_objects(datasets):
     arrays.actors = {**arrays.actors, "newcomer": extra}
     projection = Projection.of(arrays)
     assert not isinstance(projection, ColumnProjection) and "newcomer" in projection.nodes
+
+
+def test_validate_counts_the_columns_without_building_the_relations(tmp_path, monkeypatch):
+    from graph.load import validate
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cold = validate(FIELDS)
+    assert validate(FIELDS) == cold and cold["relations"] == 7
+    warm = load_dataset(FIELDS)
+    assert warm.relation_count == 7 and warm.columns is not None
