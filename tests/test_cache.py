@@ -498,3 +498,17 @@ def test_an_entry_replaced_while_mapped_leaves_the_reader_whole(private_cache):
     replacement.write_bytes(b"x")
     os.replace(replacement, entry)
     assert warm.relations == cold.relations
+
+
+def test_entries_of_the_earlier_json_format_are_trimmed_first(private_cache, monkeypatch):
+    private_cache.mkdir(parents=True)
+    old = private_cache / ("a" * 40 + ".json")  # an entry of format 4: never read now
+    old.write_bytes(b"{}\n" * 1000)
+    os.utime(old, (1, 1))
+    mine = private_cache / "notes.json"
+    mine.write_text("{}\n", encoding="utf-8")
+    load_dataset(SMALL)
+    (entry,) = entries(private_cache)
+    monkeypatch.setenv("GRAPH_CACHE_MAX_BYTES", str(entry.stat().st_size + 10))
+    cache.trim()
+    assert sorted(p.name for p in private_cache.iterdir()) == sorted([entry.name, mine.name])

@@ -78,7 +78,9 @@ FORMAT = "news-actor-graph dataset cache 5 (columns)"
 MAX_BYTES = 1 << 30  # 1 GiB of entries in all
 _SUFFIX = ".cols"
 # The names the cache gives its files: only these are ever trimmed.
-_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.cols")
+# (``.json``: the entries of the cache's earlier format, never read now, trimmed first as
+# the least recently used.)
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.(cols|json)")
 # The numpy types an entry's parts may have (never an object: nothing is unpickled), and sizes.
 _TYPES = {"|u1": 1, "|b1": 1, "|i1": 1, "<i4": 4, "<i8": 8, "<f8": 8}
 _HEADER_LIMIT = 1 << 16  # the first line: a checksum and the table of the parts
