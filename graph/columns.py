@@ -35,9 +35,11 @@ True
 from __future__ import annotations
 
 import copy
+import sys
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import fields
-from itertools import repeat
+from itertools import accumulate, repeat
 
 from .model import EVIDENCE_STATES, Dataset, Projection, Relation
 
@@ -77,10 +79,8 @@ class TextColumn:
         """Return the column of ``values`` (each a text or None)."""
         import numpy as np
 
-        encoded = [b"" if v is None else v.encode("utf-8", "surrogatepass") for v in values]
-        ends = np.cumsum([len(e) for e in encoded], dtype="<i8")
-        present = np.array([v is not None for v in values], dtype="|b1")
-        return cls(b"".join(encoded), np.concatenate([[0], ends]).astype("<i8"), present)
+        data, ends, present = _text_buffers(values)
+        return cls(data, np.frombuffer(ends, dtype="<i8"), np.frombuffer(present, dtype="|b1"))
 
     def buffers(self) -> tuple:
         """Return ``(data, ends, present)`` as stored (``ends`` starts with 0)."""
@@ -158,40 +158,17 @@ class Columns:
         """Return the columns of ``dataset``'s relations (its actors, types and documents)."""
         import numpy as np
 
-        relations = dataset.relations
-        ids = sorted(dataset.actors)
-        code = {actor: number for number, actor in enumerate(ids)}
-        type_code = {name: number for number, name in enumerate(dataset.types)}
-        documents = [*dataset.documents, *dataset.document_urls]
-        # A dataset built by hand may cite a document it does not list: keep its name too.
-        named = set(documents)
-        documents += sorted({r.document for r in relations if r.document is not None} - named)
-        document_code = {name: number for number, name in enumerate(documents)}
-        dates = sorted({r.date for r in relations if r.date is not None})
-        date_code = {date: number for number, date in enumerate(dates)}
-        datasets = sorted({r.dataset for r in relations if r.dataset is not None})
-        dataset_code = {label: number for number, label in enumerate(datasets)}
-        state_code = {state: number for number, state in enumerate(EVIDENCE_STATES)}
-
-        def column(values, kind):
-            return np.fromiter(values, dtype=kind, count=len(relations))
-
-        arrays = {
-            "source": column((code[r.source] for r in relations), "<i4"),
-            "target": column((code[r.target] for r in relations), "<i4"),
-            "type": column((type_code[r.type] for r in relations), "<i4"),
-            "weight": column((r.weight for r in relations), "<f8"),
-            "date": column((date_code.get(r.date, -1) for r in relations), "<i4"),
-            "document": column((document_code.get(r.document, -1) for r in relations), "<i4"),
-            "dataset": column((dataset_code.get(r.dataset, -1) for r in relations), "<i4"),
-            "hedged": column((r.hedged for r in relations), "|b1"),
-            "state": column((state_code[r.evidence_state] for r in relations), "|i1"),
-        }
+        tables, parts = buffers_of(dataset)
+        arrays = {name: np.frombuffer(parts[name][1], dtype=parts[name][0]) for name in NUMERIC}
         texts = {
-            "evidence": TextColumn.of([r.evidence for r in relations]),
-            "locator": TextColumn.of([r.locator for r in relations]),
+            name: TextColumn(
+                parts[name][1],
+                np.frombuffer(parts[name + "_ends"][1], dtype="<i8"),
+                np.frombuffer(parts[name + "_present"][1], dtype="|b1"),
+            )
+            for name in TEXTS
         }
-        return cls(ids, list(dataset.types), dates, documents, datasets, arrays, texts)
+        return cls(*tables, arrays, texts)
 
     def take(self, rows) -> Columns:
         """Return the columns of the rows ``rows`` (a boolean mask or indexes), in their order."""
@@ -446,3 +423,72 @@ def project(dataset: ColumnarDataset, directed: bool, weighted: bool) -> Project
     projection.first = first
     projection.__dict__["_edges"] = None
     return projection
+
+
+def buffers_of(dataset: Dataset) -> tuple[tuple, dict]:
+    """Return the columns of ``dataset`` as plain buffers, without numpy (what the cache writes).
+
+    Returns ``(ids, types, dates, documents, datasets)`` (the tables of
+    :class:`Columns`) and ``{part: (numpy type, buffer)}``: each numeric
+    column of :data:`NUMERIC`, and for each text of :data:`TEXTS` its
+    UTF-8 bytes, ``_ends`` and ``_present``. Built with the standard
+    library's ``array``, so a cold load that writes the cache does not
+    import numpy.
+    """
+    relations = dataset.relations
+    ids = sorted(dataset.actors)
+    code = {actor: number for number, actor in enumerate(ids)}
+    type_code = {name: number for number, name in enumerate(dataset.types)}
+    documents = [*dataset.documents, *dataset.document_urls]
+    # A dataset built by hand may cite a document it does not list: keep its name too.
+    named = set(documents)
+    documents += sorted({r.document for r in relations if r.document is not None} - named)
+    document_code = {name: number for number, name in enumerate(documents)}
+    dates = sorted({r.date for r in relations if r.date is not None})
+    date_code = {date: number for number, date in enumerate(dates)}
+    datasets = sorted({r.dataset for r in relations if r.dataset is not None})
+    dataset_code = {label: number for number, label in enumerate(datasets)}
+    state_code = {state: number for number, state in enumerate(EVIDENCE_STATES)}
+    columns = {
+        "source": [code[r.source] for r in relations],
+        "target": [code[r.target] for r in relations],
+        "type": [type_code[r.type] for r in relations],
+        "weight": [r.weight for r in relations],
+        "date": [date_code.get(r.date, -1) for r in relations],
+        "document": [document_code.get(r.document, -1) for r in relations],
+        "dataset": [dataset_code.get(r.dataset, -1) for r in relations],
+        "hedged": [r.hedged for r in relations],
+        "state": [state_code[r.evidence_state] for r in relations],
+    }
+    parts = {name: (NUMERIC[name], _array(NUMERIC[name], columns[name])) for name in NUMERIC}
+    for name, values in (
+        ("evidence", [r.evidence for r in relations]),
+        ("locator", [r.locator for r in relations]),
+    ):
+        data, ends, present = _text_buffers(values)
+        parts[name] = ("|u1", data)
+        parts[name + "_ends"] = ("<i8", ends)
+        parts[name + "_present"] = ("|b1", present)
+    return (ids, list(dataset.types), dates, documents, datasets), parts
+
+
+# The standard library's array type codes for our numpy types (sizes checked below).
+_ARRAY_CODES = {"<i4": "i", "<i8": "q", "<f8": "d", "|i1": "b", "|b1": "B", "|u1": "B"}
+
+
+def _array(kind: str, values) -> array:
+    """Return ``values`` as a little-endian buffer of the numpy type ``kind``."""
+    made = array(_ARRAY_CODES[kind], values)
+    if made.itemsize != int(kind[2:]):
+        raise ValueError(f"no array type for {kind} here")
+    if sys.byteorder == "big":
+        made.byteswap()
+    return made
+
+
+def _text_buffers(values: Sequence[str | None]) -> tuple[bytes, array, array]:
+    """Return texts as one UTF-8 buffer, where each ends (after a 0) and which are not None."""
+    encoded = [b"" if v is None else v.encode("utf-8", "surrogatepass") for v in values]
+    ends = _array("<i8", [0, *accumulate(map(len, encoded))])
+    present = _array("|b1", [v is not None for v in values])
+    return b"".join(encoded), ends, present

@@ -60,15 +60,11 @@ def _rewritten(data: bytes, **parts) -> bytes:
     """Return the entry rewritten by the cache's own writer, some parts replaced."""
     import io
 
-    import numpy as np
-
     header = _header(data)
     arrays = {}
     for name, (kind, start, size, _) in header["blobs"].items():
-        arrays[name] = np.frombuffer(
-            data, dtype=kind, count=size // np.dtype(kind).itemsize, offset=start
-        )
-    arrays.update(parts)
+        arrays[name] = (kind, data[start : start + size])
+    arrays.update({name: (array.dtype.str, array) for name, array in parts.items()})
     out = io.BytesIO()
     cache._write(out, header["key"], arrays)
     return out.getvalue()

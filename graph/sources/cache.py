@@ -57,7 +57,7 @@ from pathlib import Path
 
 from blake3 import blake3
 
-from ..columns import NUMERIC, TEXTS
+from ..columns import NUMERIC, TEXTS, buffers_of
 from ..model import EVIDENCE_STATES, ROLES, Actor, Dataset, Document, Kind, RelationType
 from ..problems import Problem
 
@@ -408,15 +408,15 @@ def _digest(payload) -> str:
 
 
 def _write(file, key: str, parts: dict) -> None:
-    """Write an entry: its header line, then each part at a multiple of 8 bytes."""
-    import numpy as np
+    """Write an entry: its header line, then each part at a multiple of 8 bytes.
 
-    arrays = {name: np.ascontiguousarray(value) for name, value in parts.items()}
+    ``parts`` maps each part's name to ``(numpy type, buffer)``.
+    """
+    buffers = {name: (kind, memoryview(data).cast("B")) for name, (kind, data) in parts.items()}
     table, start = {}, 0
-    for name, array in arrays.items():
-        kind = array.dtype.str
-        table[name] = [kind, start, array.nbytes, _digest(array.data)]
-        start += -(-array.nbytes // 8) * 8
+    for name, (kind, data) in buffers.items():
+        table[name] = [kind, start, data.nbytes, _digest(data)]
+        start += -(-data.nbytes // 8) * 8
     # The parts' places count from the end of the header, whose length they change: fix it.
     offset = 0
     while True:
@@ -429,18 +429,15 @@ def _write(file, key: str, parts: dict) -> None:
             break
         offset = padded
     file.write(line + b" " * (offset - len(line)))
-    for array in arrays.values():
-        file.write(array.data)
-        file.write(b"\0" * (-array.nbytes % 8))
+    for _, data in buffers.values():
+        file.write(data)
+        file.write(b"\0" * (-data.nbytes % 8))
 
 
 def _parts_of(dataset: Dataset, records: list) -> dict:
     """Return the parts of an entry: the JSON of the small data, the columns, the texts."""
-    import numpy as np
-
-    from ..columns import Columns
-
-    columns = dataset.columns or Columns.of(dataset)
+    tables, parts = buffers_of(dataset)
+    _, _, dates, documents, labels = tables
     meta = {
         "folder": str(dataset.folder) if dataset.folder is not None else None,
         "kinds": None
@@ -457,22 +454,14 @@ def _parts_of(dataset: Dataset, records: list) -> dict:
         "documents": [[d.key, str(d.path)] for d in dataset.documents.values()],
         "document_urls": [[key, url] for key, url in dataset.document_urls.items()],
         "evidence_allowed": list(dataset.evidence_allowed),
-        "document_names": columns.documents,
-        "dates": columns.dates,
-        "datasets": columns.datasets,
+        "document_names": documents,
+        "dates": dates,
+        "datasets": labels,
         "warnings": [problem.to_dict() for problem in dataset.warnings],
         "paths": records,
     }
     text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
-    parts = {"meta": np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype="|u1")}
-    for name in NUMERIC:
-        parts[name] = getattr(columns, name).astype(NUMERIC[name], copy=False)
-    for name in TEXTS:
-        data, ends, present = columns.texts[name].buffers()
-        parts[name] = np.frombuffer(bytes(data), dtype="|u1")
-        parts[name + "_ends"] = np.asarray(ends, dtype="<i8")
-        parts[name + "_present"] = np.asarray(present, dtype="|b1")
-    return parts
+    return {"meta": ("|u1", text.encode("utf-8", "surrogatepass")), **parts}
 
 
 def _check(values, kind, optional: bool = False) -> list:
