@@ -35,6 +35,25 @@ With ``--interactions`` it also reports, on the page as a reader uses it:
 
 ``--physics on`` forces live physics at every size (``off``: never), to see
 where live physics stops being practical.
+
+WebGL (issue 23; Chromium draws WebGL through SwiftShader, on the CPU):
+
+    .venv/bin/python benchmarks/html_scale.py --fluid 500x1000,1000x2000,2000x4000
+    .venv/bin/python benchmarks/html_scale.py --goals [--shots docs/]
+
+``--fluid`` times one zoom frame (a zoom step until the frame after it is
+drawn, median of 9) on vis-network and WebGL pages of each size: where
+vis-network's frame passes 50 ms it is no longer fluid, which sets
+``graph.render.limits.WEBGL_SIZE``. ``--goals`` measures the WebGL page
+against the issue's goals: on M (2,000 / 20,000) and L (20,000 / 200,000)
+from :mod:`benchmarks.corpus`, ``interactive_s`` (navigation until the page
+is stable: fitted, drawn and answering), ``hub_ms`` (the busiest actor
+selected until its panel is full and the frame after it drawn), the file's
+size, ``graph html`` on the written L corpus (wall and CPU seconds), a zoom
+frame of the page against a bare sigma page drawing the same positions and
+lines in the same browser, and, on a 2,000 / 8,000 page at 1280 x 800, the
+share of the graph's canvas that edges cover and the labels drawn.
+``--shots FOLDER`` saves the WebGL pages at 30, 2,000 and 20,000 actors.
 """
 
 from __future__ import annotations
@@ -53,7 +72,15 @@ from graph.render import render_html
 from graph.render.data import PHYSICS_LIMIT
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
+    "--enable-unsafe-swiftshader",  # WebGL through SwiftShader
+    "--use-angle=swiftshader",
+]
 
 
 def synthetic(actors: int, relations: int, seed: int = 1) -> Dataset:
@@ -181,7 +208,11 @@ def measure(size, physics: str, folder: Path, browser, with_interactions=False) 
     started = time.perf_counter()
     if limit is not None:
         limit += relation_count
-    page = render_html(dataset) if limit is None else render_html(dataset, physics_limit=limit)
+    # vis-network's figures: the older rows of BENCHMARKS.md (WebGL: --goals, --fluid).
+    if limit is None:
+        page = render_html(dataset, renderer="vis")
+    else:
+        page = render_html(dataset, physics_limit=limit, renderer="vis")
     render_s = time.perf_counter() - started
     path = folder / f"page-{size}.html"
     path.write_text(page, encoding="utf-8")
@@ -208,6 +239,212 @@ def measure(size, physics: str, folder: Path, browser, with_interactions=False) 
     }
 
 
+# One zoom step until the frame after it is drawn, in ms, whichever renderer.
+ZOOM_FRAMES = """(steps) => new Promise((done) => {
+  const times = [];
+  const vis = typeof network !== "undefined";
+  const step = () => {
+    const started = performance.now();
+    const drawn = () => {
+      times.push(performance.now() - started);
+      if (times.length < steps) setTimeout(step, 40);
+      else done(times.sort((a, b) => a - b)[Math.floor(steps / 2)]);
+    };
+    const factor = times.length % 2 ? 1.08 : 1 / 1.08;
+    if (vis) {
+      network.once("afterDrawing", drawn);
+      network.moveTo({scale: network.getScale() * factor});
+    } else {
+      sigma.once("afterRender", drawn);
+      const camera = sigma.getCamera();
+      camera.setState({ratio: camera.getState().ratio / factor});
+    }
+  };
+  step();
+})"""
+
+# The busiest actor selected until its panel is full and the next frame drawn, in ms.
+HUB_PANEL = """(id) => new Promise((done) => {
+  const details = document.getElementById("details");
+  const started = performance.now();
+  graphView.select(id);
+  const check = () => {
+    if (details.dataset.complete === "true") {
+      requestAnimationFrame(() => setTimeout(() => done(performance.now() - started)));
+    } else setTimeout(check, 1);
+  };
+  check();
+})"""
+
+# Share of the graph's canvas that the edge layer covers, and the labels drawn.
+COVERAGE = """() => {
+  sigma.render();
+  const edges = sigma.getCanvases().edges;
+  const copy = document.createElement("canvas");
+  copy.width = edges.width;
+  copy.height = edges.height;
+  const ctx = copy.getContext("2d");
+  ctx.drawImage(edges, 0, 0);
+  const pixels = ctx.getImageData(0, 0, copy.width, copy.height).data;
+  let covered = 0;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) covered++;
+  return {covered: covered / (copy.width * copy.height), labels: window.drawnLabels.length};
+}"""
+
+BARE_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>bare sigma</title>
+<style>html, body, #g {{ margin: 0; width: 100%; height: 100%; }}</style></head>
+<body><div id="g"></div>
+<script type="application/json" id="d">{data}</script>
+<script>{graphology}</script>
+<script>{sigma}</script>
+<script>
+const d = JSON.parse(document.getElementById("d").textContent);
+const graph = new graphology.Graph({{type: "undirected"}});
+for (const [id, x, y, size, color] of d.nodes) graph.addNode(id, {{x, y, size, color}});
+for (const [a, b, size, color] of d.edges) graph.mergeEdge(a, b, {{size, color}});
+window.sigma = new Sigma(graph, document.getElementById("g"));
+sigma.once("afterRender", () => (window.graphStable = true));
+sigma.scheduleRender();
+</script></body></html>
+"""
+
+
+def bare_page(data: dict) -> str:
+    """A page drawing the same positions and lines with sigma's defaults, nothing else."""
+    from collections import Counter
+
+    from graph.render.html import _assets
+
+    assets = _assets("webgl")
+    colours = {"cooperative": "#0077bb", "hostile": "#cc3311", "neutral": "#7a7a7a"}
+    signs = {entry["name"]: entry["sign"] for entry in data["types"]}
+    pairs = Counter(tuple(sorted((e["from"], e["to"]))) for e in data["edges"])
+    sign_of = {}
+    for e in data["edges"]:
+        sign_of.setdefault(tuple(sorted((e["from"], e["to"]))), signs[e["type"]])
+    nodes = [[n["id"], n["x"], -n["y"], 3, n["color"]] for n in data["nodes"]]
+    edges = [[a, b, 1, colours[sign_of[(a, b)]]] for (a, b) in pairs]
+    import json as json_
+
+    text = json_.dumps({"nodes": nodes, "edges": edges}).replace("<", "\\u003c")
+    return BARE_PAGE.format(
+        data=text,
+        graphology=assets["graphology-0.26.0.umd.min.js"],
+        sigma=assets["sigma-3.0.3.min.js"],
+    )
+
+
+def open_page(browser, path: Path, width: int = 1280, height: int = 800):
+    """Open a page; return the tab and the seconds from navigation until it is stable."""
+    tab = browser.new_page(viewport={"width": width, "height": height})
+    started = time.perf_counter()
+    tab.goto(path.as_uri())
+    tab.wait_for_function("() => window.graphStable === true", timeout=600_000)
+    return tab, time.perf_counter() - started
+
+
+def fluid(sizes, folder: Path, browser) -> None:
+    """A zoom frame on vis-network and on WebGL pages of each size (ms, median of 9)."""
+    print("actors relations  items  vis_frame_ms webgl_frame_ms")
+    for actors, relations in sizes:
+        dataset = synthetic(actors, relations)
+        row = []
+        for renderer in ("vis", "webgl"):
+            path = folder / f"fluid-{actors}x{relations}-{renderer}.html"
+            path.write_text(render_html(dataset, renderer=renderer), encoding="utf-8")
+            tab, _ = open_page(browser, path)
+            tab.evaluate(ZOOM_FRAMES, 3)  # warm
+            row.append(tab.evaluate(ZOOM_FRAMES, 9))
+            tab.close()
+        print(
+            f"{actors:>6} {relations:>9} {actors + relations:>6}  {row[0]:>12.0f} {row[1]:>14.0f}",
+            flush=True,
+        )
+
+
+def hub_of(dataset) -> str:
+    from collections import Counter
+
+    degree = Counter(end for r in dataset.relations for end in {r.source, r.target})
+    return min(degree, key=lambda actor: (-degree[actor], actor))
+
+
+def goals(folder: Path, browser, shots: Path | None) -> None:
+    """The WebGL page against the goals of issue 23 (see the module's docstring)."""
+    import resource
+    import subprocess
+
+    from graph import load_dataset
+    from graph.render.html import prepare_page, render_page
+
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+        seed = folder / "seed-webgl.html"
+        seed.write_text(render_html(load_dataset(), renderer="webgl"), encoding="utf-8")
+        tab, _ = open_page(browser, seed)
+        tab.screenshot(path=str(shots / "page-webgl-30.png"))
+        tab.close()
+    for name in ("M", "L"):
+        dataset = corpus.dataset(name)
+        started = time.perf_counter()
+        data = prepare_page(dataset)
+        page = render_page(data)
+        render_s = time.perf_counter() - started
+        path = folder / f"{name}.html"
+        path.write_text(page, encoding="utf-8")
+        tab, interactive_s = open_page(browser, path)
+        if shots:
+            actors = len(dataset.actors)
+            tab.screenshot(path=str(shots / f"page-webgl-{actors}.png"))
+        hub = hub_of(dataset)
+        hub_ms = min(tab.evaluate(HUB_PANEL, hub) for _ in range(3))
+        tab.evaluate("graphView.clear()")
+        tab.evaluate(ZOOM_FRAMES, 3)
+        frame_ms = tab.evaluate(ZOOM_FRAMES, 9)
+        tab.close()
+        bare = folder / f"{name}-bare.html"
+        bare.write_text(bare_page(data), encoding="utf-8")
+        tab, bare_s = open_page(browser, bare)
+        tab.evaluate(ZOOM_FRAMES, 3)
+        bare_ms = tab.evaluate(ZOOM_FRAMES, 9)
+        tab.close()
+        print(
+            f"{name}: {len(dataset.actors):,} actors, {len(dataset.relations):,} relations, "
+            f"renderer {data['meta']['renderer']}; render_page {render_s:.1f} s; "
+            f"file {len(page.encode('utf-8')) / 1e6:.1f} MB; interactive {interactive_s:.2f} s; "
+            f"hub ({hub}) to full panel {hub_ms:.0f} ms; zoom frame {frame_ms:.0f} ms, "
+            f"bare sigma {bare_ms:.0f} ms ({frame_ms / bare_ms:.2f}x; bare page stable "
+            f"{bare_s:.2f} s)",
+            flush=True,
+        )
+    data_folder = folder / "L-data"
+    corpus.write(data_folder, "L")
+    # This checkout's `graph` (the installed script may be another checkout's).
+    root = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-m", "graph", "html", "--data", str(data_folder)]
+    command += ["-o", str(folder / "cli.html")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=root)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    print(f"graph html --data L: {wall:.1f} s wall, {cpu:.1f} s CPU ({done.stderr.strip()})")
+    dataset = synthetic(2_000, 8_000)
+    path = folder / "2000x8000.html"
+    path.write_text(render_html(dataset), encoding="utf-8")
+    tab, _ = open_page(browser, path)
+    found = tab.evaluate(COVERAGE)
+    tab.close()
+    print(
+        f"2,000 / 8,000 at 1280x800, fitted: edges cover {100 * found['covered']:.1f}% "
+        f"of the graph's canvas; {found['labels']} labels drawn"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,300,500,1000,2000,5000")
@@ -215,7 +452,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep pages and screenshots in this folder")
     parser.add_argument("--interactions", action="store_true", help="time click, filter, search")
     parser.add_argument("--cli", metavar="NxM", help="time a whole `graph html` process instead")
+    parser.add_argument("--fluid", metavar="SIZES", help="a zoom frame, vis-network and WebGL")
+    parser.add_argument("--goals", action="store_true", help="the WebGL page's goals (issue 23)")
+    parser.add_argument("--shots", type=Path, help="with --goals: save WebGL screenshots here")
     options = parser.parse_args(argv)
+    if options.fluid or options.goals:
+        from playwright.sync_api import sync_playwright
+
+        with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
+            folder = options.keep or Path(temporary)
+            folder.mkdir(parents=True, exist_ok=True)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            if options.fluid:
+                fluid([parse_size(s) for s in options.fluid.split(",")], folder, browser)
+            if options.goals:
+                goals(folder, browser, options.shots)
+            browser.close()
+        return 0
     if options.cli:
         with tempfile.TemporaryDirectory() as temporary:
             found = time_cli(*parse_size(options.cli), Path(temporary))

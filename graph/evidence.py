@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-__all__ = ["DocumentIndex", "normalize_text", "quote_in_document"]
+__all__ = ["DocumentIndex", "all_found", "normalize_text", "quote_in_document"]
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -154,6 +154,24 @@ class DocumentIndex:
         places = self._positions[self._first[number] : self._first[number + 1]]
         return any(self.text.startswith(needle, int(place) - offset) for place in places)
 
+    def find_all(self, needles) -> list[bool]:
+        """Return, for each already normalised needle, whether it occurs: :meth:`find`'s answers.
+
+        One call a document for all its quotes: on a text short enough to
+        have no index, the searches run in C one after another (no Python
+        call a quote). An Aho-Corasick automaton (pyahocorasick, one pass
+        over the text for all the quotes) was measured and does not pay
+        here: building it for a news article's quotes costs about twice
+        the plain searches (BENCHMARKS.md, issue 24).
+
+        >>> DocumentIndex("Britain and France are leading.").find_all(["france are", "", "spain"])
+        [True, False, False]
+        """
+        needles = list(needles)
+        if self._words is None and all(needles):
+            return list(map(self.text.__contains__, needles))
+        return list(map(self.find, needles))
+
     def offset(self, needle: str) -> int:
         """Return where an already normalised ``needle`` occurs in the text, or -1.
 
@@ -185,6 +203,30 @@ class DocumentIndex:
             if self.text.startswith(needle, int(place) - offset)
         )
         return next(found, -1)
+
+
+def all_found(indexes: dict, documents, needles) -> bool:
+    """Return whether every needle occurs in its document, asked one document at a time.
+
+    ``documents[i]`` names the document of the already normalised
+    ``needles[i]``; a document without an index in ``indexes`` (unread, or
+    none) is not searched. The answer is :meth:`DocumentIndex.find`'s for
+    every pair, through :meth:`DocumentIndex.find_all`.
+
+    >>> indexes = {"d": DocumentIndex("One two three.")}
+    >>> all_found(indexes, ["d", "d", None], ["one two", "three.", "four"])
+    True
+    >>> all_found(indexes, ["d", "d"], ["one two", "two one"])
+    False
+    """
+    grouped: dict = {}
+    for document, needle in zip(documents, needles):
+        grouped.setdefault(document, []).append(needle)
+    for document, group in grouped.items():
+        index = indexes.get(document)
+        if index is not None and not all(index.find_all(group)):
+            return False
+    return True
 
 
 def _chunks_at_spaces(text: str, size: int):

@@ -51,7 +51,7 @@ def random_ties(rng: random.Random, nodes: int, pairs: int) -> dict:
 
 
 def test_two_blocs_with_one_frustrated_relation():
-    result = camps(load_dataset(DATA / "signed"))
+    result = camps(load_dataset(DATA / "signed"), min_margin=0)
     assert result["camps"] == [
         ["isle-north", "westholm", "westland", "westmark"],
         ["eastland", "eastmark", "isle-south"],
@@ -75,7 +75,7 @@ def test_two_blocs_with_one_frustrated_relation():
 
 
 def test_a_balanced_graph_splits_without_frustration():
-    result = camps(load_dataset(SMALL))
+    result = camps(load_dataset(SMALL), min_margin=0)
     # Neutral talks are ignored; Türkiye opposes the pact the others are in.
     assert result["camps"] == [["freedonia", "pact", "ruritania", "sylvania", "varga"], ["turkiye"]]
     assert result["frustrated"] == []
@@ -88,7 +88,9 @@ def test_parallel_relations_each_count():
     relations = [Relation("a", "ally", "b", f"ally {i}") for i in range(2)]
     relations += [Relation("a", "foe", "b", f"foe {i}") for i in range(3)]
     result = camps(Dataset(actors, types, relations))
-    assert result["camps"] == [["a"], ["b"]]
+    # Three hostile against two friendly: one relation more keeps them apart.
+    assert result["camps"] == [[], []]
+    assert result["leaning"] == [["a"], ["b"]]
     assert [r["evidence"] for r in result["frustrated"]] == ["ally 0", "ally 1"]
 
 
@@ -165,8 +167,7 @@ def test_heuristic_beyond_the_limit_is_a_seeded_local_optimum():
 
 def test_the_seed_sets_russia_apart_from_ukraine_and_its_backers():
     result = camps(load_dataset())
-    first, second = result["camps"]
-    camp_of = {actor: 0 for actor in first} | {actor: 1 for actor in second}
+    camp_of = {actor["id"]: actor["camp"] for actor in result["actors"]}
     for backer in ("ukraine", "uk", "france", "europe", "coalition-of-the-willing"):
         assert camp_of[backer] != camp_of["russia"], backer
     assert result["method"] == "exact"
@@ -206,7 +207,7 @@ def test_each_placement_says_whether_it_is_forced_and_by_how_much():
     ]
     assert [a["signed_relations"] for a in result["actors"]] == [2, 1, 3, 1, 2, 4, 1, 2]
     assert [part["placement"] for part in result["components"]] == ["forced", "convention"]
-    assert result["hidden"] == []
+    assert camps(load_dataset(SURENESS), min_margin=0)["hidden"] == []
 
 
 def signed_ties(dataset) -> dict:
@@ -266,16 +267,47 @@ def test_margins_on_plain_ties_match_brute_force_moves_of_each_hanging_tree():
     assert expected == {"a": 1, "b": 2, "c": 2, "d": 1, "e": 0, "f": 0, "g": 3}
 
 
-def test_min_margin_hides_the_unsure_but_keeps_the_split():
-    everything = camps(load_dataset(SURENESS))
-    sure = camps(load_dataset(SURENESS), min_margin=2)
-    assert sure["camps"] == [["denmark"], ["russia"]]
-    assert [a["id"] for a in sure["actors"]] == ["denmark", "russia"]
-    assert sure["hidden"] == ["analyst", "mediator", "nato", "norway", "sweden", "sweden-pm"]
-    assert sure["frustrated"] == everything["frustrated"]
-    assert camps(load_dataset(SURENESS), min_margin=1)["hidden"] == [
-        *("mediator", "nato", "sweden", "sweden-pm")
+def test_only_placements_on_two_relations_or_more_are_members_by_default():
+    result = camps(load_dataset(SURENESS))
+    standing = {a["id"]: a["standing"] for a in result["actors"]}
+    assert standing == {
+        "mediator": "undecided",  # either side fits as well
+        "nato": "undecided",  # placed by convention
+        "norway": "leaning",  # one relation more than the other side
+        "sweden-pm": "undecided",
+        "sweden": "undecided",
+        "denmark": "member",
+        # One critical remark is all that puts the analyst with Russia: leaning, no member.
+        "analyst": "leaning",
+        "russia": "member",
+    }
+    assert result["min_margin"] == 2
+    assert result["camps"] == [["denmark"], ["russia"]]
+    assert result["leaning"] == [["norway"], ["analyst"]]
+    assert result["undecided"] == ["mediator", "nato", "sweden", "sweden-pm"]
+    assert result["hidden"] == ["analyst", "mediator", "nato", "norway", "sweden", "sweden-pm"]
+
+
+def test_min_margin_sets_who_is_a_member_but_keeps_the_split():
+    everything = camps(load_dataset(SURENESS), min_margin=0)
+    assert everything["camps"] == [
+        ["denmark", "mediator", "nato", "norway", "sweden", "sweden-pm"],
+        ["analyst", "russia"],
     ]
+    assert everything["leaning"] == [[], []] and everything["undecided"] == []
+    one = camps(load_dataset(SURENESS), min_margin=1)
+    assert one["camps"] == [["denmark", "norway"], ["analyst", "russia"]]
+    assert one["leaning"] == [[], []]
+    assert one["undecided"] == ["mediator", "nato", "sweden", "sweden-pm"]
+    three = camps(load_dataset(SURENESS), min_margin=3)
+    assert three["camps"] == [["denmark"], []]
+    assert three["leaning"] == [["norway"], ["analyst", "russia"]]
+    for result in (everything, one, three):
+        assert result["frustrated"] == camps(load_dataset(SURENESS))["frustrated"]
+        assert [a["id"] for a in result["actors"]] == [
+            *("mediator", "nato", "norway", "sweden-pm", "sweden", "denmark"),
+            *("analyst", "russia"),
+        ]
     for bad in (-1, 1.5, True):
         with pytest.raises(QueryError) as error:
             camps(load_dataset(SURENESS), min_margin=bad)
@@ -290,36 +322,40 @@ def test_the_camps_table_says_plainly_what_is_unsure(run):
         "frustrated: 1 relation(s)\n"
         "placement:  5 forced by signed relations, 3 placed by convention\n"
         "unsure:     4 resting on one relation, 1 fitting either side as well\n"
+        "standing:   2 member(s), 2 leaning (margin under 2), 4 undecided (either side\n"
+        "            fits)\n"
         "\n"
-        "Camps\n"
+        "Camps (members rest on at least 2 relation(s))\n"
         "camp       size  members\n"
-        "---------  ----  ---------------------------------------------------------------\n"
-        "1          6     Denmark, NATO, Norway, Sweden, Swedish prime minister, The\n"
-        "                 Mediator\n"
-        "2          2     Ada Analyst, Russia\n"
+        "---------  ----  --------------------------------------------------\n"
+        "1          1     Denmark\n"
+        "1 leaning  1     Norway\n"
+        "2          1     Russia\n"
+        "2 leaning  1     Ada Analyst\n"
+        "undecided  4     NATO, Sweden, Swedish prime minister, The Mediator\n"
         "unaligned  1     Observer\n"
         "\n"
         "How sure each placement is (unsure first; margin: how many more relations would\n"
         "not fit if the actor switched sides, with those tied to the rest only through\n"
         "it)\n"
-        "camp  actor                   placement      margin  note\n"
-        "----  ----------------------  -------------  ------  ---------------------------\n"
-        "1     The Mediator            forced         0       either side fits as well\n"
-        "1     NATO                    by convention  1       placed by convention: no\n"
-        "                                                     signed path to the main\n"
-        "                                                     group; rests on one\n"
-        "                                                     relation\n"
-        "1     Norway                  forced         1       rests on one relation\n"
-        "1     Swedish prime minister  by convention  1       placed by convention: no\n"
-        "                                                     signed path to the main\n"
-        "                                                     group; rests on one\n"
-        "                                                     relation\n"
-        "1     Sweden                  by convention  2       placed by convention: no\n"
-        "                                                     signed path to the main\n"
-        "                                                     group\n"
-        "1     Denmark                 forced         3\n"
-        "2     Ada Analyst             forced         1       rests on one relation\n"
-        "2     Russia                  forced         2\n"
+        "camp  actor           standing   placement      margin  note\n"
+        "----  --------------  ---------  -------------  ------  ------------------------\n"
+        "1     The Mediator    undecided  forced         0       either side fits as well\n"
+        "1     NATO            undecided  by convention  1       placed by convention: no\n"
+        "                                                        signed path to the main\n"
+        "                                                        group; rests on one\n"
+        "                                                        relation\n"
+        "1     Norway          leaning    forced         1       rests on one relation\n"
+        "1     Swedish prime…  undecided  by convention  1       placed by convention: no\n"
+        "                                                        signed path to the main\n"
+        "                                                        group; rests on one\n"
+        "                                                        relation\n"
+        "1     Sweden          undecided  by convention  2       placed by convention: no\n"
+        "                                                        signed path to the main\n"
+        "                                                        group\n"
+        "1     Denmark         member     forced         3\n"
+        "2     Ada Analyst     leaning    forced         1       rests on one relation\n"
+        "2     Russia          member     forced         2\n"
         "\n"
         "Frustrated relations (positive across camps, negative within one)\n"
         "source        type     target  evidence\n"
@@ -331,10 +367,42 @@ def test_the_camps_table_says_plainly_what_is_unsure(run):
 def test_min_margin_on_the_command_line(run):
     result = run("camps", "--data", str(SURENESS), "--min-margin", "2", "--format", "json")
     assert json.loads(result.stdout) == camps(load_dataset(SURENESS), min_margin=2)
-    table = run("camps", "--data", str(SURENESS), "--min-margin", "2").stdout
-    assert "hidden:     6 actor(s) placed by convention or with a margin under 2\n" in table
+    table = run("camps", "--data", str(SURENESS), "--min-margin", "1").stdout
+    assert "standing:   4 member(s), 0 leaning (margin under 1), 4 undecided" in table
     assert "Camps\ncamp       size  members\n" in table
-    assert "1          1     Denmark\n2          1     Russia\n" in table
+    assert "1          2     Denmark, Norway\n2          2     Ada Analyst, Russia\n" in table
     bad = run("camps", "--data", str(SURENESS), "--min-margin", "-1")
     assert bad.exit_code == 2
     assert "-1 is not in the range x>=0" in bad.stderr
+
+
+ROLES = DATA / "roles"
+
+
+def test_militants_tied_to_a_camp_by_one_attack_are_leaning_not_members():
+    # The enemy of my enemy: the militants' one attack on Eastland is all that places them.
+    result = camps(load_dataset(ROLES))
+    placed = {a["id"]: (a["camp"], a["margin"], a["standing"]) for a in result["actors"]}
+    assert placed == {
+        "militants": (1, 1, "leaning"),
+        "coalition": (1, 2, "member"),
+        "northland": (1, 2, "member"),
+        "westland": (1, 2, "member"),
+        "eastland": (2, 2, "member"),
+    }
+    assert result["camps"] == [["coalition", "northland", "westland"], ["eastland"]]
+    assert result["leaning"] == [["militants"], []]
+    assert result["unaligned"] == ["southland"]
+    # The analyst's warning is commentary, not a side: by default she is not in the story.
+    assert result["roles"] == ["action"]
+    assert [a["id"] for a in result["not_in_story"]] == ["analyst", "institute"]
+    assert camps(load_dataset(ROLES), min_margin=1)["camps"] == [
+        ["coalition", "militants", "northland", "westland"],
+        ["eastland"],
+    ]
+
+
+def test_with_commentary_a_warning_places_the_analyst_leaning():
+    result = camps(load_dataset(ROLES), with_commentary=True)
+    assert result["leaning"] == [["analyst", "institute", "militants"], []]
+    assert result["not_in_story"] == []

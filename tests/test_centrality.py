@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import doctest
 import math
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from graph import QueryError, load_dataset
-from graph.build import projection
+from graph.build import projection, story
 from graph.model import Actor, Dataset, Relation, RelationType
 from graph.queries import _checks, eigenvector
 from graph.queries import centrality as centrality_module
@@ -89,7 +90,8 @@ PROJECTIONS = [
 @pytest.mark.parametrize(("measure", "directed"), PROJECTIONS)
 @pytest.mark.parametrize("weighted", [False, True])
 def test_every_measure_equals_networkx_on_the_projection(name, measure, directed, weighted):
-    dataset = load_dataset(DATASETS[name])
+    # The rankings read the story (the action relations): networkx is given the same.
+    dataset = story(load_dataset(DATASETS[name]))[0]
     result = centrality(dataset, measure, directed=directed, weighted=weighted)
     expected = networkx_scores(dataset, measure, directed, weighted)
     # Engines agree with networkx to 1e-9 (pagerank: both stop near the limit, not on one bit).
@@ -351,3 +353,68 @@ def test_by_default_each_measure_reads_direction_as_documented(small):
 def test_directed_must_be_a_bool_or_none(small):
     with pytest.raises(QueryError, match="directed must be True, False or None, not 'yes'"):
         centrality(small, "degree", directed="yes")
+
+
+ROLES = DATA / "roles"
+
+
+def test_by_default_only_actions_count_and_commentators_are_not_in_the_story():
+    result = centrality(load_dataset(ROLES))
+    # Five actors in the story (the analyst and her institute are not), n - 1 = 5.
+    assert [(r["id"], r["score"], r["rank"]) for r in result["results"]] == [
+        ("eastland", 3 * (1 / 5), 1),
+        ("coalition", 2 * (1 / 5), 2),
+        ("northland", 2 * (1 / 5), 2),
+        ("westland", 2 * (1 / 5), 2),
+        ("militants", 1 / 5, 5),
+        ("southland", 0.0, 6),
+    ]
+    assert result["roles"] == ["action"]
+    assert result["not_in_story"] == [
+        {"id": "analyst", "name": "Ada Analyst"},
+        {"id": "institute", "name": "The Institute"},
+    ]
+
+
+def test_with_commentary_every_role_counts():
+    result = centrality(load_dataset(ROLES), with_commentary=True)
+    scores = {r["id"]: r["score"] for r in result["results"]}
+    assert scores == {
+        "eastland": 4 * (1 / 7),
+        "analyst": 3 * (1 / 7),
+        "westland": 3 * (1 / 7),
+        "coalition": 2 * (1 / 7),
+        "northland": 2 * (1 / 7),
+        "institute": 1 / 7,
+        "militants": 1 / 7,
+        "southland": 0.0,
+    }
+    assert result["roles"] == ["action", "commentary", "affiliation"]
+    assert result["not_in_story"] == []
+
+
+def test_the_table_counts_who_is_not_in_the_story(run):
+    table = run("centrality", "--data", str(ROLES)).stdout
+    assert table.endswith(
+        "not in the story: 2 actors, only commentary or affiliation (--with-commentary\n"
+        "                  counts them): Ada Analyst, The Institute\n"
+    )
+    every = run("centrality", "--data", str(ROLES), "--with-commentary").stdout
+    assert "not in the story" not in every and "Ada Analyst" in every
+
+
+def test_eigenvector_gives_the_same_bytes_whatever_the_hash_seed():
+    # The exact fallback read each component in set order, which the hash seed changes.
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "graph", "centrality", "--measure", "eigenvector"]
+    command += ["--data", str(Path(__file__).parent / "data" / "groups"), "--format", "json"]
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed, "GRAPH_NO_CACHE": "1"}
+        done = subprocess.run(command, capture_output=True, text=True, env=environment)
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

@@ -110,6 +110,7 @@ def test_show_json_shape(run):
                 "weight": 1.0,
                 "direction": "out",
                 "sign": "cooperative",
+                "role": "action",
             }
         ],
     }
@@ -226,7 +227,7 @@ def test_every_command_spells_its_text_output_table(run):
 def test_actor_arguments_take_the_names_people_type(run):
     result = run("path", "Turkey", "USA")
     assert result.exit_code == 0
-    assert result.stdout.startswith("2 shortest path(s), ignoring direction\npath 1: Türkiye ")
+    assert result.stdout.startswith("1 shortest path(s), ignoring direction\npath 1: Türkiye ")
     assert run("show", "ECFR").stdout.startswith(
         "id:          european-council-on-foreign-relations\n"
     )

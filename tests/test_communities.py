@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from graph import QueryError, load_dataset
-from graph.build import projection
+from graph.build import projection, story
 from graph.filters import filter_dataset
 from graph.model import Actor, Dataset, Relation, RelationType
 from graph.queries import communities as communities_module
@@ -29,7 +29,7 @@ def ordered(found) -> list[list[str]]:
 @pytest.mark.parametrize("folder", [None, SMALL, DATA / "weighted", DATA / "signed"])
 @pytest.mark.parametrize("weighted", [False, True])
 def test_louvain_and_greedy_equal_networkx(folder, weighted):
-    dataset = load_dataset(folder)
+    dataset = story(load_dataset(folder))[0]  # the rankings read the story's actions
     graph = projection(dataset, directed=False, weighted=weighted)
     weight = "weight" if weighted else None
     louvain = communities(dataset, weighted=weighted)
@@ -56,6 +56,16 @@ def test_small_dataset_communities_by_hand():
         "size": 2,
         "actors": ["freedonia", "sylvania"],
         "names": ["Freedonia", "Sylvania"],
+        # Greedy is deterministic: one run, nothing moves.
+        "stability": 1.0,
+        "unstable": False,
+        "shares": {"freedonia": 1.0, "sylvania": 1.0},
+    }
+    assert result["stability"] == {
+        "runs": 1,
+        "seeds": [],
+        "unstable_below": 0.8,
+        "reduced": False,
     }
 
 
@@ -114,3 +124,75 @@ def test_unknown_method_is_a_query_error():
 
 def test_docstring_examples():
     assert doctest.testmod(communities_module).failed == 0
+
+
+WAVERING = DATA / "wavering"
+
+
+def test_each_actor_says_how_often_it_lands_with_its_communitys_core():
+    result = communities(load_dataset(WAVERING))
+    rows = [
+        (c["actors"], c["shares"], c["stability"], c["unstable"]) for c in result["communities"]
+    ]
+    # Bora and Cora change community with the seed: 11 runs of 20 with their core each.
+    assert rows == [
+        (["alba", "bora", "fara"], {"alba": 1.0, "bora": 0.55, "fara": 1.0}, 0.85, False),
+        (["cora", "gala"], {"cora": 0.55, "gala": 1.0}, 0.775, True),
+        (["dara", "elna"], {"dara": 1.0, "elna": 1.0}, 1.0, False),
+    ]
+    assert result["stability"] == {
+        "runs": 20,
+        "seeds": list(range(20)),
+        "unstable_below": 0.8,
+        "reduced": False,
+    }
+    assert result["signs"].startswith("ignored")
+
+
+def test_shares_match_runs_of_networkx_matched_by_overlap():
+    dataset = load_dataset(WAVERING)
+    graph = projection(dataset)
+    runs = [nx.community.louvain_communities(graph, seed=seed) for seed in range(5, 25)]
+    cores = ordered(runs[0])
+    result = communities(dataset, seed=5)
+    assert groups(result) == cores
+    for core, row in zip(cores, result["communities"]):
+        for actor in core:
+            landed = 0
+            for run in runs:
+                best = max(run, key=lambda group: (len(group & set(core)), -ord(min(group)[0])))
+                landed += actor in best
+            assert row["shares"][actor] == landed / 20, actor
+    assert result["stability"]["seeds"] == list(range(5, 25))
+
+
+def test_fewer_runs_above_a_size_and_the_output_says_so(run):
+    assert communities_module.stability_runs(10_000) == 20
+    assert communities_module.stability_runs(40_000) == 5
+    assert communities_module.stability_runs(10**6) == 2
+    result = communities(load_dataset(WAVERING), runs=2)
+    assert result["stability"]["runs"] == 2 and result["stability"]["reduced"] is False
+    table = run("communities", "--data", str(WAVERING)).stdout
+    assert "2  2     0.78 unstable  Cora (0.55), Gala\n" in table
+    assert "signs:       ignored: a hostile relation ties two actors as a cooperative" in table
+    with pytest.raises(QueryError):
+        communities(load_dataset(WAVERING), runs=0)
+
+
+def test_communities_read_the_story_unless_asked_for_the_commentary():
+    dataset = load_dataset(DATA / "roles")
+    result = communities(dataset)
+    assert groups(result) == [
+        ["coalition", "northland", "westland"],
+        ["eastland", "militants"],
+        ["southland"],
+    ]
+    assert [a["id"] for a in result["not_in_story"]] == ["analyst", "institute"]
+    every = communities(dataset, with_commentary=True)
+    assert groups(every) == [
+        ["coalition", "northland", "westland"],
+        ["analyst", "institute"],
+        ["eastland", "militants"],
+        ["southland"],
+    ]
+    assert every["roles"] == ["action", "commentary", "affiliation"]

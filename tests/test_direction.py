@@ -130,7 +130,8 @@ def test_sign_keeps_the_relations_whose_type_has_that_sign(run):
     result = as_json(run("camps", "--sign", "hostile", "--data", str(SMALL), "--format", "json"))
     hostile = {r.source for r in small.relations if small.types[r.type].sign < 0}
     hostile |= {r.target for r in small.relations if small.types[r.type].sign < 0}
-    assert {actor for camp in result["camps"] for actor in camp} == hostile
+    placed = [*result["camps"], *result["leaning"]]  # one hostile relation each: leaning
+    assert {actor for camp in placed for actor in camp} == hostile
     both = as_json(
         run(
             "centrality",
@@ -148,6 +149,7 @@ def test_sign_keeps_the_relations_whose_type_has_that_sign(run):
 
 
 def test_html_sizes_nodes_by_the_direction_asked(run, tmp_path):
+    from graph.build import story
     from graph.queries.centrality import centrality
 
     from .test_html import page_data
@@ -159,10 +161,17 @@ def test_html_sizes_nodes_by_the_direction_asked(run, tmp_path):
         result = run(*arguments, *([flag] if flag else []))
         assert result.exit_code == 0, result.stderr
         drawn = {n["id"]: n["score"] for n in page_data(page.read_text("utf-8"))["nodes"]}
-        expected = centrality(seed, "betweenness", directed=directed)["results"]
-        assert drawn == {row["id"]: round(row["score"], 6) for row in expected}, flag
-    undirected = nx.betweenness_centrality(projection(seed, directed=False))
-    assert drawn == {actor: round(score, 6) for actor, score in undirected.items()}
+        ranked = centrality(seed, "betweenness", directed=directed)
+        # Actors not in the story (commentators) are drawn, unranked: size 0.
+        expected = {row["id"]: round(row["score"], 6) for row in ranked["results"]}
+        expected.update({actor["id"]: 0.0 for actor in ranked["not_in_story"]})
+        assert drawn == expected, flag
+    in_story, left_out = story(seed)
+    undirected = nx.betweenness_centrality(projection(in_story, directed=False))
+    assert drawn == {
+        **{actor: round(score, 6) for actor, score in undirected.items()},
+        **dict.fromkeys(left_out, 0.0),
+    }
 
 
 def test_docstring_examples():

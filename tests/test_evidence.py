@@ -2,7 +2,7 @@
 
 import pytest
 
-from graph.evidence import normalize_text, quote_in_document
+from graph.evidence import DocumentIndex, all_found, normalize_text, quote_in_document
 
 ARTICLE = "Downing Street said Britain’s plan — a “reassurance force” — is\n  ready…"
 
@@ -83,3 +83,59 @@ def test_short_ascii_texts_fold_as_the_general_way_does():
         while "  " in general:
             general = general.replace("  ", " ")
         assert evidence.normalize_text(text) == general.strip(" "), repr(text)
+
+
+QUOTES = [
+    'Britain\'s plan - a "reassurance force" - is ready...',
+    "BRITAIN’S PLAN — A “REASSURANCE FORCE”",
+    "said britain's   plan",
+    "is ready…",
+    "Britain's force",
+    "",
+    "   ",
+    "Downing Street says",
+]
+
+
+class Indexed(DocumentIndex):
+    """A DocumentIndex that indexes any text, short ones too, so its word index answers."""
+
+    DIRECT = 0
+
+
+def test_find_all_gives_find_s_answers_on_every_case():
+    for make in (DocumentIndex, Indexed):
+        index = make(ARTICLE)
+        needles = [normalize_text(quote) for quote in QUOTES]
+        assert index.find_all(needles) == [index.find(needle) for needle in needles]
+        assert index.find_all(needles) == [quote_in_document(q, ARTICLE) for q in QUOTES]
+        assert index.find_all([]) == []
+
+
+def test_find_all_agrees_with_find_on_random_quotes_of_the_seed_article():
+    import random
+
+    from graph.load import seed_folder
+
+    article = seed_folder().parent / "seeds" / "ukraine-reassurance-force.txt"
+    text = article.read_text(encoding="utf-8")
+    folded = normalize_text(text)
+    rng = random.Random(11)
+    needles = []
+    for _ in range(3000):
+        start = rng.randrange(len(folded))
+        quote = folded[start : start + rng.randrange(0, 120)]
+        if quote and rng.random() < 0.5:  # a near miss: one character changed
+            where = rng.randrange(len(quote))
+            quote = quote[:where] + rng.choice("#e ") + quote[where + 1 :]
+        needles.append(normalize_text(quote))
+    for index in (DocumentIndex(text), Indexed(text)):
+        found = index.find_all(needles)
+        assert found == [index.find(needle) for needle in needles]
+        assert found == [bool(n) and n in folded for n in needles]
+        assert 500 < sum(found) < 2500  # both answers asked many times
+        hits = [n for n, yes in zip(needles, found) if yes]
+        misses = [n for n, yes in zip(needles, found) if not yes]
+        assert all_found({"a": index}, ["a"] * len(hits), hits)
+        assert not all_found({"a": index}, ["a"] * (len(hits) + 1), [*hits, misses[0]])
+        assert all_found({"a": index}, [None, "b"], misses[:2])  # no index: not searched

@@ -39,7 +39,7 @@ def test_gold_split_is_by_the_last_digit_of_the_id():
 def test_held_out_accuracy_meets_the_goals():
     gold = score_gold("held-out")
     assert (gold["records"], gold["proposals"], gold["correct"], gold["found"]) == (
-        143, 139, 107, 105,
+        143, 141, 109, 105,
     )  # fmt: skip
     assert (gold["right_sign"], gold["right_category"], gold["attributes"]) == (96, 70, 10)
     assert gold["precision"] >= 0.70 and gold["recall"] >= 0.70
@@ -50,7 +50,7 @@ def test_held_out_accuracy_meets_the_goals():
 def test_development_half_meets_the_goals_too():
     gold = score_gold("development")
     assert (gold["records"], gold["proposals"], gold["correct"], gold["found"]) == (
-        144, 143, 110, 104,
+        144, 150, 115, 104,
     )  # fmt: skip
     assert gold["precision"] >= 0.70 and gold["recall"] >= 0.70
     assert gold["sign_accuracy"] >= 0.80 and gold["category_accuracy"] >= 0.60
@@ -58,10 +58,11 @@ def test_development_half_meets_the_goals_too():
 
 def test_seed_actors_and_pairs_are_found_and_proposals_are_few():
     seed = score_seed()
-    assert (seed["actors"], seed["actors_found"]) == (31, 31)
-    assert (seed["pairs"], seed["pairs_found"], seed["right_sign"]) == (66, 47, 35)
+    assert (seed["actors"], seed["actors_found"]) == (29, 29)
+    assert (seed["pairs"], seed["pairs_found"], seed["right_sign"]) == (64, 48, 35)
+    # Issue 22's goal: 0.70 (48 of 64 on the second reading, issue 20; BENCHMARKS.md).
     assert seed["pairs_found"] / seed["pairs"] >= 0.70
-    assert (seed["proposals"], seed["relations"]) == (75, 75)
+    assert (seed["proposals"], seed["relations"]) == (80, 77)
     assert seed["proposals_per_relation"] <= 2
 
 
@@ -87,7 +88,7 @@ def test_every_quote_is_verbatim_on_every_fixture():
         checked += len(result["relations"])
     seed_text = SEED.read_text(encoding="utf-8")
     _check_verbatim(seed_text, extract_text(seed_text, "article"))
-    assert checked == 358
+    assert checked == 368
 
 
 def test_passive_voice_turns_source_and_target_round():
@@ -189,6 +190,46 @@ def test_a_passive_with_a_reduced_passive_before_it():
     ]
 
 
+def test_a_phrase_with_a_gap_is_one_cue():
+    # "play a * role" (cues.tsv): the gap holds one word or none.
+    text = "President William Ruto said Tanzania could play a key role in Somalia."
+    relation = extract_text(text, "n")["relations"][0]
+    assert (relation["source"], relation["type"], relation["target"]) == (
+        "william-ruto", "agree", "tanzania",
+    )  # fmt: skip
+    assert relation["cue"] == "play a key role" and relation["hedged"]
+    assert _pairs(extract_text("Tanzania played a role in the talks.", "n")) == [
+        ("tanzania", "agree", "talks"),
+    ]
+
+
+def test_a_quotation_inside_a_clause_and_a_second_verb_of_its_subject():
+    # A quotation opened inside a clause is part of it; "and would deploy" shares the
+    # subject; a negated act stays the subject's, not the speaker's.
+    text = (
+        "He said that Germany would not rush to send troops and would deploy them"
+        " “in a rear position in Vilnius”."
+    )
+    assert sorted(_pairs(extract_text(text, "n"))) == [
+        ("germany", "mobilize", "lithuania"),
+        ("germany", "reject", "troops"),
+    ]
+
+
+def test_an_official_titled_by_a_country_acts_for_it():
+    text = "After talks with Ukraine in Geneva, US Secretary of State Marco Rubio flew home."
+    pairs = _pairs(extract_text(text, "n"))
+    assert ("marco-rubio", "consult", "ukraine") in pairs
+    assert ("united-states", "consult", "ukraine") in pairs
+
+
+def test_a_two_word_force_with_no_body_word_is_an_actor():
+    result = extract_text("Macron said the coalition was working on air support.", "n")
+    assert _pairs(result) == [("coalition", "cooperate", "air-support")]
+    force = next(a for a in result["actors"] if a["id"] == "air-support")
+    assert (force["kind"], force["mentions"]) == ("force", ["air support"])
+
+
 def test_dataset_actors_and_types_are_used(tmp_path):
     from graph import load_dataset
 
@@ -196,7 +237,7 @@ def test_dataset_actors_and_types_are_used(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     result = extract_text(text, "article", dataset)
     known = [actor["id"] for actor in result["actors"] if actor["known"]]
-    assert len(known) == 30
+    assert len(known) == 28
     types = {relation["type"] for relation in result["relations"]}
     # A category no type of the dataset shares a word with keeps its own name.
     assert "leads" in types and types - set(dataset.types) == {"aid", "demand", "disapprove"}

@@ -431,8 +431,8 @@ def test_the_template_uses_nothing_of_pyvis_but_nodes_edges_and_options():
     used = meta.find_undeclared_variables(plain.parse(source))
     assert used == {
         *("nodes", "edges", "options"),  # from pyvis's generate_html
-        *("meta", "kinds", "types", "groups", "search", "signs", "dates"),  # the page's data
-        *("version", "script_hashes", "vis_css", "page_css", "vis_js", "page_js"),
+        *("meta", "kinds", "types", "groups", "search", "signs", "dates", "offstage"),  # the data
+        *("version", "script_hashes", "library_css", "page_css", "library_js", "page_js"),
     }
 
 
@@ -572,7 +572,7 @@ def test_drawn_labels_never_overlap_at_any_zoom(corpus_2000):
 
     from graph.render.data import LABEL_CHAR_WIDTH, LABEL_ROW, LARGEST_LABEL_DROP
 
-    nodes = page_data(render_html(corpus_2000))["nodes"]
+    nodes = page_data(render_html(corpus_2000, renderer="vis"))["nodes"]
     assert all(node["font"] == {"size": 0} for node in nodes)  # vis-network draws none
     x = np.array([n["x"] for n in nodes])
     y = np.array([n["y"] for n in nodes])
@@ -628,9 +628,22 @@ def test_color_by_camp_equals_graph_camps(run):
     by_group = {}
     for node in data["nodes"]:
         by_group.setdefault(node["colorGroup"], set()).add(node["id"])
-    assert by_group[0] == set(found["camps"][0])
-    assert by_group[1] == set(found["camps"][1])
-    assert by_group.get(2, set()) == set(found["unaligned"])
+    # Members and leaning actors take their camp's colour; undecided ones are in no camp.
+    assert by_group[0] == set(found["camps"][0]) | set(found["leaning"][0])
+    assert by_group[1] == set(found["camps"][1]) | set(found["leaning"][1])
+    outside = {actor["id"] for actor in found["not_in_story"]}
+    assert by_group.get(2, set()) == set(found["unaligned"]) | set(found["undecided"]) | outside
+    node_of = {node["id"]: node for node in data["nodes"]}
+    for actor in found["actors"]:
+        node = node_of[actor["id"]]
+        assert (node["standing"], node["margin"]) == (actor["standing"], actor["margin"])
+        # Leaning is told by a dashed border, not by colour alone.
+        dashed = node.get("shapeProperties", {}).get("borderDashes")
+        assert bool(dashed) == (actor["standing"] == "leaning"), actor["id"]
+    assert {a["id"] for a in found["actors"] if a["standing"] == "leaning"} == {
+        "british-army",
+        "military-chiefs",
+    }
     colours = {g["group"]: g["color"] for g in data["groups"]}
     assert all(node["color"] == colours[node["colorGroup"]] for node in data["nodes"])
     frustrated = {
@@ -650,7 +663,11 @@ def test_color_by_community_equals_graph_communities():
     group_of = {node["id"]: node["colorGroup"] for node in data["nodes"]}
     for row in found:
         assert {group_of[actor] for actor in row["actors"]} == {row["community"] - 1}
-    assert [g["count"] for g in data["groups"]] == [row["size"] for row in found]
+    outside = communities(dataset)["not_in_story"]
+    assert outside  # the seed's analysts and think tanks
+    assert {group_of[actor["id"]] for actor in outside} == {len(found)}
+    assert data["groups"][-1]["name"] == "not in the story"
+    assert [g["count"] for g in data["groups"]] == [row["size"] for row in found] + [len(outside)]
 
 
 def test_sign_colours_survive_colour_blindness_and_differ_in_line_style():

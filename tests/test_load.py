@@ -419,7 +419,7 @@ def test_the_seed_reads_its_shipped_article_and_a_copy_of_it_does_not(tmp_path):
     shutil.copytree(seed_folder().parent / "seeds", tmp_path / "seeds")
     problems = problems_of(tmp_path / "data")
     assert problems[0] == (
-        "relations.yaml:11:18: error: document root '../seeds' is outside the dataset folder;"
+        "relations.yaml:12:18: error: document root '../seeds' is outside the dataset folder;"
         " allow it with --document-root DIR or GRAPH_DOCUMENT_ROOTS"
     )
     assert len(load_dataset(tmp_path / "data", document_roots=[tmp_path / "seeds"]).documents) == 1

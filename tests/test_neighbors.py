@@ -37,6 +37,7 @@ def test_neighbours_in_either_direction(small):
         "name": "Freedonia",
         "kind": "country",
         "depth": 1,
+        "roles": ["action"],
     }
     assert depths(result) == [("freedonia", 1), ("pact", 1), ("turkiye", 1), ("varga", 1)]
     assert depths(neighbors(small, "ruritania", depth=2))[-1] == ("sylvania", 2)
@@ -100,3 +101,17 @@ def test_bad_arguments_are_query_errors(small):
 
 def test_docstring_examples():
     assert doctest.testmod(neighbors_module).failed == 0
+
+
+def test_neighbors_follow_every_role_and_mark_it(run):
+    found = neighbors(load_dataset(DATA / "roles"), "westland", depth=2)["neighbors"]
+    assert [(n["id"], n["depth"], n["roles"]) for n in found] == [
+        ("analyst", 1, ["commentary"]),
+        ("coalition", 1, ["action"]),
+        ("eastland", 1, ["action"]),
+        ("institute", 2, ["affiliation"]),
+        ("militants", 2, ["action"]),
+        ("northland", 2, ["action"]),
+    ]
+    table = run("neighbors", "Westland", "--data", str(DATA / "roles")).stdout
+    assert "1      analyst    Ada Analyst    person        commentary\n" in table

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from graph import load_dataset
 from graph.render import html, render_html
 
 FOLDER = Path(__file__).resolve().parents[1] / "graph" / "render" / "page"
 RENDERER = "renderer-vis.js"
+RENDERERS = {"vis": "renderer-vis.js", "webgl": "renderer-webgl.js"}
 VIS_NAMES = ("vis", "network", "nodes", "edges")  # vis-network and pyvis's page globals
+WEBGL_NAMES = ("Sigma", "graphology", "sigma", "graph")  # the libraries and their globals
 
 
 def source(name: str) -> str:
@@ -125,12 +129,18 @@ def test_the_modules_are_joined_in_a_fixed_order():
         "slider.js",
         "search.js",
         "paths.js",
+        "explore.js",
         "controls.js",
         "downloads.js",
         "main.js",
     )
-    # Every file of the folder is in the list, once.
-    assert sorted(path.name for path in FOLDER.iterdir()) == sorted(html.PAGE_SCRIPT)
+    # Every file of the folder is in the list, once, the WebGL renderer in the vis one's place.
+    assert sorted(path.name for path in FOLDER.iterdir()) == sorted(
+        [*html.PAGE_SCRIPT, "renderer-webgl.js"]
+    )
+    assert html.page_modules("webgl") == tuple(
+        "renderer-webgl.js" if name == RENDERER else name for name in html.PAGE_SCRIPT
+    )
     # The page inlines exactly the modules, in that order, and hashes that text.
     page = render_html(load_dataset())
     scripts = re.findall(r"^<script>\n(.*?)\n</script>$", page, re.M | re.S)
@@ -153,6 +163,16 @@ def test_only_the_renderer_touches_vis_network():
             assert used == set(), f"{name} uses {sorted(used)}: only {RENDERER} may"
 
 
+def test_only_the_webgl_renderer_touches_sigma_and_graphology():
+    for name in html.page_modules("webgl"):
+        used = identifiers(source(name), WEBGL_NAMES)
+        if name == "renderer-webgl.js":
+            assert used == set(WEBGL_NAMES)
+        else:
+            assert used == set(), f"{name} uses {sorted(used)}: only renderer-webgl.js may"
+    assert identifiers(source("renderer-webgl.js"), VIS_NAMES) == set()
+
+
 def test_the_identifier_check_sees_through_comments_strings_and_keys():
     text = (
         '// network.fit()\nconst a = "nodes"; /* edges */ const b = { nodes: 1 };\n'
@@ -165,8 +185,9 @@ def test_the_identifier_check_sees_through_comments_strings_and_keys():
     assert identifiers("a ? b : new vis.Network(c)", VIS_NAMES) == {"vis"}
 
 
-def test_each_module_says_what_it_needs_and_gives():
-    texts = {name: source(name) for name in html.PAGE_SCRIPT}
+@pytest.mark.parametrize("renderer", sorted(RENDERERS))
+def test_each_module_says_what_it_needs_and_gives(renderer):
+    texts = {name: source(name) for name in html.page_modules(renderer)}
     owner = {}
     for name, text in texts.items():
         for declared_name in declared(text):
@@ -182,15 +203,16 @@ def test_each_module_says_what_it_needs_and_gives():
         assert listed - used == set(), f"{name} lists but does not use {sorted(listed - used)}"
 
 
-def test_the_renderer_gives_the_documented_interface():
-    """docs/page.md, "Renderer interface": the methods a second renderer implements."""
+@pytest.mark.parametrize("renderer", sorted(RENDERERS))
+def test_the_renderer_gives_the_documented_interface(renderer):
+    """docs/page.md, "Renderer interface": the methods both renderers implement."""
     docs = (Path(__file__).resolve().parents[1] / "docs" / "page.md").read_text("utf-8")
     section = docs.split("## Renderer interface", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `(\w+)\(", section, re.M))
-    returned = code(source(RENDERER)).rsplit("return {", 1)[1]
+    returned = code(source(RENDERERS[renderer])).rsplit("return {", 1)[1]
     given = set(re.findall(r"^    (\w+)\b", returned, re.M))
     assert documented == given
     # The workbench calls nothing else of it.
-    for name in html.PAGE_SCRIPT:
-        if name != RENDERER:
+    for name in html.page_modules(renderer):
+        if name != RENDERERS[renderer]:
             assert set(re.findall(r"\brenderer\.(\w+)", code(source(name)))) <= documented, name

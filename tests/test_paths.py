@@ -48,6 +48,7 @@ def test_shortest_paths_ignore_direction_and_explain_each_hop(small):
             "target": "pact",
             "evidence": "the Northern Pact, which Freedonia joined",
             "direction": "forward",
+            "role": "action",
             "also": [],
         },
         {
@@ -56,6 +57,7 @@ def test_shortest_paths_ignore_direction_and_explain_each_hop(small):
             "target": "pact",
             "evidence": 'Türkiye opposes the Northern Pact - "a provocation"',
             "direction": "backward",
+            "role": "action",
             "also": [],
         },
     ]
@@ -200,9 +202,10 @@ def test_pruned_search_finds_every_simple_path(seed):
 def test_seed_path_from_turkiye_to_russia():
     result = shortest_paths(load_dataset(), "turkiye", "russia")
     path = result["paths"][0]
-    assert path["actors"] == ["turkiye", "reassurance-force", "russia"]
+    assert path["actors"] == ["turkiye", "coalition-task-force", "reassurance-force", "russia"]
     assert [(hop["type"], hop["direction"]) for hop in path["hops"]] == [
         ("participates_in", "forward"),
+        ("plans", "forward"),
         ("opposes", "backward"),
     ]
     assert all(hop["evidence"] for hop in path["hops"])
@@ -225,3 +228,16 @@ def test_bad_arguments_are_query_errors(small, monkeypatch):
 
 def test_docstring_examples():
     assert doctest.testmod(paths_module).failed == 0
+
+
+def test_paths_cross_commentary_and_mark_each_hops_role(run):
+    dataset = load_dataset(DATA / "roles")
+    [path] = shortest_paths(dataset, "institute", "eastland")["paths"]
+    assert [(hop["type"], hop["role"]) for hop in path["hops"]] == [
+        ("affiliated_with", "affiliation"),
+        ("warns_about", "commentary"),
+    ]
+    table = run("path", "institute", "eastland", "--data", str(DATA / "roles")).stdout
+    assert "path  hop  relation           role         evidence\n" in table
+    plain = run("path", "militants", "westland", "--data", str(DATA / "roles")).stdout
+    assert "role" not in plain

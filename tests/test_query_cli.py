@@ -89,9 +89,12 @@ def test_centrality_json_is_the_library_result_after_filters(run):
 def test_path_explains_each_hop_with_its_quote(run):
     result = run("path", "Türkiye", "Russia")
     assert result.exit_code == 0
-    assert "path 1: Türkiye —participates_in→ Reassurance force ←opposes— Russia" in result.stdout
-    assert "Macron indicated that Türkiye could play a naval" in result.stdout
-    assert "the Kremlin this week describing any overseas" in result.stdout
+    assert "path 1: Türkiye —participates_in→ Coalition task force —plans→ Reassurance" in (
+        result.stdout
+    )
+    assert "←proposes_role_for—" in result.stdout  # Macron's suggestion, his own act
+    assert "Macron indicated that Türkiye" in result.stdout
+    assert "the Kremlin this week describing" in result.stdout
     data = as_json(run("path", "Türkiye", "Russia", "--format", "json"))
     assert (data["source"], data["target"]) == ("turkiye", "russia")
     assert set(data["paths"][0]["hops"][0]) >= {"source", "type", "target", "evidence"}
@@ -145,8 +148,20 @@ def test_neighbors_json(run):
         "depth": 1,
         "direction": "out",
         "neighbors": [
-            {"id": "pact", "name": "Northern Pact", "kind": "alliance", "depth": 1},
-            {"id": "ruritania", "name": "Ruritania", "kind": "country", "depth": 1},
+            {
+                "id": "pact",
+                "name": "Northern Pact",
+                "kind": "alliance",
+                "depth": 1,
+                "roles": ["action"],
+            },
+            {
+                "id": "ruritania",
+                "name": "Ruritania",
+                "kind": "country",
+                "depth": 1,
+                "roles": ["action"],
+            },
         ],
     }
 
@@ -159,28 +174,34 @@ def test_camps_table_and_json(run):
         "frustrated: 1 relation(s)\n"
         "placement:  5 forced by signed relations, 2 placed by convention\n"
         "unsure:     3 resting on one relation, 0 fitting either side as well\n"
+        "standing:   4 member(s), 1 leaning (margin under 2), 2 undecided (either side\n"
+        "            fits)\n"
         "\n"
-        "Camps\n"
+        "Camps (members rest on at least 2 relation(s))\n"
         "camp       size  members\n"
-        "---------  ----  ----------------------------------------\n"
-        "1          4     North Isle, Westholm, Westland, Westmark\n"
-        "2          3     Eastland, Eastmark, South Isle\n"
+        "---------  ----  ----------------------------\n"
+        "1          3     Westholm, Westland, Westmark\n"
+        "2          1     Eastland\n"
+        "2 leaning  1     Eastmark\n"
+        "undecided  2     North Isle, South Isle\n"
         "unaligned  1     Observer\n"
         "\n"
         "How sure each placement is (unsure first; margin: how many more relations would\n"
         "not fit if the actor switched sides, with those tied to the rest only through\n"
         "it)\n"
-        "camp  actor       placement      margin  note\n"
-        "----  ----------  -------------  ------  ---------------------------------------\n"
-        "1     North Isle  by convention  1       placed by convention: no signed path to\n"
-        "                                         the main group; rests on one relation\n"
-        "1     Westholm    forced         2\n"
-        "1     Westmark    forced         3\n"
-        "1     Westland    forced         4\n"
-        "2     Eastmark    forced         1       rests on one relation\n"
-        "2     South Isle  by convention  1       placed by convention: no signed path to\n"
-        "                                         the main group; rests on one relation\n"
-        "2     Eastland    forced         4\n"
+        "camp  actor       standing   placement      margin  note\n"
+        "----  ----------  ---------  -------------  ------  ----------------------------\n"
+        "1     North Isle  undecided  by convention  1       placed by convention: no\n"
+        "                                                    signed path to the main\n"
+        "                                                    group; rests on one relation\n"
+        "1     Westholm    member     forced         2\n"
+        "1     Westmark    member     forced         3\n"
+        "1     Westland    member     forced         4\n"
+        "2     Eastmark    leaning    forced         1       rests on one relation\n"
+        "2     South Isle  undecided  by convention  1       placed by convention: no\n"
+        "                                                    signed path to the main\n"
+        "                                                    group; rests on one relation\n"
+        "2     Eastland    member     forced         4\n"
         "\n"
         "Frustrated relations (positive across camps, negative within one)\n"
         "source    type      target    evidence\n"

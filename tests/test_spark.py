@@ -551,3 +551,18 @@ def test_spark_log_that_is_a_fifo_is_refused_at_once(tmp_path):
         f"Error: cannot write Spark's log: {fifo} is a FIFO (named pipe), not a regular file: "
         "refusing it (remove it, or name another file in GRAPH_SPARK_LOG)"
     )
+
+
+def test_spark_reads_the_story_as_the_default_engines(spark):
+    from graph.spark.queries import centrality as spark_centrality
+
+    dataset = load_dataset(ROOT / "tests/data/roles")
+    for with_commentary in (False, True):
+        for measure in ("degree", "pagerank"):
+            ours = spark_centrality(
+                on_spark(spark, dataset), measure, with_commentary=with_commentary
+            )
+            reference = centrality(dataset, measure, with_commentary=with_commentary)
+            assert ours["not_in_story"] == reference["not_in_story"]
+            assert ours["roles"] == reference["roles"]
+            assert_same_ranking(ours, reference, 1e-9 if measure == "pagerank" else 0.0)

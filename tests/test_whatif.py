@@ -102,3 +102,23 @@ def test_top_and_errors(small):
 
 def test_docstring_examples():
     assert doctest.testmod(whatif_module).failed == 0
+
+
+ROLES = DATA / "roles"
+
+
+def test_whatif_reads_the_story_by_default():
+    result = whatif(load_dataset(ROLES), ["eastland"])
+    # Without Eastland the militants are cut off; the analyst is not counted at all.
+    assert [a["id"] for a in result["disconnected"]] == ["militants"]
+    assert {row["id"] for row in result["results"]} == {
+        *("coalition", "militants", "northland", "southland", "westland")
+    }
+    assert result["roles"] == ["action"]
+    assert [a["id"] for a in result["not_in_story"]] == ["analyst", "institute"]
+    every = whatif(load_dataset(ROLES), ["eastland"], with_commentary=True)
+    # The analyst also warns about Eastland: with commentary, the militants' only tie stays cut.
+    assert [a["id"] for a in every["disconnected"]] == ["militants"]
+    assert "analyst" in {row["id"] for row in every["results"]}
+    with pytest.raises(QueryError, match="not in the story"):
+        whatif(load_dataset(ROLES), ["analyst"])

@@ -8,6 +8,7 @@ import click
 
 from ..queries.centrality import MEASURES
 from ..render.data import COLOR_BY
+from ..render.limits import RENDERERS, WEBGL_SIZE
 from .base import GraphCommand, write_error
 from .options import data_option, direction_option, filter_options, filters_of, load_with_actors
 
@@ -60,7 +61,22 @@ __all__ = ["COMMANDS", "html"]
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Draw at most N actors, the most important by --size-by [default: 2500].",
+    help="Draw at most N actors, the most important by --size-by [default: 2500 with "
+    "vis-network, 50000 with WebGL].",
+)
+@click.option(
+    "--renderer",
+    type=click.Choice(RENDERERS),
+    default="auto",
+    show_default=True,
+    help=f"Draw with vis-network (vis) or WebGL (webgl, sigma.js); auto: vis-network up to "
+    f"{WEBGL_SIZE:,} actors + relations, WebGL above.",
+)
+@click.option(
+    "--merge-pairs",
+    is_flag=True,
+    help="On vis-network pages, one line per pair of actors, its width by the number of "
+    "relations (WebGL pages always draw so).",
 )
 @click.option("--title", help="The page's heading [default: Actor graph].")
 @data_option
@@ -75,6 +91,8 @@ def html(
     highlight_path,
     color_by,
     max_actors,
+    renderer,
+    merge_pairs,
     title,
     data,
     **filters,
@@ -114,6 +132,8 @@ def html(
         title=title,
         color_by=color_by,
         max_actors=max_actors,
+        renderer=renderer,
+        merge_pairs=merge_pairs,
     )
     page = render_page(drawn)
     try:
@@ -127,7 +147,10 @@ def html(
             f"drew the {drawn['meta']['actors']:,} most important of {omitted['totalActors']:,} "
             f"actors (by {size_by}) and {drawn['meta']['relations']:,} of "
             f"{omitted['totalRelations']:,} relations; use --max-actors N or --focus ACTOR "
-            "to choose what is drawn",
+            "to choose what is drawn"
+            + (
+                "" if drawn["meta"]["renderer"] == "webgl" else ", or --renderer webgl to draw more"
+            ),
             err=True,
         )
     path = drawn["meta"]["path"]

@@ -16,11 +16,13 @@ import math
 
 import click
 
+from ..queries.camps import MIN_MARGIN
 from ..queries.centrality import MEASURES
 from ..queries.communities import METHODS
 from ..queries.neighbors import DIRECTIONS
 from .base import GraphCommand, emit
 from .options import (
+    commentary_option,
     data_option,
     direction_option,
     engine_option,
@@ -84,6 +86,7 @@ def _finite(ctx, param, value: float) -> float:
     "K/n of the exact cost. Stated in the output.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="The random seed of --sample.")
+@commentary_option
 @engine_option
 @data_option
 @spark_options
@@ -96,6 +99,7 @@ def centrality_command(
     top,
     sample,
     seed,
+    with_commentary,
     engine,
     data,
     tables,
@@ -117,7 +121,13 @@ def centrality_command(
             raise click.UsageError("--engine spark computes exact scores: drop --sample")
         graph = spark_graph(data, tables, spark_master).filtered(**filters_of(filters))
         result = spark_centrality(
-            graph, measure, directed, weighted, top, progress=spark_progress()
+            graph,
+            measure,
+            directed,
+            weighted,
+            top,
+            progress=spark_progress(),
+            with_commentary=with_commentary,
         )
     else:
         from ..queries.centrality import centrality
@@ -132,6 +142,7 @@ def centrality_command(
             engine=engine,
             sample=sample,
             seed=seed,
+            with_commentary=with_commentary,
         )
     emit(centrality_view(result, compact=output_format == "table"), output_format)
     if not result["results"]:
@@ -255,31 +266,38 @@ def neighbors_command(actor, depth, directed, direction, engine, data, output_fo
 @click.option(
     "--min-margin",
     type=click.IntRange(min=0),
-    default=0,
+    default=MIN_MARGIN,
     show_default=True,
     metavar="N",
-    help="Hide the unsure: actors placed by convention, or whose side a switch of "
-    "fewer than N relations would change.",
+    help="A member's side must rest on at least N relations: with fewer (but one or "
+    "more) the actor is leaning; fitting either side, or placed by convention, undecided. "
+    "0: every placed actor is a member.",
 )
+@commentary_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def camps_command(directed, min_margin, data, output_format, **filters):
+def camps_command(directed, min_margin, with_commentary, data, output_format, **filters):
     """Split the actors into two camps by the signs of their relations.
 
     The split leaves as few frustrated relations (positive across the camps,
     negative within one) as possible, and lists them with their evidence.
     Each actor's placement says how sure it is: forced by signed relations or
     placed by convention, and its margin (how many more relations would not
-    fit if it switched sides, with the actors tied to the rest only through it).
+    fit if it switched sides, with the actors tied to the rest only through it),
+    and its standing: member, leaning (resting on fewer than --min-margin
+    relations) or undecided.
     """
     from ..queries.camps import camps
 
     result = camps(
-        load_filtered(data, filters_of(filters)), min_margin=min_margin, directed=directed
+        load_filtered(data, filters_of(filters)),
+        min_margin=min_margin,
+        directed=directed,
+        with_commentary=with_commentary,
     )
     emit(camps_view(result), output_format)
-    if not any(result["camps"]):
+    if not any(result["actors"]):
         note("no signed relations: every actor is unaligned")
 
 
@@ -302,12 +320,22 @@ def camps_command(directed, min_margin, data, output_format, **filters):
     help="Above 1 favours smaller communities (a finite number above 0).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Louvain's random seed.")
+@commentary_option
 @engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
 def communities_command(
-    method, directed, weighted, resolution, seed, engine, data, output_format, **filters
+    method,
+    directed,
+    weighted,
+    resolution,
+    seed,
+    with_commentary,
+    engine,
+    data,
+    output_format,
+    **filters,
 ):
     """Group actors into communities by modularity (relation signs ignored)."""
     from ..queries.communities import communities
@@ -321,6 +349,7 @@ def communities_command(
         resolution=resolution,
         seed=seed,
         engine=engine,
+        with_commentary=with_commentary,
     )
     emit(communities_view(result), output_format)
     if not result["communities"]:
@@ -338,11 +367,14 @@ def communities_command(
 @direction_option(MEASURE_DEFAULT)
 @weighted_option
 @top_option("Only the N most changed actors.")
+@commentary_option
 @engine_option
 @data_option
 @filter_options
 @format_option("table", "json", "csv")
-def whatif_command(measure, directed, weighted, top, engine, data, output_format, **filters):
+def whatif_command(
+    measure, directed, weighted, top, with_commentary, engine, data, output_format, **filters
+):
     """Compare centrality with and without the --exclude actors; list who is cut off."""
     from ..queries.whatif import whatif
 
@@ -360,6 +392,7 @@ def whatif_command(measure, directed, weighted, top, engine, data, output_format
         weighted=weighted,
         top=top,
         engine=engine,
+        with_commentary=with_commentary,
     )
     emit(whatif_view(result), output_format)
     if not result["results"]:

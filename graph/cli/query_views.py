@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from ..output import Fields, Result, Table
 
+# The standings of graph camps, as graph.queries.camps names them (not imported: views stay light).
+STANDINGS = ("member", "leaning", "undecided")
+RUNS = 20  # graph.queries.communities.RUNS: the Louvain runs compared on a small graph
+
 __all__ = [
     "camps_view",
     "centrality_view",
@@ -38,7 +42,7 @@ def centrality_view(data: dict, compact: bool = False) -> Result:
     title = f"{data['measure'].capitalize()} centrality ({_projection(data)})"
     if data["measure"] != "all":
         table = Table(["rank", "id", "name", "kind", "score"], data["results"], title=title)
-        return Result(data, [*notes, table])
+        return Result(data, [*notes, table, *story_footer(data)])
     measures = data["measures"]
     title = f"Centrality, all measures ({_projection(data)})"
     rows = [
@@ -49,7 +53,25 @@ def centrality_view(data: dict, compact: bool = False) -> Result:
         for row in data["results"]
     ]
     headers = {m: SHORT_MEASURES[m] for m in measures}
-    return Result(data, [*notes, Table(["id", *measures], rows, headers, title=title)])
+    table = Table(["id", *measures], rows, headers, title=title)
+    return Result(data, [*notes, table, *story_footer(data)])
+
+
+def story_footer(data: dict) -> list[Fields]:
+    """Return the line that counts the actors left out as not in the story (none: no line).
+
+    >>> story_footer({"not_in_story": []})
+    []
+    >>> story_footer({"not_in_story": [{"id": "x", "name": "X"}]})[0].items[0][1]
+    '1 actor, only commentary or affiliation (--with-commentary counts them): X'
+    """
+    left_out = data.get("not_in_story") or []
+    if not left_out:
+        return []
+    count = f"{len(left_out)} actor{'s' if len(left_out) > 1 else ''}"
+    names = _by_name(actor["name"] for actor in left_out)
+    text = f"{count}, only commentary or affiliation (--with-commentary counts them): {names}"
+    return [Fields([("not in the story", text)])]
 
 
 def path_view(data: dict) -> Result:
@@ -69,13 +91,22 @@ def path_view(data: dict) -> Result:
             "relation": hop_arrow(relation),
             "evidence": relation["evidence"],
             "dataset": relation.get("dataset"),
+            "role": relation.get("role", "action"),
         }
         for number, path in enumerate(paths, start=1)
         for step, hop in enumerate(path["hops"], start=1)
         for relation in (hop, *hop["also"])
     ]
     merged = any(row["dataset"] for row in rows)  # several datasets: say where each comes from
-    columns = ["path", "hop", "relation", "evidence", *(["dataset"] if merged else [])]
+    roles = any(row["role"] != "action" for row in rows)  # commentary on the way: say so
+    columns = [
+        "path",
+        "hop",
+        "relation",
+        *(["role"] if roles else []),
+        "evidence",
+        *(["dataset"] if merged else []),
+    ]
     hops = Table(columns, rows, wrap="evidence")
     return Result(data, [chains, hops])
 
@@ -98,7 +129,11 @@ def neighbors_view(data: dict) -> Result:
         f"Neighbours of {data['name']} within {data['depth']} hop(s), "
         f"{direction[data['direction']]} ({len(data['neighbors'])})"
     )
-    return Result(data, [Table(["depth", "id", "name", "kind"], data["neighbors"], title=title)])
+    rows = [{**row, "roles": ", ".join(row.get("roles", []))} for row in data["neighbors"]]
+    # Commentary or affiliation among the ties: a column says which tie reaches whom.
+    roles = any(row["roles"] not in ("", "action") for row in rows)
+    columns = ["depth", "id", "name", "kind", *(["roles"] if roles else [])]
+    return Result(data, [Table(columns, rows, title=title)])
 
 
 def camps_view(data: dict) -> Result:
@@ -114,17 +149,28 @@ def camps_view(data: dict) -> Result:
             *_placement_summary(data),
         ]
     )
-    rows = [
-        {"camp": number, "size": len(camp), "members": _by_name(names[i] for i in camp)}
-        for number, camp in enumerate(data["camps"], start=1)
-    ]
-    if data["unaligned"]:
-        unaligned = data["unaligned"]
-        members = _by_name(names[i] for i in unaligned)
-        rows.append({"camp": "unaligned", "size": len(unaligned), "members": members})
-    camps = Table(["camp", "size", "members"], rows, title="Camps", wrap="members")
+    rows = []
+    for number, (camp, leaning) in enumerate(zip(data["camps"], data["leaning"]), start=1):
+        rows.append(
+            {"camp": number, "size": len(camp), "members": _by_name(names[i] for i in camp)}
+        )
+        if leaning:
+            members = _by_name(names[i] for i in leaning)
+            rows.append({"camp": f"{number} leaning", "size": len(leaning), "members": members})
+    for label in ("undecided", "unaligned"):
+        if data[label]:
+            members = _by_name(names[i] for i in data[label])
+            rows.append({"camp": label, "size": len(data[label]), "members": members})
+    camps = Table(
+        ["camp", "size", "members"],
+        rows,
+        title=f"Camps (members rest on at least {data['min_margin']} relation(s))"
+        if data["min_margin"] > 1
+        else "Camps",
+        wrap="members",
+    )
     placements = Table(
-        ["camp", "actor", "placement", "margin", "note"],
+        ["camp", "actor", "standing", "placement", "margin", "note"],
         [
             {
                 **actor,
@@ -148,7 +194,7 @@ def camps_view(data: dict) -> Result:
         title="Frustrated relations (positive across camps, negative within one)",
         wrap="evidence",
     )
-    return Result(data, [summary, camps, placements, frustrated])
+    return Result(data, [summary, camps, placements, frustrated, *story_footer(data)])
 
 
 PLACEMENTS = {"forced": "forced", "convention": "by convention"}
@@ -178,23 +224,21 @@ def _placement_summary(data: dict) -> list[tuple[str, str]]:
     forced = len(actors) - convention
     one = sum(1 for actor in actors if actor["margin"] == 1)
     either = sum(1 for actor in actors if actor["margin"] == 0)
-    items = [
+    standing = {name: sum(1 for a in actors if a["standing"] == name) for name in STANDINGS}
+    return [
         ("placement", f"{forced} forced by signed relations, {convention} placed by convention"),
         ("unsure", f"{one} resting on one relation, {either} fitting either side as well"),
+        (
+            "standing",
+            f"{standing['member']} member(s), {standing['leaning']} leaning (margin under "
+            f"{data['min_margin']}), {standing['undecided']} undecided (either side fits)",
+        ),
     ]
-    if data["min_margin"] > 0:
-        items.append(
-            (
-                "hidden",
-                f"{len(data['hidden'])} actor(s) placed by convention or with a margin "
-                f"under {data['min_margin']}",
-            )
-        )
-    return items
 
 
 def communities_view(data: dict) -> Result:
     modularity = data["modularity"]
+    stability = data["stability"]
     summary = Fields(
         [
             (
@@ -203,11 +247,46 @@ def communities_view(data: dict) -> Result:
             ),
             ("modularity", "none (no relations)" if modularity is None else round(modularity, 4)),
             ("communities", len(data["communities"])),
+            ("signs", data["signs"]),
+            ("stability", _stability_words(data)),
         ]
     )
-    rows = [{**c, "members": _by_name(c["names"])} for c in data["communities"]]
-    table = Table(["community", "size", "members"], rows, {"community": "#"}, wrap="members")
-    return Result(data, [summary, table])
+    threshold = stability["unstable_below"]
+    rows = [
+        {
+            **c,
+            "stability": f"{c['stability']:.2f}" + (" unstable" if c["unstable"] else ""),
+            "members": _by_name(
+                name + (f" ({c['shares'][i]:.2f})" if c["shares"][i] < threshold else "")
+                for i, name in zip(c["actors"], c["names"])
+            ),
+        }
+        for c in data["communities"]
+    ]
+    table = Table(
+        ["community", "size", "stability", "members"],
+        rows,
+        {"community": "#"},
+        wrap="members",
+    )
+    return Result(data, [summary, table, *story_footer(data)])
+
+
+def _stability_words(data: dict) -> str:
+    stability = data["stability"]
+    if data["method"] != "louvain":
+        return "greedy modularity gives the same communities every run: nothing to compare"
+    seeds = stability["seeds"]
+    text = (
+        f"{stability['runs']} Louvain runs (seeds {seeds[0]}-{seeds[-1]}); an actor's share "
+        "is the runs in which it lands with its community's core (its community in the "
+        f"seed-{seeds[0]} run, matched in each run by most members in common), shown after "
+        f"a name when under {stability['unstable_below']}; unstable: a mean share under "
+        f"{stability['unstable_below']}"
+    )
+    if stability["reduced"]:
+        text += f" (fewer runs than {RUNS} on a graph this large, to keep the cost down)"
+    return text
 
 
 def whatif_view(data: dict) -> Result:
@@ -229,7 +308,7 @@ def whatif_view(data: dict) -> Result:
         rows,
         title="Change per actor (largest first)",
     )
-    return Result(data, [summary, table])
+    return Result(data, [summary, table, *story_footer(data)])
 
 
 def _projection(data: dict) -> str:

@@ -65,8 +65,10 @@ def show_view(data: dict) -> Result:
         ]
     )
     merged = any("dataset" in row for row in data["relations"])
+    # Commentary or affiliation among the relations: a column marks each one's role.
+    roles = any(row.get("role", "action") != "action" for row in data["relations"])
     table = Table(
-        [*RELATION_COLUMNS, "date", *(["dataset"] if merged else [])],
+        [*RELATION_COLUMNS, *(["role"] if roles else []), "date", *(["dataset"] if merged else [])],
         data["relations"],
         title=f"Relations ({len(data['relations'])})",
         wrap="evidence",

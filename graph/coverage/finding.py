@@ -14,10 +14,10 @@ import re
 from ..names import name_key
 from .text import Sentence, Word
 
-__all__ = ["continues_phrase", "find_names", "is_capitalised", "sentence_index"]
+__all__ = ["STOP_WORDS", "continues_phrase", "find_names", "is_capitalised", "sentence_index"]
 
 # Capitalised at the start of a sentence, or inside a phrase, without naming anything.
-_STOP_WORDS = frozenset(
+STOP_WORDS = frozenset(
     """a an the this that these those it its it's he she they we i you his her their our
     your my me him them us who whom whose which what when where why how there here
     but and or nor so yet if then than while after before during over under in on at
@@ -134,7 +134,7 @@ def _trim(run, words, sentence_start, lowercase, capitalised_inside, country_wor
         key = name_key(words[index].text)
         if key in country_words or key in _TITLES:
             return False
-        if key in _STOP_WORDS or key in _CONNECTORS:
+        if key in STOP_WORDS or key in _CONNECTORS:
             return True
         at_start = first and sentence_start
         # "Thousands" when "thousands" is also written: a common word, capitalised
@@ -150,7 +150,7 @@ def _trim(run, words, sentence_start, lowercase, capitalised_inside, country_wor
     while run and common(run[0], first):
         run.pop(0)
         first = False
-    while run and name_key(words[run[-1]].text) in (_CONNECTORS | _STOP_WORDS):
+    while run and name_key(words[run[-1]].text) in (_CONNECTORS | STOP_WORDS):
         run.pop()
     return run
 
@@ -183,7 +183,7 @@ def continues_phrase(text: str, words: list[Word], index: int) -> bool:
     key = name_key(word.text)
     return (
         is_capitalised(word)
-        and key not in _STOP_WORDS
+        and key not in STOP_WORDS
         and key not in _TITLES
         and _GAP.fullmatch(text, words[index - 1].end, word.start) is not None
     )

@@ -26,8 +26,11 @@ Engines, by name (``--engine`` or ``GRAPH_ENGINE``):
 * ``rustworkx``: the accelerator (``pip install 'news-actor-graph[fast]'``),
   for the operations where it gives networkx's numbers to 1e-9 (see
   :mod:`graph.engines.rustworkx_engine`);
+* ``numba``: exact betweenness on every core, the same bytes every run (also
+  in ``[fast]``; see :mod:`graph.engines.numba_engine`);
 * ``auto`` (the default) is not an engine but a choice per operation: the
-  first of :data:`PREFERENCE` that is installed and offers it.
+  first of :data:`PREFERENCE` that is installed, offers it and pays at the
+  size asked (``actors``: numba's threads pay from 5,000 actors).
 
 Adding an engine (Spark, say): subclass :class:`Engine` in its own module,
 set ``name`` and ``install``, override :meth:`Engine.available` (without
@@ -52,6 +55,7 @@ import os
 
 from .base import MEASURES, OPERATIONS, PAGERANK, Engine, EngineError, Projection, pagerank_tol
 from .networkx_engine import NetworkxEngine
+from .numba_engine import NumbaEngine
 from .rustworkx_engine import RustworkxEngine
 from .spark_engine import SparkEngine
 
@@ -72,7 +76,7 @@ __all__ = [
 
 ENGINES: dict[str, Engine] = {}
 # What ``auto`` tries, in order: accelerators first, the reference last.
-PREFERENCE = ["rustworkx", "networkx"]
+PREFERENCE = ["numba", "rustworkx", "networkx"]
 
 
 def register(engine: Engine) -> None:
@@ -86,11 +90,17 @@ def names() -> list[str]:
 
 
 def choose(
-    requested: str | None, operation: str, *, weighted: bool = False, sample: bool = False
+    requested: str | None,
+    operation: str,
+    *,
+    weighted: bool = False,
+    sample: bool = False,
+    actors: int = 0,
 ) -> Engine:
     """Return the engine that computes ``operation`` for the ``requested`` name.
 
-    ``None`` reads ``GRAPH_ENGINE``, else ``auto``. An engine that is not
+    ``None`` reads ``GRAPH_ENGINE``, else ``auto``. ``actors``: how large the
+    graph is, for ``auto`` (:meth:`Engine.pays`). An engine that is not
     installed, or that cannot compute the operation with these options, is
     an :class:`EngineError` naming the engines that can.
     """
@@ -102,6 +112,7 @@ def choose(
                 engine
                 and engine.available()
                 and engine.can(operation, weighted=weighted, sample=sample)
+                and engine.pays(operation, actors)
             ):
                 return engine
         return ENGINES["networkx"]
@@ -134,4 +145,5 @@ def _describe(operation: str, weighted: bool, sample: bool) -> str:
 
 register(NetworkxEngine())
 register(RustworkxEngine())
+register(NumbaEngine())  # auto takes it for exact betweenness from PAYS_FROM actors
 register(SparkEngine())  # never chosen by auto: asked for by name (docs/spark.md)

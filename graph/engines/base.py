@@ -86,6 +86,14 @@ class Engine:
         """
         return False
 
+    def pays(self, operation: str, actors: int) -> bool:
+        """Return whether ``auto`` should take this engine for ``operation`` on ``actors`` actors.
+
+        True unless overridden: an engine whose start-up costs more than it
+        saves on small graphs (numba) says so here.
+        """
+        return True
+
     def centrality(
         self, graph: Projection, measure: str, *, sample: int | None = None, seed: int = 0
     ) -> dict[str, float]:

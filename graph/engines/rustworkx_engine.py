@@ -12,8 +12,10 @@ the :class:`~graph.engines.base.Projection`, as networkx's ``DiGraph`` counts
 a path once). Degrees are summed from the projection directly, with
 networkx's arithmetic. Betweenness runs on one thread: on several, rustworkx
 adds the sources' shares in the order its threads finish, and the last bits
-of the scores change from run to run. Closeness (one actor per task, no
-shared sums), pagerank and the rest give the same bits every run.
+of the scores change from run to run (the numba engine runs it on every
+core with fixed sums: :mod:`graph.engines.numba_engine`). Closeness (one
+actor per task, no shared sums), pagerank and the rest give the same bits
+every run.
 """
 
 from __future__ import annotations

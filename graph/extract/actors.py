@@ -25,28 +25,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..coverage.finding import STOP_WORDS as NAME_STOP_WORDS
 from ..coverage.text import Word
 from ..names import name_key
-from .coreference import IDIOMS, resolve
+from .coreference import COMPOUNDS, IDIOMS, resolve
 from .gazetteer import country_kind, folded_words, load_gazetteer
 
 __all__ = ["Actor", "Mention", "find_actors"]
 
-STOP_WORDS = frozenset(
-    """a an the this that these those it its it's he she they we i you his her their our
-    your my me him them us who whom whose which what when where why how there here
-    but and or nor so yet if then than while after before during over under in on at
-    by for from as with without into onto about against between among through since
-    until till upon within just also still even meanwhile however moreover although
-    though because some many most all any each every both few several other another
-    such no not yes one two three four five six seven eight nine ten thousands hundreds
-    dozens millions former ex late new old last next first according add read see
-    later earlier separately instead
-    is are was were be been being has have had do does did will would can could may
-    might must shall should up down out off to of near across around only more less
-    very much well already now today yesterday tonight week month year years
-    monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december""".split()  # noqa: SIM905
+# Coverage's words that start a sentence or sit in a phrase without naming
+# anything, and the adverbs and time words a relation's clause adds.
+STOP_WORDS = NAME_STOP_WORDS | frozenset(
+    """later earlier separately instead up down out off to of near across around only more less
+    very much well already now today yesterday tonight week month year years""".split()  # noqa: SIM905
 )
 CONNECTORS = frozenset("of for on the de del della der di da du von van den al el bin ibn".split())  # noqa: SIM905
 DETERMINERS = frozenset("the a an this that these those its their his her our".split())  # noqa: SIM905
@@ -464,6 +455,11 @@ def _phrases(words, folded, taken, add, gap_ok, gazetteer, span_ok):
         if idiom in IDIOMS and span_ok(index, index + 4) and not any(taken[index : index + 4]):
             name = " ".join(word.text for word in words[index : index + 4])
             add(index, index + 4, name, IDIOMS[idiom], "phrase", key=f"phrase:{name_key(name)}")
+            continue
+        pair = tuple(folded[index : index + 2])
+        if pair in COMPOUNDS and span_ok(index, index + 2) and not any(taken[index : index + 2]):
+            name = " ".join(word.text for word in words[index : index + 2])
+            add(index, index + 2, name, COMPOUNDS[pair], "phrase", key=f"phrase:{name_key(name)}")
             continue
         kind = gazetteer.words.get(key, {}).get("body")
         if kind is None:

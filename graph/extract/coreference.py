@@ -37,10 +37,16 @@ from __future__ import annotations
 
 from ..names import name_key
 
-__all__ = ["ARMED", "DEPLOYMENT", "IDIOMS", "resolve"]
+__all__ = ["ARMED", "COMPOUNDS", "DEPLOYMENT", "IDIOMS", "resolve"]
 
 # Phrases that name troops without a body word.
 IDIOMS = {("boots", "on", "the", "ground"): "force"}
+# Two-word phrases that name a force with no body word ("air support"), an actor of their own.
+COMPOUNDS = {
+    (first, second): "force"
+    for first in ("air", "naval", "ground")
+    for second in ("support", "cover", "defense", "defence", "power")
+}
 ARMED = frozenset({"army", "military", "soldiers", "troops", "forces", "armed forces"})
 DEPLOYMENT = frozenset(
     {"force", "forces", "troops", "deployment", "peacekeepers", "mission", "contingent"}

@@ -52,6 +52,8 @@ class Lexicon:
     hedges: tuple[tuple[str, ...], ...] = ()
     longest: int = 1
     past_participles: frozenset[str] = frozenset()
+    # Phrases with a gap ("play a * role"): first word -> (words, cue); "*" is one word or none.
+    gapped: dict[str, list[tuple[tuple[str, ...], Cue]]] = field(default_factory=dict)
 
 
 def _rows(name: str):
@@ -121,6 +123,10 @@ def load_lexicon() -> Lexicon:
         for other in irregular:
             forms.append(tuple(other.split()))
             participles.add(other.split()[0])
+        if "*" in rest:
+            for form in forms:
+                lexicon.gapped.setdefault(form[0], []).append((form, cue))
+            continue
         for form in forms:
             options = lexicon.cues_by_form.setdefault(form, [])
             if cue not in options:

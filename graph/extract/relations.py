@@ -36,6 +36,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|[“”\"]|\b(?:despite|although
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
 RELATIVES = frozenset({"that", "which", "who"})
 MOVES = frozenset({"AID", "MOBILIZE", "RETREAT"})
+MODALS = frozenset({"would", "will", "could", "can", "may", "might", "should", "must", "shall"})
 NEGATIONS = frozenset({"not", "never", "no", "t"})  # "t" of "didn't"
 SPEECH = frozenset({"say", "tell", "announce", "declare", "argue", "assess", "confirm", "indicate"})
 ATTRIBUTION = re.compile(
@@ -87,6 +88,8 @@ def _find_cues(text, words, folded, first, last, taken, lexicon):
             if options:
                 found = (length, options)
                 break
+        if found is None:
+            found = _gapped_cue(folded, index, last, taken, lexicon)
         if found is None or (index > 0 and gaps[index] in ("-", "‐")):
             # A word joined to the one before it is no verb: "so-called", "UN-brokered".
             index += 1
@@ -99,6 +102,46 @@ def _find_cues(text, words, folded, first, last, taken, lexicon):
         cues.append(_CueAt(index, index + length, chosen.category, chosen.part, chosen.lemma))
         index += length
     return cues
+
+
+def _clause_breaks(sentence) -> list[int]:
+    """Return the offsets where the sentence's clauses break.
+
+    A quotation opened inside a clause ("would deploy the force “in a rear position in
+    Kiev”") is part of it: neither of its marks is a break.
+    """
+    breaks, inside = [], False
+    for found in _CLAUSE_BREAK.finditer(sentence.text):
+        mark = found.group()
+        if mark == "“":
+            before = sentence.text[: found.start()].rstrip()
+            inside = bool(before) and (before[-1].isalnum())
+            if inside:
+                continue
+        elif mark == "”" and inside:
+            inside = False
+            continue
+        breaks.append(sentence.start + found.start())
+    return breaks
+
+
+def _gapped_cue(folded, index, last, taken, lexicon):
+    """Return (length, [cue]) of a phrase with a gap ("play a key role") at ``index``, or None."""
+    for form, cue in lexicon.gapped.get(folded[index], ()):
+        at = index
+        for number, word in enumerate(form):
+            if word == "*":
+                continue
+            if at < last and folded[at] == word:
+                at += 1
+            elif number and form[number - 1] == "*" and at + 1 < last and folded[at + 1] == word:
+                at += 2  # the gap holds one word
+            else:
+                break
+        else:
+            if not any(taken[index:at]):
+                return at - index, [cue]
+    return None
 
 
 def propose_relations(text, words, folded, sentence, word_range, mentions, previous, state=None):
@@ -152,7 +195,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         actors = [m for m in actors if m not in inside]
         cues = [c for c in cues if not start <= words[c.first].start < end]
         event_cues = [c for c in event_cues if not start <= words[c.first].start < end]
-    breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+    breaks = _clause_breaks(sentence)
     subject = _fronted_subject(text, folded, first, sentence, actors)
     if subject is not None:
         # "After hailing X, with the support of Y, Z joined ...": the fronted phrase is
@@ -197,10 +240,13 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
             # relative clause ("a plan that rejected X": the plan rejected X), and a verb
             # in a list sharing the clause's subject ("X committed to defending Y, ...,
             # and deploying troops": X deploys the troops).
-            if cue.part != "verb" or not folded[cue.first].endswith("ing"):
+            # Or after "and" and a modal: "X would not send troops and would deploy Y".
+            modal = cue.first - 2 >= first and folded[cue.first - 1] in MODALS
+            if cue.part != "verb" or not (folded[cue.first].endswith("ing") or modal):
                 continue
-            gap = text[words[cue.first - 1].end : cue_start]
-            if not ("," in gap or folded[cue.first - 1] == "and"):
+            before_verb = cue.first - 2 if modal else cue.first - 1
+            gap = text[words[before_verb].end : words[before_verb + 1].start]
+            if not ("," in gap or folded[before_verb] == "and"):
                 continue
             shared = done_clauses[(clause_start, clause_end)]
         before = [m for m in actors if clause_start <= m.start and m.end <= cue_start]
@@ -209,7 +255,16 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
         passive = _passive(folded, first, cue, lexicon)
         agents_before = _agents(text, folded, words, actors)
         before = [m for m in before if m not in agents_before]
-        after = [m for m in actors if m.start >= cue_end and m.end <= clause_end]
+        # The objects end where a second verb of the subject begins ("... and would deploy").
+        object_end = next(
+            (
+                words[at].start
+                for at in range(cue.last, last - 1)
+                if words[at].start < clause_end and folded[at] == "and" and folded[at + 1] in MODALS
+            ),
+            clause_end,
+        )
+        after = [m for m in actors if m.start >= cue_end and m.end <= object_end]
         hedged = _hedged(folded, first, cue.first, lexicon)
         negated = any(folded[at] in NEGATIONS for at in range(max(first, cue.first - 3), cue.first))
         category = cue.category
@@ -294,7 +349,10 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
                 and subjects[0] is not speaker
                 and not passive
                 and subject_span is None
+                and not (negated and category != cue.category)
             ):
+                # (A refusal read from a negated act stays the subject's: "Z said Y would
+                # not send troops" is Y's.)
                 # "Z said that Y must ...": the demand is Z's, towards Y.
                 pairs = [(speaker, subject, False) for subject in subjects]
                 reason.append(f"said by {speaker.name}")
@@ -385,6 +443,7 @@ def propose_relations(text, words, folded, sentence, word_range, mentions, previ
     proposals += _phrase_relations(text, words, folded, sentence, first, last, actors, lexicon)
     proposals += _two_sides(words, folded, first, last, cues, actors, previous)
     proposals += appositive_proposals
+    proposals += _countries_of_officials(proposals)
     for mention in mentions:
         # A group's country is an affiliation when the article says whose it is
         # ("Ukraine's military") or it is a bloc's ("European fighter jets"), not for
@@ -404,6 +463,45 @@ ROLES = frozenset(
     spokesman spokeswoman spokesperson director chief president minister secretary
     official officer commander ambassador envoy leader chairman chairwoman""".split()  # noqa: SIM905
 )
+
+
+def _countries_of_officials(proposals) -> list[Proposal]:
+    """Return, for an official titled by a country ("US Secretary of State Marco Rubio")
+    joined to another country, the same relation between the two countries: the official
+    acts for the country."""
+    found = []
+    for proposal in proposals:
+        if proposal.category in ("AFFILIATE", "STATE"):
+            continue
+        ends = (proposal.source, proposal.target)
+        for at, official in enumerate(ends):
+            country = official.affiliation
+            other = ends[1 - at]
+            if (
+                official.kind != "person"
+                or country is None
+                or country.kind != "country"
+                or other.kind != "country"
+                or other.key == country.key
+            ):
+                continue
+            source, target = (country, other) if at == 0 else (other, country)
+            stand_in = Proposal(
+                source,
+                target,
+                proposal.category,
+                proposal.cue,
+                proposal.cue_text,
+                round(max(0.05, proposal.confidence - 0.1), 2),
+                proposal.hedged,
+                f"{proposal.reason}; {official.name} acts for {country.name}",
+                proposal.symmetric,
+                country.name_span if at == 0 else proposal.source_span,
+                proposal.target_span if at == 0 else country.name_span,
+            )
+            stand_in.lemma = proposal.lemma
+            found.append(stand_in)
+    return found
 
 
 def _appositives(text, words, folded, first, last, actors):
@@ -624,6 +722,24 @@ def _phrase_relations(text, words, folded, sentence, first, last, actors, lexico
                         f" {subject.name} takes part", 0.45, "meet",
                     )
                 )  # fmt: skip
+                # "After talks with X, Y ...": Y met X.
+                partner = actor_at(gathering.last + 1) if gathering.last < last else None
+                if (
+                    partner is not None
+                    and folded[gathering.last] == "with"
+                    and partner.kind not in GATHERINGS
+                    and partner.end <= comma
+                ):
+                    for member in _listed(text, actors, partner)[:3]:
+                        if member.key != subject.key:
+                            found.append(
+                                _proposal(
+                                    words, subject, member, "CONSULT",
+                                    (gathering.first, gathering.last),
+                                    f"'{gathering.name} with {member.name}, {subject.name}"
+                                    f" ...': {subject.name} meets {member.name}", 0.4, "meet",
+                                )
+                            )  # fmt: skip
     return found
 
 

@@ -22,6 +22,19 @@ How sure each placement is:
   switched sides, taking along the actors tied to the rest only through it
   (an analyst's institute goes where she goes). 0 means either side fits as
   well; 1 means the placement rests on one relation.
+* **standing**: what the placement lets a reader claim, read off the margin
+  against ``min_margin`` (2 by default). A *member* is placed by the signed
+  relations (forced) with a margin of at least ``min_margin``; a *leaning*
+  actor has a smaller margin but above 0 (with the default, one relation
+  puts it there); an *undecided* actor fits either side as well (margin 0,
+  or placed by convention). ``camps`` lists members only; ``leaning`` the
+  leaning actors by camp; ``undecided`` the rest. ``min_margin=1`` makes
+  every placement resting on at least one relation a member;
+  ``min_margin=0`` makes every placed actor a member (the camps as the split
+  draws them).
+
+Only action relations count unless ``with_commentary`` (see
+:func:`graph.build.story`): what one actor says of another is not a side.
 """
 
 from __future__ import annotations
@@ -31,24 +44,32 @@ from ..problems import QueryError
 from .balance import EXACT_LIMIT, margins, split
 from .direction import resolve_directed
 
-__all__ = ["EXACT_LIMIT", "camps"]
+__all__ = ["EXACT_LIMIT", "MIN_MARGIN", "STANDINGS", "camps"]
+
+# A member's placement must rest on at least this many relations (see the module).
+MIN_MARGIN = 2
+STANDINGS = ("member", "leaning", "undecided")
 
 
 def camps(
     dataset: Dataset,
     exact_limit: int = EXACT_LIMIT,
     seed: int = 0,
-    min_margin: int = 0,
+    min_margin: int = MIN_MARGIN,
     directed: bool | None = None,
+    with_commentary: bool = False,
 ) -> dict:
-    """Return the two camps (lists of ids), how sure each placement is, and the misfits.
+    """Return the two camps (lists of member ids), how sure each placement is, and the misfits.
 
     ``actors`` gives, per placed actor, its ``camp`` (1 or 2), ``placement``
-    (``forced`` or ``convention``), ``margin`` and number of
-    ``signed_relations``, unsure first within each camp. With ``min_margin``
-    above 0, the actors placed by convention or with a smaller margin are left
-    out of ``camps`` and ``actors`` and listed in ``hidden``; the split itself
-    and the frustrated relations do not change.
+    (``forced`` or ``convention``), ``margin``, ``standing`` (``member``,
+    ``leaning`` or ``undecided``, see the module) and number of
+    ``signed_relations``, unsure first within each camp. ``camps`` holds the
+    members, ``leaning`` the leaning actors of each camp, ``undecided`` and
+    ``hidden`` (all who are not members) are sorted ids; the split itself and
+    the frustrated relations do not depend on ``min_margin``. ``roles`` and
+    ``not_in_story`` say which relations were read (see
+    :func:`graph.build.story`).
 
     Signs have no direction: ``directed`` may be None or False (the same),
     True is a QueryError (see :mod:`graph.queries.direction`).
@@ -59,16 +80,20 @@ def camps(
     ...     types={"ally": RelationType("ally", 1), "opposes": RelationType("opposes", -1)},
     ...     relations=[Relation("a", "ally", "b", "q"), Relation("c", "opposes", "a", "q")])
     >>> result = camps(data)
-    >>> result["camps"], result["unaligned"], result["frustrated"]
-    ([['a', 'b'], ['c']], ['d'], [])
-    >>> [(a["id"], a["camp"], a["margin"]) for a in result["actors"]]
-    [('b', 1, 1), ('a', 1, 2), ('c', 2, 1)]
-    >>> camps(data, min_margin=2)["camps"]
-    [['a'], []]
+    >>> result["camps"], result["leaning"], result["unaligned"], result["frustrated"]
+    ([['a'], []], [['b'], ['c']], ['d'], [])
+    >>> [(a["id"], a["camp"], a["margin"], a["standing"]) for a in result["actors"]]
+    [('b', 1, 1, 'leaning'), ('a', 1, 2, 'member'), ('c', 2, 1, 'leaning')]
+    >>> camps(data, min_margin=1)["camps"]
+    [['a', 'b'], ['c']]
     """
+    from ..build import story, story_keys
+
     resolve_directed(directed, "camps")
     if isinstance(min_margin, bool) or not isinstance(min_margin, int) or min_margin < 0:
         raise QueryError(f"min_margin must be a whole number of at least 0, not {min_margin!r}")
+    full = dataset
+    dataset, left_out = story(full, with_commentary)
     signed = [r for r in dataset.relations if dataset.types[r.type].sign != 0]
     ties: dict[tuple[str, str], list[int]] = {}
     for relation in signed:
@@ -99,13 +124,17 @@ def camps(
     for part, component in zip(parts, components):
         part["placement"] = "forced" if component is forced else "convention"
     actors = _placements(ordered, ties, forced, dataset)
-    shown = [a for a in actors if _sure_enough(a, min_margin)]
-    kept = {a["id"] for a in shown}
+    standing = {}
+    for actor in actors:
+        actor["standing"] = standing[actor["id"]] = _standing(actor, min_margin)
     return {
-        "camps": [[actor for actor in camp if actor in kept] for camp in ordered],
-        "actors": shown,
-        "hidden": sorted(a["id"] for a in actors if a["id"] not in kept),
+        "camps": [[i for i in camp if standing[i] == "member"] for camp in ordered],
+        "leaning": [[i for i in camp if standing[i] == "leaning"] for camp in ordered],
+        "undecided": sorted(i for i in camp_of if standing[i] == "undecided"),
+        "actors": actors,
+        "hidden": sorted(i for i in camp_of if standing[i] != "member"),
         "min_margin": min_margin,
+        **story_keys(full, left_out, with_commentary),
         "frustrated": [
             {
                 "source": r.source,
@@ -152,10 +181,13 @@ def _placements(ordered: list, ties: dict, forced: dict | None, dataset: Dataset
     return sorted(actors, key=lambda a: (a["camp"], a["margin"], a["id"]))
 
 
-def _sure_enough(actor: dict, min_margin: int) -> bool:
+def _standing(actor: dict, min_margin: int) -> str:
+    """Return ``member``, ``leaning`` or ``undecided`` (see the module docstring)."""
     if min_margin <= 0:
-        return True
-    return actor["placement"] == "forced" and actor["margin"] >= min_margin
+        return "member"
+    if actor["placement"] == "convention" or actor["margin"] == 0:
+        return "undecided"
+    return "member" if actor["margin"] >= min_margin else "leaning"
 
 
 def _oriented(sides: dict) -> dict:

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import math
 
+from ..build import story, story_keys
 from ..choices import check_choice
 from ..engines import MEASURES, Projection, choose
 from ..model import Dataset
@@ -70,6 +71,7 @@ def centrality(
     engine: str | None = None,
     sample: int | None = None,
     seed: int = 0,
+    with_commentary: bool = False,
 ) -> dict:
     """Return every actor's score for ``measure``, highest first, ties by id.
 
@@ -83,6 +85,9 @@ def centrality(
     (``"auto"``, ``"networkx"``, ``"rustworkx"``...; None reads
     ``GRAPH_ENGINE``); ``engine`` in the result says which answered (with
     ``engines`` per measure for ``"all"``). ``sample`` and ``seed``: see above.
+    Only action relations count unless ``with_commentary`` (see
+    :func:`graph.build.story`): ``roles`` says which were read, and
+    ``not_in_story`` lists the actors left out (``id`` and ``name``).
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> star = Dataset(
@@ -105,11 +110,17 @@ def centrality(
         raise QueryError(f"the seed must be a whole number, not {seed!r}")
     engines = {
         name: choose(
-            engine, name, weighted=weighted, sample=sample is not None and name == "betweenness"
+            engine,
+            name,
+            weighted=weighted,
+            sample=sample is not None and name == "betweenness",
+            actors=len(dataset.actors),
         )
         for name in measures
     }
     directions = {name: resolve_directed(directed, name) for name in measures}
+    full = dataset
+    dataset, left_out = story(full, with_commentary)
     graphs = {
         way: Projection.of(dataset, directed=way, weighted=weighted)
         for way in sorted(set(directions.values()))
@@ -119,6 +130,7 @@ def centrality(
         "measure": measure,
         "directed": directions[measures[0]],
         "weighted": weighted,
+        **story_keys(full, left_out, with_commentary),
     }
     if measure == "all":
         result["directed_measures"] = [name for name in measures if directions[name]]

@@ -108,7 +108,8 @@ def leading_eigenvector(graph, weighted: bool) -> dict:
     weight = "weight" if weighted else None
     pieces = []
     for component in nx.connected_components(graph):
-        nodes = list(component)
+        # A set's order changes with the hash seed, and eigh's last bits with the order.
+        nodes = sorted(component, key=str)
         values, vectors = np.linalg.eigh(nx.to_numpy_array(graph, nodelist=nodes, weight=weight))
         # A connected component's leading eigenvector has one sign throughout.
         pieces.append((values[-1], nodes, np.abs(vectors[:, -1])))

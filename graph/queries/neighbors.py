@@ -6,6 +6,10 @@ then theirs...) and for ``in`` (its reverse), the undirected projection for
 ``both``. A symmetric type counts in both directions. Without a direction,
 ``both`` is the default, and ``directed=True`` means ``out`` (see
 :mod:`graph.queries.direction`).
+
+Every role counts (action, commentary, affiliation); each actor found says
+under ``roles`` which roles the relations that reach it have (from the
+actors one hop nearer).
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ def neighbors(
     # What nx.ego_graph keeps, with the distance of each node kept too.
     distances = nx.single_source_shortest_path_length(graph, actor_id, cutoff=depth)
     found = sorted((hops, node) for node, hops in distances.items() if node != actor_id)
+    roles = _roles_in(dataset, distances, direction)
     return {
         "actor": actor_id,
         "name": dataset.actors[actor_id].name,
@@ -87,7 +92,29 @@ def neighbors(
                 "name": dataset.actors[node].name,
                 "kind": dataset.actors[node].kind,
                 "depth": hops,
+                "roles": roles[node],
             }
             for hops, node in found
         ],
     }
+
+
+def _roles_in(dataset: Dataset, distances: dict, direction: str) -> dict[str, list[str]]:
+    """Return, per actor reached, the roles of the relations that reach it from one hop nearer.
+
+    A symmetric type's relation reaches both ways, like the projection it was found on.
+    """
+    from ..model import ROLES
+
+    found: dict[str, set[str]] = {node: set() for node in distances}
+    for relation in dataset.relations:
+        kind = dataset.types[relation.type]
+        ends = [(relation.source, relation.target)]
+        if direction == "both" or kind.symmetric:
+            ends.append((relation.target, relation.source))
+        elif direction == "in":
+            ends = [(relation.target, relation.source)]
+        for near, far in ends:
+            if near in distances and far in distances and distances[far] == distances[near] + 1:
+                found[far].add(kind.role)
+    return {node: [role for role in ROLES if role in roles] for node, roles in found.items()}

@@ -298,6 +298,8 @@ def _hop(dataset: Dataset, links: dict, source: str, target: str, directed: bool
                 "target": relation.target,
                 "evidence": relation.evidence,
                 "direction": direction,
+                # Paths follow every role; a reader should see a commentary hop as one.
+                "role": dataset.types[relation.type].role,
                 # A merged graph names where each relation comes from.
                 **({"dataset": relation.dataset} if relation.dataset else {}),
             }

@@ -120,6 +120,7 @@ def show(dataset: Dataset, actor: Actor | str) -> dict:
             row = relation.to_dict()
             row["direction"] = direction
             row["sign"] = dataset.types[relation.type].sign_name
+            row["role"] = dataset.types[relation.type].role
             rows.append(row)
     return {"actor": actor.to_dict(), "relations": rows}
 

@@ -29,6 +29,7 @@ def whatif(
     weighted: bool = False,
     top: int | None = None,
     engine: str | None = None,
+    with_commentary: bool = False,
 ) -> dict:
     """Return each actor's score with and without ``exclude_ids``, most changed first.
 
@@ -38,6 +39,9 @@ def whatif(
     only. Excluding every actor leaves no rows, and no components after.
     ``engine`` names the engine that computes scores and components (see
     :mod:`graph.engines`); ``engine`` in the result says which answered.
+    Only action relations count unless ``with_commentary`` (see
+    :func:`graph.build.story`); ``roles`` and ``not_in_story`` say so, and
+    excluding an actor that is not in the story is a QueryError.
 
     >>> from graph.model import Actor, Dataset, Relation, RelationType
     >>> chain = Dataset(
@@ -52,6 +56,7 @@ def whatif(
     >>> whatif(chain, "b") == result
     True
     """
+    from ..build import story, story_keys
     from ..filters import filter_dataset
 
     # A lone id is one actor, not a sequence of one-letter ids.
@@ -61,9 +66,18 @@ def whatif(
     excluded = sorted({actor_id(dataset, name) for name in named})
     check_choice(measure, MEASURES, "measure")
     check_count(top, "top")
+    full = dataset
+    dataset, left_out = story(full, with_commentary)
+    outside = [full.actors[i].name for i in excluded if i in left_out]
+    if outside:
+        raise QueryError(
+            f"{', '.join(outside)}: not in the story (only commentary or affiliation "
+            "relations), so excluding changes nothing: add --with-commentary"
+        )
     without = filter_dataset(dataset, exclude=excluded)
-    before = centrality(dataset, measure, directed=directed, weighted=weighted, engine=engine)
-    after = centrality(without, measure, directed=directed, weighted=weighted, engine=engine)
+    options = {"directed": directed, "weighted": weighted, "engine": engine}
+    before = centrality(dataset, measure, with_commentary=with_commentary, **options)
+    after = centrality(without, measure, with_commentary=with_commentary, **options)
     old = {row["id"]: row for row in before["results"]}
     rows = []
     for row in after["results"]:
@@ -86,6 +100,7 @@ def whatif(
         "engine": None,  # set below: the engines that computed scores and components
         "directed": before["directed"],
         "weighted": weighted,
+        **story_keys(full, left_out, with_commentary),
         "excluded": [_removed(old[actor_id]) for actor_id in excluded],
         "results": rows[:top],
         **_connectivity(dataset, without, engine),

@@ -13,6 +13,7 @@ curves bending apart, so each can be hovered on its own.
 
 from __future__ import annotations
 
+import copy
 import math
 import unicodedata
 from collections import Counter, defaultdict
@@ -24,6 +25,8 @@ from .style import (
     CAMP_COLORS,
     FRUSTRATED_COLOR,
     KIND_COLORS,
+    LEANING_STYLE,
+    MIXED_COLOR,
     PATH_COLOR,
     edge_width,
     kind_styles,
@@ -75,6 +78,9 @@ def page_data(
     color_by: str = "kind",
     groups: dict | None = None,
     omitted: dict | None = None,
+    renderer: str = "vis",
+    whole: Dataset | None = None,
+    kept: list[int] | None = None,
 ) -> dict:
     """Return the page's data: meta, kinds, types, groups, nodes, edges, search, dates, options.
 
@@ -83,21 +89,34 @@ def page_data(
     ``path`` is ``{"source", "target", "count", "relations"}`` where
     ``relations`` holds the positions of the relations on a shortest path.
     ``color_by`` is "kind", "camp" or "community"; then ``groups`` holds
-    ``{"of": {actor id: group number}, "names": [...], "frustrated": {positions}}``.
+    ``{"of": {actor id: group number}, "names": [...], "frustrated": {positions}}``,
+    and for camps ``"standing"``: ``{actor id: {"standing", "margin"}}``, which
+    each placed actor's node carries (a leaning one with a dashed border).
     ``omitted`` says how many actors and relations were left out for size.
+    ``renderer`` is "vis" or "webgl" (the WebGL page gets lighter items: no
+    vis-network styles, no label zooms; it places labels itself).
+    ``whole`` is the dataset before the cut, ``kept`` the positions in it of
+    the relations of ``dataset`` (None: all): what was not drawn goes to
+    ``offstage`` (the panel and the search still show it), and a relation's
+    id is ``r`` plus its position in ``whole``.
     """
-    physics = live_physics(len(dataset.actors), len(dataset.relations), physics_limit)
+    webgl = renderer == "webgl"
+    physics = not webgl and live_physics(len(dataset.actors), len(dataset.relations), physics_limit)
     on_path = set(path["relations"]) if path else set()
-    nodes = _nodes(dataset, scores, focus, on_path, color_by, groups)
+    nodes = _nodes(dataset, scores, focus, on_path, color_by, groups, webgl=webgl)
     if not physics:
         from .layout import positions
 
-        placed = positions(dataset)
+        clusters = {}
+        placed = positions(dataset, clusters=clusters)
         for node in nodes:
             node["x"], node["y"] = placed[node["id"]]
-        for node, scale in zip(nodes, label_scales(nodes)):
-            # vis-network draws no label (it would scale with the zoom); the page does.
-            node.update(labelScale=scale, font={"size": 0})
+            if webgl and node["id"] in clusters:
+                node["cluster"] = clusters[node["id"]]
+        if not webgl:
+            for node, scale in zip(nodes, label_scales(nodes)):
+                # vis-network draws no label (it would scale with the zoom); the page does.
+                node.update(labelScale=scale, font={"size": 0})
     frustrated = (groups or {}).get("frustrated", set())
     meta = {
         "title": title,
@@ -115,19 +134,76 @@ def page_data(
         "colorBy": color_by,
         "omitted": omitted,
         "directed": True,
+        "renderer": renderer,
     }
+    edges = _edges(dataset, on_path, labelled=physics, frustrated=frustrated, webgl=webgl)
+    if kept is not None:
+        for edge, number in zip(edges, kept):
+            edge["id"] = f"r{number}"
+    whole = whole if whole is not None else dataset
     return {
         "meta": meta,
         "kinds": _kind_legend(dataset),
         "types": _type_legend(dataset),
         "groups": _group_legend(nodes, color_by, groups),
         "nodes": nodes,
-        "edges": _edges(dataset, on_path, labelled=physics, frustrated=frustrated),
-        "search": _search_entries(dataset),
-        "signs": {sign: sign_style(sign) for sign in ("cooperative", "hostile", "neutral")},
+        "edges": edges,
+        "offstage": _offstage(whole, dataset, scores, kept),
+        "search": _search_entries(whole),
+        "signs": {
+            **{sign: sign_style(sign) for sign in ("cooperative", "hostile", "neutral")},
+            "mixed": {"color": MIXED_COLOR, "dashes": False},
+        },
         "dates": _date_stops(dataset),
-        "options": _options(physics),
+        "options": {} if webgl else _options(physics),
     }
+
+
+def _offstage(whole: Dataset, drawn: Dataset, scores: dict, kept: list[int] | None) -> dict:
+    """The actors and relations of ``whole`` that are not drawn, as the page's items.
+
+    They are not drawn, but the panel lists them (an actor's every relation
+    in the data), the search finds them and the heading lists them.
+    """
+    if kept is None and len(whole.actors) == len(drawn.actors):
+        return {"nodes": [], "edges": []}
+    taken = set(kept if kept is not None else range(len(whole.relations)))
+    nodes = []
+    for actor_id in sorted(set(whole.actors) - set(drawn.actors)):
+        actor = whole.actors[actor_id]
+        score = scores.get(actor_id, {"score": 0.0, "rank": None})
+        nodes.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "label": short_label(actor.name),
+                "kind": actor.kind,
+                "aliases": list(actor.aliases),
+                "description": actor.description,
+                "score": _number(score["score"]),
+                "rank": score["rank"],
+            }
+        )
+    edges = []
+    for position, relation in enumerate(whole.relations):
+        if position in taken:
+            continue
+        relation_type = whole.types[relation.type]
+        edges.append(
+            {
+                "id": f"r{position}",
+                "from": relation.source,
+                "to": relation.target,
+                "type": relation.type,
+                "sign": relation_type.sign_name,
+                "symmetric": relation_type.symmetric,
+                "evidence": relation.evidence,
+                "document": relation.document,
+                "date": relation.date,
+                "weight": _number(relation.weight),
+            }
+        )
+    return {"nodes": nodes, "edges": edges}
 
 
 def _group_legend(nodes: list[dict], color_by: str, groups: dict | None) -> list[dict]:
@@ -219,6 +295,7 @@ def _nodes(
     on_path: set[int],
     color_by: str = "kind",
     groups: dict | None = None,
+    webgl: bool = False,
 ) -> list[dict]:
     styles = kind_styles(_vocabulary_kinds(dataset))
     values = [entry["score"] for entry in scores.values()] or [0.0]
@@ -247,10 +324,17 @@ def _nodes(
         if groups and color_by != "kind":
             number = groups["of"].get(actor.id, len(groups["names"]) - 1)
             node.update(colorGroup=number, color=_group_color(color_by, number))
+            placed = groups.get("standing", {}).get(actor.id)
+            if placed:
+                node.update(placed)
+                if placed["standing"] == "leaning":
+                    node.update(copy.deepcopy(LEANING_STYLE))
         if focus and actor.id == focus["id"]:
-            node.update(borderWidth=5, focus=True)
+            node.update(focus=True) if webgl else node.update(borderWidth=5, focus=True)
         if actor.id in path_actors:
-            node.update(borderWidth=4, onPath=True, shadow={"enabled": True, "color": PATH_COLOR})
+            node.update(onPath=True)
+            if not webgl:
+                node.update(borderWidth=4, shadow={"enabled": True, "color": PATH_COLOR})
         nodes.append(node)
     return nodes
 
@@ -310,9 +394,19 @@ def _flag(char: str) -> bool:
 
 
 def _edges(
-    dataset: Dataset, on_path: set[int], labelled: bool, frustrated: set[int] = frozenset()
+    dataset: Dataset,
+    on_path: set[int],
+    labelled: bool,
+    frustrated: set[int] = frozenset(),
+    webgl: bool = False,
 ) -> list[dict]:
-    """One edge per relation; ``labelled`` writes the type on it (too slow to draw at scale)."""
+    """One edge per relation; ``labelled`` writes the type on it (too slow to draw at scale).
+
+    ``webgl`` edges carry the relation only (the WebGL page styles them
+    itself, one line per pair of actors), no vis-network options.
+    """
+    if webgl:
+        return _plain_edges(dataset, on_path, frustrated)
     bends = _bends(dataset)
     edges = []
     for position, relation in enumerate(dataset.relations):
@@ -354,6 +448,36 @@ def _edges(
                 width=edge["width"] + 4,
                 shadow={"enabled": True, "color": PATH_COLOR, "size": 12, "x": 0, "y": 0},
             )
+        edges.append(edge)
+    return edges
+
+
+def _plain_edges(dataset: Dataset, on_path: set[int], frustrated: set[int]) -> list[dict]:
+    """The WebGL page's edges: only what differs from the defaults, to keep large pages small.
+
+    ``sign`` and ``symmetric`` come from the type's legend entry, a missing
+    ``date`` or ``document`` is null and a missing ``weight`` 1: the page
+    fills them in (``base.js``), so every module sees whole items.
+    """
+    edges = []
+    for position, relation in enumerate(dataset.relations):
+        edge = {
+            "id": f"r{position}",
+            "from": relation.source,
+            "to": relation.target,
+            "type": relation.type,
+            "evidence": relation.evidence,
+        }
+        if relation.date:
+            edge["date"] = relation.date
+        if relation.document:
+            edge["document"] = relation.document
+        if relation.weight != 1:
+            edge["weight"] = _number(relation.weight)
+        if position in frustrated:
+            edge["frustrated"] = True
+        if position in on_path:
+            edge["onPath"] = True
         edges.append(edge)
     return edges
 

@@ -28,7 +28,6 @@ from ..display import encodable, shown_path
 from ..model import Dataset
 from ..problems import QueryError
 from .data import COLOR_BY, PHYSICS_LIMIT, page_data
-from .limits import DRAW_ACTORS, DRAW_RELATIONS
 
 if TYPE_CHECKING:
     import jinja2
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PAGE_SCRIPT",
     "ego_network",
+    "page_modules",
     "page_script",
     "prepare_page",
     "render_html",
@@ -61,11 +61,24 @@ PAGE_SCRIPT = (
     "slider.js",
     "search.js",
     "paths.js",
+    "explore.js",
     "controls.js",
     "downloads.js",
     "main.js",
 )
 VIS_NETWORK = "templates/lib/vis-9.1.2"  # inside the pyvis package
+#: The renderer module that takes renderer-vis.js's place in PAGE_SCRIPT.
+RENDERER_MODULES = {"vis": "renderer-vis.js", "webgl": "renderer-webgl.js"}
+#: The WebGL page's libraries (in ``vendor/``, with their licences), in load order.
+WEBGL_SCRIPTS = (
+    ("graphology-0.26.0.umd.min.js", "graphology-LICENSE.txt"),
+    ("sigma-3.0.3.min.js", "sigma-LICENSE.txt"),
+)
+#: The scripts each renderer inlines before the page's own.
+LIBRARIES = {
+    "vis": ("vis-network.min.js",),
+    "webgl": tuple(name for name, _ in WEBGL_SCRIPTS),
+}
 
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
@@ -87,6 +100,8 @@ def render_html(
     physics_limit: int = PHYSICS_LIMIT,
     color_by: str = "kind",
     max_actors: int | None = None,
+    renderer: str = "auto",
+    merge_pairs: bool = False,
 ) -> str:
     """Return the whole page for ``dataset`` as a string.
 
@@ -116,8 +131,16 @@ def render_html(
         "community" (``graph communities``, Louvain).
     max_actors : int
         Draw at most this many actors, the most important by ``size_by``
-        (default :data:`graph.render.limits.DRAW_ACTORS`); the page says how
-        many were left out, and ``meta["omitted"]`` of :func:`prepare_page`.
+        (default :data:`graph.render.limits.DRAW_ACTORS`, or
+        ``WEBGL_ACTORS`` with WebGL); the page says how many were left out
+        and lists them, and ``meta["omitted"]`` of :func:`prepare_page`.
+    renderer : str
+        "vis" (vis-network, through pyvis), "webgl" (sigma.js) or "auto":
+        vis-network up to :data:`graph.render.limits.WEBGL_SIZE` actors +
+        relations, WebGL above (``meta["renderer"]`` says which).
+    merge_pairs : bool
+        Draw one line per pair of actors on a vis-network page, its width by
+        the number of relations (WebGL pages always do).
 
     Raises :class:`~graph.problems.QueryError` for unknown actors, a depth
     below 1, or a path asked between an actor and itself.
@@ -154,6 +177,8 @@ def render_html(
             physics_limit=physics_limit,
             color_by=color_by,
             max_actors=max_actors,
+            renderer=renderer,
+            merge_pairs=merge_pairs,
         )
     )
 
@@ -169,6 +194,8 @@ def prepare_page(
     physics_limit: int = PHYSICS_LIMIT,
     color_by: str = "kind",
     max_actors: int | None = None,
+    renderer: str = "auto",
+    merge_pairs: bool = False,
 ) -> dict:
     """Return what the page draws (see :func:`.data.page_data`); arguments as :func:`render_html`.
 
@@ -181,7 +208,10 @@ def prepare_page(
     True
     """
     from ..queries.centrality import centrality
+    from .limits import RENDERERS, choose_renderer
 
+    if renderer not in RENDERERS:
+        raise QueryError(f"renderer must be one of {', '.join(RENDERERS)}, not {renderer!r}")
     focused = None
     if focus is not None:
         actor = dataset.find_actor(focus)
@@ -202,10 +232,14 @@ def prepare_page(
     if dataset.actors:
         ranking = centrality(dataset, measure=size_by, directed=directed)["results"]
         scores = {row["id"]: {"score": row["score"], "rank": row["rank"]} for row in ranking}
-    dataset, omitted = _most_important(dataset, scores, max_actors, highlight_path, focused)
+    drawer = choose_renderer(renderer, len(dataset.actors), len(dataset.relations))
+    whole = dataset
+    dataset, omitted, kept = _most_important(
+        dataset, scores, max_actors, highlight_path, focused, drawer
+    )
     path = _path(dataset, *highlight_path) if highlight_path else None
     groups = _groups(dataset, color_by)
-    return page_data(
+    data = page_data(
         dataset,
         scores,
         size_by,
@@ -217,38 +251,58 @@ def prepare_page(
         color_by=color_by,
         groups=groups,
         omitted=omitted,
+        renderer=drawer,
+        whole=whole,
+        kept=kept,
     )
+    data["meta"]["mergePairs"] = bool(merge_pairs) or drawer == "webgl"
+    return data
 
 
 def _most_important(
-    dataset: Dataset, scores: dict, max_actors: int | None, keep: tuple | None, focused
-) -> tuple[Dataset, dict | None]:
+    dataset: Dataset,
+    scores: dict,
+    max_actors: int | None,
+    keep: tuple | None,
+    focused,
+    renderer: str = "vis",
+) -> tuple[Dataset, dict | None, list[int] | None]:
     """Cut a dataset too large to draw to its leading actors (see :mod:`.limits`).
 
     Actors are ranked by their score (ties by id); the ends of a highlighted
     path and the focus are always kept. If the relations among the kept
-    actors are still more than ``DRAW_RELATIONS``, those whose better-ranked
-    end ranks highest are kept (ties in file order).
+    actors are still more than the renderer's cap (``DRAW_RELATIONS``, or
+    ``WEBGL_RELATIONS``), those whose better-ranked end ranks highest are
+    kept (ties in file order). Returns the cut dataset, what was left out
+    (None if nothing) and the positions of the kept relations in ``dataset``
+    (None if all are kept).
     """
     from dataclasses import replace
 
-    limit = DRAW_ACTORS if max_actors is None else max_actors
-    if len(dataset.actors) <= limit and len(dataset.relations) <= DRAW_RELATIONS:
-        return dataset, None
+    from .limits import caps
+
+    most_actors, most_relations = caps(renderer)
+    limit = most_actors if max_actors is None else max_actors
+    if len(dataset.actors) <= limit and len(dataset.relations) <= most_relations:
+        return dataset, None, None
     order = sorted(dataset.actors, key=lambda actor_id: (-scores[actor_id]["score"], actor_id))
     wanted = [dataset.find_actor(end).id for end in keep or ()]
     if focused:
         wanted.append(focused["id"])
     chosen = list(dict.fromkeys(wanted + order))[:limit] if len(dataset.actors) > limit else order
     kept = set(chosen)
-    relations = [r for r in dataset.relations if r.source in kept and r.target in kept]
-    if len(relations) > DRAW_RELATIONS:
+    positions = [
+        n for n, r in enumerate(dataset.relations) if r.source in kept and r.target in kept
+    ]
+    if len(positions) > most_relations:
         place = {actor_id: number for number, actor_id in enumerate(chosen)}
+        relations = dataset.relations
         best = sorted(
-            range(len(relations)),
+            positions,
             key=lambda n: (min(place[relations[n].source], place[relations[n].target]), n),
-        )[:DRAW_RELATIONS]
-        relations = [relations[n] for n in sorted(best)]
+        )[:most_relations]
+        positions = sorted(best)
+    relations = [dataset.relations[n] for n in positions]
     actors = {key: actor for key, actor in dataset.actors.items() if key in kept}
     omitted = {
         "actors": len(dataset.actors) - len(actors),
@@ -257,7 +311,7 @@ def _most_important(
         "totalRelations": len(dataset.relations),
         "maxActors": limit,
     }
-    return replace(dataset, actors=actors, relations=relations), omitted
+    return replace(dataset, actors=actors, relations=relations), omitted, positions
 
 
 def _groups(dataset: Dataset, color_by: str) -> dict | None:
@@ -266,7 +320,12 @@ def _groups(dataset: Dataset, color_by: str) -> dict | None:
         from ..queries.camps import camps
 
         found = camps(dataset)
-        of = {actor_id: number for number, camp in enumerate(found["camps"]) for actor_id in camp}
+        # Members and leaning actors take their camp's colour (a leaning one also a dashed
+        # border, see graph.render.style); an undecided one is in no camp.
+        of = {a["id"]: a["camp"] - 1 for a in found["actors"] if a["standing"] != "undecided"}
+        standing = {
+            a["id"]: {"standing": a["standing"], "margin": a["margin"]} for a in found["actors"]
+        }
         wrong = {(f["source"], f["type"], f["target"], f["evidence"]) for f in found["frustrated"]}
         frustrated = {
             position
@@ -274,13 +333,19 @@ def _groups(dataset: Dataset, color_by: str) -> dict | None:
             if (r.source, r.type, r.target, r.evidence) in wrong
         }
         names = ["camp 1", "camp 2", "in no camp"]
-        return {"of": of, "names": names, "frustrated": frustrated}
+        return {"of": of, "names": names, "frustrated": frustrated, "standing": standing}
     if color_by == "community":
         from ..queries.communities import communities
 
-        found = communities(dataset)["communities"]
+        result = communities(dataset, runs=1)
+        found = result["communities"]
         of = {actor_id: row["community"] - 1 for row in found for actor_id in row["actors"]}
-        return {"of": of, "names": [f"community {row['community']}" for row in found]}
+        names = [f"community {row['community']}" for row in found]
+        # Actors with only commentary or affiliation are in no community: a group of their own,
+        # last (the page puts any actor missing from "of" in the last group).
+        if result["not_in_story"]:
+            names.append("not in the story")
+        return {"of": of, "names": names}
     return None
 
 
@@ -376,12 +441,24 @@ def _dataset_name(dataset: Dataset) -> str:
 
 
 def render_page(data: dict) -> str:
-    """Return the page for ``data`` (from :func:`prepare_page`), rendered by pyvis."""
+    """Return the page for ``data`` (from :func:`prepare_page`).
+
+    A vis-network page is rendered by pyvis (its ``Network`` holds the nodes,
+    edges and options); a WebGL page has no vis-network options for pyvis to
+    hold, so the same template is rendered directly, with the same
+    environment.
+    """
+    renderer = data["meta"].get("renderer", "vis")
+    rest = {key: value for key, value in data.items() if key not in ("nodes", "edges", "options")}
+    environment = _environment(rest, renderer)
+    if renderer == "webgl":
+        template = environment.get_template(TEMPLATE)
+        return encodable(
+            template.render(nodes=data["nodes"], edges=data["edges"], options=json.dumps({}))
+        )
     from .network import build_network
 
     net = build_network(data["nodes"], data["edges"], data["options"])
-    rest = {key: value for key, value in data.items() if key not in ("nodes", "edges", "options")}
-    environment = _environment(rest)
     # pyvis renders templateEnv.get_template(path), or `template` in notebook
     # mode: both are ours. (set_template_dir would build an environment
     # without autoescaping.) Never write_html or show: they write the file
@@ -393,27 +470,27 @@ def render_page(data: dict) -> str:
     return encodable(net.generate_html())
 
 
-def _environment(data: dict) -> jinja2.Environment:
+def _environment(data: dict, renderer: str = "vis") -> jinja2.Environment:
     """Return a Jinja environment for ``page.html``: autoescaping, with the page's own variables.
 
     pyvis passes the template ``nodes``, ``edges`` and ``options``; the rest
     of the page's ``data`` (meta, legends, search) and the inlined assets are
     the environment's globals. Only the assets, checked by :func:`_assets`,
     and their hashes are marked safe; anything else would be escaped.
+    ``renderer`` ("vis" or "webgl") chooses the libraries and the renderer
+    module inlined.
     """
     import jinja2
     from markupsafe import Markup
 
     from .. import __version__
 
-    assets = _assets()
-    scripts = {
-        "vis_js": f"\n{assets['vis-network.min.js'].strip()}\n",
-        "page_js": f"\n{assets['page.js'].strip()}\n",
-    }
+    assets = _assets(renderer)
+    libraries = [f"\n{assets[name].strip()}\n" for name in LIBRARIES[renderer]]
+    page_js = f"\n{assets['page.js'].strip()}\n"
     # Scripts run only if their hash is listed: no inline event handler (onerror=...)
     # can run, even if a bug ever let markup from the data into the page.
-    hashes = " ".join(f"'sha256-{_sha256(text)}'" for text in scripts.values())
+    hashes = " ".join(f"'sha256-{_sha256(text)}'" for text in [*libraries, page_js])
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent),
         autoescape=True,
@@ -426,9 +503,10 @@ def _environment(data: dict) -> jinja2.Environment:
         data,
         version=__version__,
         script_hashes=Markup(hashes),
-        vis_css=Markup(assets["vis-network.css"]),
+        library_css=Markup(assets.get("vis-network.css", "")),
         page_css=Markup(assets["page.css"]),
-        **{name: Markup(text) for name, text in scripts.items()},
+        library_js=[Markup(text) for text in libraries],
+        page_js=Markup(page_js),
     )
     return environment
 
@@ -440,48 +518,75 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def page_script(modules: dict[str, str]) -> str:
+def page_modules(renderer: str = "vis") -> tuple[str, ...]:
+    """The page script's modules for a renderer ("vis" or "webgl"), in their order.
+
+    >>> [name for name in page_modules("webgl") if name.startswith("renderer")]
+    ['renderer-webgl.js']
+    """
+    return tuple(
+        RENDERER_MODULES[renderer] if name == "renderer-vis.js" else name for name in PAGE_SCRIPT
+    )
+
+
+def page_script(modules: dict[str, str], renderer: str = "vis") -> str:
     """Join the page script's modules (name: text) in the order of :data:`PAGE_SCRIPT`.
 
     >>> page_script({name: f"// {name}\\n" for name in PAGE_SCRIPT}).splitlines()[:3]
     ['// prelude.js', '', '// base.js']
     """
-    return "\n".join(modules[name].strip("\n") + "\n" for name in PAGE_SCRIPT)
+    return "\n".join(modules[name].strip("\n") + "\n" for name in page_modules(renderer))
 
 
-@functools.lru_cache(maxsize=1)
-def _assets() -> dict[str, str]:
-    """Our style and script (its modules joined: "page.js"), and pyvis's vis-network.
+def _assets(renderer: str = "vis") -> dict[str, str]:
+    """Our style and script (its modules joined: "page.js"), and the renderer's libraries.
 
-    Each is checked to be safe to inline.
+    One dict per renderer, made once (``_assets()`` is ``_assets("vis")``).
+    """
+    return _renderer_assets(renderer)
+
+
+@functools.lru_cache(maxsize=2)
+def _renderer_assets(renderer: str) -> dict[str, str]:
+    """What :func:`_assets` returns, cached by renderer.
+
+    vis-network comes from pyvis's folder; sigma.js and graphology from
+    ``vendor/`` (each preceded by its licence, in a comment). Each is
+    checked to be safe to inline.
     """
     import importlib.resources
     import importlib.util
 
     ours = importlib.resources.files(__package__)
     assets = {"page.css": ours.joinpath("page.css").read_text("utf-8")}
-    modules = {name: ours.joinpath("page", name).read_text("utf-8") for name in PAGE_SCRIPT}
+    names = page_modules(renderer)
+    modules = {name: ours.joinpath("page", name).read_text("utf-8") for name in names}
     for name, text in modules.items():
         if "</script" in text.lower() or "<!--" in text:
             raise RuntimeError(f"page/{name} cannot be inlined: it holds '</script' or '<!--'")
-    assets["page.js"] = page_script(modules)
-    # pyvis's folder, found without importing it (its import pulls in IPython).
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("pyvis is not installed; it provides vis-network for the page")
-    vis = Path(next(iter(spec.submodule_search_locations))) / VIS_NETWORK
-    for name in ("vis-network.css", "vis-network.min.js"):
-        assets[name] = (vis / name).read_text("utf-8")
-    # The source map is not bundled; dropping the comment spares a DevTools fetch.
-    assets["vis-network.min.js"] = re.sub(
-        r"\n//# sourceMappingURL=\S*\s*$", "\n", assets["vis-network.min.js"]
-    )
-    for name, closing in [
-        ("vis-network.css", "</style"),
-        ("page.css", "</style"),
-        ("vis-network.min.js", "</script"),
-        ("page.js", "</script"),
-    ]:
+    assets["page.js"] = page_script(modules, renderer)
+    checks = [("page.css", "</style"), ("page.js", "</script")]
+    if renderer == "webgl":
+        vendor = ours.joinpath("vendor")
+        for name, licence in WEBGL_SCRIPTS:
+            notice = vendor.joinpath(licence).read_text("utf-8").replace("*/", "* /")
+            text = vendor.joinpath(name).read_text("utf-8")
+            assets[name] = f"/*! {name}\n{notice.strip()}\n*/\n{text}"
+            checks.append((name, "</script"))
+    else:
+        # pyvis's folder, found without importing it (its import pulls in IPython).
+        spec = importlib.util.find_spec("pyvis")
+        if spec is None or not spec.submodule_search_locations:
+            raise RuntimeError("pyvis is not installed; it provides vis-network for the page")
+        vis = Path(next(iter(spec.submodule_search_locations))) / VIS_NETWORK
+        for name in ("vis-network.css", "vis-network.min.js"):
+            assets[name] = (vis / name).read_text("utf-8")
+        # The source map is not bundled; dropping the comment spares a DevTools fetch.
+        assets["vis-network.min.js"] = re.sub(
+            r"\n//# sourceMappingURL=\S*\s*$", "\n", assets["vis-network.min.js"]
+        )
+        checks += [("vis-network.css", "</style"), ("vis-network.min.js", "</script")]
+    for name, closing in checks:
         if closing in assets[name].lower() or "<!--" in assets[name]:
             raise RuntimeError(f"{name} cannot be inlined: it holds {closing!r} or '<!--'")
     return assets

@@ -41,6 +41,7 @@ __all__ = [
     "KIND_COLORS",
     "KIND_SHAPES",
     "LEADING_TYPES",
+    "MIXED_COLOR",
     "PATH_COLOR",
     "SIGN_STYLES",
     "edge_width",
@@ -74,9 +75,15 @@ SIGN_STYLES = {
     "hostile": {"color": "#cc3311", "dashes": [10, 5]},
     "neutral": {"color": "#7a7a7a", "dashes": [2, 5]},
 }
+# A pair of actors linked by relations of more than one sign, drawn as one edge
+# on WebGL pages: a colour of its own, far from the three signs.
+MIXED_COLOR = "#996600"
 # Colours of `--color-by camp`: the larger camp, the other, actors in no camp.
 CAMP_COLORS = ["#332288", "#8a6d00", "#767676"]
 FRUSTRATED_COLOR = "#aa4499"  # the glow of a relation that goes against the camps
+# An actor leaning to a camp (its side rests on fewer relations than --min-margin): the
+# camp's colour with a dashed border, so the difference does not rest on colour alone.
+LEANING_STYLE = {"borderWidth": 3, "shapeProperties": {"borderDashes": [4, 3]}}
 
 PATH_COLOR = "#ff8f00"  # the glow around edges and nodes on a highlighted path
 DIMMED = "#d9d9d9"  # what the page paints outside a clicked node's neighbourhood

@@ -25,7 +25,7 @@ from dataclasses import replace
 from operator import itemgetter
 
 from .. import progress
-from ..evidence import normalize_text
+from ..evidence import all_found, normalize_text
 from ..model import EVIDENCE_STATES, Actor, Relation, RelationType
 from ..problems import did_you_mean
 from ..sources import DataPath
@@ -344,11 +344,10 @@ def _relations_in_bulk(check, items, actors, types, context) -> list[Relation] |
         return None
     if _written_twice(sources, targets, type_names, documents, needles, types, locators, dates):
         return None  # the one-by-one lane warns about it
-    indexes = context.indexes
-    for document, needle, state in zip(documents, needles, states):
-        index = indexes.get(document)
-        if index is not None and state == "verified" and not index.find(needle):
-            return None
+    # Only verified quotes are checked against their documents; one call a document.
+    checked = [(d, n) for d, n, state in zip(documents, needles, states) if state == "verified"]
+    if not all_found(context.indexes, [d for d, _ in checked], [n for _, n in checked]):
+        return None
     progress.advance(len(items), len(items))
     relations = list(
         map(Relation, sources, type_names, targets, evidence, documents, dates, weights)

@@ -159,7 +159,9 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
     document_from: dict[str, tuple[int, str]] = {}  # namespaced key -> (dataset number, key)
     for number, dataset in enumerate(datasets):
         label = labels[number]
-        for key, document in dataset.documents.items():
+        # A key is a file or a URL within one dataset, so only other datasets' keys collide.
+        cited = [*dataset.documents.items(), *dataset.document_urls.items()]
+        for key, document in cited:
             namespaced = f"{label}/{key}"
             if namespaced in document_from:
                 # 'a' + 'b/k' and 'a/b' + 'k': a relation would cite another dataset's article.
@@ -173,22 +175,10 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                 )
                 continue
             document_from[namespaced] = (number, key)
-            documents[namespaced] = replace(document, key=namespaced, dataset=label)
-        for key, url in dataset.document_urls.items():
-            # A key is a file or a URL within one dataset, so only other datasets' can collide.
-            namespaced = f"{label}/{key}"
-            if namespaced in document_from:
-                there, their_key = document_from[namespaced]
-                problems += places.conflict(
-                    f"document {their_key!r} of dataset {labels[there]} and document {key!r} "
-                    f"of dataset {label} would both be {namespaced!r} in the merged graph: "
-                    "rename one of them",
-                    (there, ("documents", their_key), True),
-                    (number, ("documents", key), True),
-                )
-                continue
-            document_from[namespaced] = (number, key)
-            urls[namespaced] = url
+            if isinstance(document, str):
+                urls[namespaced] = document
+            else:
+                documents[namespaced] = replace(document, key=namespaced, dataset=label)
     if problems:
         raise DatasetError(problems)
     relations: list[Relation] = []

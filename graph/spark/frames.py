@@ -134,6 +134,34 @@ class SparkGraph:
                 relations = relations.join(kept, relations[end] == kept["_kept"], "left_semi")
         return replace(self, actors=actors, relations=relations, _cached=[])
 
+    def story(self, with_commentary: bool = False) -> tuple[SparkGraph, list[str]]:
+        """Return the graph the rankings read, and the ids of the actors not in the story.
+
+        As :func:`graph.build.story`: only relations of an ``action`` type, and
+        without the actors whose relations are all commentary or affiliation.
+        Only those ids come back to the driver.
+        """
+        from pyspark.sql import functions as F
+
+        from ..build import STORY_ROLES
+
+        if with_commentary:
+            return self, []
+        kept = sorted(name for name, kind in self.types.items() if kind.role in STORY_ROLES)
+        if len(kept) == len(self.types):
+            return self, []
+        relations = self.relations.where(F.col("type").isin(kept))
+
+        def ends(frame):
+            return frame.select(F.col("src").alias("id")).union(frame.select(F.col("dst")))
+
+        left = ends(self.relations).distinct().join(ends(relations), "id", "left_anti")
+        left_out = sorted(row.id for row in left.collect())
+        if not left_out:
+            return replace(self, relations=relations, _cached=[]), []
+        actors = self.actors.where(~F.col("id").isin(left_out))
+        return replace(self, actors=actors, relations=relations, _cached=[]), left_out
+
     def actor_kinds(self) -> list[str]:
         """Return the kinds actors have (the vocabulary when none is declared)."""
         if self.dataset is not None:

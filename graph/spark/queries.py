@@ -99,13 +99,19 @@ def centrality(
     weighted: bool = False,
     top: int | None = None,
     progress: Callable[[str], None] | None = None,
+    with_commentary: bool = False,
 ) -> dict:
     """Return what :func:`graph.queries.centrality.centrality` returns, computed by Spark."""
     from pyspark.sql import functions as F
 
+    from ..build import roles_read
+
     check_count(top, "top")
     check_measure(measure)
     directed = resolve_directed(directed, measure)
+    full = graph
+    graph, left_out = full.story(with_commentary)
+    not_in_story = [{"id": i, "name": full.find_actor(i).name} for i in left_out]
     say = progress or (lambda message: None)
     actors = graph.cache(graph.actors.select("id", "name", "kind"))
     count = actors.count()
@@ -157,6 +163,8 @@ def centrality(
         "measure": measure,
         "directed": directed,
         "weighted": weighted,
+        "roles": roles_read(with_commentary),
+        "not_in_story": not_in_story,
         "engine": ENGINE,
         "results": rows,
     }

@@ -19,6 +19,9 @@ CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
+    # WebGL pages (--renderer webgl) draw through SwiftShader, Chromium's CPU GL.
+    "--enable-unsafe-swiftshader",
+    "--use-angle=swiftshader",
     "--disable-quic",
     "--no-first-run",
     "--disable-background-networking",
@@ -120,3 +123,14 @@ def seed_page(tmp_path_factory) -> Path:
     from .helpers import write_page
 
     return write_page(tmp_path_factory.mktemp("seed"))
+
+
+@pytest.fixture(scope="session")
+def seed_pages(tmp_path_factory, seed_page) -> dict[str, Path]:
+    """The seed's page drawn by each renderer: {"vis": ..., "webgl": ...}."""
+    from .helpers import write_page
+
+    return {
+        "vis": seed_page,
+        "webgl": write_page(tmp_path_factory.mktemp("seed-webgl"), "--renderer", "webgl"),
+    }

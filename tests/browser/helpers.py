@@ -17,10 +17,10 @@ def write_page(folder: Path, *args: str) -> Path:
     return page
 
 
-# Where on the page a node's centre is: canvas coordinates to the page's pixels.
+# Where on the page a node's centre is, whichever renderer draws it.
 NODE_POINT = """(id) => {
   const box = document.getElementById("mynetwork").getBoundingClientRect();
-  const dom = network.canvasToDOM(network.getPositions([id])[id]);
+  const dom = graphView.point(id);
   return {x: box.left + dom.x, y: box.top + dom.y};
 }"""
 

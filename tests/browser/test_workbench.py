@@ -32,6 +32,18 @@ def bench_page(tmp_path_factory) -> Path:
     return write_page(tmp_path_factory.mktemp("bench"), "--data", str(WORKBENCH))
 
 
+@pytest.fixture(scope="module")
+def bench_pages(tmp_path_factory, bench_page) -> dict[str, Path]:
+    """The workbench data drawn by each renderer (the WebGL one forced)."""
+    webgl = write_page(
+        tmp_path_factory.mktemp("bench-webgl"), "--data", str(WORKBENCH), "--renderer", "webgl"
+    )
+    return {"vis": bench_page, "webgl": webgl}
+
+
+BOTH = pytest.mark.parametrize("renderer", ["vis", "webgl"])
+
+
 def click_node(page, node_id: str) -> None:
     point = page.evaluate(NODE_POINT, node_id)
     page.mouse.click(point["x"], point["y"])
@@ -40,7 +52,8 @@ def click_node(page, node_id: str) -> None:
 # -- the details panel ------------------------------------------------------------
 
 
-def test_clicking_an_actor_lists_every_relation_with_its_quote(visit, seed_page):
+@BOTH
+def test_clicking_an_actor_lists_every_relation_with_its_quote(visit, seed_pages, renderer):
     seed = load_dataset()
     # The actor with the most relations, whoever it is in the seed of the day.
     counts = {}
@@ -48,7 +61,8 @@ def test_clicking_an_actor_lists_every_relation_with_its_quote(visit, seed_page)
         for end in {relation.source, relation.target}:
             counts[end] = counts.get(end, 0) + 1
     hub = max(sorted(counts), key=lambda actor: counts[actor])
-    page = visit(seed_page).page
+    page = visit(seed_pages[renderer]).page
+    assert page.evaluate("graphView.renderer") == renderer
     click_node(page, hub)
     assert page.locator("#details").is_visible()
     assert page.inner_text("#details-title") == seed.actors[hub].name
@@ -95,9 +109,10 @@ def test_clicking_a_relation_shows_its_card(visit, bench_page):
 # -- filters, legend, heading -----------------------------------------------------
 
 
-def test_only_hostile_is_one_click_and_counts_and_heading_follow(visit, seed_page):
+@BOTH
+def test_only_hostile_is_one_click_and_counts_and_heading_follow(visit, seed_pages, renderer):
     seed = load_dataset()
-    page = visit(seed_page).page
+    page = visit(seed_pages[renderer]).page
     page.locator("#legend-signs li", has_text="hostile").get_by_role("button").click()
     hostile = {f"r{i}" for i, r in enumerate(seed.relations) if seed.types[r.type].sign < 0}
     hidden = set(page.evaluate("graphView.hidden().edges"))
@@ -136,8 +151,9 @@ def test_kind_counts_follow_the_kind_filter(visit, bench_page):
     assert [int(c) for c in counts] == expected
 
 
-def test_search_prefers_exact_then_prefix_then_substring(visit, bench_page):
-    page = visit(bench_page).page
+@BOTH
+def test_search_prefers_exact_then_prefix_then_substring(visit, bench_pages, renderer):
+    page = visit(bench_pages[renderer]).page
     find = "(query) => graphView.find(query)"
     assert page.evaluate(find, "tur") == "turkiye"  # prefix of Türkiye beats "Turkish..." by rank
     assert page.evaluate(find, "türkiye") == "turkiye"  # exact
@@ -147,11 +163,12 @@ def test_search_prefers_exact_then_prefix_then_substring(visit, bench_page):
     assert page.evaluate(find, "zzz") is None
 
 
-def test_the_date_slider_shows_what_was_known_by_each_date(visit, bench_page):
+@BOTH
+def test_the_date_slider_shows_what_was_known_by_each_date(visit, bench_pages, renderer):
     from graph.dates import period_end, period_start
 
     data = load_dataset(WORKBENCH)
-    page = visit(bench_page).page
+    page = visit(bench_pages[renderer]).page
     stops = sorted({r.date for r in data.relations if r.date}, key=period_end)
     for index, stop in enumerate(stops):
         page.locator("#date-slider").fill(str(index))
@@ -171,12 +188,19 @@ def test_the_date_slider_shows_what_was_known_by_each_date(visit, bench_page):
 
 
 @pytest.mark.parametrize(
-    ("source", "target"), [("defmin", "borin"), ("arden", "turkiye"), ("cato", "defmin")]
+    ("source", "target", "renderer"),
+    [
+        ("defmin", "borin", "vis"),
+        ("arden", "turkiye", "vis"),
+        ("cato", "defmin", "vis"),
+        ("defmin", "borin", "webgl"),
+        ("arden", "turkiye", "webgl"),
+    ],
 )
-def test_the_path_in_the_page_equals_graph_path(visit, bench_page, source, target):
+def test_the_path_in_the_page_equals_graph_path(visit, bench_pages, source, target, renderer):
     data = load_dataset(WORKBENCH)
     expected = shortest_paths(data, source, target)["paths"]
-    page = visit(bench_page).page
+    page = visit(bench_pages[renderer]).page
     page.fill("#path-from", data.actors[source].name)
     page.fill("#path-to", data.actors[target].name)
     page.locator("#path-form").get_by_role("button", name="Show").click()
@@ -214,7 +238,9 @@ def test_the_seed_path_equals_graph_path(visit, seed_page):
 # -- keep and share -------------------------------------------------------------------
 
 
-def test_the_fragment_reopens_the_same_view(visit, bench_page):
+@BOTH
+def test_the_fragment_reopens_the_same_view(visit, bench_pages, renderer):
+    bench_page = bench_pages[renderer]
     page = visit(bench_page).page
     page.locator('#legend-kinds input[data-name="person"]').uncheck()
     page.locator("#date-slider").fill("2")
@@ -240,9 +266,10 @@ def test_the_fragment_reopens_the_same_view(visit, bench_page):
     assert again.locator('#legend-kinds input[data-name="person"]').is_checked() is False
 
 
-def test_the_csv_download_holds_the_shown_relations_formula_safe(visit, bench_page):
+@BOTH
+def test_the_csv_download_holds_the_shown_relations_formula_safe(visit, bench_pages, renderer):
     data = load_dataset(WORKBENCH)
-    page = visit(bench_page).page
+    page = visit(bench_pages[renderer]).page
     page.locator('#legend-types input[data-name="meets"]').uncheck()
     with page.expect_download() as waiting:
         page.get_by_role("button", name="Download shown relations (CSV)").click()
@@ -261,8 +288,9 @@ def test_the_csv_download_holds_the_shown_relations_formula_safe(visit, bench_pa
         assert row["weight"] == str(relation.weight).removesuffix(".0")
 
 
-def test_the_png_download_is_the_current_view(visit, seed_page):
-    page = visit(seed_page).page
+@BOTH
+def test_the_png_download_is_the_current_view(visit, seed_pages, renderer):
+    page = visit(seed_pages[renderer]).page
     with page.expect_download() as waiting:
         page.get_by_role("button", name="Download PNG").click()
     download = waiting.value
@@ -507,3 +535,63 @@ def test_a_highlighted_path_lists_its_hops_in_the_panel(visit, tmp_path):
     ]
     assert page.locator("#path-result .path-line").count() == len(expected)
     assert page.input_value("#path-from") == "Arden"
+
+
+# -- exploring the structure --------------------------------------------------------------
+
+
+@BOTH
+def test_degree_core_largest_group_lonely_and_around_filter_as_networkx(
+    visit, seed_pages, renderer
+):
+    import networkx as nx
+
+    from graph.render.html import ego_network
+
+    seed = load_dataset()
+    simple = nx.Graph()
+    simple.add_nodes_from(seed.actors)
+    simple.add_edges_from((r.source, r.target) for r in seed.relations if r.source != r.target)
+    counts = {actor: 0 for actor in seed.actors}
+    for r in seed.relations:
+        for end in {r.source, r.target}:
+            counts[end] += 1
+    page = visit(seed_pages[renderer]).page
+
+    def hidden() -> set[str]:
+        return set(page.evaluate("graphView.hidden().nodes"))
+
+    def setting(field: str, value) -> None:
+        locator = page.locator(f"#explore-{field}")
+        if isinstance(value, bool):
+            locator.set_checked(value)
+        else:
+            locator.fill(str(value))
+            locator.dispatch_event("change")
+
+    setting("minDegree", 5)
+    assert hidden() == {a for a in seed.actors if counts[a] < 5}
+    setting("minDegree", 0)
+    setting("core", 3)
+    assert hidden() == set(seed.actors) - set(nx.k_core(simple, 3))
+    assert "core=3" in page.url
+    setting("core", 0)
+    page.locator("#legend-signs li", has_text="hostile").get_by_role("button").click()
+    page.locator("#hide-lonely").check()
+    hostile_ends = {
+        end for r in seed.relations if seed.types[r.type].sign < 0 for end in (r.source, r.target)
+    }
+    assert hidden() == set(seed.actors) - hostile_ends
+    page.get_by_role("button", name="Reset").click()
+    assert hidden() == set()
+    page.fill("#explore-around", seed.actors["russia"].name)
+    page.get_by_role("button", name="show only the actors around this one").click()
+    assert hidden() == set(seed.actors) - set(ego_network(seed, "russia", 1).actors)
+    page.get_by_role("button", name="one relation further out").click()
+    assert hidden() == set(seed.actors) - set(ego_network(seed, "russia", 2).actors)
+    assert "around=russia" in page.url and "depth=2" in page.url
+    again = visit(seed_pages[renderer]).page
+    again.goto(page.url)
+    again.reload()
+    again.wait_for_function("() => window.graphStable === true")
+    assert set(again.evaluate("graphView.hidden().nodes")) == hidden()

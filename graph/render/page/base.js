@@ -2,11 +2,24 @@
 //
 // Needs: nothing (it reads the page's JSON block, `graph-data`).
 // Gives: data, meta, $, dark, INK, PAPER, EDGE_INK, element, button, plural,
-// byId, edgeById, nameOf, position, touching, dateStart, rankOf, compare,
-// status, container.
+// offstage, byId, edgeById, nameOf, position, touching, dateStart,
+// rankOf, compare, status, container.
 
 const data = JSON.parse(document.getElementById("graph-data").textContent);
 const meta = data.meta;
+// WebGL pages write only what differs from the defaults: each edge is made whole here.
+{
+  const typeOf = new Map(data.types.map((type) => [type.name, type]));
+  for (const edge of data.edges) {
+    if (edge.sign === undefined) {
+      edge.sign = typeOf.get(edge.type).sign;
+      edge.symmetric = typeOf.get(edge.type).symmetric;
+    }
+    if (edge.weight === undefined) edge.weight = 1;
+    if (edge.date === undefined) edge.date = null;
+    if (edge.document === undefined) edge.document = null;
+  }
+}
 const $ = (id) => document.getElementById(id);
 const dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
 const INK = dark ? "#e8e8e8" : "#222222";
@@ -29,12 +42,17 @@ function button(text, label, action) {
 const plural = (count, one, many) => count.toLocaleString("en") + " " + (count === 1 ? one : many);
 
 // -- lookups ------------------------------------------------------------------
-const byId = new Map(data.nodes.map((node) => [node.id, node]));
-const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
+// What was left out for size (not drawn, but listed in the panel, found by the
+// search and named in the heading): `offstage.nodes` and `offstage.edges`,
+// each item marked `offstage: true`.
+const offstage = data.offstage || { nodes: [], edges: [] };
+for (const item of offstage.nodes.concat(offstage.edges)) item.offstage = true;
+const byId = new Map(data.nodes.concat(offstage.nodes).map((node) => [node.id, node]));
+const edgeById = new Map(data.edges.concat(offstage.edges).map((edge) => [edge.id, edge]));
 const nameOf = (id) => (byId.has(id) ? byId.get(id).name : id);
 const position = (edge) => Number(edge.id.slice(1)); // r12 -> 12, the file order
-const touching = new Map(data.nodes.map((node) => [node.id, []]));
-for (const edge of data.edges) {
+const touching = new Map([...byId.keys()].map((id) => [id, []]));
+for (const edge of data.edges.concat(offstage.edges)) {
   touching.get(edge.from).push(edge);
   if (edge.to !== edge.from) touching.get(edge.to).push(edge);
 }

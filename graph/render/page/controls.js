@@ -8,7 +8,8 @@
 // pathShown, kindShown, typeShown, signShown, dateLimit, nodeHidden (state.js);
 // renderer (renderer-vis.js); clearSelection, select, details (panel.js);
 // kindBoxes, typeBoxes, signBoxes, applyFilters, setLonely (filters.js);
-// slider (slider.js); search (search.js); tipsShown, hideTips (tooltips.js).
+// slider (slider.js); search (search.js); tipsShown, hideTips (tooltips.js);
+// resetExplore (explore.js).
 // Gives: reset() (all filters off, no selection, fitted).
 
 const ZOOM_STEP = 1.3;
@@ -30,6 +31,7 @@ function reset() {
   $("path-result").replaceChildren();
   search.value = "";
   status.textContent = "";
+  resetExplore();
   applyFilters();
   clearSelection();
   renderer.fit();

@@ -8,7 +8,8 @@
 // Needs: data, meta, $, INK, element, button, plural, dateStart, touching
 // (base.js); heading (heading.js); selected, kindShown, typeShown, SIGNS,
 // signShown, dateLimit, nodeHidden, edgeHidden, saveFragment, lonelyHidden
-// (state.js); renderer (renderer-vis.js); neighbourhood (panel.js).
+// (state.js); renderer (renderer-vis.js); neighbourhood (panel.js);
+// structureHides (explore.js).
 // Gives: kindBoxes, typeBoxes, signBoxes (the checkboxes), applyFilters(),
 // setLonely(on).
 
@@ -128,7 +129,7 @@ if (data.groups.length) {
 
 function applyFilters() {
   const hidden = new Set();
-  for (const node of data.nodes) if (!kindShown.get(node.kind)) hidden.add(node.id);
+  for (const node of data.nodes) if (!kindShown.get(node.kind) || structureHides(node.id)) hidden.add(node.id);
   const gone = new Set();
   for (const edge of data.edges) {
     if (

@@ -1,7 +1,8 @@
 // heading.js: the page's heading: title, dataset, counts (following the
 // filters), focus, path, colouring, what was left out, and the sources.
 //
-// Needs: data, meta, $, element, plural (base.js).
+// Needs: data, meta, $, element, button, plural, offstage, rankOf (base.js);
+// select (panel.js).
 // Gives: heading(shownActors, shownRelations), called by filters.js.
 
 document.title = meta.title;
@@ -39,7 +40,24 @@ if (meta.omitted) {
     " most important of " + o.totalActors.toLocaleString("en") + " actors (by " + meta.sizeBy +
     ") and " + data.edges.length.toLocaleString("en") + " of " + o.totalRelations.toLocaleString("en") +
     " relations are drawn; " + plural(o.actors, "actor", "actors") + " and " +
-    plural(o.relations, "relation", "relations") + " are left out. Use --max-actors N or --focus ACTOR.";
+    plural(o.relations, "relation", "relations") + " are left out. Use --renderer webgl, --max-actors N or --focus ACTOR." +
+    (offstage.nodes.length ? " Search finds every actor; each actor's panel lists all its relations, drawn or not." : "");
+  if (offstage.nodes.length) {
+    // The actors left out, by importance: each opens its panel. Built when opened.
+    const list = element("details", "offstage");
+    list.append(element("summary", null, "List the " + plural(offstage.nodes.length, "actor", "actors") + " not drawn"));
+    list.addEventListener("toggle", () => {
+      if (!list.open || list.querySelector("ol")) return;
+      const items = element("ol");
+      for (const node of offstage.nodes.slice().sort((a, b) => rankOf(a.id) - rankOf(b.id) || (a.id < b.id ? -1 : 1))) {
+        const item = element("li");
+        item.append(button(node.name, null, () => select(node.id, true)));
+        items.append(item);
+      }
+      list.append(items);
+    });
+    $("omitted").after(list);
+  }
 }
 // Sources fold after the first few: a corpus has hundreds of documents.
 const sources = $("sources");

@@ -4,7 +4,7 @@
 // global graphView (the page's own actions and state, docs/page.md) and closes
 // the scope prelude.js opened.
 //
-// Needs: status (base.js); ready, selected, nodeHidden, edgeHidden,
+// Needs: meta, status (base.js); ready, selected, nodeHidden, edgeHidden,
 // applyFragment (state.js); renderer (renderer-vis.js); select, selectEdge,
 // clearSelection (panel.js); find (search.js); showPathBetween (paths.js);
 // reset (controls.js); relationsCsv (downloads.js); graphView (prelude.js).
@@ -33,6 +33,10 @@ graphView = {
   },
   hidden: () => ({ nodes: [...nodeHidden].sort(), edges: [...edgeHidden].sort() }),
   selected: () => selected,
+  renderer: meta.renderer,
+  point: (id) => renderer.point(id),
+  scale: () => renderer.scale(),
+  pairOf: (id) => renderer.pairOf(id),
 };
 
 renderer.start(stable);

@@ -6,7 +6,7 @@
 // (base.js); selected, selectedEdge, pathShown, edgeHidden, saveFragment
 // (state.js); renderer (renderer-vis.js).
 // Gives: details (the panel's element), quoteBlock(edge), neighbourhood(id),
-// select(id, move), selectEdge(id), clearSelection().
+// select(id, move), selectEdge(id), selectPair(ids), clearSelection().
 
 const details = $("details");
 const detailsBody = $("details-body");
@@ -56,6 +56,12 @@ function showActor(id) {
   const facts = element("p", "meta", "kind: " + node.kind + " · " + meta.sizeBy + " " + node.score +
     (node.rank ? " (rank " + node.rank + ")" : ""));
   detailsBody.append(facts);
+  if (node.offstage) detailsBody.append(element("p", "warning", "Not drawn: left out for size (see the heading). Its relations are all listed here."));
+  // graph camps' standing: how many relations the actor's side rests on.
+  if (node.standing) {
+    const camp = node.standing === "undecided" ? "in no camp" : "camp " + (node.colorGroup + 1);
+    detailsBody.append(element("p", "meta standing", camp + " · " + node.standing + " · margin " + node.margin));
+  }
   if (node.description) detailsBody.append(element("p", null, node.description));
   if (node.aliases.length) detailsBody.append(element("p", "meta", "also called: " + node.aliases.join(", ")));
   const mine = touching.get(id);
@@ -65,8 +71,8 @@ function showActor(id) {
     if (!groups.has(edge.type)) groups.set(edge.type, []);
     groups.get(edge.type).push(edge);
   }
-  // Every relation is listed; a hub's hundreds are built in slices of
-  // SLICE between frames, so the page never stalls while the panel fills.
+  // Every relation is listed; a hub's hundreds are built in slices of about
+  // SLICE_MS between frames, so the page never stalls while the panel fills.
   const pending = [];
   for (const [type, list] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const section = element("section", "relation-group");
@@ -76,21 +82,25 @@ function showActor(id) {
     detailsBody.append(section);
     for (const edge of list) pending.push([items, edge]);
   }
-  const SLICE = 60;
+  const SLICE_MS = 12;
+  let next = 0;
   const shown = ++panelBuild;
   const fill = () => {
     if (shown !== panelBuild) return; // another actor was opened meanwhile
-    for (const [items, edge] of pending.splice(0, SLICE)) {
+    const until = performance.now() + SLICE_MS;
+    while (next < pending.length && performance.now() < until) {
+      const [items, edge] = pending[next++];
       const item = element("li");
       item.dataset.edge = edge.id;
       const line = element("div", "ends");
       const out = edge.from === id;
       line.append(element("span", "arrow", edge.symmetric ? "↔ " : out ? "→ " : "← "));
       line.append(actorLink(out ? edge.to : edge.from));
+      if (edge.offstage) line.append(element("span", "meta", " (not drawn)"));
       item.append(line, quoteBlock(edge));
       items.append(item);
     }
-    if (pending.length) setTimeout(fill, 0);
+    if (next < pending.length) setTimeout(fill, 0);
     else details.dataset.complete = "true";
   };
   details.dataset.complete = "false";
@@ -104,6 +114,24 @@ function showRelation(id) {
   line.append(actorLink(edge.from), element("span", "arrow", edge.symmetric ? " ↔ " : " → "), actorLink(edge.to));
   detailsBody.append(line, quoteBlock(edge));
 }
+// Every relation between two actors (one line on the WebGL page): a card each.
+function showPair(ids) {
+  const first = edgeById.get(ids[0]);
+  openDetails(nameOf(first.from) + " and " + nameOf(first.to));
+  detailsBody.append(element("p", "meta", plural(ids.length, "relation", "relations") + " between them:"));
+  const items = element("ul", "relations");
+  for (const id of ids) {
+    const edge = edgeById.get(id);
+    const item = element("li");
+    item.dataset.edge = id;
+    const line = element("div", "ends");
+    line.append(actorLink(edge.from), element("span", "arrow", edge.symmetric ? " ↔ " : " → "), actorLink(edge.to));
+    line.append(element("span", "meta", " " + edge.type + " (" + edge.sign + ")"));
+    item.append(line, quoteBlock(edge));
+    items.append(item);
+  }
+  detailsBody.append(items);
+}
 function closeDetails() {
   details.hidden = true;
   detailsBody.replaceChildren();
@@ -116,7 +144,7 @@ function neighbourhood(id) {
   const near = new Set([id]);
   const around = [];
   for (const edge of touching.get(id)) {
-    if (edgeHidden.has(edge.id)) continue;
+    if (edge.offstage || edgeHidden.has(edge.id)) continue;
     around.push(edge.id);
     near.add(edge.from);
     near.add(edge.to);
@@ -145,6 +173,18 @@ function selectEdge(id) {
   showRelation(id);
   saveFragment();
 }
+function selectPair(ids) {
+  if (ids.length === 1) {
+    selectEdge(ids[0]);
+    return;
+  }
+  selected = null;
+  selectedEdge = ids[0];
+  const edge = edgeById.get(ids[0]);
+  renderer.emphasise([edge.from, edge.to], ids);
+  showPair(ids);
+  saveFragment();
+}
 function clearSelection() {
   selected = null;
   selectedEdge = null;
@@ -155,6 +195,7 @@ function clearSelection() {
 }
 renderer.onClick((clicked) => {
   if (clicked.node !== null) select(clicked.node, false);
+  else if (clicked.pair && clicked.pair.length > 1) selectPair(clicked.pair);
   else if (clicked.edge !== null) selectEdge(clicked.edge);
   else clearSelection();
 });

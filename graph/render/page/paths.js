@@ -53,7 +53,7 @@ function hops(actors) {
   for (let i = 0; i + 1 < actors.length; i++) {
     const [a, b] = [actors[i], actors[i + 1]];
     const linking = touching.get(a)
-      .filter((e) => !edgeHidden.has(e.id) && ((e.from === a && e.to === b) || (e.from === b && e.to === a)))
+      .filter((e) => !e.offstage && !edgeHidden.has(e.id) && ((e.from === a && e.to === b) || (e.from === b && e.to === a)))
       .sort((x, y) => position(x) - position(y))
       .map((e) => ({
         id: e.id, source: e.from, type: e.type, target: e.to, evidence: e.evidence,

@@ -8,20 +8,66 @@
 // itself (and those of small pages zoomed out, where vis-network's would be
 // under 11 px), draws emphasis over a veil, switches the level of detail with
 // the zoom, skips edges outside the view, counts a click within 12 px of an
-// actor's centre as on it, and makes the PNG.
+// actor's centre as on it, and makes the PNG. With --merge-pairs it draws one
+// line per pair of actors, as the WebGL page does.
 //
-// Needs: data, meta, dark, INK, PAPER, EDGE_INK, edgeById, byId, compare, status,
-// container (base.js); nodeTooltip, edgeTooltip (tooltips.js).
+// Needs: data, meta, dark, INK, PAPER, EDGE_INK, element, edgeById, byId,
+// compare, status, container (base.js); nodeTooltip, edgeTooltip (tooltips.js).
 // Gives: renderer, with start(onStable), onClick(handler), select(id),
 // unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
 // setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
-// pan(dx, dy), fit(duration), onceDrawn(callback), toPng(ratio).
+// pan(dx, dy), fit(duration), onceDrawn(callback), toPng(ratio), point(id),
+// scale(), pairOf(edgeId).
 
 const renderer = (function () {
   let network = null;
   let nodes = null;
   let edges = null;
   let clicked = () => {};
+
+  // --merge-pairs: one line per pair of actors, as on WebGL pages: its width
+  // by the number of relations, its sign's colour and dashes (ochre and solid
+  // when the pair has relations of more than one sign). The relations stay
+  // the page's items (panel, filters, paths); only the drawing is merged.
+  const pairById = new Map(); // "p<N>" -> drawn item, with its relations
+  const pairOfEdge = new Map(); // relation id -> pair id
+  if (meta.mergePairs) {
+    const byEnds = new Map();
+    for (const edge of data.edges) {
+      const key = edge.from < edge.to ? edge.from + "\u0000" + edge.to : edge.to + "\u0000" + edge.from;
+      if (!byEnds.has(key)) {
+        const id = "p" + byEnds.size;
+        byEnds.set(key, { id: id, from: edge.from, to: edge.to, relations: [], signs: new Set() });
+      }
+      const pair = byEnds.get(key);
+      pair.relations.push(edge);
+      pair.signs.add(edge.sign);
+      pairOfEdge.set(edge.id, pair.id);
+    }
+    for (const pair of byEnds.values()) {
+      const look = pair.signs.size === 1 ? data.signs[[...pair.signs][0]] : data.signs.mixed;
+      pairById.set(pair.id, {
+        id: pair.id,
+        from: pair.from,
+        to: pair.to,
+        relations: pair.relations.map((edge) => edge.id),
+        width: 1 + 1.5 * Math.log2(pair.relations.length),
+        color: { color: look.color, highlight: look.color, hover: look.color },
+        dashes: look.dashes,
+        arrows: "",
+        smooth: false,
+      });
+    }
+  }
+  const drawnById = meta.mergePairs ? pairById : edgeById; // what vis-network draws as edges
+  // The drawn edges of a set of relation ids.
+  const drawnOf = (ids) => (meta.mergePairs ? new Set([...ids].map((id) => pairOfEdge.get(id)).filter(Boolean)) : ids);
+  function pairTooltip(pair) {
+    const box = element("div");
+    box.append(edgeTooltip(edgeById.get(pair.relations[0])));
+    if (pair.relations.length > 1) box.append(element("div", "meta", "and " + (pair.relations.length - 1) + " more between these two: click for all"));
+    return box;
+  }
 
   // vis-network animates a move in a fixed number of frames, however long
   // each takes: on large graphs the view jumps instead.
@@ -45,7 +91,11 @@ const renderer = (function () {
         )
       )
     );
-    edges = new vis.DataSet(data.edges.map((edge) => Object.assign({}, edge, { title: edgeTooltip(edge) })));
+    edges = new vis.DataSet(
+      meta.mergePairs
+        ? [...pairById.values()].map((pair) => Object.assign({}, pair, { title: pairTooltip(pair) }))
+        : data.edges.map((edge) => Object.assign({}, edge, { title: edgeTooltip(edge) }))
+    );
     window.nodes = nodes;
     window.edges = edges;
 
@@ -114,7 +164,13 @@ const renderer = (function () {
     network.on("afterDrawing", drawOver);
     network.on("click", (event) => {
       const node = event.nodes.length ? event.nodes[0] : nodeNear(event.pointer.DOM);
-      clicked({ node: node, edge: node === null && event.edges.length ? event.edges[0] : null });
+      const edge = node === null && event.edges.length ? event.edges[0] : null;
+      if (edge !== null && meta.mergePairs) {
+        const shown = pairById.get(edge).relations.filter((id) => !edgesHidden.has(id));
+        clicked({ node: null, edge: shown.length ? shown[0] : null, pair: shown });
+      } else {
+        clicked({ node: node, edge: edge });
+      }
     });
   }
   // A tap target is at least 24 px across: a click within TAP_PX of an
@@ -148,7 +204,7 @@ const renderer = (function () {
     const body = network.body;
     for (const id of ids) {
       const drawn = body.edges[id];
-      const edge = edgeById.get(id);
+      const edge = drawnById.get(id);
       if (!drawn) continue;
       const arrows = drawn.options.arrows;
       arrows.to.enabled = !coarse && /to/.test(edge.arrows);
@@ -162,7 +218,7 @@ const renderer = (function () {
     if (rough === coarse && (!rough || Math.abs(network.getScale() / coarseScale - 1) < 0.5)) return;
     coarse = rough;
     coarseScale = network.getScale();
-    look(edgeById.keys());
+    look(drawnById.keys());
     network.body.emitter.emit("_requestRedraw");
   }
   // vis-network culls nodes outside the view but draws every edge: zoomed
@@ -268,11 +324,12 @@ const renderer = (function () {
     ctx.fillRect(corner.x, corner.y, far.x - corner.x, far.y - corner.y);
     ctx.restore();
     const shown = (item) => item && item.options.hidden !== true;
-    for (const id of emphasis.edges) {
+    const lines = drawnOf(emphasis.edges);
+    for (const id of lines) {
       const edge = body.edges[id];
       if (shown(edge) && edge.connected) edge.draw(ctx);
     }
-    for (const id of emphasis.edges) {
+    for (const id of lines) {
       const edge = body.edges[id];
       if (shown(edge) && edge.connected) edge.drawArrows(ctx);
     }
@@ -321,10 +378,21 @@ const renderer = (function () {
         changes++;
       }
     }
-    for (const edge of data.edges) {
-      if (edgeIds.has(edge.id) !== edgesHidden.has(edge.id)) {
-        hide(edges, network.body.edges, edge.id, edgeIds.has(edge.id));
-        changes++;
+    if (meta.mergePairs) {
+      // A line is hidden when every relation it stands for is.
+      for (const pair of pairById.values()) {
+        const now = pair.relations.every((id) => edgeIds.has(id));
+        if (now !== pair.relations.every((id) => edgesHidden.has(id))) {
+          hide(edges, network.body.edges, pair.id, now);
+          changes++;
+        }
+      }
+    } else {
+      for (const edge of data.edges) {
+        if (edgeIds.has(edge.id) !== edgesHidden.has(edge.id)) {
+          hide(edges, network.body.edges, edge.id, edgeIds.has(edge.id));
+          changes++;
+        }
       }
     }
     if (changes) {
@@ -339,6 +407,7 @@ const renderer = (function () {
 
   // -- the view ---------------------------------------------------------------------
   function focus(id, minScale, duration) {
+    if (!network.body.nodes[id]) return; // not drawn (left out for size)
     network.focus(id, { scale: Math.max(network.getScale(), minScale), locked: false, animation: glide(duration) });
     levelOfDetail();
   }
@@ -387,7 +456,7 @@ const renderer = (function () {
   return {
     start,
     onClick: (handler) => (clicked = handler),
-    select: (id) => network.selectNodes([id]),
+    select: (id) => (network.body.nodes[id] ? network.selectNodes([id]) : network.unselectAll()),
     unselect: () => network.unselectAll(),
     selected: () => {
       const [id] = network.getSelectedNodes();
@@ -402,5 +471,8 @@ const renderer = (function () {
     fit,
     onceDrawn: (callback) => network.once("afterDrawing", callback),
     toPng,
+    point: (id) => (network.body.nodes[id] ? network.canvasToDOM(network.getPositions([id])[id]) : null),
+    scale: () => network.getScale(),
+    pairOf: (id) => (meta.mergePairs && pairOfEdge.has(id) ? pairById.get(pairOfEdge.get(id)).relations.slice() : [id]),
   };
 })();

@@ -3,7 +3,8 @@
 //
 // Needs: data, meta, $, byId, edgeById, nameOf (base.js); kindBoxes,
 // typeBoxes, signBoxes, applyFilters, setLonely (filters.js); slider (slider.js);
-// select, selectEdge (panel.js); showPathBetween (paths.js).
+// select, selectEdge (panel.js); showPathBetween (paths.js); exploreParams,
+// applyExplore (explore.js).
 // Gives: ready, selected, selectedEdge, pathShown, kindShown, typeShown, SIGNS,
 // signShown, dateLimit, lonelyHidden, nodeHidden, edgeHidden,
 // saveFragment(pathEnds), applyFragment().
@@ -33,6 +34,7 @@ function saveFragment(pathEnds) {
   }
   if (lonelyHidden) params.set("lonely", "hide");
   if (data.dates.length && Number(slider.value) < data.dates.length) params.set("asOf", data.dates[Number(slider.value)].date);
+  exploreParams(params);
   if (selected !== null) params.set("actor", selected);
   if (selectedEdge !== null) params.set("relation", selectedEdge);
   const ends = pathEnds || (pathShown && pathShown.ends);
@@ -61,6 +63,7 @@ function applyFragment() {
       boxes.find((box) => box.dataset.name === name).checked = false;
     }
   }
+  applyExplore(params);
   if (params.get("lonely") === "hide") setLonely(true);
   const asOf = params.get("asOf");
   const stop = data.dates.findIndex((d) => d.date === asOf);

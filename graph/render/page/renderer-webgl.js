@@ -1,0 +1,549 @@
+// renderer-webgl.js: draws the graph with WebGL, through sigma.js 3 over a
+// graphology graph (both inlined from graph/render/vendor/), behind the page's
+// renderer interface (docs/page.md, "Renderer interface").
+//
+// The only module that touches sigma and graphology. Positions come from
+// Python (no layout runs here: no worker, no Blob URL). One line per pair of
+// actors, its width by how many relations link them, its colour by their
+// sign (a pair with relations of more than one sign has a colour of its own);
+// the panel lists every relation. Communities collapse into clusters and open
+// on a click (the "Clusters" button; `graphClusters`). Labels are placed by the page at every
+// frame, the most important first, never over one another. Makes the
+// globals `sigma` (the Sigma instance), `graph` (its graphology graph) and
+// `drawnLabels` (the labels of the last frame, with their boxes).
+//
+// Needs: data, INK, PAPER, element, byId, status, container (base.js);
+// nodeTooltip, edgeTooltip (tooltips.js).
+// Gives: renderer, with start(onStable), onClick(handler), select(id),
+// unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
+// setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
+// pan(dx, dy), fit(duration), onceDrawn(callback), toPng(ratio), point(id),
+// scale(), pairOf(edgeId).
+
+const renderer = (function () {
+  let sigma = null;
+  let graph = null;
+  let clicked = () => {};
+  let marked = null; // the selected actor (Tab, Enter)
+  let emphasis = null; // {nodes: Set, edges: Set}
+  let nodesHidden = new Set();
+  let edgesHidden = new Set();
+
+  // -- one edge per pair of actors ----------------------------------------------
+  const pairs = new Map(); // pair id -> {id, from, to, relations: [edge], signs: Set}
+  const pairOfEdge = new Map(); // relation id -> pair id
+  {
+    const byEnds = new Map();
+    for (const edge of data.edges) {
+      const [a, b] = edge.from < edge.to ? [edge.from, edge.to] : [edge.to, edge.from];
+      const key = a + "\u0000" + b;
+      let pair = byEnds.get(key);
+      if (!pair) {
+        pair = { id: "p" + pairs.size, from: a, to: b, relations: [], signs: new Set() };
+        byEnds.set(key, pair);
+        pairs.set(pair.id, pair);
+      }
+      pair.relations.push(edge);
+      pair.signs.add(edge.sign);
+      pairOfEdge.set(edge.id, pair.id);
+    }
+  }
+  // -- communities as clusters: collapsed into one node, opened by a click ----------
+  // The groups the layout placed together (node.cluster, from Python) of at
+  // least 3 actors. A collapsed cluster is one node (its size by its members);
+  // the lines of its members to the rest are summed into one line per
+  // neighbour. Clicking it opens it.
+  const CLUSTER = "cluster\u0000"; // no actor id starts so: ids are a dataset's text
+  const AGGREGATE = "sum\u0000";
+  const clusterMembers = new Map();
+  for (const node of data.nodes) {
+    if (node.cluster === undefined) continue;
+    if (!clusterMembers.has(node.cluster)) clusterMembers.set(node.cluster, []);
+    clusterMembers.get(node.cluster).push(node);
+  }
+  for (const [number, members] of [...clusterMembers]) if (members.length < 3) clusterMembers.delete(number);
+  const collapsed = new Set();
+  const clusterLabels = new Map(); // number -> "its leading actor and N more"
+  const clusterOf = (id) => {
+    const number = byId.get(id).cluster;
+    return number !== undefined && collapsed.has(number) ? number : null;
+  };
+  const signColor = (pair) => (pair.signs.size === 1 ? data.signs[[...pair.signs][0]].color : data.signs.mixed.color);
+  // A line's width on screen: 1 px for one relation, thicker by the log of the count.
+  const pairWidth = (count) => 1.5 + 1.5 * Math.log2(count);
+
+  // Colours behind the veil: the item's colour mixed 78% towards the paper.
+  function veiled(color) {
+    const hex = (text) => parseInt(text, 16);
+    const [r, g, b] = [1, 3, 5].map((at) => hex(color.slice(at, at + 2)));
+    const [pr, pg, pb] = [1, 3, 5].map((at) => hex(PAPER.slice(at, at + 2)));
+    const mix = (x, p) => Math.round(x * 0.22 + p * 0.78).toString(16).padStart(2, "0");
+    return "#" + mix(r, pr) + mix(g, pg) + mix(b, pb);
+  }
+
+  let nodeScale = 1; // screen pixels per unit of the page's sizes, at the fitted zoom
+
+  // -- what the reducers draw: hidden, veiled, emphasised ---------------------------
+  const pairShown = new Map(); // pair id -> shown relations
+  const pairEmphasised = new Set();
+  function nodeReducer(id, attributes) {
+    if (attributes.count) {
+      const number = Number(id.slice(CLUSTER.length));
+      const open = !collapsed.has(number) || clusterMembers.get(number).every((node) => nodesHidden.has(node.id));
+      return { x: attributes.x, y: attributes.y, size: attributes.size, color: emphasis ? attributes.veiled : attributes.color, label: null, hidden: open, zIndex: 1 };
+    }
+    const shown = {
+      x: attributes.x,
+      y: attributes.y,
+      size: attributes.size,
+      color: attributes.color,
+      label: null,
+      hidden: nodesHidden.has(id) || clusterOf(id) !== null,
+      zIndex: 0,
+    };
+    if (emphasis) {
+      if (emphasis.nodes.has(id)) shown.zIndex = 2;
+      else shown.color = attributes.veiled;
+    }
+    if (id === marked) {
+      shown.highlighted = true;
+      shown.zIndex = 3;
+    }
+    return shown;
+  }
+  function edgeReducer(id, attributes) {
+    if (attributes.sum) {
+      return { size: pairWidth(attributes.sum), color: emphasis ? attributes.veiled : attributes.color, hidden: false, zIndex: 0 };
+    }
+    const pair = pairs.get(id);
+    if (collapsed.size && (clusterOf(pair.from) !== null || clusterOf(pair.to) !== null)) return { hidden: true };
+    const count = pairShown.get(id);
+    const shown = { size: pairWidth(count || 1), color: attributes.color, hidden: !count, zIndex: 0 };
+    if (emphasis) {
+      if (pairEmphasised.has(id)) shown.zIndex = 2;
+      else shown.color = attributes.veiled;
+    }
+    return shown;
+  }
+  function countShown() {
+    for (const pair of pairs.values()) {
+      let count = 0;
+      for (const edge of pair.relations) if (!edgesHidden.has(edge.id)) count++;
+      pairShown.set(pair.id, count);
+    }
+  }
+
+  // -- the drawing --------------------------------------------------------------------
+  function start(onStable) {
+    graph = new graphology.Graph({ type: "undirected", multi: false, allowSelfLoops: true });
+    for (const node of data.nodes) {
+      // The page's y grows downwards, sigma's upwards.
+      graph.addNode(node.id, { x: node.x, y: -node.y, size: node.size, color: node.color, veiled: veiled(node.color) });
+    }
+    for (const pair of pairs.values()) {
+      const color = signColor(pair);
+      graph.addEdgeWithKey(pair.id, pair.from, pair.to, { color: color, veiled: veiled(color) });
+    }
+    for (const [number, members] of clusterMembers) {
+      const x = members.reduce((sum, node) => sum + node.x, 0) / members.length;
+      const y = members.reduce((sum, node) => sum + node.y, 0) / members.length;
+      graph.addNode(CLUSTER + number, { x: x, y: -y, size: 1, color: "#6f6f6f", veiled: veiled("#6f6f6f"), count: members.length });
+      const leader = members.reduce((best, node) => ((node.rank || Infinity) < (best.rank || Infinity) ? node : best));
+      clusterLabels.set(number, leader.label + " and " + (members.length - 1).toLocaleString("en") + " more");
+    }
+    countShown();
+    window.graph = graph;
+    if (data.nodes.length === 0) {
+      status.textContent = "No actors to draw.";
+      onStable();
+      return;
+    }
+    status.textContent = "Drawing " + data.nodes.length.toLocaleString("en") + " actors…";
+    sigma = new Sigma(graph, container, {
+      itemSizesReference: "screen",
+      zoomToSizeRatioFunction: Math.sqrt,
+      renderLabels: false, // the page places them: see drawLabels
+      renderEdgeLabels: false,
+      enableEdgeEvents: true,
+      hideEdgesOnMove: false,
+      zIndex: true,
+      minEdgeThickness: 1,
+      stagePadding: 40,
+      defaultDrawNodeHover: () => {}, // the tooltip shows the name instead
+      nodeReducer: nodeReducer,
+      edgeReducer: edgeReducer,
+      minCameraRatio: 0.002,
+      maxCameraRatio: 20,
+    });
+    window.sigma = sigma;
+    // The page's sizes (radii of 10 to 40 of its units) hold at the fitted zoom,
+    // but never below 3 to 12 screen pixels: every actor is seen.
+    nodeScale = Math.max(sigma.getGraphToViewportRatio(), 0.3);
+    graph.updateEachNodeAttributes((id, attributes) => {
+      attributes.size = attributes.count ? Math.min(40, 4 + 2 * Math.sqrt(attributes.count)) : byId.get(id).size * nodeScale;
+      return attributes;
+    }, { attributes: ["size"] });
+    sigma.on("afterRender", drawLabels);
+    sigma.on("clickNode", (event) => {
+      if (event.node.startsWith(CLUSTER)) openCluster(Number(event.node.slice(CLUSTER.length)));
+      else clicked({ node: event.node, edge: null });
+    });
+    sigma.on("clickEdge", (event) => {
+      if (event.edge.startsWith(AGGREGATE)) return;
+      const shown = pairs.get(event.edge).relations.filter((edge) => !edgesHidden.has(edge.id));
+      clicked({ node: null, edge: shown.length ? shown[0].id : null, pair: shown.map((edge) => edge.id) });
+    });
+    sigma.on("clickStage", () => clicked({ node: null, edge: null }));
+    tooltips();
+    keyboard();
+    clusterButton();
+    fit();
+    onceDrawn(onStable);
+  }
+
+  // The lines of collapsed clusters: one per cluster and neighbour, summing
+  // the shown relations of the pairs it stands for.
+  function aggregate() {
+    graph.forEachEdge((key) => {
+      if (key.startsWith(AGGREGATE)) graph.dropEdge(key);
+    });
+    if (!collapsed.size) return;
+    const sums = new Map();
+    for (const pair of pairs.values()) {
+      const count = pairShown.get(pair.id);
+      if (!count) continue;
+      const [a, b] = [pair.from, pair.to].map((id) => (clusterOf(id) !== null ? CLUSTER + clusterOf(id) : id));
+      if (a === b || (a === pair.from && b === pair.to)) continue;
+      const key = AGGREGATE + (a < b ? a + "\u0000" + b : b + "\u0000" + a);
+      if (!sums.has(key)) sums.set(key, [a, b, 0]);
+      sums.get(key)[2] += count;
+    }
+    for (const [key, [a, b, sum]] of sums) {
+      graph.addEdgeWithKey(key, a, b, { sum: sum, color: "#9a9a9a", veiled: veiled("#9a9a9a") });
+    }
+  }
+  function openCluster(number) {
+    collapsed.delete(number);
+    aggregate();
+    sigma.refresh();
+    clusterToggle.setAttribute("aria-pressed", String(collapsed.size > 0));
+  }
+  function collapseAll(collapse) {
+    collapsed.clear();
+    if (collapse) for (const number of clusterMembers.keys()) collapsed.add(number);
+    aggregate();
+    sigma.refresh();
+    clusterToggle.setAttribute("aria-pressed", String(collapse));
+  }
+  let clusterToggle = null;
+  function clusterButton() {
+    if (!clusterMembers.size) return;
+    clusterToggle = element("button", null, "Clusters");
+    clusterToggle.type = "button";
+    clusterToggle.title = "collapse each community into one node (click one to open it); again to open all";
+    clusterToggle.setAttribute("aria-pressed", "false");
+    clusterToggle.addEventListener("click", () => collapseAll(!collapsed.size));
+    const bar = document.getElementById("controls");
+    if (bar) bar.append(clusterToggle);
+    window.graphClusters = {
+      collapse: () => collapseAll(true),
+      openAll: () => collapseAll(false),
+      open: openCluster,
+      collapsed: () => [...collapsed].sort((a, b) => a - b),
+      members: (number) => (clusterMembers.get(number) || []).map((node) => node.id),
+    };
+  }
+
+  // -- hover previews -----------------------------------------------------------------
+  const tip = element("div", "graph-tooltip");
+  tip.hidden = true;
+  tip.setAttribute("role", "tooltip");
+  Object.assign(tip.style, { position: "absolute", pointerEvents: "none", zIndex: 5 });
+  function tooltips() {
+    container.append(tip);
+    let timer = null;
+    const show = (content, event) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        tip.replaceChildren(content);
+        tip.hidden = false;
+        const left = Math.min(event.x + 12, container.clientWidth - tip.offsetWidth - 4);
+        const top = Math.min(event.y + 12, container.clientHeight - tip.offsetHeight - 4);
+        tip.style.left = Math.max(0, left) + "px";
+        tip.style.top = Math.max(0, top) + "px";
+      }, 150);
+    };
+    const hide = () => {
+      clearTimeout(timer);
+      tip.hidden = true;
+    };
+    sigma.on("enterNode", (event) => {
+      if (!event.node.startsWith(CLUSTER)) {
+        show(nodeTooltip(byId.get(event.node)), event.event);
+        return;
+      }
+      const members = clusterMembers.get(Number(event.node.slice(CLUSTER.length)));
+      const box = element("div", "tip");
+      box.append(element("div", "heading", "A cluster of " + members.length.toLocaleString("en") + " actors"));
+      const first = members.slice().sort((a, b) => (a.rank || Infinity) - (b.rank || Infinity)).slice(0, 5);
+      box.append(element("div", "meta", "led by " + first.map((node) => node.name).join(", ")));
+      box.append(element("div", "meta", "click to open it"));
+      show(box, event.event);
+    });
+    sigma.on("enterEdge", (event) => {
+      if (event.edge.startsWith(AGGREGATE)) return;
+      const shown = pairs.get(event.edge).relations.filter((edge) => !edgesHidden.has(edge.id));
+      if (!shown.length) return;
+      const box = element("div");
+      box.append(edgeTooltip(shown[0]));
+      if (shown.length > 1) box.append(element("div", "meta", "and " + (shown.length - 1) + " more between these two: click for all"));
+      show(box, event.event);
+    });
+    sigma.on("leaveNode", hide);
+    sigma.on("leaveEdge", hide);
+    sigma.getCamera().on("updated", hide);
+  }
+
+  // -- the keyboard: the graph takes the focus; its keys are controls.js's ----------
+  function keyboard() {
+    container.tabIndex = 0;
+    container.setAttribute("role", "application");
+    container.setAttribute("aria-roledescription", "graph");
+    container.setAttribute(
+      "aria-label",
+      "graph of actors and relations: arrows pan, plus and minus zoom, Tab walks the actors " +
+        "by importance, Enter opens one, Escape leaves"
+    );
+  }
+
+  // -- labels: by importance, never over one another, at every frame ---------------
+  const LABEL_PX = 13;
+  const LABEL_FONT = LABEL_PX + 'px system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+  const byRank = data.nodes.slice().sort((a, b) => (a.rank || Infinity) - (b.rank || Infinity) || (a.id < b.id ? -1 : 1));
+  const widths = new Map();
+  let drawnLabels = [];
+  function drawLabels() {
+    const ctx = sigma.canvasContexts.labels;
+    const width = sigma.getDimensions().width;
+    const height = sigma.getDimensions().height;
+    ctx.save();
+    ctx.font = LABEL_FONT;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineWidth = 3;
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = PAPER;
+    ctx.fillStyle = INK;
+    // A label takes its box plus a margin; boxes are kept in a grid of cells.
+    const CELL = 64;
+    const grid = new Map();
+    const placed = [];
+    // At most one label per 140 x 40 pixels of the view: a page of names is not a picture.
+    const budget = Math.max(30, Math.floor((width * height) / (140 * 40)));
+    let candidates = byRank; // the actors by importance, or:
+    if (collapsed.size || emphasis) {
+      candidates = [];
+      for (const number of collapsed) candidates.push({ id: CLUSTER + number, label: clusterLabels.get(number) });
+      if (emphasis) {
+        if (marked && emphasis.nodes.has(marked)) candidates.push(byId.get(marked));
+        for (const node of byRank) if (emphasis.nodes.has(node.id) && node.id !== marked) candidates.push(node);
+      } else {
+        for (const node of byRank) candidates.push(node);
+      }
+    }
+    // Framed graph coordinates to the view's pixels: an affine map (no rotation),
+    // found once a frame from two points, then two multiply-adds a node.
+    const origin = sigma.framedGraphToViewport({ x: 0, y: 0 });
+    const unit = sigma.framedGraphToViewport({ x: 1, y: 1 });
+    const [ax, ay] = [unit.x - origin.x, unit.y - origin.y];
+    const sizeRatio = sigma.scaleSize(1);
+    // Once the view is full, the rest would only be tried and refused: at
+    // most 10 tries a label, counting only actors in the view.
+    let tries = budget * 10;
+    for (const node of candidates) {
+      if (placed.length >= budget || tries <= 0) break;
+      if (nodesHidden.has(node.id)) continue;
+      const shown = sigma.getNodeDisplayData(node.id);
+      if (!shown || shown.hidden) continue;
+      const x = origin.x + ax * shown.x;
+      const y = origin.y + ay * shown.y;
+      if (x < -200 || x > width + 200 || y < -40 || y > height + 20) continue;
+      tries--;
+      let textWidth = widths.get(node.id);
+      if (textWidth === undefined) {
+        textWidth = ctx.measureText(node.label).width;
+        widths.set(node.id, textWidth);
+      }
+      const radius = shown.size * sizeRatio;
+      const box = {
+        left: x - textWidth / 2 - 3,
+        right: x + textWidth / 2 + 3,
+        top: y + radius + 2,
+        bottom: y + radius + 2 + LABEL_PX + 4,
+      };
+      if (box.right < 0 || box.left > width || box.bottom < 0 || box.top > height) continue;
+      const keys = [];
+      for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx++) {
+        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) keys.push(cx * 65536 + cy);
+      }
+      let clash = false;
+      for (const key of keys) {
+        for (const other of grid.get(key) || []) {
+          if (box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom) {
+            clash = true;
+            break;
+          }
+        }
+        if (clash) break;
+      }
+      if (clash) continue;
+      for (const key of keys) {
+        if (!grid.has(key)) grid.set(key, []);
+        grid.get(key).push(box);
+      }
+      placed.push({ id: node.id, box: box });
+      ctx.strokeText(node.label, x, box.top + 2);
+      ctx.fillText(node.label, x, box.top + 2);
+    }
+    ctx.restore();
+    drawnLabels = placed;
+    window.drawnLabels = placed;
+  }
+
+  // -- emphasis and filters: the reducers read them; sigma redraws ------------------
+  function emphasise(nodeIds, edgeIds) {
+    emphasis = nodeIds ? { nodes: new Set(nodeIds), edges: new Set(edgeIds) } : null;
+    pairEmphasised.clear();
+    if (emphasis) for (const id of emphasis.edges) if (pairOfEdge.has(id)) pairEmphasised.add(pairOfEdge.get(id));
+    if (sigma) sigma.refresh();
+  }
+  function setHidden(nodeIds, edgeIds) {
+    const changed = nodeIds.size !== nodesHidden.size || edgeIds.size !== edgesHidden.size ||
+      [...nodeIds].some((id) => !nodesHidden.has(id)) || [...edgeIds].some((id) => !edgesHidden.has(id));
+    nodesHidden = nodeIds;
+    edgesHidden = edgeIds;
+    if (!changed) return;
+    countShown();
+    if (collapsed.size) aggregate();
+    if (sigma) sigma.refresh();
+  }
+  function mark(id) {
+    marked = byId.has(id) && graph && graph.hasNode(id) ? id : null;
+    if (sigma) sigma.refresh();
+  }
+
+  // -- the view -------------------------------------------------------------------------
+  // Pixels on screen per unit of the page's positions (vis-network's "scale").
+  const scale = () => (sigma ? sigma.getGraphToViewportRatio() : 1);
+  function animateTo(state, duration) {
+    const camera = sigma.getCamera();
+    if (duration) camera.animate(state, { duration: duration });
+    else camera.setState(state);
+  }
+  function focus(id, minScale, duration) {
+    if (!sigma || !graph.hasNode(id)) return;
+    const shown = sigma.getNodeDisplayData(id);
+    const ratio = sigma.getCamera().getState().ratio;
+    const wanted = minScale ? Math.min(ratio, (ratio * scale()) / minScale) : ratio;
+    animateTo({ x: shown.x, y: shown.y, ratio: wanted }, duration);
+  }
+  function zoom(factor) {
+    if (!sigma) return;
+    const camera = sigma.getCamera();
+    camera.animate({ ratio: camera.getState().ratio / factor }, { duration: 150 });
+  }
+  // Moves the drawing by dx, dy screen pixels (dx > 0: it moves right).
+  function pan(dx, dy) {
+    if (!sigma) return;
+    const camera = sigma.getCamera();
+    const centre = { x: container.clientWidth / 2, y: container.clientHeight / 2 };
+    const target = sigma.viewportToFramedGraph({ x: centre.x - dx, y: centre.y - dy });
+    camera.animate({ x: target.x, y: target.y }, { duration: 150 });
+  }
+  // Every shown actor in the view: the whole graph, or the box of those shown.
+  function fit(duration) {
+    if (!sigma) return;
+    const shown = data.nodes.filter((node) => !nodesHidden.has(node.id));
+    if (!shown.length || shown.length === data.nodes.length) {
+      animateTo({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, duration);
+      return;
+    }
+    let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const node of shown) {
+      const at = sigma.getNodeDisplayData(node.id);
+      left = Math.min(left, at.x);
+      right = Math.max(right, at.x);
+      top = Math.min(top, at.y);
+      bottom = Math.max(bottom, at.y);
+    }
+    // In sigma's framed coordinates the whole graph spans 1 at ratio 1.
+    const ratio = Math.min(1, Math.max(right - left, bottom - top, 0.02) * 1.1);
+    animateTo({ x: (left + right) / 2, y: (top + bottom) / 2, ratio: ratio, angle: 0 }, duration);
+  }
+  function onceDrawn(callback) {
+    if (!sigma) {
+      setTimeout(callback);
+      return;
+    }
+    sigma.once("afterRender", () => callback());
+    sigma.scheduleRender();
+  }
+  // The canvases as drawn (edges, nodes, labels), on the page's background, as
+  // a PNG at `ratio` pixels per CSS pixel (default: the screen's). sigma reads
+  // its resolution from window.devicePixelRatio at every frame, so the page
+  // lends it `ratio` for one frame, copies it in the same task (WebGL keeps no
+  // buffer), and gives the screen's back.
+  function toPng(ratio) {
+    const lent = ratio && ratio !== window.devicePixelRatio;
+    const own = Object.getOwnPropertyDescriptor(window, "devicePixelRatio");
+    if (lent) Object.defineProperty(window, "devicePixelRatio", { value: ratio, configurable: true });
+    try {
+      sigma.resize(true);
+      sigma.render();
+      const canvases = sigma.getCanvases();
+      const copy = document.createElement("canvas");
+      copy.width = canvases.edges.width;
+      copy.height = canvases.edges.height;
+      const ctx = copy.getContext("2d");
+      ctx.fillStyle = PAPER;
+      ctx.fillRect(0, 0, copy.width, copy.height);
+      for (const name of ["edges", "nodes", "labels", "hoverNodes", "hovers"]) {
+        if (canvases[name]) ctx.drawImage(canvases[name], 0, 0, copy.width, copy.height);
+      }
+      return copy.toDataURL("image/png");
+    } finally {
+      if (lent) {
+        // The screen's own again.
+        if (own) Object.defineProperty(window, "devicePixelRatio", own);
+        else delete window.devicePixelRatio;
+        sigma.resize(true);
+        sigma.render();
+      }
+    }
+  }
+  // Where an actor's centre is, in pixels of the graph's element (null if not drawn).
+  function point(id) {
+    if (!sigma || !graph.hasNode(id)) return null;
+    return sigma.framedGraphToViewport(sigma.getNodeDisplayData(id));
+  }
+
+  return {
+    start,
+    onClick: (handler) => (clicked = handler),
+    select: mark,
+    unselect: () => mark(null),
+    selected: () => marked,
+    emphasise,
+    emphasised: () => emphasis,
+    setHidden,
+    focus,
+    zoom,
+    pan,
+    fit,
+    onceDrawn,
+    toPng,
+    point,
+    scale,
+    pairOf: (id) => (pairOfEdge.has(id) ? pairs.get(pairOfEdge.get(id)).relations.map((edge) => edge.id) : []),
+  };
+})();
