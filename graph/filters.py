@@ -69,6 +69,8 @@ def filter_dataset(
         for actor_id, actor in dataset.actors.items()
         if actor_id not in removed and (kinds is None or actor.kind in kinds)
     }
+    if dataset.columns is not None:
+        return _filter_columns(dataset, actors, types, limit, states, hedged)
     relations = [
         relation
         for relation in dataset.relations
@@ -82,6 +84,29 @@ def filter_dataset(
     if len(actors) == len(dataset.actors) and len(relations) == len(dataset.relations):
         return dataset
     return replace(dataset, actors=actors, relations=relations)
+
+
+def _filter_columns(dataset, actors: dict, types, limit, states, hedged: bool) -> Dataset:
+    """:func:`filter_dataset` on the columns: the same relations kept, as a mask."""
+    import numpy as np
+
+    columns = dataset.columns
+    kept_actors = columns.codes_of(actors)
+    keep = kept_actors[columns.source] & kept_actors[columns.target]
+    if types is not None:
+        keep &= np.array([name in types for name in columns.types], dtype=bool)[columns.type]
+    if limit is not None:
+        # Undated relations (code -1, the last entry) always count.
+        dated = [period_start(date) <= limit for date in columns.dates]
+        keep &= np.array([*dated, True], dtype=bool)[columns.date]
+    if states is not None:
+        allowed = [state in states for state in EVIDENCE_STATES]
+        keep &= np.array(allowed, dtype=bool)[columns.state]
+    if not hedged:
+        keep &= ~columns.hedged
+    if len(actors) == len(dataset.actors) and keep.all():
+        return dataset
+    return dataset.with_columns(actors, columns.take(keep))
 
 
 def sign_names(values: Iterable[str | int] | None) -> list[str] | None:

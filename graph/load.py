@@ -185,7 +185,7 @@ def validate(
     return {
         "valid": dataset is not None,
         "actors": len(dataset.actors) if dataset else None,
-        "relations": len(dataset.relations) if dataset else None,
+        "relations": dataset.relation_count if dataset else None,
         "types": len(dataset.types) if dataset else None,
         "quotes_checked": bool(dataset and dataset.documents),
         "evidence_states": evidence_counts(dataset) if dataset else None,
@@ -202,6 +202,11 @@ def evidence_counts(dataset: Dataset) -> dict[str, int]:
     from .model import EVIDENCE_STATES
 
     counts = dict.fromkeys(EVIDENCE_STATES, 0)
+    if dataset.columns is not None:  # from the cache: count the codes
+        import numpy as np
+
+        found = np.bincount(dataset.columns.state, minlength=len(EVIDENCE_STATES)).tolist()
+        return dict(zip(EVIDENCE_STATES, found))
     for relation in dataset.relations:
         counts[relation.evidence_state] += 1
     return counts

@@ -202,6 +202,25 @@ class Dataset:
     _index: ActorIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
+    def columns(self):
+        """Return the relations as arrays (:class:`graph.columns.Columns`), or None.
+
+        None here: a dataset built from objects. A dataset from the cache
+        (:class:`graph.columns.ColumnarDataset`) has them until its
+        ``relations`` are asked for.
+        """
+        return None
+
+    @property
+    def relation_count(self) -> int:
+        """Return how many relations there are (without building them, for columns)."""
+        return len(self.relations)
+
+    def relations_among(self, ids) -> list[Relation]:
+        """Return the relations whose source and target are both in ``ids``, in file order."""
+        return [r for r in self.relations if r.source in ids and r.target in ids]
+
+    @property
     def index(self) -> ActorIndex:
         """Return the look-up table of ids, names and aliases (built on first use)."""
         if self._index is None:
@@ -312,6 +331,10 @@ class Projection:
     @classmethod
     def of(cls, dataset: Dataset, directed: bool = True, weighted: bool = False) -> Projection:
         """Return the projection of ``dataset`` (see the class docstring)."""
+        if getattr(dataset, "columns", None) is not None:  # arrays: the same, computed on them
+            projected = dataset.project(directed, weighted)
+            if projected is not None:
+                return projected
         edges: dict[tuple[str, str], float] = {}
         symmetric = {name for name, kind in dataset.types.items() if kind.symmetric}
         for relation in dataset.relations:

@@ -31,7 +31,43 @@ def loaded_from_files(folder, **options) -> tuple[object, bool]:
 def entries(private_cache) -> list:
     if not private_cache.is_dir():
         return []
-    return sorted(p for p in private_cache.iterdir() if p.suffix == ".json")
+    return sorted(p for p in private_cache.iterdir() if p.suffix == ".cols")
+
+
+def _header(data: bytes) -> dict:
+    """Return an entry's header: its first line is ``CHECKSUM HEADER-JSON``."""
+    return json.loads(data.split(b"\n", 1)[0].split(b" ", 1)[1])
+
+
+def _part(data: bytes, name: str) -> bytes:
+    """Return the bytes of the part ``name`` of an entry."""
+    _, start, size, _ = _header(data)["blobs"][name]
+    return data[start : start + size]
+
+
+def _with_header(data: bytes, **fields) -> bytes:
+    """Return the entry with header fields changed, its header checksum right (only the parts'
+    places keep their meaning while the header line keeps its length)."""
+    line, rest = data.split(b"\n", 1)
+    header = _header(data)
+    header.update(fields)
+    text = json.dumps(header, separators=(",", ":")).encode()
+    new = cache._digest(text).encode() + b" " + text
+    return new + b"\n" + rest if len(new) == len(line) else new + b"\n"
+
+
+def _rewritten(data: bytes, **parts) -> bytes:
+    """Return the entry rewritten by the cache's own writer, some parts replaced."""
+    import io
+
+    header = _header(data)
+    arrays = {}
+    for name, (kind, start, size, _) in header["blobs"].items():
+        arrays[name] = (kind, data[start : start + size])
+    arrays.update({name: (array.dtype.str, array) for name, array in parts.items()})
+    out = io.BytesIO()
+    cache._write(out, header["key"], arrays)
+    return out.getvalue()
 
 
 def test_a_second_load_comes_from_the_cache_and_equals_the_first(private_cache):
@@ -44,13 +80,20 @@ def test_a_second_load_comes_from_the_cache_and_equals_the_first(private_cache):
     assert warm.find_actor(cold.relations[0].source) == cold.actors[cold.relations[0].source]
 
 
-def test_the_cache_lives_under_xdg_cache_home_and_holds_json_data(private_cache):
+def test_the_cache_lives_under_xdg_cache_home_and_holds_columns(private_cache):
     load_dataset(SMALL)
     (entry,) = entries(private_cache)
     assert private_cache.name == "news-actor-graph"
-    header, payload = entry.read_bytes().split(b"\n", 1)
-    assert json.loads(header)["format"] == cache.FORMAT
-    assert json.loads(payload)["evidence"][0] == load_dataset(SMALL).relations[0].evidence
+    data = entry.read_bytes()
+    assert _header(data)["format"] == cache.FORMAT
+    first = load_dataset(SMALL, cache=False).relations[0]
+    ends = _part(data, "evidence_ends")
+    assert (
+        _part(data, "evidence")[: int.from_bytes(ends[8:16], "little")] == first.evidence.encode()
+    )
+    warm = load_dataset(SMALL)
+    assert warm.columns is not None  # the relations are columns until asked for
+    assert warm.relations[0] == first and warm.columns is None
 
 
 def test_editing_a_yaml_file_or_a_document_invalidates_the_entry(write_dataset):
@@ -77,23 +120,45 @@ def _truncate(data: bytes) -> bytes:
     return data[: len(data) // 2]
 
 
+def _truncate_last_part(data: bytes) -> bytes:
+    return data[:-1]
+
+
 def _flip(data: bytes) -> bytes:
-    return data[:-10] + bytes([data[-10] ^ 1]) + data[-9:]
+    # A bit of a numeric column (the targets): its checksum is checked on every load.
+    _, start, _, _ = _header(data)["blobs"]["target"]
+    return data[:start] + bytes([data[start] ^ 1]) + data[start + 1 :]
+
+
+def _flip_header(data: bytes) -> bytes:
+    at = data.index(b'"format"') + 2
+    return data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :]
 
 
 def _foreign(data: bytes) -> bytes:
-    # A well-formed entry whose content is not a dataset (checksum right, shape wrong).
-    payload = json.dumps({"actors": "rm -rf /"}).encode()
-    header = json.loads(data.split(b"\n", 1)[0])
-    header.update(size=len(payload), checksum=cache._digest(payload))
-    return json.dumps(header).encode() + b"\n" + payload
+    # A well-formed entry whose content is not a dataset (checksums right, shape wrong).
+    import numpy as np
+
+    meta = np.frombuffer(json.dumps({"actors": "rm -rf /"}).encode(), dtype="|u1")
+    return _rewritten(data, meta=meta)
+
+
+def _out_of_range(data: bytes) -> bytes:
+    # Checksums right, but a relation whose source is no actor.
+    import numpy as np
+
+    source = np.frombuffer(_part(data, "source"), dtype="<i4").copy()
+    source[0] = 10_000
+    return _rewritten(data, source=source)
 
 
 def _stale(data: bytes) -> bytes:
-    header, payload = data.split(b"\n", 1)
-    fields = json.loads(header)
-    fields["format"] = "news-actor-graph dataset cache 0"
-    return json.dumps(fields).encode() + b"\n" + payload
+    return _with_header(data, format="news-actor-graph dataset cache 0")
+
+
+def _other_version(data: bytes) -> bytes:
+    # Written by another version of the package: its key (which hashes the code) differs.
+    return _with_header(data, key="f" * 40)
 
 
 def _pickle(data: bytes) -> bytes:
@@ -102,7 +167,21 @@ def _pickle(data: bytes) -> bytes:
     return pickle.dumps({"actors": []})
 
 
-@pytest.mark.parametrize("damage", [_truncate, _flip, _foreign, _stale, _pickle, lambda d: b""])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _truncate,
+        _truncate_last_part,
+        _flip,
+        _flip_header,
+        _foreign,
+        _out_of_range,
+        _stale,
+        _other_version,
+        _pickle,
+        lambda d: b"",
+    ],
+)
 def test_a_broken_entry_is_ignored_and_rebuilt(private_cache, damage):
     cold = load_dataset(SMALL)
     (entry,) = entries(private_cache)
@@ -261,7 +340,7 @@ def test_an_entry_holds_each_document_it_read_with_its_target(write_dataset, pri
     folder = write_dataset()
     load_dataset(folder)
     (entry,) = entries(private_cache)
-    paths = json.loads(entry.read_bytes().split(b"\n", 1)[1])["paths"]
+    paths = json.loads(_part(entry.read_bytes(), "meta"))["paths"]
     assert paths == [
         [
             str(folder / "article.txt"),
@@ -285,14 +364,14 @@ def test_a_folder_typed_elsewhere_gets_the_folder_of_this_run(write_dataset, tmp
 
 
 def _nested_payload(data: bytes) -> bytes:
-    payload = b"[" * 200_000 + b"]" * 200_000
-    header = json.loads(data.split(b"\n", 1)[0])
-    header.update(size=len(payload), checksum=cache._digest(payload))
-    return json.dumps(header).encode() + b"\n" + payload
+    import numpy as np
+
+    return _rewritten(data, meta=np.frombuffer(b"[" * 200_000 + b"]" * 200_000, dtype="|u1"))
 
 
 def _nested_header(data: bytes) -> bytes:
-    return b'{"format":' * 200_000 + b"1" + b"}" * 200_000 + b"\n" + data.split(b"\n", 1)[1]
+    header = b'{"format":' * 200_000 + b"1" + b"}" * 200_000
+    return cache._digest(header).encode() + b" " + header + b"\n" + data.split(b"\n", 1)[1]
 
 
 @pytest.mark.parametrize("damage", [_nested_payload, _nested_header])
@@ -353,7 +432,7 @@ def test_trimming_deletes_only_the_caches_own_entries(private_cache, monkeypatch
     private_cache.mkdir(parents=True)
     mine = private_cache / "notes.json"
     mine.write_text('{"mine": true}\n', encoding="utf-8")
-    lookalike = private_cache / ("0" * 40 + ".json")  # named like an entry, but a link
+    lookalike = private_cache / ("0" * 40 + ".cols")  # named like an entry, but a link
     lookalike.symlink_to(mine)
     for path in (mine, lookalike):
         os.utime(path, (1, 1), follow_symlinks=False)
@@ -366,7 +445,7 @@ def test_trimming_deletes_only_the_caches_own_entries(private_cache, monkeypatch
 def test_a_folder_named_like_an_entry_does_not_stop_trimming(private_cache, tmp_path, monkeypatch):
     # D15: the folder is skipped; the old entries behind it still go.
     private_cache.mkdir(parents=True)
-    for name in ("folder.json", "1" * 40 + ".json"):
+    for name in ("folder.json", "1" * 40 + ".cols"):
         (private_cache / name).mkdir()
         os.utime(private_cache / name, (1, 1))
     copies = []
@@ -384,3 +463,48 @@ def test_a_folder_named_like_an_entry_does_not_stop_trimming(private_cache, tmp_
     files = [p for p in private_cache.iterdir() if p.is_file()]
     assert len(files) == 1 and files[0] != first
     assert (private_cache / "folder.json").is_dir()
+
+
+def test_a_damaged_quote_is_found_when_first_read(private_cache):
+    # The texts are checked when a command first reads them, not on every load: a quote
+    # changed in the file (which the cache never does) is an error naming the entry, which
+    # goes; the next load reads the files again.
+    cold = load_dataset(SMALL)
+    (entry,) = entries(private_cache)
+    data = entry.read_bytes()
+    _, start, _, _ = _header(data)["blobs"]["evidence"]
+    entry.write_bytes(data[:start] + bytes([data[start] ^ 1]) + data[start + 1 :])
+    warm, from_files = loaded_from_files(SMALL)
+    assert not from_files and warm.actors == cold.actors
+    with pytest.raises(DatasetError, match="cache entry changed while in use"):
+        warm.relations  # noqa: B018
+    assert entries(private_cache) == []
+    again, from_files = loaded_from_files(SMALL)
+    assert from_files and again == cold
+
+
+def test_an_entry_replaced_while_mapped_leaves_the_reader_whole(private_cache):
+    # Entries are renamed over, never changed in place: a process holding the old one
+    # mapped keeps reading it whole (a file truncated under a mapping would kill it).
+    cold = load_dataset(SMALL)
+    (entry,) = entries(private_cache)
+    warm = load_dataset(SMALL)
+    assert warm.columns is not None
+    replacement = entry.with_name(".tmp-replacement.part")
+    replacement.write_bytes(b"x")
+    os.replace(replacement, entry)
+    assert warm.relations == cold.relations
+
+
+def test_entries_of_the_earlier_json_format_are_trimmed_first(private_cache, monkeypatch):
+    private_cache.mkdir(parents=True)
+    old = private_cache / ("a" * 40 + ".json")  # an entry of format 4: never read now
+    old.write_bytes(b"{}\n" * 1000)
+    os.utime(old, (1, 1))
+    mine = private_cache / "notes.json"
+    mine.write_text("{}\n", encoding="utf-8")
+    load_dataset(SMALL)
+    (entry,) = entries(private_cache)
+    monkeypatch.setenv("GRAPH_CACHE_MAX_BYTES", str(entry.stat().st_size + 10))
+    cache.trim()
+    assert sorted(p.name for p in private_cache.iterdir()) == sorted([entry.name, mine.name])

@@ -85,7 +85,9 @@ class RustworkxEngine(Engine):
     def components(self, graph):
         import rustworkx as rx
 
-        built, ids = _build(graph, ordered=False)
+        # Components are sets: the order edges are added in does not matter, and a
+        # projection of columns holds them sorted already (no sort to pay either way).
+        built, ids = _build(graph, ordered=hasattr(graph, "heads"))
         found = (
             rx.weakly_connected_components(built)
             if graph.directed
@@ -112,17 +114,48 @@ def _build(graph: Projection, ordered: bool = True):
     over edges come out the same whatever the order of the relations in the
     files. Components and shortest paths do not depend on it.
     """
-    import rustworkx as rx
 
+    if hasattr(graph, "heads"):  # a projection of columns: its arrays, no dictionary
+        return _build_from_arrays(graph, ordered)
     ids = sorted(graph.nodes)
     position = {actor: index for index, actor in enumerate(ids)}
-    built = rx.PyDiGraph(multigraph=False) if graph.directed else rx.PyGraph(multigraph=False)
+    built = _empty(graph)
     built.add_nodes_from(ids)
     edges = [(position[s], position[t], w) for (s, t), w in graph.edges.items()]
     if ordered:
         edges.sort()
     built.add_edges_from(edges)
     return built, ids
+
+
+def _build_from_arrays(graph, ordered: bool):
+    """:func:`_build` from a :class:`~graph.columns.ColumnProjection`: the same graph.
+
+    Its pairs are held sorted by source then target (the ``ordered`` order),
+    and otherwise put in the order of its ``edges``, as :func:`_build` adds them.
+    """
+
+    ids = graph.ids
+    built = _empty(graph)
+    built.add_nodes_from(ids)
+    order = None if ordered else graph.first_order()
+    heads = (graph.heads if order is None else graph.heads[order]).tolist()
+    tails = (graph.tails if order is None else graph.tails[order]).tolist()
+    built.add_edges_from(list(zip(heads, tails, graph.weight_list(order))))
+    return built, ids
+
+
+def _empty(graph: Projection):
+    """Return an empty rustworkx graph for ``graph``: directed or not.
+
+    A projection holds each pair once, so the graph would have no parallel
+    edges either way; made as a multigraph, rustworkx does not look for an
+    existing edge before adding each one (which costs a hub's degree every
+    time: 6 times slower on 200,000 relations). The graph is the same.
+    """
+    import rustworkx as rx
+
+    return rx.PyDiGraph(multigraph=True) if graph.directed else rx.PyGraph(multigraph=True)
 
 
 def _scaled(built):
@@ -153,6 +186,8 @@ def _scaled(built):
 
 def _degree(graph: Projection, measure: str) -> dict:
     """Degree centrality as networkx computes it: (summed) degree / (n - 1)."""
+    if hasattr(graph, "heads"):  # a projection of columns
+        return _degree_from_arrays(graph, measure)
     totals = dict.fromkeys(graph.nodes, 0.0 if graph.weighted else 0)
     ends = {"degree": (0, 1), "out-degree": (0,), "in-degree": (1,)}[measure]
     for pair, weight in graph.edges.items():
@@ -162,3 +197,14 @@ def _degree(graph: Projection, measure: str) -> dict:
         return dict.fromkeys(totals, 1)  # networkx gives a lone actor 1
     scale = 1 / (len(totals) - 1)
     return {actor: total * scale for actor, total in totals.items()}
+
+
+def _degree_from_arrays(graph, measure: str) -> dict:
+    """:func:`_degree` on a projection of columns: the same sums, in the same order."""
+    ends = {"degree": (0, 1), "out-degree": (0,), "in-degree": (1,)}[measure]
+    found = graph.degree_totals(ends).tolist()
+    position = {actor: index for index, actor in enumerate(graph.ids)}
+    if len(graph.nodes) <= 1:
+        return dict.fromkeys(graph.nodes, 1)  # networkx gives a lone actor 1
+    scale = 1 / (len(graph.nodes) - 1)
+    return {actor: found[position[actor]] * scale for actor in graph.nodes}

@@ -120,7 +120,8 @@ def explain_paths(dataset: Dataset, paths: list, directed: bool) -> list[dict]:
     Each hop names the first relation behind it in file order; ``dataset``
     needs only the actors on the paths and the relations between them.
     """
-    links = _links(dataset.relations, {node for path in paths for node in path})
+    nodes = {node for path in paths for node in path}
+    links = _links(dataset.relations_among(nodes), nodes)
     return [
         {
             "actors": list(path),

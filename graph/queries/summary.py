@@ -32,28 +32,72 @@ def stats(dataset: Dataset, engine: str | None = None, directed: bool | None = N
     chosen = choose(engine, "components")
     simple = Projection.of(dataset, directed=directed)
     components = sorted(chosen.components(simple), key=lambda c: (-len(c), min(c)))
-    linked = {actor for pair in simple.edges for actor in pair}
     count = len(simple.nodes)
     pairs = count * (count - 1) if directed else count * (count - 1) / 2
-    dates = [r.date for r in dataset.relations if r.date]  # only the count and the ends
+    if dataset.columns is not None:
+        counts = _column_counts(dataset, simple)
+    else:
+        linked = {actor for pair in simple.edges for actor in pair}
+        dates = [r.date for r in dataset.relations if r.date]  # only the count and the ends
+        counts = {
+            "relations": len(dataset.relations),
+            "relations_by_type": _counts(relation.type for relation in dataset.relations),
+            "relations_by_sign": _counts(
+                dataset.types[relation.type].sign_name for relation in dataset.relations
+            ),
+            "isolated": sorted(node for node in simple.nodes if node not in linked),
+            "links": len(simple.edges),
+            "dates": (len(dates), min(dates) if dates else None, max(dates) if dates else None),
+        }
+    dated, first, last = counts["dates"]
     return {
         "actors": len(dataset.actors),
-        "relations": len(dataset.relations),
+        "relations": counts["relations"],
         "actors_by_kind": _counts(actor.kind for actor in dataset.actors.values()),
-        "relations_by_type": _counts(relation.type for relation in dataset.relations),
-        "relations_by_sign": _counts(
-            dataset.types[relation.type].sign_name for relation in dataset.relations
-        ),
+        "relations_by_type": counts["relations_by_type"],
+        "relations_by_sign": counts["relations_by_sign"],
         "engine": chosen.name,
         "documents": {key: shown_path(doc.path) for key, doc in dataset.documents.items()},
         "components": len(components),
         "largest_component": len(components[0]) if components else 0,
-        "isolated": sorted(node for node in simple.nodes if node not in linked),
-        "density": 0 if count <= 1 else len(simple.edges) / pairs,
+        "isolated": counts["isolated"],
+        "density": 0 if count <= 1 else counts["links"] / pairs,
         "directed": directed,
-        "dated_relations": len(dates),
-        "first_date": min(dates) if dates else None,
-        "last_date": max(dates) if dates else None,
+        "dated_relations": dated,
+        "first_date": first,
+        "last_date": last,
+    }
+
+
+def _column_counts(dataset: Dataset, simple) -> dict:
+    """The counts of :func:`stats` on the columns (the same numbers, by array operations)."""
+    import numpy as np
+
+    columns = dataset.columns
+    by_type = np.bincount(columns.type, minlength=len(columns.types)).tolist()
+    types = Counter({name: n for name, n in zip(columns.types, by_type) if n})
+    signs: Counter = Counter()
+    for name, n in types.items():
+        signs[dataset.types[name].sign_name] += n
+    if hasattr(simple, "heads"):
+        linked_at = np.zeros(len(simple.ids), dtype=bool)
+        linked_at[simple.heads] = True
+        linked_at[simple.tails] = True
+        linked = {simple.ids[n] for n in np.flatnonzero(linked_at).tolist()}
+        links = len(simple)
+    else:
+        linked = {actor for pair in simple.edges for actor in pair}
+        links = len(simple.edges)
+    used = np.bincount(columns.date[columns.date >= 0], minlength=len(columns.dates))
+    dates = [date for date, n in zip(columns.dates, used.tolist()) if n and date]
+    dated = sum(n for date, n in zip(columns.dates, used.tolist()) if date)
+    return {
+        "relations": len(columns),
+        "relations_by_type": _sorted_counts(types),
+        "relations_by_sign": _sorted_counts(signs),
+        "isolated": sorted(node for node in simple.nodes if node not in linked),
+        "links": links,
+        "dates": (dated, min(dates) if dates else None, max(dates) if dates else None),
     }
 
 
@@ -83,4 +127,8 @@ def show(dataset: Dataset, actor: Actor | str) -> dict:
 
 def _counts(values) -> dict[str, int]:
     """Return a count per value, most frequent first, ties by name."""
-    return dict(sorted(Counter(values).items(), key=lambda item: (-item[1], item[0])))
+    return _sorted_counts(Counter(values))
+
+
+def _sorted_counts(counts: Counter) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

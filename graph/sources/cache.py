@@ -1,12 +1,13 @@
 """A cache of loaded datasets, so that every command after the first loads warm.
 
-An entry holds a valid dataset as JSON data (never code: no pickle) and is
-keyed by the content of ``actors.yaml`` and ``relations.yaml``, by the
-dataset's folder (as typed and resolved), by the options of the load (the
-size limit, and the document roots the user allowed, as typed and resolved:
-an entry certified under other roots is never reused), and by the code that
-builds it (a hash of this package's source files, so it goes stale during
-development too). Editing any of them misses the cache.
+An entry holds a valid dataset in columns (:mod:`graph.columns`; numpy
+arrays and a small JSON part, never code: no pickle), one file mapped on a
+warm load rather than parsed, and is keyed by the content of ``actors.yaml``
+and ``relations.yaml``, by the dataset's folder (as typed and resolved), by
+the options of the load (the size limit, and the document roots the user
+allowed, as typed and resolved: an entry certified under other roots is
+never reused), and by the code that builds it (a hash of this package's
+source files, so it goes stale during development too). Editing any of them misses the cache.
 
 The cache never certifies a document it did not read: an entry also holds,
 for every path the load resolved (each document and each document root), the
@@ -20,13 +21,20 @@ a symlink pointed elsewhere, is read again (and checked again).
   least recently used entries are deleted.
 * Off: ``--no-cache`` on any command, ``GRAPH_NO_CACHE=1``, or
   ``load_dataset(..., cache=False)``.
+* Checked: the first line of an entry is the BLAKE3 checksum of its JSON
+  header, which lists each part (type, place, length, checksum). Every load
+  checks the header, the JSON part and the numeric columns (a few MB on
+  200,000 relations), and every code against its table; the texts (quotes,
+  locators, most of an entry) are checked when first read, so a command
+  that prints no quote never reads them (see :func:`_texts`).
 * Safe: an entry whose header, checksum, key or shape is wrong (corrupt,
   truncated, stale, written by another version, foreign, or nested past the
   parser's recursion limit) is ignored and rebuilt. Only regular files are
   read as entries (never a symlink, a pipe or a device), and none larger
   than the cache's size limit. Entries are written to a temporary file and
-  renamed into place, so two processes filling the cache at once leave a
-  complete entry. Trimming deletes only the cache's own files (regular files
+  renamed into place (never changed in place: a process holding an entry
+  mapped keeps reading it whole), so two processes filling the cache at once
+  leave a complete entry. Trimming deletes only the cache's own files (regular files
   named as it names them); anything else in the folder is left alone.
 
 >>> key_of_code() == key_of_code()
@@ -38,16 +46,19 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import hashlib
+import itertools
 import json
 import os
 import re
 import stat
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from ..model import EVIDENCE_STATES, ROLES, Actor, Dataset, Document, Kind, Relation, RelationType
+from blake3 import blake3
+
+from ..columns import NUMERIC, TEXTS, buffers_of
+from ..model import EVIDENCE_STATES, ROLES, Actor, Dataset, Document, Kind, RelationType
 from ..problems import Problem
 
 __all__ = [
@@ -63,11 +74,16 @@ __all__ = [
 ]
 
 APP = "news-actor-graph"
-FORMAT = "news-actor-graph dataset cache 4"
+FORMAT = "news-actor-graph dataset cache 5 (columns)"
 MAX_BYTES = 1 << 30  # 1 GiB of entries in all
-_SUFFIX = ".json"
+_SUFFIX = ".cols"
 # The names the cache gives its files: only these are ever trimmed.
-_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.json")
+# (``.json``: the entries of the cache's earlier format, never read now, trimmed first as
+# the least recently used.)
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.(cols|json)")
+# The numpy types an entry's parts may have (never an object: nothing is unpickled), and sizes.
+_TYPES = {"|u1": 1, "|b1": 1, "|i1": 1, "<i4": 4, "<i8": 8, "<f8": 8}
+_HEADER_LIMIT = 1 << 16  # the first line: a checksum and the table of the parts
 _TEMPORARY_PREFIX, _TEMPORARY_SUFFIX = ".tmp-", ".part"
 
 # Set by ``--no-cache`` for one command run (see graph.cli.options).
@@ -103,18 +119,18 @@ def key_of_code() -> str:
     global _code_key
     if _code_key is None:
         package = Path(__file__).resolve().parent.parent
-        digest = hashlib.blake2b(FORMAT.encode(), digest_size=16)
+        digest = blake3(FORMAT.encode())
         for path in sorted(package.rglob("*")):
             if path.suffix in (".py", ".json") and path.is_file():
                 digest.update(str(path.relative_to(package)).encode() + b"\0")
                 digest.update(path.read_bytes())
-        _code_key = digest.hexdigest()
+        _code_key = digest.hexdigest(length=16)
     return _code_key
 
 
 def content_hash(data: bytes) -> str:
     """Return the hash the cache keeps of a document's bytes, as the loader read them."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake3(data).hexdigest(length=16)
 
 
 def _hash_file(path: Path | str, limit: int = 2 << 30) -> str | None:
@@ -127,11 +143,11 @@ def _hash_file(path: Path | str, limit: int = 2 << 30) -> str | None:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None  # the loader reports it; nothing of it is cached
-        digest = hashlib.blake2b(digest_size=16)
+        digest = blake3()
         with os.fdopen(descriptor, "rb", closefd=False) as file:
             for block in iter(lambda: file.read(1 << 20), b""):
                 digest.update(block)
-        return digest.hexdigest()
+        return digest.hexdigest(length=16)
     except OSError:
         return None
     finally:
@@ -157,26 +173,22 @@ def key_of(folder: Path, files: list[Path], options: str = "") -> str | None:
 
 
 def load(key: str) -> Dataset | None:
-    """Return the dataset cached under ``key``, or None (missing, or not to be trusted)."""
+    """Return the dataset cached under ``key``, or None (missing, or not to be trusted).
+
+    The entry is mapped, not read: the header, the small JSON part (actors,
+    types, documents, warnings, the paths read) and the numeric columns are
+    checked against their checksums now; the texts (quotes, locators) only
+    when a command first asks for them (see :func:`_mapped`).
+    """
     path = cache_folder() / (key + _SUFFIX)
-    data = _read_entry(path, max_bytes())
-    if data is None:
+    mapped = _map_entry(path, max_bytes())
+    if mapped is None:
         return None
     try:
-        header_end = data.find(b"\n")
-        if header_end < 0:
-            return None
-        header = json.loads(data[:header_end])
-        payload = data[header_end + 1 :]
-        del data
-        if header["format"] != FORMAT or header["key"] != key:
-            return None
-        if len(payload) != header["size"] or _digest(payload) != header["checksum"]:
-            return None
-        content = json.loads(payload)
-        del payload
-        dataset = _dataset_from(content)
-        if not _unchanged(content["paths"], dataset):
+        blobs = _blobs(mapped, key)
+        meta = json.loads(_verified(mapped, blobs, "meta").tobytes())
+        dataset = _dataset_from(meta, mapped, blobs, path)
+        if not _unchanged(meta["paths"], dataset):
             return None  # a document or a root changed since, or now points elsewhere
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, RecursionError):
         return None  # RecursionError: nested deeper than any entry the cache writes
@@ -185,13 +197,16 @@ def load(key: str) -> Dataset | None:
     return dataset
 
 
-def _read_entry(path: Path, limit: int) -> bytes | None:
-    """Return the bytes of the entry at ``path``, or None.
+def _map_entry(path: Path, limit: int):
+    """Return the entry at ``path`` mapped read-only, or None.
 
-    Only a regular file of at most ``limit`` bytes is read: a symlink is not
-    followed (its target is not the cache's), a pipe is not waited on and a
-    device is not read at all.
+    Only a regular file of at most ``limit`` bytes is mapped: a symlink is
+    not followed (its target is not the cache's), a pipe is not waited on
+    and a device is not read at all. Entries are never changed in place
+    (written elsewhere, then renamed over), so a mapping stays whole.
     """
+    import mmap
+
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         descriptor = os.open(path, flags)
@@ -199,15 +214,58 @@ def _read_entry(path: Path, limit: int) -> bytes | None:
         return None
     try:
         info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= limit:
             return None
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            data = file.read(info.st_size + 1)
-        return data if len(data) == info.st_size else None  # changed while read
+        return mmap.mmap(descriptor, info.st_size, access=mmap.ACCESS_READ)
     except (OSError, ValueError, MemoryError):
         return None
     finally:
         os.close(descriptor)
+
+
+def _blobs(mapped, key: str) -> dict:
+    """Return the entry's parts from its header, checked: ``{name: (type, start, size, checksum)}``.
+
+    The first line is ``CHECKSUM HEADER``: the header is JSON, and
+    ``CHECKSUM`` its hash. The header names the format, the key, the size of
+    the file and where each part lies; every part must lie inside the file,
+    aligned, a whole number of its values long.
+    """
+    line_end = mapped.find(b"\n", 0, _HEADER_LIMIT)
+    if line_end < 0:
+        raise ValueError("no header")
+    checksum, _, header = mapped[:line_end].partition(b" ")
+    if _digest(header).encode() != checksum:
+        raise ValueError("header checksum")
+    header = json.loads(header)
+    if header["format"] != FORMAT or header["key"] != key or header["size"] != len(mapped):
+        raise ValueError("another entry")
+    blobs = {}
+    for name, (kind, start, size, digest) in header["blobs"].items():
+        if kind not in _TYPES or type(start) is not int or type(size) is not int:
+            raise TypeError("bad part")
+        itemsize = _TYPES[kind]
+        if (
+            start <= line_end
+            or start % 8
+            or size < 0
+            or size % itemsize
+            or start + size > len(mapped)
+        ):
+            raise ValueError("part out of the file")
+        blobs[name] = (kind, start, size, str(digest))
+    return blobs
+
+
+def _verified(mapped, blobs: dict, name: str):
+    """Return the part ``name`` as a numpy array over the mapping, after checking its checksum."""
+    import numpy as np
+
+    kind, start, size, digest = blobs[name]
+    view = memoryview(mapped)[start : start + size]
+    if _digest(view) != digest:
+        raise ValueError(f"checksum of {name}")
+    return np.frombuffer(mapped, dtype=kind, count=size // _TYPES[kind], offset=start)
 
 
 def _unchanged(paths, dataset: Dataset) -> bool:
@@ -276,19 +334,13 @@ def store(key: str, dataset: Dataset, paths: dict[str, tuple[str, str | None]]) 
         if any(str(document.path) not in read for document in dataset.documents.values()):
             return  # never certify a document the load did not read
         folder.mkdir(parents=True, exist_ok=True)
-        data = _data_of(dataset)
-        data["paths"] = records
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(
-            "utf-8", "surrogateescape"
-        )
-        header = {"format": FORMAT, "key": key, "size": len(payload), "checksum": _digest(payload)}
+        parts = _parts_of(dataset, records)
         handle, temporary = tempfile.mkstemp(
             prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=folder
         )
         try:
             with os.fdopen(handle, "wb") as file:
-                file.write(json.dumps(header).encode() + b"\n")
-                file.write(payload)
+                _write(file, key, parts)
             os.replace(temporary, folder / (key + _SUFFIX))
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -350,19 +402,43 @@ def _unlink(path: str) -> bool:
     return True
 
 
-def _digest(payload: bytes) -> str:
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+def _digest(payload) -> str:
+    """Return the checksum of ``payload`` (bytes, or any contiguous buffer: an array's)."""
+    return blake3(memoryview(payload).cast("B")).hexdigest(length=16)
 
 
-def _data_of(dataset: Dataset) -> dict:
-    """Return the dataset as JSON data; relations by column, actors and types by number."""
-    actor_number = {actor_id: number for number, actor_id in enumerate(dataset.actors)}
-    type_number = {name: number for number, name in enumerate(dataset.types)}
-    document_number = {
-        name: number for number, name in enumerate([*dataset.documents, *dataset.document_urls])
-    }
-    relations = dataset.relations
-    return {
+def _write(file, key: str, parts: dict) -> None:
+    """Write an entry: its header line, then each part at a multiple of 8 bytes.
+
+    ``parts`` maps each part's name to ``(numpy type, buffer)``.
+    """
+    buffers = {name: (kind, memoryview(data).cast("B")) for name, (kind, data) in parts.items()}
+    table, start = {}, 0
+    for name, (kind, data) in buffers.items():
+        table[name] = [kind, start, data.nbytes, _digest(data)]
+        start += -(-data.nbytes // 8) * 8
+    # The parts' places count from the end of the header, whose length they change: fix it.
+    offset = 0
+    while True:
+        blobs = {n: [k, s + offset, size, d] for n, (k, s, size, d) in table.items()}
+        header = {"format": FORMAT, "key": key, "size": offset + start, "blobs": blobs}
+        text = json.dumps(header, separators=(",", ":")).encode()
+        line = _digest(text).encode() + b" " + text + b"\n"
+        padded = -(-len(line) // 8) * 8
+        if padded == offset:
+            break
+        offset = padded
+    file.write(line + b" " * (offset - len(line)))
+    for _, data in buffers.values():
+        file.write(data)
+        file.write(b"\0" * (-data.nbytes % 8))
+
+
+def _parts_of(dataset: Dataset, records: list) -> dict:
+    """Return the parts of an entry: the JSON of the small data, the columns, the texts."""
+    tables, parts = buffers_of(dataset)
+    _, _, dates, documents, labels = tables
+    meta = {
         "folder": str(dataset.folder) if dataset.folder is not None else None,
         "kinds": None
         if dataset.kinds is None
@@ -378,18 +454,14 @@ def _data_of(dataset: Dataset) -> dict:
         "documents": [[d.key, str(d.path)] for d in dataset.documents.values()],
         "document_urls": [[key, url] for key, url in dataset.document_urls.items()],
         "evidence_allowed": list(dataset.evidence_allowed),
-        "source": [actor_number[r.source] for r in relations],
-        "type": [type_number[r.type] for r in relations],
-        "target": [actor_number[r.target] for r in relations],
-        "evidence": [r.evidence for r in relations],
-        "document": [-1 if r.document is None else document_number[r.document] for r in relations],
-        "date": [r.date for r in relations],
-        "weight": [r.weight for r in relations],
-        "hedged": [r.hedged for r in relations],
-        "evidence_state": [r.evidence_state for r in relations],
-        "locator": [r.locator for r in relations],
+        "document_names": documents,
+        "dates": dates,
+        "datasets": labels,
         "warnings": [problem.to_dict() for problem in dataset.warnings],
+        "paths": records,
     }
+    text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+    return {"meta": ("|u1", text.encode("utf-8", "surrogatepass")), **parts}
 
 
 def _check(values, kind, optional: bool = False) -> list:
@@ -403,9 +475,16 @@ def _check(values, kind, optional: bool = False) -> list:
     return values
 
 
-def _numbers(values, count: int, optional: bool = False) -> list:
-    _check(values, int)
-    if values and (min(values) < (-1 if optional else 0) or max(values) >= count):
+def _aliases(lists: list) -> list[tuple[str, ...]]:
+    """Return each actor's aliases as a tuple, every one checked to be text (in one pass)."""
+    _check(lists, list)
+    _check(list(itertools.chain.from_iterable(lists)), str)
+    return list(map(tuple, lists))
+
+
+def _in_range(values, low: int, high: int):
+    """Return ``values`` (an array) if every one lies in [low, high), else raise IndexError."""
+    if len(values) and (int(values.min()) < low or int(values.max()) >= high):
         raise IndexError("number out of range")
     return values
 
@@ -418,8 +497,10 @@ def _problem(data: dict) -> Problem:
     return problem
 
 
-def _dataset_from(data: dict) -> Dataset:
-    """Rebuild a dataset from :func:`_data_of`'s data, checking every value's type."""
+def _dataset_from(data: dict, mapped, blobs: dict, path: Path) -> Dataset:
+    """Rebuild a dataset from an entry: the objects of ``data`` (checked), the mapped columns."""
+    from ..columns import ColumnarDataset, Columns
+
     kinds = None
     if data["kinds"] is not None:
         kinds = {}
@@ -431,12 +512,14 @@ def _dataset_from(data: dict) -> Dataset:
         _check(data["actor_id"], str),
         _check(data["actor_name"], str),
         _check(data["actor_kind"], str),
-        [tuple(_check(aliases, str)) for aliases in _check(data["actor_aliases"], list)],
+        _aliases(_check(data["actor_aliases"], list)),
         _check(data["actor_description"], str, optional=True),
     ]
     if len({len(column) for column in actor_columns}) != 1:
         raise ValueError("actor columns of different lengths")
     actors = dict(zip(actor_columns[0], map(Actor, *actor_columns)))
+    if len(actors) != len(actor_columns[0]):
+        raise ValueError("an actor twice")
     types = {}
     for name, sign, symmetric, description, role in _check(data["types"], list):
         _check([name], str)
@@ -447,9 +530,9 @@ def _dataset_from(data: dict) -> Dataset:
             raise ValueError("bad role")
         types[name] = RelationType(name, sign, symmetric, description, role=role)
     documents = {}
-    for key, path in _check(data["documents"], list):
-        _check([key, path], str)
-        documents[key] = Document(key, Path(path))
+    for key, document in _check(data["documents"], list):
+        _check([key, document], str)
+        documents[key] = Document(key, Path(document))
     urls = {}
     for key, url in _check(data["document_urls"], list):
         _check([key, url], str)
@@ -457,40 +540,35 @@ def _dataset_from(data: dict) -> Dataset:
     allowed = tuple(_check(data["evidence_allowed"], str))
     if not set(allowed) <= set(EVIDENCE_STATES):
         raise ValueError("bad evidence state")
-    ids, type_names = list(actors), list(types)
-    document_names = [*documents, *urls, None]
-    count = len(data["source"])
-    columns = [
-        [ids[n] for n in _numbers(data["source"], len(ids))],
-        [type_names[n] for n in _numbers(data["type"], len(type_names))],
-        [ids[n] for n in _numbers(data["target"], len(ids))],
-        _check(data["evidence"], str),
-        [
-            document_names[n]
-            for n in _numbers(data["document"], len(document_names) - 1, optional=True)
-        ],
-        _check(data["date"], str, optional=True),
-        _check(data["weight"], float),
-    ]
-    states = _check(data["evidence_state"], str)
-    if not set(states) <= set(EVIDENCE_STATES):
-        raise ValueError("bad evidence state")
-    extra = [_check(data["hedged"], bool), states, _check(data["locator"], str, optional=True)]
-    if any(len(column) != count for column in [*columns, *extra]):
+    dates, labels = _check(data["dates"], str), _check(data["datasets"], str)
+    names = _check(data["document_names"], str)
+    arrays = {name: _verified(mapped, blobs, name) for name in NUMERIC}
+    count = len(arrays["source"])
+    if any(len(values) != count for values in arrays.values()):
         raise ValueError("columns of different lengths")
-    relations = list(map(Relation, *columns))
-    if any(extra[0]) or set(states) != {"verified"} or any(x is not None for x in extra[2]):
-        relations = [
-            replace(relation, hedged=hedged, evidence_state=state, locator=locator)
-            for relation, hedged, state, locator in zip(relations, *extra)
-        ]
+    limits = {
+        "source": (0, len(actors)),
+        "target": (0, len(actors)),
+        "type": (0, len(types)),
+        "date": (-1, len(dates)),
+        "document": (-1, len(names)),
+        "dataset": (-1, len(labels)),
+        "state": (0, len(EVIDENCE_STATES)),
+    }
+    for name, (low, high) in limits.items():
+        _in_range(arrays[name], low, high)
+    if arrays["hedged"].dtype != bool or arrays["weight"].dtype.kind != "f":
+        raise TypeError("bad column type")
+    if len(arrays["hedged"]) and arrays["hedged"].view("u1").max() > 1:
+        raise ValueError("bad flag")
+    texts = {name: _texts(mapped, blobs, name, count, path) for name in TEXTS}
     warnings = [_problem(problem) for problem in _check(data["warnings"], dict)]
     folder = data["folder"]
     _check([folder], str, optional=True)
     dataset = Dataset(
         actors,
         types,
-        relations,
+        [],
         kinds,
         documents,
         None if folder is None else Path(folder),
@@ -498,4 +576,45 @@ def _dataset_from(data: dict) -> Dataset:
     )
     dataset.document_urls = urls
     dataset.evidence_allowed = allowed
-    return dataset
+    ids = sorted(actors)
+    columns = Columns(ids, list(types), dates, names, labels, arrays, texts)
+    return ColumnarDataset.of(dataset, columns)
+
+
+def _texts(mapped, blobs: dict, name: str, count: int, path: Path):
+    """Return a text column over the mapping, its checksums checked on its first read.
+
+    A text that fails then (the entry was changed in place, which the cache
+    never does) is an error naming the entry, which is deleted.
+    """
+    import numpy as np
+
+    from ..columns import TextColumn
+
+    parts = [name, name + "_ends", name + "_present"]
+    kinds = [blobs[part][0] for part in parts]
+    if kinds != ["|u1", "<i8", "|b1"]:
+        raise TypeError("bad text column")
+    sizes = [blobs[part][2] // _TYPES[kind] for part, kind in zip(parts, kinds)]
+    if sizes[1] != count + 1 or sizes[2] != count:
+        raise ValueError("text column of another length")
+    data, ends, present = (
+        np.frombuffer(mapped, dtype=kind, count=size, offset=blobs[part][1])
+        for part, kind, size in zip(parts, kinds, sizes)
+    )
+
+    def check() -> None:
+        try:
+            for part in parts:
+                _verified(mapped, blobs, part)
+            if len(ends) and (ends[0] != 0 or ends[-1] != len(data) or (np.diff(ends) < 0).any()):
+                raise ValueError("bad text ends")
+        except ValueError:
+            _unlink(str(path))
+            from ..problems import DatasetError
+
+            raise DatasetError(
+                [Problem(str(path), 0, 0, "the cache entry changed while in use: run again")]
+            ) from None
+
+    return TextColumn(memoryview(mapped)[blobs[name][1] :][: sizes[0]], ends, present, check)
