@@ -17,7 +17,7 @@
 // unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
 // setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
 // pan(dx, dy), fit(duration), onceDrawn(callback), toPng(ratio), point(id),
-// scale(), pairOf(edgeId).
+// scale(), pairOf(edgeId), restyle(leaning).
 
 const renderer = (function () {
   let network = null;
@@ -453,7 +453,23 @@ const renderer = (function () {
     return copy.toDataURL("image/png");
   }
 
+  // The nodes' colours and sizes as the page's items now hold them (switches.js),
+  // and the actors leaning to a camp drawn with a dashed border.
+  function restyle(leaning) {
+    if (!nodes) return;
+    nodes.update(
+      data.nodes.map((node) => ({
+        id: node.id,
+        color: dark ? { background: node.color, border: "#b8b8b8", highlight: { background: node.color, border: "#ffffff" } } : node.color,
+        size: node.size,
+        title: nodeTooltip(node),
+        borderWidth: leaning.has(node.id) ? 3 : node.onPath ? 4 : node.focus ? 5 : 1,
+        shapeProperties: { borderDashes: leaning.has(node.id) ? [4, 3] : false },
+      }))
+    );
+  }
   return {
+    restyle,
     start,
     onClick: (handler) => (clicked = handler),
     select: (id) => (network.body.nodes[id] ? network.selectNodes([id]) : network.unselectAll()),
