@@ -245,6 +245,27 @@ def test_colour_and_size_are_switched_in_the_viewer(visit, seed_pages, renderer)
 
 
 @BOTH
+def test_the_csv_download_carries_role_hedge_and_evidence_state(visit, marks_pages, renderer):
+    import csv
+    import io
+
+    page = reopen(visit, marks_pages[renderer], "roles=show").page
+    rows = list(csv.DictReader(io.StringIO(page.evaluate("() => graphView.relationsCsv()"))))
+    data = load_dataset(MARKS)
+    assert [
+        (row["role"], row["hedged"], row["evidence_state"], row["locator"]) for row in rows
+    ] == [
+        (
+            data.types[r.type].role,
+            "true" if r.hedged else "false",
+            r.evidence_state,
+            r.locator or "",
+        )
+        for r in data.relations
+    ]
+
+
+@BOTH
 def test_axe_finds_no_violation_with_the_marks_shown(visit, marks_pages, renderer):
     from axe_playwright_python.sync_playwright import Axe
 
