@@ -54,9 +54,15 @@ const renderer = (function () {
         width: 1 + 1.5 * Math.log2(pair.relations.length),
         color: { color: look.color, highlight: look.color, hover: look.color },
         dashes: look.dashes,
-        arrows: "",
+        // The marks of the relations when every one of the pair has them (see data.py's _mark_style).
+        arrows: pair.relations.every((edge) => edge.hedged) ? "middle" : "",
         smooth: false,
       });
+      if (pair.relations.every((edge) => edge.state !== "verified")) {
+        const drawn = pairById.get(pair.id);
+        drawn.background = { enabled: true, color: "rgba(120, 120, 120, 0.35)", size: drawn.width + 8 };
+        drawn.smooth = { enabled: true, type: "curvedCW", roundness: 0 };
+      }
     }
   }
   const drawnById = meta.mergePairs ? pairById : edgeById; // what vis-network draws as edges
