@@ -431,7 +431,7 @@ def test_the_template_uses_nothing_of_pyvis_but_nodes_edges_and_options():
     used = meta.find_undeclared_variables(plain.parse(source))
     assert used == {
         *("nodes", "edges", "options"),  # from pyvis's generate_html
-        *("meta", "kinds", "types", "groups", "search", "signs", "dates", "offstage"),  # the data
+        *("meta", "kinds", "types", "groups", "search", "signs", "dates", "offstage", "switches"),
         *("version", "script_hashes", "library_css", "page_css", "library_js", "page_js"),
     }
 
@@ -736,3 +736,66 @@ def test_a_merged_pages_header_names_its_datasets(tmp_path):
     data = page_data(render_html(load_dataset([":seed:", second, SMALL])))
     assert data["meta"]["dataset"] == "data (embedded seed) + second + small"
     assert page_data(render_html(load_dataset(SMALL)))["meta"]["dataset"] == "small"
+
+
+# -- what a relation says of itself, and the viewer's switches ---------------------------
+
+MARKS = Path(__file__).parent / "data" / "marks"
+
+
+@pytest.mark.parametrize("renderer", ["vis", "webgl"])
+def test_the_page_carries_role_hedge_state_locator_and_url(renderer):
+    data = html.prepare_page(load_dataset(MARKS), renderer=renderer)
+    marks = [
+        {key: edge[key] for key in ("role", "hedged", "state", "locator", "url") if key in edge}
+        for edge in data["edges"]
+    ]
+    assert marks == [
+        {},
+        {"hedged": True},
+        {
+            "state": "located",
+            "locator": "paragraph 4, chars 210-268",
+            "url": "https://example.org/wire/2025-03-12",
+        },
+        {"state": "asserted", "hedged": True},
+        {"role": "commentary"},
+        {"role": "affiliation"},
+    ]
+    assert {t["name"]: t["role"] for t in data["types"]}["assesses"] == "commentary"
+    if renderer == "vis":
+        # Marks of their own kind, besides the sign's colour and dashes.
+        assert [e["arrows"] for e in data["edges"]][:4] == ["to", "to, middle", "to", "to, middle"]
+        assert [bool(e.get("background")) for e in data["edges"]] == [
+            False,
+            False,
+            True,
+            True,
+            False,
+            False,
+        ]
+
+
+def test_the_switches_hold_each_measure_and_colouring_as_the_cli_computes_them():
+    from graph.queries.centrality import centrality
+
+    seed = load_dataset()
+    data = html.prepare_page(seed)
+    assert data["switches"]["sizes"] == ["degree", "betweenness", "pagerank"]
+    assert data["switches"]["colors"] == ["kind", "camp", "community"]
+    rows = centrality(seed, measure="pagerank")["results"]
+    nodes = {node["id"]: node for node in data["nodes"]}
+    for row in rows:
+        assert nodes[row["id"]]["scores"]["pagerank"][:2] == [round(row["score"], 6), row["rank"]]
+    by_camp = {node["id"]: node for node in html.prepare_page(seed, color_by="camp")["nodes"]}
+    for actor, node in nodes.items():
+        assert node["groupOf"]["camp"] == by_camp[actor]["colorGroup"]
+    assert data["switches"]["groups"]["camp"] == html.prepare_page(seed, color_by="camp")["groups"]
+
+
+def test_a_page_above_the_switch_size_offers_degree_and_what_it_was_written_with():
+    big = corpus.dataset((200, 500))  # 700 actors + relations: above SWITCH_SIZE
+    assert len(big.actors) + len(big.relations) > html.SWITCH_SIZE
+    data = html.prepare_page(big, size_by="closeness")
+    assert data["switches"]["sizes"] == ["closeness", "degree"]
+    assert data["switches"]["colors"] == ["kind"]

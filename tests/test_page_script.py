@@ -126,6 +126,7 @@ def test_the_modules_are_joined_in_a_fixed_order():
         "renderer-vis.js",
         "panel.js",
         "filters.js",
+        "switches.js",
         "slider.js",
         "search.js",
         "paths.js",

@@ -28,6 +28,7 @@ from .style import (
     LEANING_STYLE,
     MIXED_COLOR,
     PATH_COLOR,
+    UNVERIFIED_BAND,
     edge_width,
     kind_styles,
     node_size,
@@ -39,8 +40,10 @@ __all__ = [
     "COLOR_BY",
     "LABEL_LENGTH",
     "PHYSICS_LIMIT",
+    "group_legend",
     "label_scales",
     "page_data",
+    "page_number",
     "short_label",
 ]
 
@@ -145,7 +148,7 @@ def page_data(
         "meta": meta,
         "kinds": _kind_legend(dataset),
         "types": _type_legend(dataset),
-        "groups": _group_legend(nodes, color_by, groups),
+        "groups": group_legend(nodes, color_by, groups),
         "nodes": nodes,
         "edges": edges,
         "offstage": _offstage(whole, dataset, scores, kept),
@@ -157,6 +160,30 @@ def page_data(
         "dates": _date_stops(dataset),
         "options": {} if webgl else _options(physics),
     }
+
+
+def _marks(dataset: Dataset, relation) -> dict:
+    """What a relation says of itself beyond its type: only what differs from the defaults.
+
+    ``role`` (the type's, when not "action"), ``hedged`` (when true),
+    ``state`` (the evidence state, when not "verified"), ``locator``, and
+    ``url`` (the document's address when it is given as a URL: the page
+    links it, never fetches it). The page fills in the defaults (base.js).
+    """
+    marks = {}
+    role = dataset.types[relation.type].role
+    if role != "action":
+        marks["role"] = role
+    if relation.hedged:
+        marks["hedged"] = True
+    if relation.evidence_state != "verified":
+        marks["state"] = relation.evidence_state
+    if relation.locator:
+        marks["locator"] = relation.locator
+    url = dataset.document_urls.get(relation.document) if relation.document else None
+    if url:
+        marks["url"] = url
+    return marks
 
 
 def _offstage(whole: Dataset, drawn: Dataset, scores: dict, kept: list[int] | None) -> dict:
@@ -201,12 +228,13 @@ def _offstage(whole: Dataset, drawn: Dataset, scores: dict, kept: list[int] | No
                 "document": relation.document,
                 "date": relation.date,
                 "weight": _number(relation.weight),
+                **_marks(whole, relation),
             }
         )
     return {"nodes": nodes, "edges": edges}
 
 
-def _group_legend(nodes: list[dict], color_by: str, groups: dict | None) -> list[dict]:
+def group_legend(nodes: list[dict], color_by: str, groups: dict | None) -> list[dict]:
     """Camps or communities with their colour and number of actors (none for kinds)."""
     if color_by == "kind" or not groups:
         return []
@@ -432,7 +460,9 @@ def _edges(
             },
             "dashes": style["dashes"],
             "width": edge_width(relation.weight, family),
+            **_marks(dataset, relation),
         }
+        _mark_style(edge)
         if labelled:
             edge["label"] = relation.type
         if position in frustrated:
@@ -452,6 +482,26 @@ def _edges(
     return edges
 
 
+def _mark_style(edge: dict) -> None:
+    """vis-network's marks of a hedged or unverified relation, told apart without colour.
+
+    The line style already tells the sign, so these marks are of their own
+    kind: a hedged relation carries a small circle at its middle; one not
+    verified (located or asserted) a translucent grey band along it, wider than
+    the line.
+    """
+    if edge.get("hedged"):
+        edge["arrows"] += ", middle"  # a circle: see _options
+    if edge.get("state"):
+        edge["background"] = {
+            "enabled": True,
+            "color": UNVERIFIED_BAND,
+            "size": edge["width"] + 8,
+        }
+        # vis-network draws the band on curves only: a curve of no roundness is straight.
+        edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0}
+
+
 def _plain_edges(dataset: Dataset, on_path: set[int], frustrated: set[int]) -> list[dict]:
     """The WebGL page's edges: only what differs from the defaults, to keep large pages small.
 
@@ -467,6 +517,7 @@ def _plain_edges(dataset: Dataset, on_path: set[int], frustrated: set[int]) -> l
             "to": relation.target,
             "type": relation.type,
             "evidence": relation.evidence,
+            **_marks(dataset, relation),
         }
         if relation.date:
             edge["date"] = relation.date
@@ -526,6 +577,7 @@ def _type_legend(dataset: Dataset) -> list[dict]:
                     "sign": relation_type.sign_name,
                     "symmetric": relation_type.symmetric,
                     "family": type_family(name, relation_type.sign_name),
+                    "role": relation_type.role,
                     "description": every_description(relation_type),
                     **style,
                 }
@@ -563,7 +615,12 @@ def _options(physics: bool) -> dict:
         },
         "edges": {
             "smooth": False,
-            "arrows": {"to": {"scaleFactor": 0.5}, "from": {"scaleFactor": 0.5}},
+            "arrows": {
+                "to": {"scaleFactor": 0.5},
+                "from": {"scaleFactor": 0.5},
+                # only hedged relations enable it ("to, middle"): see _mark_style
+                "middle": {"type": "circle", "scaleFactor": 0.6},
+            },
             # A type's label shows from READABLE_PX + 1 on screen (vis-network
             # fades it in over the pixel below its drawThreshold): zoomed out,
             # the line's style and width tell the type's family.
@@ -599,3 +656,6 @@ def _options(physics: bool) -> dict:
 def _number(value) -> float:
     """A JSON-native number (numpy floats and the like are not)."""
     return round(float(value), 6)
+
+
+page_number = _number

@@ -58,6 +58,7 @@ PAGE_SCRIPT = (
     "renderer-vis.js",
     "panel.js",
     "filters.js",
+    "switches.js",
     "slider.js",
     "search.js",
     "paths.js",
@@ -256,7 +257,71 @@ def prepare_page(
         kept=kept,
     )
     data["meta"]["mergePairs"] = bool(merge_pairs) or drawer == "webgl"
+    _add_switches(data, dataset, size_by, color_by, groups, scores, directed)
     return data
+
+
+# The measures and colourings the viewer switches between (docs/page.md,
+# "Colour and size"): the other ones are computed only for pages up to this
+# size (actors + relations), where betweenness and camps take milliseconds.
+SWITCH_SIZE = PHYSICS_LIMIT
+SWITCH_MEASURES = ("degree", "betweenness", "pagerank")
+
+
+def _add_switches(
+    data: dict,
+    dataset: Dataset,
+    size_by: str,
+    color_by: str,
+    groups: dict | None,
+    scores: dict,
+    directed: bool | None,
+) -> None:
+    """Give the page what its colour and size switches need, in ``data["switches"]``.
+
+    Each node gets ``scores`` (measure -> ``[score, rank, size]``) and
+    ``groupOf`` (colouring -> group number); ``switches`` lists the measures
+    and colourings offered, with each colouring's legend. Above
+    ``SWITCH_SIZE`` only what the page was written with, and degree, is offered.
+    """
+    from ..queries.centrality import centrality
+    from .data import group_legend, page_number
+    from .style import node_size
+
+    small = len(dataset.actors) + len(dataset.relations) <= SWITCH_SIZE
+    measures = [size_by] + [m for m in SWITCH_MEASURES if m != size_by and (small or m == "degree")]
+    colorings = ["kind"] + [c for c in ("camp", "community") if small or c == color_by]
+    ranked = {size_by: scores}
+    for measure in measures[1:]:
+        if dataset.actors:
+            rows = centrality(dataset, measure=measure, directed=directed)["results"]
+            ranked[measure] = {r["id"]: {"score": r["score"], "rank": r["rank"]} for r in rows}
+        else:
+            ranked[measure] = {}
+    found = {color_by: groups} if groups else {}
+    for coloring in colorings[1:]:
+        if coloring not in found:
+            found[coloring] = _groups(dataset, coloring)
+    for measure in measures:
+        values = [entry["score"] for entry in ranked[measure].values()] or [0.0]
+        lowest, highest = min(values), max(values)
+        for node in data["nodes"]:
+            entry = ranked[measure].get(node["id"], {"score": 0.0, "rank": None})
+            score = page_number(entry["score"])
+            size = node_size(entry["score"], lowest, highest)
+            node.setdefault("scores", {})[measure] = [score, entry["rank"], size]
+    legends = {}
+    for coloring in colorings[1:]:
+        found_groups = found[coloring]
+        last = len(found_groups["names"]) - 1
+        for node in data["nodes"]:
+            node.setdefault("groupOf", {})[coloring] = found_groups["of"].get(node["id"], last)
+            placed = found_groups.get("standing", {}).get(node["id"])
+            if placed:
+                node.update(placed)
+        shown = [{"colorGroup": node["groupOf"][coloring]} for node in data["nodes"]]
+        legends[coloring] = group_legend(shown, coloring, found_groups)
+    data["switches"] = {"sizes": measures, "colors": colorings, "groups": legends}
 
 
 def _most_important(

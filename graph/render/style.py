@@ -44,6 +44,7 @@ __all__ = [
     "MIXED_COLOR",
     "PATH_COLOR",
     "SIGN_STYLES",
+    "UNVERIFIED_BAND",
     "edge_width",
     "kind_styles",
     "node_size",
@@ -84,6 +85,10 @@ FRUSTRATED_COLOR = "#aa4499"  # the glow of a relation that goes against the cam
 # An actor leaning to a camp (its side rests on fewer relations than --min-margin): the
 # camp's colour with a dashed border, so the difference does not rest on colour alone.
 LEANING_STYLE = {"borderWidth": 3, "shapeProperties": {"borderDashes": [4, 3]}}
+
+# The band drawn along a relation whose quote is not verified (vis pages): a
+# translucent grey, wider than the line (the legend's swatch is the same).
+UNVERIFIED_BAND = "rgba(120, 120, 120, 0.35)"
 
 PATH_COLOR = "#ff8f00"  # the glow around edges and nodes on a highlighted path
 DIMMED = "#d9d9d9"  # what the page paints outside a clicked node's neighbourhood

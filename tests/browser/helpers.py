@@ -89,7 +89,7 @@ def hover_edge(page, edge_id: str) -> str:
 VIEW = """() => {
   const box = document.getElementById("mynetwork").getBoundingClientRect();
   const boxes = {};
-  for (const id of nodes.getIds()) {
+  for (const id of nodes.getIds({filter: (n) => !n.hidden})) {
     const b = network.getBoundingBox(id);
     const topLeft = network.canvasToDOM({x: b.left, y: b.top});
     const bottomRight = network.canvasToDOM({x: b.right, y: b.bottom});
@@ -108,6 +108,41 @@ def outside_the_canvas(view: dict) -> dict:
         or box["top"] < 0
         or box["right"] > view["width"]
         or box["bottom"] > view["height"]
+    }
+
+
+# The seed's page opens with commentary and affiliations hidden: this shows them.
+SHOW_ROLES = "#show-roles"
+
+
+def show_everything(page) -> None:
+    """Tick "Commentary and affiliations" and fit the view: every actor and relation drawn."""
+    page.check(SHOW_ROLES)
+    page.click("#fit")
+    # The fit moves for 200 ms: wait until two polls find the same zoom.
+    page.wait_for_function(
+        """() => {
+          const same = window.lastScale === graphView.scale();
+          window.lastScale = graphView.scale();
+          return same;
+        }""",
+        polling=100,
+    )
+
+
+def hidden_at_first(dataset) -> dict:
+    """What a page of ``dataset`` hides when it opens (as ``graphView.hidden()``).
+
+    Commentary and affiliations, and the actors with no other relation.
+    """
+    aside = [dataset.types[r.type].role != "action" for r in dataset.relations]
+    ends = {}
+    for relation, off in zip(dataset.relations, aside):
+        for end in {relation.source, relation.target}:
+            ends.setdefault(end, []).append(off)
+    return {
+        "nodes": sorted(actor for actor, offs in ends.items() if all(offs)),
+        "edges": sorted(f"r{n}" for n, off in enumerate(aside) if off),
     }
 
 

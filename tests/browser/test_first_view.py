@@ -19,7 +19,7 @@ from graph import load_dataset
 from graph.cli.main import cli
 from graph.render.style import LEADING_TYPES
 
-from .helpers import NODE_POINT, hover_node, write_page
+from .helpers import NODE_POINT, hidden_at_first, hover_node, show_everything, write_page
 
 pytestmark = pytest.mark.browser
 
@@ -146,6 +146,7 @@ def test_no_text_on_the_graph_is_under_11_px(visit, seed_page, viewport):
 def test_only_hostile_hides_the_actors_no_hostile_relation_touches(visit, seed_page):
     seed = load_dataset()
     page = visit(seed_page).page
+    show_everything(page)  # commentary and affiliations too
     page.locator("#legend-signs li", has_text="hostile").get_by_role("button").click()
     ends = {
         end for r in seed.relations if seed.types[r.type].sign < 0 for end in (r.source, r.target)
@@ -158,7 +159,7 @@ def test_only_hostile_hides_the_actors_no_hostile_relation_touches(visit, seed_p
     assert page.evaluate("graphView.hidden().nodes") == []
     page.locator("#hide-lonely").check()
     page.get_by_role("button", name="Reset").click()
-    assert page.evaluate("graphView.hidden()") == {"nodes": [], "edges": []}
+    assert page.evaluate("graphView.hidden()") == hidden_at_first(seed)
     assert not page.locator("#hide-lonely").is_checked()
 
 
@@ -168,6 +169,7 @@ def test_only_hostile_hides_the_actors_no_hostile_relation_touches(visit, seed_p
 def test_a_phone_gets_24_px_tap_targets_no_lingering_tooltip_and_the_panel(visit, seed_page):
     seen = visit(seed_page)
     page = seen.page
+    show_everything(page)  # commentary and affiliations too
     resized(page, PHONE)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})

@@ -19,6 +19,7 @@ from .helpers import (
     hover_node,
     off_centre,
     outside_the_canvas,
+    show_everything,
     write_page,
 )
 
@@ -68,6 +69,7 @@ def test_seed_page_is_offline_complete_and_error_free(visit, seed_page):
     seed = load_dataset()
     seen = visit(seed_page)
     page = seen.page
+    show_everything(page)  # commentary and affiliations too
     counts = page.evaluate("[nodes.length, edges.length, network.body.nodeIndices.length]")
     assert counts == [len(seed.actors), len(seed.relations), len(seed.actors)]
     assert page.evaluate("network.physics.options.enabled") is False  # frozen once stable
@@ -135,6 +137,7 @@ def test_a_failed_search_clears_the_previous_highlight(visit, seed_page):
 
 def test_clicking_a_node_highlights_its_neighbourhood_and_empty_space_resets(visit, seed_page):
     page = visit(seed_page).page
+    show_everything(page)  # commentary and affiliations too
     point = page.evaluate(NODE_POINT, "russia")
     page.mouse.click(point["x"], point["y"])
     near = set(page.evaluate("network.getConnectedNodes('russia')")) | {"russia"}
@@ -147,6 +150,7 @@ def test_clicking_a_node_highlights_its_neighbourhood_and_empty_space_resets(vis
 def test_kind_and_type_checkboxes_hide_nodes_and_edges(visit, seed_page):
     seed = load_dataset()
     page = visit(seed_page).page
+    show_everything(page)  # commentary and affiliations too
     page.locator('#legend-kinds input[data-name="person"]').uncheck()
     people = {a.id for a in seed.actors.values() if a.kind == "person"}
     hidden = set(page.evaluate("nodes.get({filter: n => n.hidden}).map(n => n.id)"))

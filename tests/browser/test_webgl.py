@@ -19,7 +19,7 @@ from graph import load_dataset
 from graph.render import render_html
 
 from .conftest import ARTIFACTS
-from .helpers import NODE_POINT
+from .helpers import NODE_POINT, show_everything
 
 pytestmark = pytest.mark.browser
 
@@ -145,6 +145,7 @@ def test_a_click_on_a_line_lists_every_relation_between_the_two(visit, seed_page
 
 def test_labels_never_overlap_when_fitted_zoomed_or_filtered(visit, seed_pages):
     page = visit(seed_pages["webgl"]).page
+    show_everything(page)  # commentary and affiliations too
     fitted = page.evaluate(LABELS)
     assert len(fitted) == len(load_dataset().actors)  # 31 actors: room for every name
     assert overlapping(fitted) == []
@@ -166,6 +167,7 @@ def test_labels_never_overlap_when_fitted_zoomed_or_filtered(visit, seed_pages):
 
 def test_the_keyboard_pans_zooms_walks_and_opens(visit, seed_pages):
     page = visit(seed_pages["webgl"]).page
+    show_everything(page)  # commentary and affiliations too
     page.focus("#mynetwork")
     state = "() => sigma.getCamera().getState()"
     before = page.evaluate(state)

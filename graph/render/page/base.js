@@ -20,6 +20,14 @@ const meta = data.meta;
     if (edge.document === undefined) edge.document = null;
   }
 }
+// Every page writes a relation's marks only when they differ from the defaults.
+for (const edge of data.edges.concat(data.offstage ? data.offstage.edges : [])) {
+  if (edge.role === undefined) edge.role = "action";
+  if (edge.hedged === undefined) edge.hedged = false;
+  if (edge.state === undefined) edge.state = "verified";
+  if (edge.locator === undefined) edge.locator = null;
+  if (edge.url === undefined) edge.url = null;
+}
 const $ = (id) => document.getElementById(id);
 const dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
 const INK = dark ? "#e8e8e8" : "#222222";

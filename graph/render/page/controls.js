@@ -7,7 +7,8 @@
 // Needs: data, $, nameOf, rankOf, compare, status, container (base.js); ready,
 // pathShown, kindShown, typeShown, signShown, dateLimit, nodeHidden (state.js);
 // renderer (renderer-vis.js); clearSelection, select, details (panel.js);
-// kindBoxes, typeBoxes, signBoxes, applyFilters, setLonely (filters.js);
+// kindBoxes, typeBoxes, signBoxes, applyFilters, setLonely, resetMarks
+// (filters.js);
 // slider (slider.js); search (search.js); tipsShown, hideTips (tooltips.js);
 // resetExplore (explore.js).
 // Gives: reset() (all filters off, no selection, fitted).
@@ -22,6 +23,7 @@ function reset() {
   for (const box of [...kindBoxes, ...typeBoxes, ...signBoxes]) box.checked = true;
   for (const shown of [kindShown, typeShown, signShown]) for (const key of shown.keys()) shown.set(key, true);
   setLonely(false);
+  resetMarks();
   dateLimit = null;
   if (data.dates.length) {
     slider.value = slider.max;

@@ -133,10 +133,12 @@ function cell(value) {
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 function relationsCsv() {
-  const rows = [["source", "source_name", "type", "sign", "target", "target_name", "date", "evidence", "document", "weight"]];
+  const rows = [["source", "source_name", "type", "sign", "target", "target_name", "date", "evidence", "document", "weight",
+    "role", "hedged", "evidence_state", "locator"]];
   for (const e of data.edges) {
     if (edgeHidden.has(e.id)) continue;
-    rows.push([e.from, nameOf(e.from), e.type, e.sign, e.to, nameOf(e.to), e.date, e.evidence, e.document, e.weight]);
+    rows.push([e.from, nameOf(e.from), e.type, e.sign, e.to, nameOf(e.to), e.date, e.evidence, e.document, e.weight,
+      e.role, e.hedged ? "true" : "false", e.state, e.locator]);
   }
   return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }

@@ -7,11 +7,12 @@
 //
 // Needs: data, meta, $, INK, element, button, plural, dateStart, touching
 // (base.js); heading (heading.js); selected, kindShown, typeShown, SIGNS,
-// signShown, dateLimit, nodeHidden, edgeHidden, saveFragment, lonelyHidden
-// (state.js); renderer (renderer-vis.js); neighbourhood (panel.js);
+// signShown, STATES, stateShown, rolesShown, hedgedShown, dateLimit,
+// nodeHidden, edgeHidden, saveFragment, lonelyHidden (state.js); renderer (renderer-vis.js); neighbourhood (panel.js);
 // structureHides (explore.js).
-// Gives: kindBoxes, typeBoxes, signBoxes (the checkboxes), applyFilters(),
-// setLonely(on).
+// Gives: kindBoxes, typeBoxes, signBoxes, stateBoxes (the checkboxes),
+// applyFilters(), setLonely(on), setRoles(on), setHedged(on), resetMarks(), drawKey(),
+// commentators (the actors whose every relation is commentary or affiliation).
 
 const SYMBOLS = {
   dot: "●", square: "■", diamond: "◆", triangle: "▲", triangleDown: "▼", hexagon: "⬢", star: "★",
@@ -87,19 +88,44 @@ const signBoxes = legend("legend-signs", signEntries, signShown, (sign) =>
 for (const [li, entry] of [...$("legend-signs").children].map((li, n) => [li, signEntries[n]])) {
   li.querySelector(".name").textContent = entry.name + " (" + entry.description + ")";
 }
-// The key's one line: what size, colour and line style mean.
+// The key's one line: what size, colour and line style mean; the size key; the
+// camps or communities that colour the nodes. Drawn again when a switch changes them.
 const leading = data.types.filter((type) => type.family === "leading").map((type) => type.name);
-$("key-line").textContent =
-  "Size: " + meta.sizeBy + " centrality. " +
-  (meta.colorBy === "kind" ? "Colour and shape: the actor's kind. " : "Colour: " + meta.colorBy + "; shape: kind. ") +
-  "Line: the relation's sign (solid cooperative, dashed hostile, dotted neutral)" +
-  (leading.length ? "; thick: leading (" + leading.join(", ") + ")" : "") +
-  "; arrow: who acts on whom.";
-const scores = data.nodes.map((node) => node.score);
-if (scores.length) {
-  const shown = (score) => score.toLocaleString("en", { maximumFractionDigits: 3 });
-  $("size-range").textContent = shown(Math.min(...scores)) + " to " + shown(Math.max(...scores));
+function drawKey() {
+  $("key-line").textContent =
+    "Size: " + meta.sizeBy + " centrality. " +
+    (meta.colorBy === "kind" ? "Colour and shape: the actor's kind. " : "Colour: " + meta.colorBy + "; shape: kind. ") +
+    "Line: the relation's sign (solid cooperative, dashed hostile, dotted neutral)" +
+    (leading.length ? "; thick: leading (" + leading.join(", ") + ")" : "") +
+    "; arrow: who acts on whom.";
+  const scores = data.nodes.map((node) => node.score);
+  if (scores.length) {
+    const shown = (score) => score.toLocaleString("en", { maximumFractionDigits: 3 });
+    $("size-range").textContent = shown(Math.min(...scores)) + " to " + shown(Math.max(...scores));
+  }
+  $("size-by").textContent = meta.sizeBy + " centrality";
+  for (const symbol of $("legend-kinds").querySelectorAll(".symbol")) {
+    symbol.style.color = meta.colorBy === "kind" ? data.kinds.find((kind) => kind.name === symbol.parentElement.querySelector("input").dataset.name).color : INK;
+  }
+  $("legend-groups").replaceChildren();
+  $("groups").hidden = !data.groups.length;
+  if (data.groups.length) {
+    $("groups-title").textContent = meta.colorBy === "camp" ? "Camps (colours)" : "Communities (colours)";
+    for (const group of data.groups) {
+      const item = element("li");
+      const dot = element("span", "symbol", "●");
+      dot.style.color = group.color;
+      dot.setAttribute("aria-hidden", "true");
+      item.append(dot, element("span", "name", group.name), element("span", "count", group.count));
+      $("legend-groups").append(item);
+    }
+    if (meta.colorBy === "camp") {
+      const frustrated = data.edges.filter((e) => e.frustrated).length;
+      if (frustrated) $("legend-groups").append(element("li", "meta", plural(frustrated, "frustrated relation", "frustrated relations") + " glow purple"));
+    }
+  }
 }
+drawKey();
 // "Hide actors with no shown relation": set by its checkbox and by an "only".
 const lonelyBox = $("hide-lonely");
 lonelyBox.addEventListener("change", () => {
@@ -110,31 +136,73 @@ function setLonely(on) {
   lonelyHidden = on;
   lonelyBox.checked = on;
 }
-if (data.groups.length) {
-  $("groups").hidden = false;
-  $("groups-title").textContent = meta.colorBy === "camp" ? "Camps (colours)" : "Communities (colours)";
-  for (const group of data.groups) {
-    const item = element("li");
-    const dot = element("span", "symbol", "●");
-    dot.style.color = group.color;
-    dot.setAttribute("aria-hidden", "true");
-    item.append(dot, element("span", "name", group.name), element("span", "count", group.count));
-    $("legend-groups").append(item);
-  }
-  if (meta.colorBy === "camp") {
-    const frustrated = data.edges.filter((e) => e.frustrated).length;
-    $("legend-groups").append(element("li", "meta", plural(frustrated, "frustrated relation", "frustrated relations") + " glow purple"));
-  }
+// -- which relations: commentary and affiliations, hedged, evidence states ------------
+// Commentary and affiliations (a type's role) are not drawn until asked for, nor the
+// actors with no other relation ("commentators"); the panel lists them all the same.
+const commentators = new Set();
+for (const [id, mine] of touching) {
+  if (mine.length && mine.every((edge) => edge.role !== "action")) commentators.add(id);
+}
+const rolesBox = $("show-roles");
+const hedgedBox = $("show-hedged");
+const webglMarks = meta.renderer === "webgl";
+const countOf = (test) => () => data.edges.filter((e) => test(e) && !edgeHidden.has(e.id)).length.toLocaleString("en") +
+  " of " + data.edges.filter(test).length.toLocaleString("en");
+counters.push([$("roles-count"), countOf((e) => e.role !== "action")]);
+counters.push([$("hedged-count"), countOf((e) => e.hedged)]);
+$("hedged-name").textContent = "hedged (" + (webglMarks ? "a thinner line when all of a pair's are" : "a circle at the middle") + ")";
+function setRoles(on) {
+  rolesShown = on;
+  rolesBox.checked = on;
+}
+function setHedged(on) {
+  hedgedShown = on;
+  hedgedBox.checked = on;
+}
+function resetMarks() {
+  setRoles(false);
+  setHedged(true);
+  for (const box of stateBoxes) box.checked = true;
+  for (const state of STATES) stateShown.set(state, true);
+}
+rolesBox.addEventListener("change", () => {
+  rolesShown = rolesBox.checked;
+  applyFilters();
+});
+hedgedBox.addEventListener("change", () => {
+  hedgedShown = hedgedBox.checked;
+  applyFilters();
+});
+$("roles-show").addEventListener("click", () => {
+  setRoles(true);
+  applyFilters();
+});
+const STATE_LOOK = webglMarks
+  ? { verified: "the line as drawn", located: "a translucent line when none of a pair's is verified", asserted: "a translucent line when none of a pair's is verified" }
+  : { verified: "the line alone", located: "a grey band along the line", asserted: "a grey band along the line" };
+const stateEntries = STATES.map((state) => ({ name: state, count: data.edges.filter((e) => e.state === state).length, description: STATE_LOOK[state] }));
+const stateBoxes = legend("legend-states", stateEntries, stateShown, (entry) => {
+  const band = element("span", entry.name === "verified" ? "band" : webglMarks ? "band band-faint" : "band band-band");
+  band.setAttribute("aria-hidden", "true");
+  return band;
+}, (name) => data.edges.filter((e) => e.state === name && !edgeHidden.has(e.id)).length);
+for (const [li, entry] of [...$("legend-states").children].map((li, n) => [li, stateEntries[n]])) {
+  li.querySelector(".name").textContent = entry.name + " (" + entry.description + ")";
 }
 
 function applyFilters() {
   const hidden = new Set();
-  for (const node of data.nodes) if (!kindShown.get(node.kind) || structureHides(node.id)) hidden.add(node.id);
+  for (const node of data.nodes) {
+    if (!kindShown.get(node.kind) || structureHides(node.id) || (!rolesShown && commentators.has(node.id))) hidden.add(node.id);
+  }
   const gone = new Set();
   for (const edge of data.edges) {
     if (
       !typeShown.get(edge.type) ||
       !signShown.get(edge.sign) ||
+      (!rolesShown && edge.role !== "action") ||
+      (!hedgedShown && edge.hedged) ||
+      !stateShown.get(edge.state) ||
       hidden.has(edge.from) ||
       hidden.has(edge.to) ||
       (dateLimit !== null && edge.date && dateStart.get(edge.date) > dateLimit)
@@ -153,6 +221,9 @@ function applyFilters() {
   edgeHidden = gone;
   for (const [counter, count] of counters) counter.textContent = count();
   heading(data.nodes.length - hidden.size, data.edges.length - gone.size);
+  const unshown = rolesShown ? 0 : data.nodes.filter((node) => commentators.has(node.id)).length;
+  $("roles-note").hidden = unshown === 0;
+  $("roles-note-text").textContent = plural(unshown, "commentator", "commentators") + " not drawn:";
   if (selected !== null && !hidden.has(selected)) {
     const [near, around] = neighbourhood(selected);
     renderer.emphasise(near, around);

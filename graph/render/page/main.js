@@ -4,13 +4,24 @@
 // global graphView (the page's own actions and state, docs/page.md) and closes
 // the scope prelude.js opened.
 //
-// Needs: meta, status (base.js); ready, selected, nodeHidden, edgeHidden,
-// applyFragment (state.js); renderer (renderer-vis.js); select, selectEdge,
+// Needs: data, meta, status (base.js); ready, selected, nodeHidden, edgeHidden,
+// applyFragment (state.js); applyFilters (filters.js); renderer (renderer-vis.js); select, selectEdge,
 // clearSelection (panel.js); find (search.js); showPathBetween (paths.js);
 // reset (controls.js); relationsCsv (downloads.js); graphView (prelude.js).
 // Gives: graphView's value.
 
 function stable() {
+  // Commentary and affiliations start hidden: if the page has any, the
+  // filters apply before the view is stable, and the view is fitted again.
+  if (data.edges.some((edge) => edge.role !== "action")) {
+    applyFilters();
+    renderer.fit();
+    renderer.onceDrawn(settled);
+  } else {
+    settled();
+  }
+}
+function settled() {
   status.textContent = "";
   ready = true;
   applyFragment();

@@ -3,7 +3,7 @@
 // relation, emphasise its neighbourhood, clear.
 //
 // Needs: meta, $, element, button, plural, byId, edgeById, nameOf, touching
-// (base.js); selected, selectedEdge, pathShown, edgeHidden, saveFragment
+// (base.js); markWords (tooltips.js); selected, selectedEdge, pathShown, edgeHidden, saveFragment
 // (state.js); renderer (renderer-vis.js).
 // Gives: details (the panel's element), quoteBlock(edge), neighbourhood(id),
 // select(id, move), selectEdge(id), selectPair(ids), clearSelection().
@@ -31,13 +31,24 @@ function fallbackCopy(text) {
 }
 function quoteBlock(edge) {
   const block = element("div", "evidence");
+  const marks = markWords(edge);
+  if (marks) block.append(element("div", "mark", marks));
   const quote = element("blockquote", "quote", edge.evidence);
   block.append(quote, copyButton(edge.evidence));
   const facts = [edge.date ? edge.date : "undated"];
   if (edge.document) facts.push("source: " + edge.document);
+  if (edge.locator) facts.push("at: " + edge.locator);
   if (edge.weight !== 1) facts.push("weight " + edge.weight);
   if (edge.frustrated) facts.push("frustrated (against the camps)");
   block.append(element("div", "meta", facts.join(" · ")));
+  // A document given as a URL: a link the reader may follow; the page never fetches it.
+  if (edge.url && /^https?:\/\//i.test(edge.url)) {
+    const link = element("a", "document-url", edge.url);
+    link.href = edge.url;
+    link.rel = "noopener noreferrer";
+    link.target = "_blank";
+    block.append(link);
+  }
   return block;
 }
 function actorLink(id) {
@@ -59,7 +70,7 @@ function showActor(id) {
   if (node.offstage) detailsBody.append(element("p", "warning", "Not drawn: left out for size (see the heading). Its relations are all listed here."));
   // graph camps' standing: how many relations the actor's side rests on.
   if (node.standing) {
-    const camp = node.standing === "undecided" ? "in no camp" : "camp " + (node.colorGroup + 1);
+    const camp = node.standing === "undecided" ? "in no camp" : "camp " + ((node.groupOf ? node.groupOf.camp : node.colorGroup) + 1);
     detailsBody.append(element("p", "meta standing", camp + " · " + node.standing + " · margin " + node.margin));
   }
   if (node.description) detailsBody.append(element("p", null, node.description));

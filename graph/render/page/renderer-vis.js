@@ -17,7 +17,7 @@
 // unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
 // setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
 // pan(dx, dy), fit(duration), onceDrawn(callback), toPng(ratio), point(id),
-// scale(), pairOf(edgeId).
+// scale(), pairOf(edgeId), restyle(leaning).
 
 const renderer = (function () {
   let network = null;
@@ -54,9 +54,15 @@ const renderer = (function () {
         width: 1 + 1.5 * Math.log2(pair.relations.length),
         color: { color: look.color, highlight: look.color, hover: look.color },
         dashes: look.dashes,
-        arrows: "",
+        // The marks of the relations when every one of the pair has them (see data.py's _mark_style).
+        arrows: pair.relations.every((edge) => edge.hedged) ? "middle" : "",
         smooth: false,
       });
+      if (pair.relations.every((edge) => edge.state !== "verified")) {
+        const drawn = pairById.get(pair.id);
+        drawn.background = { enabled: true, color: "rgba(120, 120, 120, 0.35)", size: drawn.width + 8 };
+        drawn.smooth = { enabled: true, type: "curvedCW", roundness: 0 };
+      }
     }
   }
   const drawnById = meta.mergePairs ? pairById : edgeById; // what vis-network draws as edges
@@ -453,7 +459,23 @@ const renderer = (function () {
     return copy.toDataURL("image/png");
   }
 
+  // The nodes' colours and sizes as the page's items now hold them (switches.js),
+  // and the actors leaning to a camp drawn with a dashed border.
+  function restyle(leaning) {
+    if (!nodes) return;
+    nodes.update(
+      data.nodes.map((node) => ({
+        id: node.id,
+        color: dark ? { background: node.color, border: "#b8b8b8", highlight: { background: node.color, border: "#ffffff" } } : node.color,
+        size: node.size,
+        title: nodeTooltip(node),
+        borderWidth: leaning.has(node.id) ? 3 : node.onPath ? 4 : node.focus ? 5 : 1,
+        shapeProperties: { borderDashes: leaning.has(node.id) ? [4, 3] : false },
+      }))
+    );
+  }
   return {
+    restyle,
     start,
     onClick: (handler) => (clicked = handler),
     select: (id) => (network.body.nodes[id] ? network.selectNodes([id]) : network.unselectAll()),

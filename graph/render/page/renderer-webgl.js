@@ -12,13 +12,18 @@
 // globals `sigma` (the Sigma instance), `graph` (its graphology graph) and
 // `drawnLabels` (the labels of the last frame, with their boxes).
 //
-// Needs: data, INK, PAPER, element, byId, status, container (base.js);
+// Needs: data, meta, INK, PAPER, element, byId, status, container (base.js);
 // nodeTooltip, edgeTooltip (tooltips.js).
 // Gives: renderer, with start(onStable), onClick(handler), select(id),
 // unselect(), selected(), emphasise(nodeIds, edgeIds), emphasised(),
 // setHidden(nodeIds, edgeIds), focus(id, minScale, duration), zoom(factor),
 // pan(dx, dy), fit(duration), onceDrawn(callback), toPng(ratio), point(id),
-// scale(), pairOf(edgeId).
+// scale(), pairOf(edgeId), restyle(looks).
+//
+// Marks without dashes (WebGL lines have none): a pair whose shown relations
+// are all hedged is drawn at half its width, one with none verified
+// half-transparent; an actor leaning to a camp is drawn at 0.7 of its size,
+// its label followed by " (leaning)". The tooltip and the panel say them in words.
 
 const renderer = (function () {
   let sigma = null;
@@ -91,6 +96,11 @@ const renderer = (function () {
 
   // -- what the reducers draw: hidden, veiled, emphasised ---------------------------
   const pairShown = new Map(); // pair id -> shown relations
+  const pairHedged = new Set(); // pairs whose shown relations are all hedged
+  const pairUnverified = new Set(); // pairs with no shown relation verified
+  // Actors leaning to a camp, while the nodes are coloured by camp (restyle).
+  let leaning = new Set(meta.colorBy === "camp" ? data.nodes.filter((node) => node.standing === "leaning").map((node) => node.id) : []);
+  const labelOf = (node) => (leaning.has(node.id) ? node.label + " (leaning)" : node.label);
   const pairEmphasised = new Set();
   function nodeReducer(id, attributes) {
     if (attributes.count) {
@@ -101,7 +111,7 @@ const renderer = (function () {
     const shown = {
       x: attributes.x,
       y: attributes.y,
-      size: attributes.size,
+      size: leaning.has(id) ? attributes.size * 0.7 : attributes.size,
       color: attributes.color,
       label: null,
       hidden: nodesHidden.has(id) || clusterOf(id) !== null,
@@ -129,13 +139,26 @@ const renderer = (function () {
       if (pairEmphasised.has(id)) shown.zIndex = 2;
       else shown.color = attributes.veiled;
     }
+    if (pairHedged.has(id)) shown.size = Math.max(1, shown.size / 2);
+    if (pairUnverified.has(id)) shown.color = shown.color + "80";
     return shown;
   }
   function countShown() {
     for (const pair of pairs.values()) {
       let count = 0;
-      for (const edge of pair.relations) if (!edgesHidden.has(edge.id)) count++;
+      let hedged = 0;
+      let verified = 0;
+      for (const edge of pair.relations) {
+        if (edgesHidden.has(edge.id)) continue;
+        count++;
+        if (edge.hedged) hedged++;
+        if (edge.state === "verified") verified++;
+      }
       pairShown.set(pair.id, count);
+      if (count && hedged === count) pairHedged.add(pair.id);
+      else pairHedged.delete(pair.id);
+      if (count && !verified) pairUnverified.add(pair.id);
+      else pairUnverified.delete(pair.id);
     }
   }
 
@@ -403,7 +426,7 @@ const renderer = (function () {
       tries--;
       let textWidth = widths.get(node.id);
       if (textWidth === undefined) {
-        textWidth = ctx.measureText(node.label).width;
+        textWidth = ctx.measureText(labelOf(node)).width;
         widths.set(node.id, textWidth);
       }
       const radius = shown.size * sizeRatio;
@@ -434,8 +457,8 @@ const renderer = (function () {
         grid.get(key).push(box);
       }
       placed.push({ id: node.id, box: box });
-      ctx.strokeText(node.label, x, box.top + 2);
-      ctx.fillText(node.label, x, box.top + 2);
+      ctx.strokeText(labelOf(node), x, box.top + 2);
+      ctx.fillText(labelOf(node), x, box.top + 2);
     }
     ctx.restore();
     drawnLabels = placed;
@@ -559,7 +582,24 @@ const renderer = (function () {
     return sigma.framedGraphToViewport(sigma.getNodeDisplayData(id));
   }
 
+  // The nodes' colours and sizes as the page's items now hold them
+  // (switches.js), and the actors leaning to a camp (smaller, labelled so).
+  function restyle(leaningNow) {
+    leaning = leaningNow;
+    widths.clear();
+    if (!graph) return;
+    graph.updateEachNodeAttributes((id, attributes) => {
+      if (attributes.count) return attributes;
+      const node = byId.get(id);
+      attributes.color = node.color;
+      attributes.veiled = veiled(node.color);
+      attributes.size = node.size * nodeScale;
+      return attributes;
+    });
+    if (sigma) sigma.refresh();
+  }
   return {
+    restyle,
     start,
     onClick: (handler) => (clicked = handler),
     select: mark,

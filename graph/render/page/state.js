@@ -2,11 +2,12 @@
 // the URL fragment (`#hideSign=neutral&actor=uk`): a link reopens it.
 //
 // Needs: data, meta, $, byId, edgeById, nameOf (base.js); kindBoxes,
-// typeBoxes, signBoxes, applyFilters, setLonely (filters.js); slider (slider.js);
+// typeBoxes, signBoxes, stateBoxes, applyFilters, setLonely, setRoles,
+// setHedged (filters.js); switchParams, applySwitches (switches.js); slider (slider.js);
 // select, selectEdge (panel.js); showPathBetween (paths.js); exploreParams,
 // applyExplore (explore.js).
 // Gives: ready, selected, selectedEdge, pathShown, kindShown, typeShown, SIGNS,
-// signShown, dateLimit, lonelyHidden, nodeHidden, edgeHidden,
+// signShown, STATES, stateShown, rolesShown, hedgedShown, dateLimit, lonelyHidden, nodeHidden, edgeHidden,
 // saveFragment(pathEnds), applyFragment().
 
 let ready = false; // the first fitted view is drawn
@@ -19,6 +20,11 @@ const kindShown = new Map(data.kinds.map((kind) => [kind.name, true]));
 const typeShown = new Map(data.types.map((type) => [type.name, true]));
 const SIGNS = ["cooperative", "hostile", "neutral"];
 const signShown = new Map(SIGNS.map((sign) => [sign, true]));
+// Commentary and affiliations are not drawn until asked for; hedged relations are.
+let rolesShown = false;
+let hedgedShown = true;
+const STATES = ["verified", "located", "asserted"];
+const stateShown = new Map(STATES.map((state) => [state, true]));
 let dateLimit = null; // the last day shown, or null for every date
 let lonelyHidden = false; // actors with no shown relation are hidden
 let nodeHidden = new Set();
@@ -29,9 +35,12 @@ let restoring = false; // applying a fragment: nothing is saved meanwhile
 function saveFragment(pathEnds) {
   if (!ready || restoring) return;
   const params = new URLSearchParams();
-  for (const [key, shown] of [["hideKind", kindShown], ["hideType", typeShown], ["hideSign", signShown]]) {
+  for (const [key, shown] of [["hideKind", kindShown], ["hideType", typeShown], ["hideSign", signShown], ["hideState", stateShown]]) {
     for (const [name, on] of shown) if (!on) params.append(key, name);
   }
+  if (rolesShown) params.set("roles", "show");
+  if (!hedgedShown) params.set("hedged", "hide");
+  switchParams(params);
   if (lonelyHidden) params.set("lonely", "hide");
   if (data.dates.length && Number(slider.value) < data.dates.length) params.set("asOf", data.dates[Number(slider.value)].date);
   exploreParams(params);
@@ -56,13 +65,16 @@ function applyFragment() {
     return;
   }
   restoring = true;
-  for (const [key, shown, boxes] of [["hideKind", kindShown, kindBoxes], ["hideType", typeShown, typeBoxes], ["hideSign", signShown, signBoxes]]) {
+  for (const [key, shown, boxes] of [["hideKind", kindShown, kindBoxes], ["hideType", typeShown, typeBoxes], ["hideSign", signShown, signBoxes], ["hideState", stateShown, stateBoxes]]) {
     for (const name of params.getAll(key)) {
       if (!shown.has(name)) continue;
       shown.set(name, false);
       boxes.find((box) => box.dataset.name === name).checked = false;
     }
   }
+  applySwitches(params);
+  if (params.get("roles") === "show") setRoles(true);
+  if (params.get("hedged") === "hide") setHedged(false);
   applyExplore(params);
   if (params.get("lonely") === "hide") setLonely(true);
   const asOf = params.get("asOf");

@@ -9,7 +9,8 @@
 //
 // Needs: meta, element, nameOf, container (base.js).
 // Gives: nodeTooltip(node), edgeTooltip(edge), used by the renderer;
-// tipsShown(), hideTips().
+// markWords(edge) (a relation's role, hedge and evidence state in words, also
+// for the panel); tipsShown(), hideTips().
 
 function tooltip(lines) {
   const box = element("div", "tip");
@@ -24,9 +25,18 @@ function nodeTooltip(node) {
     ["meta", "kind: " + node.kind],
     ["description", node.description],
     ["meta", node.aliases.length ? "also called: " + node.aliases.join(", ") : ""],
+    ["meta", node.standing ? node.standing + " (margin " + node.margin + ")" : ""],
     ["meta", meta.sizeBy + " centrality " + node.score + (node.rank ? " (rank " + node.rank + ")" : "")],
     ["meta", "click for every relation and quote"],
   ]);
+}
+// What a relation says of itself, in words: marks on the graph are never the only sign.
+function markWords(edge) {
+  const words = [];
+  if (edge.role !== "action") words.push(edge.role);
+  if (edge.hedged) words.push("hedged");
+  if (edge.state !== "verified") words.push(edge.state + (edge.state === "located" ? ": quote not checked" : ": no quote checked"));
+  return words.join(" · ");
 }
 function edgeTooltip(edge) {
   const arrow = edge.symmetric ? " ↔ " : " → ";
@@ -34,6 +44,7 @@ function edgeTooltip(edge) {
     ["heading", nameOf(edge.from) + arrow + nameOf(edge.to)],
     ["meta", edge.type + " (" + edge.sign + (edge.symmetric ? ", both ways" : "") + ")"],
     ["meta", edge.date ? "date: " + edge.date : "undated"],
+    ["meta mark", markWords(edge)],
     ["quote", edge.evidence],
     ["meta", edge.document ? "source: " + edge.document : ""],
     ["meta", edge.weight !== 1 ? "weight: " + edge.weight : ""],
