@@ -1,0 +1,307 @@
+"""Write an imported dataset in the table layout, streaming its relations to disk.
+
+An importer hands rows to a :class:`TableWriter`: actors, types and kinds
+are kept in memory (a few thousand at most, even for GDELT), relations and
+their source attributes are written as they come, so a file of millions of
+rows never sits in memory. Everything is written into a staging folder
+beside the output and moved into place at the end: an import that fails
+leaves the output folder as it was.
+
+The relation columns written are those of the layout (:data:`graph.tables.TABLES`);
+the fields an importer also knows (``evidence_state``, ``locator``,
+``hedged``) are written where the layout has a column for them. The
+attributes of the foreign rows that have no column in our layout (GDELT's
+QuadClass and Goldstein score, PLOVER's mode, ACLED's fatalities...) go to
+``import/attributes.csv``, one row a relation, joined by the relation's row
+number; ``import/report.json`` is the import's report.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..names import name_key
+from ..problems import GraphError
+from ..tables import TABLES, csv_cell, parse_csv_cell
+
+__all__ = ["DATASET_FILES", "ImportTargetError", "TableWriter", "holds_dataset"]
+
+# The files whose presence makes a folder a dataset (either layout).
+DATASET_FILES = (
+    *(f"{name}{suffix}" for name in TABLES for suffix in (".csv", ".parquet")),
+    "dataset.csv",
+    "dataset.parquet",
+    "actors.yaml",
+    "relations.yaml",
+)
+# What an import writes, and what --replace removes first.
+WRITTEN = (*DATASET_FILES[:-2], "documents", "import")
+# The dataset settings an import writes: the evidence states it may hold.
+SETTINGS_TABLE = "dataset"
+
+
+class ImportTargetError(GraphError):
+    """The output folder cannot take the import (it holds a dataset and --replace was not given)."""
+
+
+def holds_dataset(folder: Path) -> bool:
+    """Return whether ``folder`` already holds a dataset (tables or YAML)."""
+    return any((folder / name).exists() for name in DATASET_FILES)
+
+
+class TableWriter:
+    """The tables of one import, staged in a folder and moved into place by :meth:`close`."""
+
+    def __init__(self, output: str | os.PathLike, replace: bool = False, table_format: str = "csv"):
+        self.output = Path(output)
+        if self.output.exists() and not self.output.is_dir():
+            raise ImportTargetError(f"{self.output} is not a folder")
+        if self.output.is_dir() and holds_dataset(self.output) and not replace:
+            raise ImportTargetError(
+                f"{self.output} already holds a dataset: give --replace to overwrite it"
+            )
+        if table_format not in ("csv", "parquet"):
+            raise ImportTargetError(f"unknown table format {table_format!r} (csv or parquet)")
+        self.table_format = table_format
+        parent = self.output.resolve().parent
+        parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.import-", dir=parent))
+        self.actors: dict[str, dict] = {}
+        self.types: dict[str, dict] = {}
+        self.kinds: dict[str, str | None] = {}
+        self.documents: dict[str, str] = {}  # key -> path (relative) or URL
+        self._document_texts: dict[str, str] = {}
+        self.states: dict[str, int] = {}
+        self.relation_count = 0
+        known = TABLES["relations"].column_names
+        self.relation_columns = known
+        self._relation_types = {c.name: c.type for c in TABLES["relations"].columns}
+        self._relations_file = open(  # noqa: SIM115 (closed by close or abort)
+            self.staging / "relations.csv", "w", newline="", encoding="utf-8"
+        )
+        self._relations = csv.writer(self._relations_file, lineterminator="\n")
+        self._relations.writerow(known)
+        self._attributes_file = None
+        self._attributes = None
+        self._attribute_names: tuple[str, ...] = ()
+
+    # -- rows -------------------------------------------------------------------------------
+
+    def kind(self, name: str, description: str | None = None) -> None:
+        """Declare an actor kind (the first description given is kept)."""
+        self.kinds.setdefault(name, description)
+
+    def relation_type(
+        self, name: str, sign: int, symmetric: bool = False, description: str | None = None
+    ) -> None:
+        """Declare a relation type (the first declaration is kept)."""
+        self.types.setdefault(
+            name, {"name": name, "sign": sign, "symmetric": symmetric, "description": description}
+        )
+
+    def actor(self, actor_id: str, name: str, kind: str, spelling: str | None = None) -> None:
+        """Add an actor, or add ``spelling`` (and ``name``) to its aliases when it is known."""
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = self.actors[actor_id] = {
+                "id": actor_id,
+                "name": name,
+                "kind": kind,
+                "aliases": [],
+                "description": None,
+            }
+        for text in (name, spelling):
+            text = " ".join((text or "").split())
+            if text and text != actor["name"] and text not in actor["aliases"]:
+                actor["aliases"].append(text)
+
+    def document(self, key: str, text: str | None = None, url: str | None = None) -> str:
+        """Declare a document: a text written beside the tables, or a URL; return its key."""
+        if key in self.documents:
+            if text is None or self._document_texts.get(key) == text:
+                return key
+            number = 2  # another text under a key already used (a repeated record id)
+            while (
+                f"{key}-{number}" in self.documents
+                and self._document_texts.get(f"{key}-{number}") != text
+            ):
+                number += 1
+            key = f"{key}-{number}"
+            if key in self.documents:
+                return key
+        if text is not None:
+            self._document_texts[key] = text
+            relative = f"documents/{key}.txt"
+            path = self.staging / relative
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            self.documents[key] = relative
+        else:
+            self.documents[key] = url or key
+        return key
+
+    def relation(self, row: dict, attributes: dict | None = None) -> None:
+        """Write one relation (a dict by column); ``attributes`` go to attributes.csv."""
+        self.relation_count += 1
+        state = row.get("evidence_state") or "verified"
+        self.states[state] = self.states.get(state, 0) + 1
+        self._relations.writerow(
+            [
+                csv_cell(row.get(column), self._relation_types[column])
+                for column in self.relation_columns
+            ]
+        )
+        if attributes:
+            if self._attributes is None:
+                self._attribute_names = tuple(attributes)
+                (self.staging / "import").mkdir(exist_ok=True)
+                self._attributes_file = open(  # noqa: SIM115 (closed by close or abort)
+                    self.staging / "import" / "attributes.csv", "w", newline="", encoding="utf-8"
+                )
+                self._attributes = csv.writer(self._attributes_file, lineterminator="\n")
+                self._attributes.writerow(["relation", *self._attribute_names])
+            self._attributes.writerow(
+                [
+                    self.relation_count,
+                    *(_text(attributes.get(name)) for name in self._attribute_names),
+                ]
+            )
+
+    # -- finishing ----------------------------------------------------------------------------
+
+    def close(self, report: dict) -> Path:
+        """Write the other tables and the report, and move everything into the output folder."""
+        self._relations_file.close()
+        if self._attributes_file is not None:
+            self._attributes_file.close()
+        tables = {
+            "actors": _distinct_names(sorted(self.actors.values(), key=lambda actor: actor["id"])),
+            "types": [self.types[name] for name in sorted(self.types)],
+            "kinds": [
+                {"name": name, "description": self.kinds[name]} for name in sorted(self.kinds)
+            ],
+            "documents": [
+                {"key": key, "path": self.documents[key]} for key in sorted(self.documents)
+            ],
+        }
+        for name, rows in tables.items():
+            _write_csv(self.staging / f"{name}.csv", name, rows)
+        states = [state for state in ("verified", "located", "asserted") if self.states.get(state)]
+        with open(self.staging / "dataset.csv", "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["setting", "value"])
+            writer.writerow(["evidence_states", "|".join(states or ["verified"])])
+        (self.staging / "import").mkdir(exist_ok=True)
+        (self.staging / "import" / "report.json").write_text(
+            json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        if self.table_format == "parquet":
+            for name in TABLES:
+                _csv_to_parquet(self.staging / f"{name}.csv", name)
+        self._move_into_place()
+        return self.output
+
+    def abort(self) -> None:
+        """Drop the staging folder (the output folder is left as it was)."""
+        for handle in (self._relations_file, self._attributes_file):
+            if handle is not None and not handle.closed:
+                handle.close()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _move_into_place(self) -> None:
+        self.output.mkdir(parents=True, exist_ok=True)
+        for name in WRITTEN:
+            old = self.output / name
+            if old.is_dir() and not old.is_symlink():
+                shutil.rmtree(old)
+            elif old.exists() or old.is_symlink():
+                old.unlink()
+        for entry in sorted(self.staging.iterdir()):
+            os.replace(entry, self.output / entry.name)
+        self.staging.rmdir()
+
+
+def _distinct_names(actors: list[dict]) -> list[dict]:
+    """Return the actors with every name and alias naming one actor only (ids first, then names).
+
+    Foreign data spells actors loosely ("Islamic fundamentalists" coded as two
+    countries): an alias already naming another actor is dropped, and a name
+    already taken gets the actor's id after it.
+    """
+    taken = {name_key(actor["id"]) for actor in actors}
+    for actor in actors:
+        key = name_key(actor["name"])
+        if key in taken and key != name_key(actor["id"]):
+            actor["name"] = f"{actor['name']} ({actor['id']})"
+        taken.add(name_key(actor["name"]))
+    for actor in actors:
+        kept = []
+        for alias in actor["aliases"]:
+            key = name_key(alias)
+            if key and key not in taken:
+                taken.add(key)
+                kept.append(alias)
+        actor["aliases"] = kept
+    return actors
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _write_csv(path: Path, table: str, rows: list[dict]) -> None:
+    columns = TABLES[table].columns
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow([column.name for column in columns])
+        for row in rows:
+            writer.writerow([csv_cell(row.get(column.name), column.type) for column in columns])
+
+
+def _csv_to_parquet(path: Path, table: str, batch_rows: int = 100_000) -> None:
+    """Rewrite one staged CSV table as Parquet, a batch at a time, and remove the CSV."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ImportTargetError(
+            "Parquet needs pyarrow: pip install 'news-actor-graph[parquet]'"
+        ) from None
+    arrow_types = {
+        "text": pa.string(),
+        "list": pa.list_(pa.string()),
+        "int": pa.int8(),
+        "bool": pa.bool_(),
+        "float": pa.float64(),
+    }
+    columns = TABLES[table].columns
+    schema = pa.schema(
+        [pa.field(c.name, arrow_types[c.type], nullable=not c.required) for c in columns]
+    )
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        types = [next(c.type for c in columns if c.name == name) for name in header]
+        with pq.ParquetWriter(path.with_suffix(".parquet"), schema) as writer:
+            batch: list[dict] = []
+            for cells in reader:
+                batch.append(
+                    {
+                        name: parse_csv_cell(cell, kind)
+                        for name, cell, kind in zip(header, cells, types, strict=True)
+                    }
+                )
+                if len(batch) >= batch_rows:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    batch = []
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    path.unlink()
