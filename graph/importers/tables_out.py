@@ -195,7 +195,7 @@ class TableWriter:
         with open(self.staging / "dataset.csv", "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(["setting", "value"])
-            writer.writerow(["evidence_states", "|".join(states or ["verified"])])
+            writer.writerow(["evidence_allowed", "|".join(states or ["verified"])])
         (self.staging / "import").mkdir(exist_ok=True)
         (self.staging / "import" / "report.json").write_text(
             json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8"
@@ -233,18 +233,18 @@ def _distinct_names(actors: list[dict]) -> list[dict]:
     countries): an alias already naming another actor is dropped, and a name
     already taken gets the actor's id after it.
     """
-    taken = {name_key(actor["id"]) for actor in actors}
+    owner = {name_key(actor["id"]): actor["id"] for actor in actors}
     for actor in actors:
         key = name_key(actor["name"])
-        if key in taken and key != name_key(actor["id"]):
+        if owner.get(key, actor["id"]) != actor["id"]:
             actor["name"] = f"{actor['name']} ({actor['id']})"
-        taken.add(name_key(actor["name"]))
+            key = name_key(actor["name"])
+        owner.setdefault(key, actor["id"])
     for actor in actors:
         kept = []
         for alias in actor["aliases"]:
             key = name_key(alias)
-            if key and key not in taken:
-                taken.add(key)
+            if key and owner.setdefault(key, actor["id"]) == actor["id"] and alias not in kept:
                 kept.append(alias)
         actor["aliases"] = kept
     return actors
