@@ -128,6 +128,7 @@ def _add_commands() -> None:
     from .diff_command import COMMANDS as DIFF_COMMANDS
     from .export_command import COMMANDS as EXPORT_COMMANDS
     from .html_command import COMMANDS as HTML_COMMANDS
+    from .import_command import COMMANDS as IMPORT_COMMANDS
     from .init_command import COMMANDS as INIT_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
     from .review_command import COMMANDS as REVIEW_COMMANDS
@@ -140,6 +141,7 @@ def _add_commands() -> None:
         *COVERAGE_COMMANDS,
         *DIFF_COMMANDS,
         *REVIEW_COMMANDS,
+        *IMPORT_COMMANDS,
     ):
         cli.add_command(command)
 
