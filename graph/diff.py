@@ -2,11 +2,14 @@
 
 Actors, relation types, kinds and documents are matched by id, name or key.
 Relations have no id: one that is unchanged in every field (source, type,
-target, document, evidence, date, weight) matches its twin; the rest are
+target, document, evidence, date, weight, hedged, evidence_state, locator)
+matches its twin; the rest are
 paired in file order by source, type and target, and a pair whose other
 fields differ is *changed*; whatever is left is added or removed. Evidence
 compares after quote normalisation (see :mod:`graph.evidence`), so retyping
-a curly quote straight is no change. A document changes when its text does.
+a curly quote straight is no change. A document changes when its text does
+(a URL document when its URL does). A type's fields include its ``role``;
+the dataset's settings (``evidence_allowed``) compare as ``setting`` rows.
 
 >>> from graph import load_dataset
 >>> same = diff_datasets(load_dataset(), load_dataset())
@@ -23,14 +26,22 @@ from .model import Dataset, Relation
 
 __all__ = ["diff_datasets"]
 
-RELATION_FIELDS = ("evidence", "document", "date", "weight")
+RELATION_FIELDS = (
+    "evidence",
+    "document",
+    "date",
+    "weight",
+    "hedged",
+    "evidence_state",
+    "locator",
+)
 
 
 def diff_datasets(old: Dataset, new: Dataset) -> dict:
     """Return ``{"equal", "counts", "changes"}``: every difference from ``old`` to ``new``.
 
     Each change is ``{"change": "added"|"removed"|"changed", "what": "actor"|"relation"|
-    "type"|"kind"|"document", "id", "field", "old", "new"}``: one row per changed
+    "type"|"kind"|"document"|"setting", "id", "field", "old", "new"}``: one row per changed
     field, one row per added or removed item (its fields in ``old`` or ``new``).
     Relations are named ``source -type-> target``, with ``old_number``/``new_number``,
     their place in the list of relations (from 1).
@@ -47,8 +58,13 @@ def diff_datasets(old: Dataset, new: Dataset) -> dict:
         "type",
         old.types,
         new.types,
-        lambda t: {"sign": t.sign, "symmetric": t.symmetric, "description": t.description},
-        ("sign", "symmetric", "description"),
+        lambda t: {
+            "sign": t.sign,
+            "symmetric": t.symmetric,
+            "description": t.description,
+            "role": t.role,
+        },
+        ("sign", "symmetric", "description", "role"),
     )
     changes += _compare_items(
         "kind",
@@ -65,10 +81,20 @@ def diff_datasets(old: Dataset, new: Dataset) -> dict:
         ("text",),
         shown=lambda d: {"path": str(d.path)},
     )
+    changes += _compare_items(
+        "document", old.document_urls, new.document_urls, lambda url: {"url": url}, ("url",)
+    )
+    changes += _compare_items(
+        "setting",
+        {"evidence_allowed": list(old.evidence_allowed)},
+        {"evidence_allowed": list(new.evidence_allowed)},
+        lambda value: {"value": value},
+        ("value",),
+    )
     changes += _compare_relations(old.relations, new.relations)
     counts = {
         what: {"added": 0, "removed": 0, "changed": 0}
-        for what in ("actor", "relation", "type", "kind", "document")
+        for what in ("actor", "relation", "type", "kind", "document", "setting")
     }
     items = set()  # an item with several changed fields counts once
     for change in changes:
@@ -136,6 +162,9 @@ def _identity(relation: Relation) -> tuple:
         normalize_text(relation.evidence),
         relation.date,
         relation.weight,
+        relation.hedged,
+        relation.evidence_state,
+        relation.locator,
     )
 
 

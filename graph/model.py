@@ -2,6 +2,28 @@
 
 A :class:`Dataset` is what :func:`graph.load_dataset` returns. It holds no
 graph library objects; :meth:`Dataset.to_networkx` builds one on demand.
+
+Fields that say how far to trust a relation, and what kind of tie it is
+(docs/format.md has their YAML key, table column, export attribute and
+``graph diff`` field):
+
+- ``RelationType.role``: one of :data:`ROLES`. ``action`` (the default) is
+  something one actor does to or with another, the story itself;
+  ``commentary`` is one actor's statement about another (an analyst's
+  assessment, an interview); ``affiliation`` ties a person to an employer
+  or think tank.
+- ``Relation.hedged``: the quote only says the relation may hold ("could",
+  "reportedly", "is expected to"). False by default.
+- ``Relation.evidence_state``: one of :data:`EVIDENCE_STATES`. ``verified``
+  (the default): the quote is found in the document's text. ``located``: a
+  document (a file or a URL) and a ``locator`` say where the evidence is,
+  but there is no text to check the quote against. ``asserted``: the
+  source's own summary, or nothing. A dataset opts in to the weaker states
+  with a dataset setting; hand-encoded data stays strict.
+- ``Relation.locator``: free text saying where in the document the
+  evidence is ("sentence 3, chars 120-188"); None by default.
+
+Their defaults keep every existing dataset and output unchanged.
 """
 
 from __future__ import annotations
@@ -17,9 +39,24 @@ if TYPE_CHECKING:
 
     from .problems import Problem
 
-__all__ = ["Actor", "Dataset", "Document", "Kind", "Projection", "Relation", "RelationType"]
+__all__ = [
+    "EVIDENCE_STATES",
+    "ROLES",
+    "Actor",
+    "Dataset",
+    "Document",
+    "Kind",
+    "Projection",
+    "Relation",
+    "RelationType",
+]
 
 SIGN_NAMES = {1: "cooperative", -1: "hostile", 0: "neutral"}
+
+# A relation type's role (see the module docstring); the first is the default.
+ROLES = ("action", "commentary", "affiliation")
+# A relation's evidence state, strongest first; the first is the default.
+EVIDENCE_STATES = ("verified", "located", "asserted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +105,7 @@ class RelationType:
     sign: int
     symmetric: bool = False
     description: str | None = None
+    role: str = "action"  # one of ROLES
 
     @property
     def sign_name(self) -> str:
@@ -88,6 +126,9 @@ class Relation:
     weight: float = 1.0
     line: int = 0  # unused: problems are placed by path (see graph.sources)
     dataset: str | None = None  # the label of the dataset it comes from, when known
+    hedged: bool = False  # the quote says it may hold, not that it does
+    evidence_state: str = "verified"  # one of EVIDENCE_STATES
+    locator: str | None = None  # where in the document ("sentence 3, chars 120-188")
 
     def to_dict(self) -> dict:
         """Return the relation as JSON-ready data (ids in source and target)."""
@@ -129,6 +170,12 @@ class Dataset:
     warnings: list[Problem] = field(default_factory=list)
     # A merged graph: each dataset's label and the folder it was read from.
     sources: dict[str, Path] = field(default_factory=dict)
+    # Documents given as a URL (never fetched): key -> URL. Relations citing
+    # one are at most ``located``. ``documents`` holds the files only.
+    document_urls: dict[str, str] = field(default_factory=dict)
+    # The evidence states the dataset allows (its ``evidence_allowed``
+    # setting), in EVIDENCE_STATES order; ``verified`` always.
+    evidence_allowed: tuple[str, ...] = ("verified",)
     _index: ActorIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -1,21 +1,28 @@
-r"""The table layout: the five tables that hold a dataset, for every table reader and writer.
+r"""The table layout: the six tables that hold a dataset, for every table reader and writer.
 
-A dataset in tables is one folder holding five files, each a ``.csv`` or a
+A dataset in tables is one folder holding six files, each a ``.csv`` or a
 ``.parquet`` file (``actors.csv`` or ``actors.parquet``, ...):
 
 ============  ===============================================================================
 table         columns
 ============  ===============================================================================
 actors        id, name, kind, aliases, description, dataset
-relations     src, dst, type, sign, symmetric, evidence, document, date, weight, dataset
-types         name, sign, symmetric, description
+relations     src, dst, type, sign, symmetric, evidence, document, date, weight, dataset,
+              role, hedged, evidence_state, locator
+types         name, sign, symmetric, description, role
 kinds         name, description
 documents     key, path, dataset
+dataset       key, value (the dataset's settings: ``evidence_allowed``)
 ============  ===============================================================================
 
+A document's ``path`` may be a URL (never fetched). The ``dataset`` table
+holds the settings of ``relations.yaml``, one a row: ``evidence_allowed``
+with the states joined by ``|`` (``verified|located|asserted``). A relation
+without a quote (``located`` or ``asserted``) has an empty ``evidence``.
+
 ``src``/``dst`` and the actors' ``id`` are the names Spark GraphFrames and
-DuckDB users expect. A relation repeats its type's ``sign`` and
-``symmetric`` so that an edge table is usable on its own. Document paths are
+DuckDB users expect. A relation repeats its type's ``sign``, ``symmetric``
+and ``role`` so that an edge table is usable on its own. Document paths are
 relative to the folder holding the tables.
 
 Cells: ``aliases`` is a ``list<string>`` in Parquet and one text in CSV, the
@@ -111,11 +118,15 @@ TABLES: dict[str, TableSpec] = {
                 Column("type", required=True),
                 Column("sign", "int", description="the type's sign, repeated: 1, 0 or -1"),
                 Column("symmetric", "bool", description="the type's symmetry, repeated"),
-                Column("evidence", required=True),
+                Column("evidence", description="the quote; required when verified"),
                 Column("document"),
                 Column("date", description="YYYY, YYYY-MM or YYYY-MM-DD"),
                 Column("weight", "float", description="> 0; empty means 1"),
                 Column("dataset"),
+                Column("role", description="the type's role, repeated"),
+                Column("hedged", "bool", description="the quote says it may hold; empty: false"),
+                Column("evidence_state", description="verified (empty), located or asserted"),
+                Column("locator", description="where in the document: 'sentence 3, chars 1-9'"),
             ),
         ),
         TableSpec(
@@ -125,6 +136,7 @@ TABLES: dict[str, TableSpec] = {
                 Column("sign", "int", required=True),
                 Column("symmetric", "bool"),
                 Column("description"),
+                Column("role", description="action (empty), commentary or affiliation"),
             ),
         ),
         TableSpec("kinds", (Column("name", required=True), Column("description"))),
@@ -132,8 +144,17 @@ TABLES: dict[str, TableSpec] = {
             "documents",
             (
                 Column("key", required=True),
-                Column("path", required=True, description="relative to the tables' folder"),
+                Column(
+                    "path", required=True, description="relative to the tables' folder, or a URL"
+                ),
                 Column("dataset"),
+            ),
+        ),
+        TableSpec(
+            "dataset",
+            (
+                Column("key", required=True, description="a setting: evidence_allowed"),
+                Column("value", description="its value; a list joined by |"),
             ),
         ),
     )
@@ -148,7 +169,7 @@ def dataset_label(dataset: Dataset) -> str | None:
 def dataset_tables(
     dataset: Dataset, folder: str | os.PathLike | None = None, copied: dict | None = None
 ) -> dict:
-    """Return ``{table: [row, ...]}``: the dataset's five tables, rows as dicts of typed values.
+    """Return ``{table: [row, ...]}``: the dataset's six tables, rows as dicts of typed values.
 
     ``folder`` is where the tables will be written: document paths are made
     relative to it (absolute when ``folder`` is None), unless ``copied`` maps
@@ -181,11 +202,15 @@ def dataset_tables(
                 "type": relation.type,
                 "sign": relation_type.sign,
                 "symmetric": relation_type.symmetric,
-                "evidence": relation.evidence,
+                "evidence": relation.evidence or None,
                 "document": shown_name(relation.document),
                 "date": relation.date,
                 "weight": relation.weight,
                 "dataset": shown_name(relation.dataset) or label,
+                "role": relation_type.role,
+                "hedged": relation.hedged,
+                "evidence_state": relation.evidence_state,
+                "locator": relation.locator,
             }
         )
     types = [
@@ -194,6 +219,7 @@ def dataset_tables(
             "sign": relation_type.sign,
             "symmetric": relation_type.symmetric,
             "description": relation_type.description,
+            "role": relation_type.role,
         }
         for relation_type in dataset.types.values()
     ]
@@ -209,12 +235,18 @@ def dataset_tables(
         }
         for document in dataset.documents.values()
     ]
+    documents += [
+        {"key": shown_name(key), "path": url, "dataset": label}
+        for key, url in dataset.document_urls.items()
+    ]
+    settings = [{"key": "evidence_allowed", "value": join_list(dataset.evidence_allowed)}]
     return {
         "actors": actors,
         "relations": relations,
         "types": types,
         "kinds": kinds,
         "documents": documents,
+        "dataset": settings,
     }
 
 

@@ -72,7 +72,8 @@ def test_the_update_script_rewrites_outputs_and_check_reports_them(tmp_path, cap
     text = page.read_text(encoding="utf-8")
     assert text == (
         "```\n$ graph validate --data tests/data/small\n"
-        "ok: 7 actors, 8 relations, 7 types; quotes checked\n```\n"
+        "ok: 7 actors, 8 relations, 7 types; quotes checked: "
+        "8 verified, 0 located, 0 asserted\n```\n"
         "```console\n$ graph html -o page.html --open\nwrote /home/me/work/page.html\n```\n"
     )
     assert update_docs.main(["--check", str(page)]) == 0

@@ -323,6 +323,7 @@ def test_gephi_tables_use_gephis_column_names():
     assert list(edges[0]) == [
         *("Source", "Target", "Type", "Id", "Label", "Kind", "Weight"),
         *("sign", "evidence", "document", "date", "dataset"),
+        *("role", "hedged", "evidence_state", "locator"),
     ]
     assert [row["Type"] for row in edges] == ["Undirected", "Directed", "Directed", "Directed"]
     assert [row["Label"] for row in edges] == [r.type for r in dataset.relations]
@@ -338,6 +339,7 @@ def test_kumu_sheets_start_with_ids_and_connections_use_them():
     assert list(connections[0]) == [
         *("ID", "From", "To", "Type", "Direction", "Description", "Strength"),
         *("Sign", "Document", "Date", "Dataset"),
+        *("Role", "Hedged", "Evidence State", "Locator"),
     ]
     assert [row["ID"] for row in elements] == list(dataset.actors)
     assert {row["Label"] for row in elements} == {a.name for a in dataset.actors.values()}
@@ -366,7 +368,10 @@ def test_dot_gives_every_node_and_edge_the_same_attributes_and_the_weight_as_pen
     assert all(found == nodes[0] for found in nodes)
     assert nodes[0][-4:] == ["kind", "aliases", "description", "dataset"]
     assert all(found == edges[0] for found in edges)
-    assert edges[0][-7:] == ["penwidth", "type", "sign", "evidence", "document", "date", "dataset"]
+    assert edges[0][-11:] == [
+        *("penwidth", "type", "sign", "evidence", "document", "date", "dataset"),
+        *("role", "hedged", "evidence_state", "locator"),
+    ]
     assert "relation_weight" not in text
     done = subprocess.run(
         [dot_program(), "-Tsvg"], input=text, capture_output=True, text=True, check=True
@@ -605,7 +610,8 @@ def test_kuzu_script_recreates_every_actor_and_relation(dataset):
     relations = kuzu_rows(
         connection,
         "MATCH (a:Actor)-[r:Relation]->(b:Actor) RETURN a.id, b.id, r.type, r.sign, "
-        "r.symmetric, r.evidence, r.document, r.date, r.weight, r.dataset",
+        "r.symmetric, r.evidence, r.document, r.date, r.weight, r.dataset, r.role, r.hedged, "
+        "r.evidence_state, r.locator",
     )
     assert sorted(relations, key=repr) == sorted(
         [list(row.values()) for row in tables["relations"]], key=repr
@@ -795,6 +801,10 @@ def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_pa
             "date",
             "weight",
             "dataset",
+            "role",
+            "hedged",
+            "evidence_state",
+            "locator",
         )
     }
     gexf = [(a["class"], a["title"]) for a in xml_schema(render_export(undated, "gexf"))]
@@ -802,7 +812,10 @@ def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_pa
         *(("node", name) for name in ("kind", "aliases", "description", "dataset")),
         *(
             ("edge", name)
-            for name in ("sign", "symmetric", "evidence", "document", "date", "dataset")
+            for name in (
+                *("sign", "symmetric", "evidence", "document", "date", "dataset"),
+                *("role", "hedged", "evidence_state", "locator"),
+            )
         ),
     ]
     assert b"networkx_key" not in render_export(dated, "gexf")

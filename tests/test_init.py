@@ -56,7 +56,7 @@ def test_init_writes_a_dataset_that_validates_with_the_article_as_document(run, 
     check = run("validate", "--data", str(folder))
     assert (check.exit_code, check.stdout) == (
         0,
-        "ok: 0 actors, 0 relations, 15 types; quotes checked\n",
+        "ok: 0 actors, 0 relations, 15 types; quotes checked: 0 verified, 0 located, 0 asserted\n",
     )
 
 

@@ -161,7 +161,7 @@ def test_unknown_top_level_keys_and_missing_vocabulary(write_dataset):
     assert problems_of(write_dataset(relations=relations)) == [
         "relations.yaml:1:1: error: relations.yaml is missing required field 'types'",
         "relations.yaml:2:1: error: unknown field 'typos' in relations.yaml"
-        " (allowed: types, relations, documents, document_roots) (did you mean 'types'?)",
+        " (allowed: types, relations, documents, document_roots, settings) (did you mean 'types'?)",
     ]
 
 

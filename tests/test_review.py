@@ -78,12 +78,15 @@ def test_accept_all_writes_a_valid_dataset_with_exact_counts(tmp_path):
         "note: actor 'draft-peace-resolution': kind 'plan' is not declared: wrote 'initiative'",
         "note: declared the relation type 'approves' with sign 1",
         "note: actor 'virtual-coalition-meeting': kind 'meeting' is not declared: wrote 'event'",
-        "ok: 13 actors, 8 relations, 16 types; quotes checked",
+        "ok: 13 actors, 8 relations, 16 types; quotes checked: 8 verified, 0 located, 0 asserted",
         "left for review: 1 below --min-confidence 0.5",
     ]
     validated = graph("validate", "--data", str(folder))
     assert validated.exit_code == 0
-    assert validated.stdout == "ok: 13 actors, 8 relations, 16 types; quotes checked\n"
+    assert (
+        validated.stdout == "ok: 13 actors, 8 relations, 16 types; quotes checked: "
+        "8 verified, 0 located, 0 asserted\n"
+    )
     wanted = [(s, t, d) for s, t, d, confidence in SEED_PROPOSALS if confidence >= 0.5]
     assert written(folder) == wanted
     dataset = load_dataset(folder, cache=False)
@@ -367,7 +370,10 @@ def test_accept_all_into_csv_tables_appends_rows(tmp_path):
         "0.5",
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-2] == "ok: 13 actors, 8 relations, 16 types; quotes checked"
+    assert (
+        result.stdout.splitlines()[-2]
+        == "ok: 13 actors, 8 relations, 16 types; quotes checked: 8 verified, 0 located, 0 asserted"
+    )
     for name, old in before.items():
         assert (tables / name).read_bytes().startswith(old)
     with open(tables / "relations.csv", encoding="utf-8", newline="") as stream:
@@ -380,4 +386,7 @@ def test_accept_all_into_csv_tables_appends_rows(tmp_path):
         "approves,1,false,Declared by graph review: say when to use it."
     )
     validated = graph("validate", "--data", str(tables))
-    assert validated.stdout == "ok: 13 actors, 8 relations, 16 types; quotes checked\n"
+    assert (
+        validated.stdout == "ok: 13 actors, 8 relations, 16 types; quotes checked: "
+        "8 verified, 0 located, 0 asserted\n"
+    )

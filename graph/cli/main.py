@@ -27,7 +27,7 @@ from .options import (
     option_value,
 )
 from .spark_options import spark_graph, spark_options, spark_progress, uses_spark
-from .views import show_view, stats_view
+from .views import show_view, stats_view, validated_line
 
 
 class GraphGroup(click.Group):
@@ -62,11 +62,7 @@ def validate(ctx, data, output_format):
     if output_format == "json":
         emit(Result(report, []), "json")
     elif report["valid"]:
-        quotes = "quotes checked" if report["quotes_checked"] else "quotes unchecked (no documents)"
-        write_stdout(
-            f"ok: {report['actors']} actors, {report['relations']} relations, "
-            f"{report['types']} types; {quotes}\n"
-        )
+        write_stdout(validated_line(report) + "\n")
     if not report["valid"]:
         ctx.exit(1)
 

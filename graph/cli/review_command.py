@@ -133,11 +133,17 @@ def _written(data, report) -> str:
     lines += [f"note: {note}" for note in additions.notes]
     dataset = report.dataset
     if report.files and dataset is not None:
-        quotes = "quotes checked" if dataset.documents else "quotes unchecked (no documents)"
-        lines.append(
-            f"ok: {len(dataset.actors)} actors, {len(dataset.relations)} relations, "
-            f"{len(dataset.types)} types; {quotes}"
-        )
+        from ..load import evidence_counts
+        from .views import validated_line
+
+        summary = {
+            "actors": len(dataset.actors),
+            "relations": len(dataset.relations),
+            "types": len(dataset.types),
+            "quotes_checked": bool(dataset.documents),
+            "evidence_states": evidence_counts(dataset),
+        }
+        lines.append(validated_line(summary))
     return "".join(line + "\n" for line in lines)
 
 

@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from ..output import Fields, Result, Table
 
-__all__ = ["show_view", "stats_view"]
+__all__ = ["show_view", "stats_view", "validated_line"]
 
 RELATION_COLUMNS = ["source", "type", "target", "evidence"]
+
+
+def validated_line(report: dict) -> str:
+    """Return the line saying a dataset is valid, from :func:`graph.load.validate`'s report.
+
+    >>> validated_line({"actors": 2, "relations": 3, "types": 1, "quotes_checked": True,
+    ...                 "evidence_states": {"verified": 2, "located": 1, "asserted": 0}})
+    'ok: 2 actors, 3 relations, 1 types; quotes checked: 2 verified, 1 located, 0 asserted'
+    """
+    counts = ", ".join(f"{n} {state}" for state, n in report["evidence_states"].items())
+    checked = "quotes checked" if report["quotes_checked"] else "quotes unchecked (no documents)"
+    return (
+        f"ok: {report['actors']} actors, {report['relations']} relations, "
+        f"{report['types']} types; {checked}: {counts}"
+    )
 
 
 def stats_view(data: dict) -> Result:

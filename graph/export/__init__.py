@@ -52,9 +52,9 @@ class ExportFormat:
 FORMATS: dict[str, ExportFormat] = {
     spec.name: spec
     for spec in (
-        ExportFormat("csv", "csv_tables", "the table layout as five CSV files", folder=True),
+        ExportFormat("csv", "csv_tables", "the table layout as six CSV files", folder=True),
         ExportFormat(
-            "parquet", "parquet_tables", "the table layout as five Parquet files", folder=True
+            "parquet", "parquet_tables", "the table layout as six Parquet files", folder=True
         ),
         ExportFormat("graphml", "graphml", "GraphML (Gephi, yEd, Cytoscape)", suffix=".graphml"),
         ExportFormat("gexf", "gexf", "GEXF 1.2 (Gephi)", suffix=".gexf"),

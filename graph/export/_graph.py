@@ -6,7 +6,8 @@ not two). Attributes are every field of the dataset:
 
 * nodes: ``name``, ``kind``, ``aliases``, ``description``, ``dataset``;
 * arcs: ``type``, ``sign``, ``symmetric``, ``evidence``, ``document``,
-  ``date``, ``weight``, ``dataset``.
+  ``date``, ``weight``, ``dataset``, ``role`` (the type's), ``hedged``,
+  ``evidence_state``, ``locator``.
 
 ``flat=True`` gives what XML formats can hold: aliases ``|``-joined (see
 :func:`graph.tables.join_list`) and missing values left out, since
@@ -39,6 +40,10 @@ EDGE_ATTRIBUTES = [
     ("date", "string"),
     ("weight", "double"),
     ("dataset", "string"),
+    ("role", "string"),
+    ("hedged", "boolean"),
+    ("evidence_state", "string"),
+    ("locator", "string"),
 ]
 
 

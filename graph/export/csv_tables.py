@@ -1,4 +1,4 @@
-"""``csv``: the dataset as the five tables of :mod:`graph.tables`, one CSV file each."""
+"""``csv``: the dataset as the six tables of :mod:`graph.tables`, one CSV file each."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ __all__ = ["render"]
 
 
 def render(dataset, folder=None) -> dict[str, str]:
-    """Return ``{"actors.csv": text, ...}``, the five tables in the layout's column order.
+    """Return ``{"actors.csv": text, ...}``, the six tables in the layout's column order.
 
     The documents come along, as ``documents/NAME`` (see :func:`graph.tables.document_copies`).
     """

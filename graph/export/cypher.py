@@ -11,8 +11,9 @@ over ``str.splitlines()``) runs the script as written. The default dialect,
 
 Every actor is an ``Actor`` node with a second label, its kind; every
 relation a relationship whose type is the relation type, holding ``type``,
-``sign``, ``symmetric``, ``evidence``, ``document``, ``date``, ``weight`` and
-``dataset`` (a symmetric relation is one relationship with
+``sign``, ``symmetric``, ``evidence``, ``document``, ``date``, ``weight``,
+``dataset``, ``role``, ``hedged``, ``evidence_state`` and ``locator`` (a
+symmetric relation is one relationship with
 ``symmetric: true``; Cypher relationships always have a direction). Actors
 hold ``id``, ``name``, ``kind``, ``aliases`` (a list), ``description`` and
 ``dataset``. Missing values are left out, as FalkorDB stores no nulls. The

@@ -49,6 +49,10 @@ RELATION_COLUMNS = [
     ("date", "STRING"),
     ("weight", "DOUBLE"),
     ("dataset", "STRING"),
+    ("role", "STRING"),
+    ("hedged", "BOOLEAN"),
+    ("evidence_state", "STRING"),
+    ("locator", "STRING"),
 ]
 
 

@@ -31,7 +31,18 @@ __all__ = ["EDGE_FIELDS", "NODE_FIELDS", "quote", "render"]
 
 # The dataset's fields each node and edge carries besides the drawing attributes.
 NODE_FIELDS = ["kind", "aliases", "description", "dataset"]
-EDGE_FIELDS = ["type", "sign", "evidence", "document", "date", "dataset"]
+EDGE_FIELDS = [
+    "type",
+    "sign",
+    "evidence",
+    "document",
+    "date",
+    "dataset",
+    "role",
+    "hedged",
+    "evidence_state",
+    "locator",
+]
 
 # The page's shapes, in Graphviz's names.
 _SHAPES = {
@@ -99,6 +110,10 @@ def render(dataset, folder=None) -> str:
             "document": row["document"],
             "date": row["date"],
             "dataset": row["dataset"],
+            "role": row["role"],
+            "hedged": "true" if row["hedged"] else "false",
+            "evidence_state": row["evidence_state"],
+            "locator": row["locator"],
         }
         lines.append(f"  {quote(row['src'])} -> {quote(row['dst'])} [{_attributes(attributes)}];")
     lines.append("}")

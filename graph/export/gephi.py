@@ -39,6 +39,10 @@ EDGE_COLUMNS = [
     ("document", "text"),
     ("date", "text"),
     ("dataset", "text"),
+    ("role", "text"),
+    ("hedged", "bool"),
+    ("evidence_state", "text"),
+    ("locator", "text"),
 ]
 
 

@@ -43,6 +43,10 @@ CONNECTION_COLUMNS = [
     ("Document", "text"),
     ("Date", "text"),
     ("Dataset", "text"),
+    ("Role", "text"),
+    ("Hedged", "bool"),
+    ("Evidence State", "text"),
+    ("Locator", "text"),
 ]
 
 
@@ -73,6 +77,10 @@ def render(dataset, folder=None) -> dict[str, str]:
             "Document": row["document"],
             "Date": row["date"],
             "Dataset": row["dataset"],
+            "Role": row["role"],
+            "Hedged": row["hedged"],
+            "Evidence State": row["evidence_state"],
+            "Locator": row["locator"],
         }
         for position, row in enumerate(tables["relations"])
     ]

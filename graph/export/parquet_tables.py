@@ -1,4 +1,4 @@
-"""``parquet``: the five tables of :mod:`graph.tables` as Parquet files, written by pyarrow.
+"""``parquet``: the six tables of :mod:`graph.tables` as Parquet files, written by pyarrow.
 
 Aliases are ``list<string>``, signs ``int8``, weights ``double``, symmetry
 ``bool``; missing values are nulls. pyarrow is an optional extra

@@ -14,11 +14,14 @@ placed at the offending value. One module a subject:
 :mod:`.kinds`             the kinds of actors
 :mod:`.actors`            the actors
 :mod:`.distinct`          names that must differ (kinds, types, actors' names)
-:mod:`.documents`         documents and the roots they may be read from
+:mod:`.documents`         documents (files or URLs) and the roots they may be
+                          read from
+:mod:`.settings`          the dataset's settings (the evidence states allowed)
 :mod:`.relation_types`    relation types
 :mod:`.relations`         relations, one by one or in bulk
 :mod:`.references`        an actor's kind; a relation's actors, type, document
-:mod:`.evidence`          the quote: long enough, and found in its document
+:mod:`.evidence`          the quote: long enough, found in its document, and
+                          hedge words on relations not marked hedged
 ========================  =====================================================
 
 A new subject is a new module here, called from :func:`check_actors_file`
@@ -41,6 +44,7 @@ from .documents import check_documents, check_roots
 from .kinds import check_kinds
 from .relation_types import check_types
 from .relations import check_relations
+from .settings import check_settings
 
 __all__ = ["Checker", "Context", "check_actors_file", "check_dataset", "check_relations_file"]
 
@@ -66,7 +70,10 @@ def check_dataset(
     documents, types, relation_list = check_relations_file(relations, problems, actor_map, context)
     if actor_map is None or types is None:
         return None
-    return Dataset(actor_map, types, relation_list, kinds, documents, folder)
+    dataset = Dataset(actor_map, types, relation_list, kinds, documents, folder)
+    dataset.document_urls = context.document_urls
+    dataset.evidence_allowed = context.evidence_allowed
+    return dataset
 
 
 def check_actors_file(
@@ -91,10 +98,11 @@ def check_relations_file(
         (),
         "relations.yaml",
         required=("types", "relations"),
-        optional=("documents", "document_roots"),
+        optional=("documents", "document_roots", "settings"),
     )
     if top is None:
         return {}, None, []
+    check_settings(check, top.get("settings", MISSING), context)
     roots = check_roots(check, top.get("document_roots", MISSING), context)
     documents = check_documents(check, top.get("documents", MISSING), roots, context)
     if "documents" not in top:

@@ -38,3 +38,7 @@ class Context:
     declared_documents: list[str] = field(default_factory=list)
     declared_set: set[str] = field(default_factory=set)
     indexes: dict[str, DocumentIndex] = field(default_factory=dict)
+    # Documents given as a URL (never fetched): key -> URL.
+    document_urls: dict[str, str] = field(default_factory=dict)
+    # The evidence states the dataset's settings allow (verified always).
+    evidence_allowed: tuple[str, ...] = ("verified",)

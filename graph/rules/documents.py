@@ -5,6 +5,9 @@ under ``document_roots``; each one read is indexed for the quote check
 (:mod:`graph.rules.evidence`). Keys are noted in the
 :class:`~graph.rules.context.Context` even when the file cannot be read, so
 relations naming them are not reported a second time.
+
+A document may also be a URL (``https://...``): it is never fetched, so a
+relation citing it is at most ``located`` (:mod:`graph.rules.relations`).
 """
 
 from __future__ import annotations
@@ -15,7 +18,19 @@ from ..model import Document
 from .checker import MISSING, Checker
 from .context import Context
 
-__all__ = ["check_documents", "check_roots"]
+__all__ = ["URL_PREFIXES", "check_documents", "check_roots", "is_url"]
+
+# A document written with one of these is a URL, never fetched.
+URL_PREFIXES = ("http://", "https://")
+
+
+def is_url(text: str) -> bool:
+    """Return whether a document's path is a URL (never fetched).
+
+    >>> is_url("https://example.org/a"), is_url("article.txt")
+    (True, False)
+    """
+    return text.lower().startswith(URL_PREFIXES)
 
 
 def check_roots(check: Checker, value, context: Context) -> list[str]:
@@ -51,6 +66,9 @@ def check_documents(
             context.declared_set.add(name)
         relative = check.string(item, path, f"the path of document {name!r}")
         if name is None or relative is None:
+            continue
+        if is_url(relative):
+            context.document_urls[name] = relative
             continue
         file = context.folder / relative
         if not _inside(os.path.realpath(file), roots):

@@ -1,5 +1,13 @@
 """The evidence of a relation: a quote long enough to show it, found in its document.
 
+How far the evidence goes is the relation's state (:data:`graph.model.EVIDENCE_STATES`):
+``verified`` (the quote is found in its document: checked here), ``located``
+(a document, a file or a URL, and a locator; the quote, if any, is not
+checked), ``asserted`` (nothing needed). A quote that carries a hedge word
+(:data:`HEDGE_WORDS`) on an action relation not marked ``hedged`` is a
+warning (a commentary's or an affiliation's quote reports what someone
+said, hedges included).
+
 Quotes and documents are compared folded (:func:`graph.evidence.normalize_text`);
 ``needle`` below is a quote already folded. The search itself is
 :class:`graph.evidence.DocumentIndex`'s.
@@ -7,14 +15,61 @@ Quotes and documents are compared folded (:func:`graph.evidence.normalize_text`)
 
 from __future__ import annotations
 
+import re
+
 from ..evidence import DocumentIndex
 from ..sources import DataPath
 from .checker import Checker
 
-__all__ = ["MIN_EVIDENCE_CHARACTERS", "check_quote", "check_quote_length"]
+__all__ = [
+    "HEDGE_WORDS",
+    "MIN_EVIDENCE_CHARACTERS",
+    "check_hedge",
+    "check_quote",
+    "check_quote_length",
+    "hedge_word",
+]
 
 # A quote shorter than this (after normalisation) shows little: a warning.
 MIN_EVIDENCE_CHARACTERS = 8
+
+# Words that say a relation only may hold; matched as whole words, any case
+# ("may" only in lower case: "May" is the month). docs/format.md lists them.
+HEDGE_WORDS = (
+    "could",
+    "may",
+    "might",
+    "would",
+    "reportedly",
+    "allegedly",
+    "expected to",
+    "reported to",
+    "said to",
+)
+_HEDGE = re.compile(
+    r"\b(?:(?i:could|might|would|reportedly|allegedly|expected to|reported to|said to)|may)\b"
+)
+
+
+def hedge_word(quote: str) -> str | None:
+    """Return the first hedge word of ``quote`` (as written), or None.
+
+    >>> hedge_word("Türkiye could play a naval role"), hedge_word("talks in May")
+    ('could', None)
+    """
+    match = _HEDGE.search(quote)
+    return match[0] if match else None
+
+
+def check_hedge(check: Checker, path: DataPath, evidence: str) -> None:
+    """Warn about a quote with a hedge word on a relation not marked hedged."""
+    word = hedge_word(evidence)
+    if word is not None:
+        where = "the hedged column true" if check.from_tables else "hedged: true"
+        check.warn(
+            path,
+            f"the quote says {word!r}: if the relation only may hold, mark it hedged ({where})",
+        )
 
 
 def check_quote_length(check: Checker, path: DataPath, evidence: str, needle: str) -> None:

@@ -8,19 +8,36 @@ definitions (:mod:`graph.rules.values`, :data:`RELATION_FIELDS`,
 :func:`same_fact`, :data:`~graph.rules.evidence.MIN_EVIDENCE_CHARACTERS`,
 :meth:`~graph.evidence.DocumentIndex.find`); ``tests/test_rules.py`` runs
 both on every rule's cases and requires the same answer.
+
+A relation's evidence state (``evidence_state``: verified, the default,
+located or asserted) must be one the dataset's settings allow
+(:mod:`graph.rules.settings`), and says what it needs: ``verified`` a quote
+found in its document (a file, not a URL), ``located`` a document (a file or
+a URL) and a ``locator``, ``asserted`` nothing (see :mod:`graph.rules.evidence`).
+Two relations with the same ends, type and document state the same fact
+when their quotes are the same, or, both without a quote, when their
+locators and dates are.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from operator import itemgetter
 
 from .. import progress
 from ..evidence import normalize_text
-from ..model import Actor, Relation, RelationType
+from ..model import EVIDENCE_STATES, Actor, Relation, RelationType
+from ..problems import did_you_mean
 from ..sources import DataPath
 from .checker import MISSING, Checker
 from .context import Context
-from .evidence import MIN_EVIDENCE_CHARACTERS, check_quote, check_quote_length
+from .evidence import (
+    MIN_EVIDENCE_CHARACTERS,
+    check_hedge,
+    check_quote,
+    check_quote_length,
+    hedge_word,
+)
 from .references import actor_reference, document_reference, type_reference
 from .values import date_text, period_fault, plainly_good_text, weight_value
 
@@ -33,8 +50,12 @@ __all__ = [
     "same_fact",
 ]
 
-# The fields of a relation: (required, optional).
-RELATION_FIELDS = (("source", "type", "target", "evidence"), ("document", "date", "weight"))
+# The fields of a relation: (required, optional). ``evidence`` (the quote) is
+# required of a verified relation only (see check_relation).
+RELATION_FIELDS = (
+    ("source", "type", "target"),
+    ("evidence", "document", "date", "weight", "hedged", "evidence_state", "locator"),
+)
 
 Actors = dict[str, Actor] | None
 Types = dict[str, RelationType] | None
@@ -78,6 +99,8 @@ def relations_one_by_one(
         key = same_fact(
             relation.source, relation.target, relation.type, relation.document, symmetric
         )
+        if not relation.evidence:  # no quote: the same fact at the same place and date
+            key = (*key, relation.locator, relation.date)
         earlier = written.get(key)
         if earlier is None:
             written[key] = [(relation.evidence, path)]
@@ -87,8 +110,9 @@ def relations_one_by_one(
                 check.warn(
                     path,
                     f"this relation is written twice, on lines {check.line(first)} and "
-                    f"{check.line(path)} (same source, type, target and quote): the second "
-                    "is ignored",
+                    f"{check.line(path)} (same source, type, target and "
+                    f"{'quote' if relation.evidence else 'locator and date, no quote'}): the "
+                    "second is ignored",
                 )
                 continue
             earlier.append((relation.evidence, path))
@@ -113,22 +137,107 @@ def check_relation(
             at["target"], f"relation from {source!r} to itself (self-loops are not allowed)"
         )
         source = None
+    state = _evidence_state(check, fields, at, context)
     evidence = (
         check.string(fields["evidence"], at["evidence"], "evidence", multiline=True)
         if "evidence" in fields
         else None
     )
-    document = document_reference(check, path, fields, at, context)
+    if "evidence" not in fields and state == "verified":
+        check.error(path, "a relation is missing required field 'evidence'")
+    if "document" in fields or state == "verified":
+        document = document_reference(check, path, fields, at, context)
+    else:  # a weaker state needs no document: the only one declared, or none
+        declared = context.declared_documents
+        document = declared[0] if len(declared) == 1 else None
     date = check.date(fields["date"], at["date"]) if "date" in fields else None
     weight = check.weight(fields["weight"], at["weight"]) if "weight" in fields else 1.0
+    hedged = (
+        check.boolean(fields["hedged"], at["hedged"], "hedged") if "hedged" in fields else False
+    )
+    locator = (
+        check.string(fields["locator"], at["locator"], "locator") if "locator" in fields else None
+    )
     needle = None if evidence is None else normalize_text(evidence)  # folded once
     if needle is not None:
         check_quote_length(check, at["evidence"], evidence, needle)
-    if evidence is not None and document is not None and document in context.indexes:
-        check_quote(check, at["evidence"], needle, document, context.indexes[document])
-    if None in (source, target, type_name, evidence, weight) or ("date" in fields and date is None):
+        if hedged is False and _is_action(types, type_name):
+            check_hedge(check, at["evidence"], evidence)
+    if state == "verified" and document in context.document_urls:
+        check.error(
+            at.get("document", path),
+            f"document {document!r} is a URL, never fetched: a relation citing it can be at "
+            "most located (evidence_state: located, with a locator)",
+        )
+    elif state == "verified":
+        if evidence is not None and document is not None and document in context.indexes:
+            check_quote(check, at["evidence"], needle, document, context.indexes[document])
+    elif state == "located":
+        _check_located(check, path, fields, document, context)
+    bad = (source, target, type_name, weight, state, hedged)
+    if None in bad or ("date" in fields and date is None):
         return None
-    return Relation(source, type_name, target, evidence, document, date, weight)
+    if ("evidence" in fields and evidence is None) or ("locator" in fields and locator is None):
+        return None
+    return Relation(
+        source,
+        type_name,
+        target,
+        evidence or "",
+        document,
+        date,
+        weight,
+        hedged=hedged,
+        evidence_state=state,
+        locator=locator,
+    )
+
+
+def _is_action(types: Types, type_name: str | None) -> bool:
+    """Return whether a relation's type is an action (hedges are looked for in actions only)."""
+    return types is None or type_name not in types or types[type_name].role == "action"
+
+
+def _evidence_state(check: Checker, fields: dict, at: dict, context: Context) -> str | None:
+    """Return a relation's evidence state (verified unless it says), or None if refused."""
+    if "evidence_state" not in fields:
+        return EVIDENCE_STATES[0]
+    state = check.string(fields["evidence_state"], at["evidence_state"], "evidence_state")
+    if state is None:
+        return None
+    if state not in EVIDENCE_STATES:
+        hint = next(iter(did_you_mean(state, EVIDENCE_STATES)), None)
+        check.error(
+            at["evidence_state"],
+            f"unknown evidence_state {state!r} (choose from: {', '.join(EVIDENCE_STATES)})",
+            hint,
+        )
+        return None
+    if state not in context.evidence_allowed:
+        where = (
+            "a row evidence_allowed in the dataset table"
+            if check.from_tables
+            else "'settings: {evidence_allowed: [...]}' in relations.yaml"
+        )
+        check.error(
+            at["evidence_state"],
+            f"evidence_state {state!r} is not allowed in this dataset (allowed: "
+            f"{', '.join(context.evidence_allowed)}); a dataset opts in with {where}",
+        )
+        return None
+    return state
+
+
+def _check_located(check: Checker, path: DataPath, fields: dict, document, context) -> None:
+    """A located relation names a document (a file or a URL) and a locator."""
+    if document is None and "document" not in fields:
+        check.error(path, "a located relation needs a document (a file or a URL)")
+    if "locator" not in fields:
+        check.error(
+            path,
+            "a located relation needs a locator: where in its document the evidence is "
+            "(such as 'sentence 3, chars 120-188')",
+        )
 
 
 def relations_in_bulk(
@@ -168,17 +277,26 @@ def _relations_in_bulk(check, items, actors, types, context) -> list[Relation] |
     sources = list(map(itemgetter("source"), items))
     targets = list(map(itemgetter("target"), items))
     type_names = list(map(itemgetter("type"), items))
-    evidence = list(map(itemgetter("evidence"), items))
+    states = [item.get("evidence_state", "verified") for item in items]
+    evidence = [item.get("evidence", "") for item in items]
     documents = [item.get("document", default) for item in items]
     dates = [item.get("date", MISSING) for item in items]
     weights = [item.get("weight", 1.0) for item in items]
-    for column in (sources, targets, type_names):
+    hedged = [item.get("hedged", False) for item in items]
+    locators = [item.get("locator") for item in items]
+    for column in (sources, targets, type_names, states):
         if set(map(type, column)) != {str}:
             return None
+    if not set(states) <= set(context.evidence_allowed):
+        return None
+    if set(map(type, hedged)) != {bool}:
+        return None
     if any(map(str.__eq__, sources, targets)):
         return None
     names = {*sources, *targets, *type_names, *(d for d in documents if d is not None)}
     if not all(check.accepts(name) for name in names):
+        return None
+    if not all(check.accepts(text) for text in {x for x in locators if x is not None}):
         return None
     if not (set(sources) <= actors.keys() and set(targets) <= actors.keys()):
         return None
@@ -186,12 +304,25 @@ def _relations_in_bulk(check, items, actors, types, context) -> list[Relation] |
         return None
     if not {d for d in documents if d is not None} <= context.declared_set:
         return None
+    quoted = ["evidence" in item for item in items]
+    for state, has_quote, document, locator in zip(states, quoted, documents, locators):
+        if state == "verified" and (not has_quote or document in context.document_urls):
+            return None
+        if state == "located" and (document is None or locator is None):
+            return None
     if not all(map(plainly_good_text, evidence)) and not all(
-        check.accepts(text, multiline=True) for text in evidence
+        check.accepts(text, multiline=True) for text, has in zip(evidence, quoted) if has
     ):
         return None
     if check.suspect is not None and any(map(check.suspect, evidence)):
         return None
+    actions = {name for name, kind in types.items() if kind.role == "action"}
+    if any(
+        hedge_word(text)
+        for text, mark, name in zip(evidence, hedged, type_names)
+        if not mark and name in actions
+    ):
+        return None  # the one-by-one lane warns about it
     for value in {(type(d), d) for d in dates if d is not MISSING}:
         text = date_text(value[1])
         if text is None or period_fault(text) is not None:
@@ -202,26 +333,43 @@ def _relations_in_bulk(check, items, actors, types, context) -> list[Relation] |
     dates = [None if d is MISSING else str(d) if type(d) is int else d for d in dates]
     weights = [float(w) for w in weights]
     needles = list(map(normalize_text, evidence))
-    if min(map(len, needles)) < MIN_EVIDENCE_CHARACTERS:
+    if any(len(n) < MIN_EVIDENCE_CHARACTERS for n, has in zip(needles, quoted) if has):
         return None
-    if _written_twice(sources, targets, type_names, documents, needles, types):
+    if _written_twice(sources, targets, type_names, documents, needles, types, locators, dates):
         return None  # the one-by-one lane warns about it
     indexes = context.indexes
-    for document, needle in zip(documents, needles):
+    for document, needle, state in zip(documents, needles, states):
         index = indexes.get(document)
-        if index is not None and not index.find(needle):
+        if index is not None and state == "verified" and not index.find(needle):
             return None
     progress.advance(len(items), len(items))
-    return list(map(Relation, sources, type_names, targets, evidence, documents, dates, weights))
+    relations = list(
+        map(Relation, sources, type_names, targets, evidence, documents, dates, weights)
+    )
+    if set(states) != {"verified"} or any(hedged) or any(x is not None for x in locators):
+        relations = [
+            replace(relation, hedged=mark, evidence_state=state, locator=locator)
+            for relation, mark, state, locator in zip(relations, hedged, states, locators)
+        ]
+    return relations
 
 
-def _written_twice(sources, targets, type_names, documents, needles, types) -> bool:
-    """Return whether two relations state the same fact from the same (folded) quote."""
+def _written_twice(
+    sources, targets, type_names, documents, needles, types, locators, dates
+) -> bool:
+    """Return whether two relations state the same fact from the same (folded) quote.
+
+    Two without a quote state the same fact when their locators and dates agree too.
+    """
     symmetric = {name for name, kind in types.items() if kind.symmetric}
     facts = {
-        (*same_fact(source, target, type_name, document, type_name in symmetric), needle)
-        for source, target, type_name, document, needle in zip(
-            sources, targets, type_names, documents, needles
+        (
+            *same_fact(source, target, type_name, document, type_name in symmetric),
+            needle,
+            *((None, None) if needle else (locator, date)),
+        )
+        for source, target, type_name, document, needle, locator, date in zip(
+            sources, targets, type_names, documents, needles, locators, dates
         )
     }
     return len(facts) < len(needles)

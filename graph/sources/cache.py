@@ -42,9 +42,10 @@ import re
 import stat
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from ..model import Actor, Dataset, Document, Kind, Relation, RelationType
+from ..model import EVIDENCE_STATES, ROLES, Actor, Dataset, Document, Kind, Relation, RelationType
 from ..problems import Problem
 
 __all__ = [
@@ -60,7 +61,7 @@ __all__ = [
 ]
 
 APP = "news-actor-graph"
-FORMAT = "news-actor-graph dataset cache 3"
+FORMAT = "news-actor-graph dataset cache 4"
 MAX_BYTES = 1 << 30  # 1 GiB of entries in all
 _SUFFIX = ".json"
 # The names the cache gives its files: only these are ever trimmed.
@@ -355,7 +356,9 @@ def _data_of(dataset: Dataset) -> dict:
     """Return the dataset as JSON data; relations by column, actors and types by number."""
     actor_number = {actor_id: number for number, actor_id in enumerate(dataset.actors)}
     type_number = {name: number for number, name in enumerate(dataset.types)}
-    document_number = {name: number for number, name in enumerate(dataset.documents)}
+    document_number = {
+        name: number for number, name in enumerate([*dataset.documents, *dataset.document_urls])
+    }
     relations = dataset.relations
     return {
         "folder": str(dataset.folder) if dataset.folder is not None else None,
@@ -367,8 +370,12 @@ def _data_of(dataset: Dataset) -> dict:
         "actor_kind": [a.kind for a in dataset.actors.values()],
         "actor_aliases": [list(a.aliases) for a in dataset.actors.values()],
         "actor_description": [a.description for a in dataset.actors.values()],
-        "types": [[t.name, t.sign, t.symmetric, t.description] for t in dataset.types.values()],
+        "types": [
+            [t.name, t.sign, t.symmetric, t.description, t.role] for t in dataset.types.values()
+        ],
         "documents": [[d.key, str(d.path)] for d in dataset.documents.values()],
+        "document_urls": [[key, url] for key, url in dataset.document_urls.items()],
+        "evidence_allowed": list(dataset.evidence_allowed),
         "source": [actor_number[r.source] for r in relations],
         "type": [type_number[r.type] for r in relations],
         "target": [actor_number[r.target] for r in relations],
@@ -376,6 +383,9 @@ def _data_of(dataset: Dataset) -> dict:
         "document": [-1 if r.document is None else document_number[r.document] for r in relations],
         "date": [r.date for r in relations],
         "weight": [r.weight for r in relations],
+        "hedged": [r.hedged for r in relations],
+        "evidence_state": [r.evidence_state for r in relations],
+        "locator": [r.locator for r in relations],
         "warnings": [problem.to_dict() for problem in dataset.warnings],
     }
 
@@ -426,34 +436,56 @@ def _dataset_from(data: dict) -> Dataset:
         raise ValueError("actor columns of different lengths")
     actors = dict(zip(actor_columns[0], map(Actor, *actor_columns)))
     types = {}
-    for name, sign, symmetric, description in _check(data["types"], list):
+    for name, sign, symmetric, description, role in _check(data["types"], list):
         _check([name], str)
         if type(sign) is not int or sign not in (-1, 0, 1) or type(symmetric) is not bool:
             raise TypeError("bad relation type")
         _check([description], str, optional=True)
-        types[name] = RelationType(name, sign, symmetric, description)
+        if role not in ROLES:
+            raise ValueError("bad role")
+        types[name] = RelationType(name, sign, symmetric, description, role)
     documents = {}
     for key, path in _check(data["documents"], list):
         _check([key, path], str)
         documents[key] = Document(key, Path(path))
-    ids, type_names, document_names = list(actors), list(types), [*documents, None]
+    urls = {}
+    for key, url in _check(data["document_urls"], list):
+        _check([key, url], str)
+        urls[key] = url
+    allowed = tuple(_check(data["evidence_allowed"], str))
+    if not set(allowed) <= set(EVIDENCE_STATES):
+        raise ValueError("bad evidence state")
+    ids, type_names = list(actors), list(types)
+    document_names = [*documents, *urls, None]
     count = len(data["source"])
     columns = [
         [ids[n] for n in _numbers(data["source"], len(ids))],
         [type_names[n] for n in _numbers(data["type"], len(type_names))],
         [ids[n] for n in _numbers(data["target"], len(ids))],
         _check(data["evidence"], str),
-        [document_names[n] for n in _numbers(data["document"], len(documents), optional=True)],
+        [
+            document_names[n]
+            for n in _numbers(data["document"], len(document_names) - 1, optional=True)
+        ],
         _check(data["date"], str, optional=True),
         _check(data["weight"], float),
     ]
-    if any(len(column) != count for column in columns):
+    states = _check(data["evidence_state"], str)
+    if not set(states) <= set(EVIDENCE_STATES):
+        raise ValueError("bad evidence state")
+    extra = [_check(data["hedged"], bool), states, _check(data["locator"], str, optional=True)]
+    if any(len(column) != count for column in [*columns, *extra]):
         raise ValueError("columns of different lengths")
     relations = list(map(Relation, *columns))
+    if any(extra[0]) or set(states) != {"verified"} or any(x is not None for x in extra[2]):
+        relations = [
+            replace(relation, hedged=hedged, evidence_state=state, locator=locator)
+            for relation, hedged, state, locator in zip(relations, *extra)
+        ]
     warnings = [_problem(problem) for problem in _check(data["warnings"], dict)]
     folder = data["folder"]
     _check([folder], str, optional=True)
-    return Dataset(
+    dataset = Dataset(
         actors,
         types,
         relations,
@@ -462,3 +494,6 @@ def _dataset_from(data: dict) -> Dataset:
         None if folder is None else Path(folder),
         warnings,
     )
+    dataset.document_urls = urls
+    dataset.evidence_allowed = allowed
+    return dataset

@@ -22,7 +22,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Actor, Dataset, Document, Kind, Relation, RelationType
+from ..model import EVIDENCE_STATES, Actor, Dataset, Document, Kind, Relation, RelationType
 from ..names import name_key
 from ..problems import DatasetError, Problem
 
@@ -125,7 +125,7 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
                 types[relation_type.name] = relation_type
                 type_from[relation_type.name] = number
                 continue
-            for field in ("sign", "symmetric"):
+            for field in ("sign", "symmetric", "role"):
                 if getattr(known, field) != getattr(relation_type, field):
                     problems += places.conflict(
                         f"type {relation_type.name!r} has {field} {getattr(known, field)!r} in "
@@ -142,17 +142,24 @@ def merge_datasets(datasets: list[Dataset], folders: list) -> Dataset:
         raise DatasetError(problems)
     kinds = _united_kinds(datasets)
     documents: dict[str, Document] = {}
+    urls: dict[str, str] = {}
     relations: list[Relation] = []
     for number, dataset in enumerate(datasets):
         label = labels[number]
         for key, document in dataset.documents.items():
             documents[f"{label}/{key}"] = replace(document, key=f"{label}/{key}", dataset=label)
+        urls.update((f"{label}/{key}", url) for key, url in dataset.document_urls.items())
         for relation in dataset.relations:
             document = f"{label}/{relation.document}" if relation.document is not None else None
             relations.append(replace(relation, document=document, dataset=label))
     warnings = sorted(problem for dataset in datasets for problem in dataset.warnings)
     sources = {label: Path(folder) for label, folder in zip(labels, folders)}
-    return Dataset(actors, types, relations, kinds, documents, None, warnings, sources)
+    merged = Dataset(actors, types, relations, kinds, documents, None, warnings, sources)
+    merged.document_urls = urls
+    # Each dataset's relations passed its own setting: the merge allows what any one does.
+    allowed = {state for dataset in datasets for state in dataset.evidence_allowed}
+    merged.evidence_allowed = tuple(state for state in EVIDENCE_STATES if state in allowed)
+    return merged
 
 
 def _united_kinds(datasets: list[Dataset]) -> dict[str, Kind] | None:

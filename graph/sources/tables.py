@@ -9,8 +9,8 @@ row 2 so both read alike; the column counts from 1 as spreadsheets do).
 
 What only tables can get wrong is checked here: unknown, missing or repeated
 columns, cells that are not numbers or booleans, a type, kind or document
-declared twice, and a relation whose ``sign`` or ``symmetric`` disagrees
-with its type.
+declared twice, and a relation whose ``sign``, ``symmetric`` or ``role``
+disagrees with its type.
 
 >>> sorted(TABLE_SUFFIXES)
 ['.csv', '.parquet']
@@ -38,7 +38,11 @@ TABLE_SUFFIXES = (".csv", ".parquet")
 _RENAMED = {"src": "source", "dst": "target"}
 _RENAMED_BACK = {value: key for key, value in _RENAMED.items()}
 # Columns that repeat a type's properties on each relation, checked against the types table.
-_REPEATED = ("sign", "symmetric")
+_REPEATED = ("sign", "symmetric", "role")
+# What a type's property is when its table leaves it empty.
+_DEFAULTS = {"symmetric": False, "role": "action"}
+# Settings of the dataset table whose value is a list joined by "|".
+_LIST_SETTINGS = ("evidence_allowed",)
 
 
 def find_tables(folder: Path) -> dict[str, Path]:
@@ -399,6 +403,16 @@ def _relations_source(tables, provenance, problems) -> Source:
             if values.get("dataset"):
                 provenance["documents"][key] = values["dataset"]
         sections["documents"] = (documents_table, {k: r for k, r in document_rows.items()})
+    settings_table = tables.get("dataset")
+    if settings_table is not None and settings_table.rows:
+        settings, setting_rows = _keyed(settings_table, "key", "setting", problems)
+        data["settings"] = {
+            key: split_list(str(values.get("value", "")))
+            if key in _LIST_SETTINGS
+            else values.get("value")
+            for key, values in settings.items()
+        }
+        sections["settings"] = (settings_table, setting_rows)
     locator = _RelationsLocator(relations_table, sections)
     locator.derived_types = types_table is relations_table
     return Source(relations_table.shown_as, data, locator)
@@ -415,6 +429,11 @@ class _RelationsLocator(TableLocator):
     derived_types = False
 
     def position(self, path: DataPath, key: bool = False) -> tuple[int, int]:
+        if len(path) >= 2 and path[0] == "settings" and "settings" in self.sections:
+            table, rows = self.sections["settings"]
+            if path[1] in rows:
+                column = "key" if key or len(path) == 2 else "value"
+                return rows[path[1]], table.columns.get(column, 1)
         if len(path) == 2 and path[0] == "documents" and "documents" in self.sections:
             table, rows = self.sections["documents"]
             if path[1] in rows:
@@ -431,6 +450,10 @@ class _RelationsLocator(TableLocator):
         return super().position(path, key)
 
     def text(self, path: DataPath, key: bool = False) -> str | None:
+        if len(path) >= 2 and path[0] == "settings" and "settings" in self.sections:
+            table, rows = self.sections["settings"]
+            if path[1] in rows:
+                return table.raw.get((rows[path[1]], "key" if key else "value"))
         if len(path) == 2 and path[0] == "documents" and "documents" in self.sections:
             table, rows = self.sections["documents"]
             if path[1] in rows:
@@ -443,7 +466,7 @@ def _has_sign_column(table: _Table | None) -> bool:
 
 
 def _derived_types(table: _Table, problems) -> tuple[dict, dict]:
-    """Return the types a relations table implies by its sign and symmetric columns.
+    """Return the types a relations table implies by its sign, symmetric and role columns.
 
     Without a types table, each type takes its sign (and symmetry) from its
     first relation; later relations may leave them empty, and must agree
@@ -462,12 +485,12 @@ def _derived_types(table: _Table, problems) -> tuple[dict, dict]:
 
 
 def _check_repeated(table, row, type_name, repeated, types, problems) -> None:
-    """A relation's ``sign``/``symmetric`` cells, when filled, must agree with its type."""
+    """A relation's ``sign``/``symmetric``/``role`` cells, when filled, must agree with its type."""
     declared = types.get(type_name) if isinstance(type_name, str) else None
     if declared is None:
         return
     for name, value in repeated.items():
-        expected = declared.get(name, False if name == "symmetric" else None)
+        expected = declared.get(name, _DEFAULTS.get(name))
         if expected is not None and value != expected:
             shown = table.raw.get((row, name), str(value))
             problems.append(
