@@ -47,8 +47,9 @@ def render(dataset, folder=None) -> str:
             props["notes"] = [f"graph:kind-description={kind.description}"]
         schema = schema_of_kind.get(actor.kind, DEFAULT_SCHEMA)
         lines.append(_entity(f"{ACTOR_PREFIX}{actor.id}", schema, props))
-    for key in sorted(dataset.documents):
-        lines.append(_document(key, dataset.documents[key]))
+    urls = getattr(dataset, "document_urls", {})
+    for key in sorted({*dataset.documents, *urls}):
+        lines.append(_document(key, dataset.documents.get(key), urls.get(key)))
     for number, relation in enumerate(dataset.relations, start=1):
         relation_type = dataset.types[relation.type]
         link = link_of_type.get(relation.type)
@@ -82,12 +83,12 @@ def render(dataset, folder=None) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _document(key: str, document) -> str:
-    path = str(document.path)
+def _document(key: str, document, url: str | None) -> str:
     props = {"title": [key]}
-    if path.lower().startswith(("http://", "https://")):
-        props["sourceUrl"] = [path]
+    if document is None:
+        props["sourceUrl"] = [url]
     else:
+        path = str(document.path)
         props["bodyText"] = [Path(path).read_text(encoding="utf-8")]
         props["fileName"] = [Path(path).name]
     return _entity(f"{DOCUMENT_PREFIX}{key}", "Article", props)

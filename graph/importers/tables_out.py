@@ -25,6 +25,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..model import EVIDENCE_STATES
 from ..names import name_key
 from ..problems import GraphError
 from ..tables import TABLES, csv_cell, parse_csv_cell
@@ -149,6 +150,8 @@ class TableWriter:
         """Write one relation (a dict by column); ``attributes`` go to attributes.csv."""
         self.relation_count += 1
         state = row.get("evidence_state") or "verified"
+        if "role" not in row:
+            row["role"] = self.types.get(row.get("type"), {}).get("role")
         self.states[state] = self.states.get(state, 0) + 1
         self._relations.writerow(
             [
@@ -189,13 +192,16 @@ class TableWriter:
                 {"key": key, "path": self.documents[key]} for key in sorted(self.documents)
             ],
         }
+        for row in tables["types"]:
+            row.setdefault("role", None)
         for name, rows in tables.items():
             _write_csv(self.staging / f"{name}.csv", name, rows)
-        states = [state for state in ("verified", "located", "asserted") if self.states.get(state)]
-        with open(self.staging / "dataset.csv", "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["setting", "value"])
-            writer.writerow(["evidence_allowed", "|".join(states or ["verified"])])
+        states = [state for state in EVIDENCE_STATES if self.states.get(state)] or ["verified"]
+        _write_csv(
+            self.staging / f"{SETTINGS_TABLE}.csv",
+            SETTINGS_TABLE,
+            [{"key": "evidence_allowed", "value": "|".join(states)}],
+        )
         (self.staging / "import").mkdir(exist_ok=True)
         (self.staging / "import" / "report.json").write_text(
             json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8"
