@@ -9,12 +9,12 @@ import click
 
 from ..importers import FORMATS
 from ..problems import DatasetError
-from .base import write_stdout
+from .base import GraphCommand, write_stdout
 
 __all__ = ["COMMANDS", "import_command"]
 
 
-@click.command("import")
+@click.command("import", cls=GraphCommand)
 @click.argument("format_name", metavar="FORMAT", type=click.Choice(sorted(FORMATS)))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
