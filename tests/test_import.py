@@ -338,7 +338,14 @@ FTM_PYTHON = Path(__file__).parent.parent / ".venv-ftm" / "bin" / "python"
 
 
 def test_ftm_export_validated_by_followthemoney(ftm):
-    if not FTM_PYTHON.exists():
+    ready = (
+        FTM_PYTHON.exists()
+        and (
+            subprocess.run([str(FTM_PYTHON), "-c", "import followthemoney"], capture_output=True)
+        ).returncode
+        == 0
+    )
+    if not ready:
         pytest.skip("no .venv-ftm: scripts/install-ftm.sh builds it (followthemoney, Python 3.11+)")
     _, _, export = ftm
     script = (

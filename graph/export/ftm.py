@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..display import shown_name
 from ..importers.ftm import ACTOR_PREFIX, DOCUMENT_PREFIX, GRAPH_PREFIX, KIND_PREFIX
 from ..importers.mappings import mapping_rows
 
@@ -64,7 +65,7 @@ def render(dataset, folder=None) -> str:
         if relation.evidence:
             props["summary"] = [relation.evidence]
         if relation.document:
-            props["proof"] = [f"{DOCUMENT_PREFIX}{relation.document}"]
+            props["proof"] = [f"{DOCUMENT_PREFIX}{shown_name(relation.document)}"]
         if relation.date:
             props["date"] = [relation.date]
         meta = {
@@ -84,13 +85,14 @@ def render(dataset, folder=None) -> str:
 
 
 def _document(key: str, document, url: str | None) -> str:
+    key = shown_name(key)  # keys and file names may hold bytes that are not UTF-8
     props = {"title": [key]}
     if document is None:
         props["sourceUrl"] = [url]
     else:
         path = str(document.path)
         props["bodyText"] = [Path(path).read_text(encoding="utf-8")]
-        props["fileName"] = [Path(path).name]
+        props["fileName"] = [shown_name(Path(path).name)]
     return _entity(f"{DOCUMENT_PREFIX}{key}", "Article", props)
 
 
