@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import re
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from .actors import country_name, kind_description, kind_of_type_codes
 from .ids import actor_id
 from .mappings import mapping, sign_of_score
 
-__all__ = ["EVENT_COLUMNS", "read", "read_mentions"]
+__all__ = ["EVENT_COLUMNS", "read", "read_mentions", "read_rows"]
 
 # The 35 columns every layout begins with (0-based positions).
 EVENT_COLUMNS = [
@@ -98,8 +99,26 @@ MENTION_COLUMNS = [
 ]
 
 
-def read(sources, writer, report, mentions=None, articles=None) -> None:
-    """Map every event row of each file to a relation (see the module docstring)."""
+def read(sources, writer, report, mentions=None, articles=None, batches=None) -> None:
+    """Map every event row of each file to a relation (see the module docstring).
+
+    With pyarrow installed (``batches`` None or True) the rows are mapped a batch
+    at a time by :mod:`.gdelt_batches`, unless ``articles`` are given; otherwise
+    (``batches=False``, or no pyarrow) by :func:`read_rows`, a row at a time.
+    Both write the same bytes.
+    """
+    if batches is None:
+        batches = articles is None and importlib.util.find_spec("pyarrow") is not None
+    if batches:
+        from . import gdelt_batches
+
+        gdelt_batches.read(sources, writer, report, mentions=mentions)
+    else:
+        read_rows(sources, writer, report, mentions=mentions, articles=articles)
+
+
+def read_rows(sources, writer, report, mentions=None, articles=None) -> None:
+    """Map the event rows of each file a row at a time, in Python (see :func:`read`)."""
     located = read_mentions(Path(mentions)) if mentions else {}
     texts = _articles(Path(articles)) if articles else {}
     cameo = mapping("cameo")
@@ -127,21 +146,12 @@ def _row(cells, where, writer, report, cameo, located, texts) -> None:
         report.skip(f"{len(cells)} columns (expected 57, 58 or 61)", where)
         return
     code = cells[EVENT_CODE].strip()
-    row = cameo.get(code) or cameo.get(code[:3]) or cameo.get(code[:2])
+    row = cameo_row(cameo, code)
     quad = cells[QUAD_CLASS].strip()
-    try:
-        goldstein = float(cells[GOLDSTEIN])
-    except ValueError:
-        goldstein = None
-    if goldstein is not None and quad in QUADS:
-        scored = sign_of_score(goldstein)
-        cooperation = quad in ("1", "2")
-        if cooperation and scored < 0:
-            report.disagree("cooperation (QuadClass 1-2) with a hostile Goldstein score", where)
-        elif not cooperation and scored > 0:
-            report.disagree("conflict (QuadClass 3-4) with a cooperative Goldstein score", where)
-        elif scored == 0:
-            report.disagree(f"{QUADS[quad]} with a neutral Goldstein score (-1 < score < 1)", where)
+    goldstein = goldstein_of(cells[GOLDSTEIN])
+    reason = disagreement(quad, goldstein)
+    if reason is not None:
+        report.disagree(reason, where)
     if not cells[ACTOR1] and not cells[ACTOR2]:
         report.skip("no actor", where)
         return
@@ -194,6 +204,34 @@ def _row(cells, where, writer, report, cameo, located, texts) -> None:
             "columns": len(cells),
         },
     )
+
+
+def cameo_row(cameo: dict, code: str) -> dict | None:
+    """Return the CAMEO table's row for an event code: its own, its base code's or its root's."""
+    return cameo.get(code) or cameo.get(code[:3]) or cameo.get(code[:2])
+
+
+def goldstein_of(cell: str) -> float | None:
+    """Return a ``GoldsteinScale`` cell as a number (None when it is not one)."""
+    try:
+        return float(cell)
+    except ValueError:
+        return None
+
+
+def disagreement(quad: str, goldstein: float | None) -> str | None:
+    """Return why a row's QuadClass and Goldstein sign disagree, or None when they agree."""
+    if goldstein is None or quad not in QUADS:
+        return None
+    scored = sign_of_score(goldstein)
+    cooperation = quad in ("1", "2")
+    if cooperation and scored < 0:
+        return "cooperation (QuadClass 1-2) with a hostile Goldstein score"
+    if not cooperation and scored > 0:
+        return "conflict (QuadClass 3-4) with a cooperative Goldstein score"
+    if scored == 0:
+        return f"{QUADS[quad]} with a neutral Goldstein score (-1 < score < 1)"
+    return None
 
 
 def _locate(relation: dict, mention: dict, texts: dict, event_id: str) -> str | None:
@@ -314,15 +352,28 @@ def _date(text: str) -> str | None:
 
 
 def _actor(writer, cells, start: int) -> str:
-    code, name = cells[start].strip(), cells[start + 1].strip()
-    type_codes = [cells[start + 7], cells[start + 8], cells[start + 9]]
+    return declare_actor(
+        writer, actor_of(cells[start], cells[start + 1], cells[start + 7 : start + 10])
+    )
+
+
+def actor_of(code_cell: str, name_cell: str, type_cells) -> tuple[str, str, str, str | None]:
+    """Return ``(id, name, kind, spelling)`` of the actor an event row's actor cells give.
+
+    A country code alone is a country keyed by it (the row's name a spelling of
+    it); any other code is keyed by code and name, its kind from the type codes.
+    """
+    code, name = code_cell.strip(), name_cell.strip()
     country_text = country_name(code)
     if country_text is not None:
-        writer.kind("country", kind_description("country"))
-        writer.actor(code.lower(), country_text, "country", name.title())
-        return code.lower()
-    kind = kind_of_type_codes([*type_codes, code[:3], code[3:6]])
+        return code.lower(), country_text, "country", name.title()
+    kind = kind_of_type_codes([*type_cells, code[:3], code[3:6]])
+    return actor_id(code, name), name.title() or code, kind, None
+
+
+def declare_actor(writer, actor: tuple[str, str, str, str | None]) -> str:
+    """Add an actor made by :func:`actor_of` (and its kind) to the writer; return its id."""
+    identifier, name, kind, spelling = actor
     writer.kind(kind, kind_description(kind))
-    identifier = actor_id(code, name)
-    writer.actor(identifier, name.title() or code, kind)
+    writer.actor(identifier, name, kind, spelling)
     return identifier

@@ -24,14 +24,14 @@ class ImportReport:
     examples: dict[str, str] = field(default_factory=dict)
     output: str = ""
 
-    def skip(self, reason: str, where: str) -> None:
-        """Count a row that made no relation, and remember the first one skipped for the reason."""
-        self.skipped[reason] += 1
+    def skip(self, reason: str, where: str, count: int = 1) -> None:
+        """Count rows that made no relation (``where``: the first one skipped for the reason)."""
+        self.skipped[reason] += count
         self.examples.setdefault(reason, where)
 
-    def disagree(self, reason: str, where: str) -> None:
-        """Count a row whose own score disagrees with the sign of the type it maps to."""
-        self.disagreements[reason] += 1
+    def disagree(self, reason: str, where: str, count: int = 1) -> None:
+        """Count rows whose own score disagrees with the sign of the type they map to."""
+        self.disagreements[reason] += count
         self.examples.setdefault(reason, where)
 
     def to_dict(self) -> dict:

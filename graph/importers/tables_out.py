@@ -19,6 +19,7 @@ number; ``import/report.json`` is the import's report.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import os
 import shutil
@@ -160,20 +161,47 @@ class TableWriter:
             ]
         )
         if attributes:
-            if self._attributes is None:
-                self._attribute_names = tuple(attributes)
-                (self.staging / "import").mkdir(exist_ok=True)
-                self._attributes_file = open(  # noqa: SIM115 (closed by close or abort)
-                    self.staging / "import" / "attributes.csv", "w", newline="", encoding="utf-8"
-                )
-                self._attributes = csv.writer(self._attributes_file, lineterminator="\n")
-                self._attributes.writerow(["relation", *self._attribute_names])
+            self._open_attributes(tuple(attributes))
             self._attributes.writerow(
                 [
                     self.relation_count,
                     *(_text(attributes.get(name)) for name in self._attribute_names),
                 ]
             )
+
+    def relation_lines(
+        self,
+        lines: bytes,
+        count: int,
+        states: dict[str, int],
+        attribute_names: tuple[str, ...] = (),
+        attribute_lines: bytes = b"",
+    ) -> None:
+        """Append ``count`` relations already made into CSV lines (UTF-8, ``\\n`` ended).
+
+        The lines must be what :meth:`relation` would write, and ``attribute_lines``
+        what it writes to attributes.csv, each numbered from :attr:`relation_count` + 1:
+        the batch importers (:mod:`.gdelt_batches`) make them with pyarrow.
+        """
+        self.relation_count += count
+        for state, number in states.items():
+            self.states[state] = self.states.get(state, 0) + number
+        self._relations_file.flush()
+        self._relations_file.buffer.write(lines)
+        if attribute_names:
+            self._open_attributes(attribute_names)
+            self._attributes_file.flush()
+            self._attributes_file.buffer.write(attribute_lines)
+
+    def _open_attributes(self, names: tuple[str, ...]) -> None:
+        if self._attributes is None:
+            self._attribute_names = names
+            (self.staging / "import").mkdir(exist_ok=True)
+            self._attributes_file = open(  # noqa: SIM115 (closed by close or abort)
+                self.staging / "import" / "attributes.csv", "w", newline="", encoding="utf-8"
+            )
+            self._attributes = csv.writer(self._attributes_file, lineterminator="\n")
+            self._attributes.writerow(["relation", *self._attribute_names])
 
     # -- finishing ----------------------------------------------------------------------------
 
@@ -188,14 +216,12 @@ class TableWriter:
             "kinds": [
                 {"name": name, "description": self.kinds[name]} for name in sorted(self.kinds)
             ],
-            "documents": [
-                {"key": key, "path": self.documents[key]} for key in sorted(self.documents)
-            ],
         }
         for row in tables["types"]:
             row.setdefault("role", None)
         for name, rows in tables.items():
             _write_csv(self.staging / f"{name}.csv", name, rows)
+        self._write_documents(self.staging / "documents.csv")
         states = [state for state in EVIDENCE_STATES if self.states.get(state)] or ["verified"]
         _write_csv(
             self.staging / f"{SETTINGS_TABLE}.csv",
@@ -211,6 +237,26 @@ class TableWriter:
                 _csv_to_parquet(self.staging / f"{name}.csv", name)
         self._move_into_place()
         return self.output
+
+    def _write_documents(self, path: Path) -> None:
+        """Write the documents table, by key (pyarrow sorts and writes a long one)."""
+        if len(self.documents) < ARROW_ROWS or importlib.util.find_spec("pyarrow") is None:
+            rows = [{"key": key, "path": self.documents[key]} for key in sorted(self.documents)]
+            _write_csv(path, "documents", rows)
+            return
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from .arrow_csv import csv_lines, guard, quote
+
+        keys = pa.array(list(self.documents), pa.string())
+        order = pc.sort_indices(keys)  # by UTF-8 bytes: the order of sorted() on str
+        values = pa.array(list(self.documents.values()), pa.string()).take(order)
+        cells = {"key": quote(guard(keys.take(order))), "path": quote(guard(values))}
+        columns = TABLES["documents"].column_names
+        with open(path, "wb") as handle:
+            handle.write((",".join(columns) + "\n").encode("utf-8"))
+            handle.write(csv_lines([cells.get(name, "") for name in columns]))
 
     def abort(self) -> None:
         """Drop the staging folder (the output folder is left as it was)."""
@@ -262,6 +308,10 @@ def _text(value) -> str:
     if isinstance(value, float):
         return repr(value)
     return str(value)
+
+
+# A documents table this long is sorted and written by pyarrow where it is installed.
+ARROW_ROWS = 10_000
 
 
 def _write_csv(path: Path, table: str, rows: list[dict]) -> None:
