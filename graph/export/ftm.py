@@ -4,9 +4,11 @@ Actors become entities of the schema their kind maps to in
 ``graph/importers/ftm.tsv`` (``LegalEntity`` for a kind not listed), with
 their kind in ``keywords`` (``graph:kind=country``) and its description in
 ``notes``. Each relation becomes an interval entity: the schema its type
-maps to, or ``UnknownLink`` (subject -> object) with the type as its
-``role``; the quote in ``summary`` (FtM's own GEXF and Cypher exports keep
-it; they drop ``proof``), the date in ``date``, the document as an
+maps to where FtM's model lets that schema join the two actors' schemata
+(a ``ProjectParticipant``'s project must be a ``Project``), otherwise
+``UnknownLink`` (subject -> object) with the type as its ``role``; the
+quote in ``summary`` (FtM's own GEXF and Cypher exports keep it; they drop
+``proof``), the date in ``date``, the document as an
 ``Article`` entity (its text in ``bodyText``, or its URL in ``sourceUrl``)
 referenced by ``proof``, and what FtM has no property for (the type's sign,
 symmetry, description and role, the relation's hedge, evidence state,
@@ -35,6 +37,11 @@ def render(dataset, folder=None) -> str:
     rows = mapping_rows("ftm")
     schema_of_kind = {row["ours"]: row["schema"] for row in rows if row["what"] == "kind"}
     link_of_type = {row["ours"]: row for row in rows if row["what"] == "relation"}
+    is_a = {row["schema"]: set(row["is_a"].split("|")) for row in rows if row["what"] == "kind"}
+    schema_of_actor = {
+        actor.id: schema_of_kind.get(actor.kind, DEFAULT_SCHEMA)
+        for actor in dataset.actors.values()
+    }
     kinds = dataset.kinds or {}
     lines = []
     for actor in sorted(dataset.actors.values(), key=lambda actor: actor.id):
@@ -46,14 +53,18 @@ def render(dataset, folder=None) -> str:
         kind = kinds.get(actor.kind)
         if kind is not None and kind.description:
             props["notes"] = [f"graph:kind-description={kind.description}"]
-        schema = schema_of_kind.get(actor.kind, DEFAULT_SCHEMA)
-        lines.append(_entity(f"{ACTOR_PREFIX}{actor.id}", schema, props))
+        lines.append(_entity(f"{ACTOR_PREFIX}{actor.id}", schema_of_actor[actor.id], props))
     urls = getattr(dataset, "document_urls", {})
     for key in sorted({*dataset.documents, *urls}):
         lines.append(_document(key, dataset.documents.get(key), urls.get(key)))
     for number, relation in enumerate(dataset.relations, start=1):
         relation_type = dataset.types[relation.type]
         link = link_of_type.get(relation.type)
+        if link is not None and not (
+            link["source_range"] in is_a[schema_of_actor[relation.source]]
+            and link["target_range"] in is_a[schema_of_actor[relation.target]]
+        ):
+            link = None  # FtM's schema would not take these actors: an UnknownLink
         schema = link["schema"] if link else "UnknownLink"
         source, target = (link["source"], link["target"]) if link else ("subject", "object")
         props = {
