@@ -227,6 +227,173 @@ def test_gdelt_mentions_sample_reads(tmp_path):
     assert report.states == {"asserted": 471}
 
 
+def import_by(path, sources, batches, block_bytes=None, **options):
+    """Import GDELT rows by one path (batches or rows) into ``path``; return its files' bytes."""
+    from graph.importers import gdelt, gdelt_batches
+    from graph.importers.report import ImportReport
+    from graph.importers.tables_out import TableWriter
+
+    report, writer = ImportReport("gdelt"), TableWriter(path)
+    if block_bytes is None:
+        gdelt.read(sources, writer, report, batches=batches, **options)
+    else:
+        gdelt_batches.read(sources, writer, report, block_bytes=block_bytes, **options)
+    report.relations_made = writer.relation_count
+    report.actors, report.types = len(writer.actors), len(writer.types)
+    report.documents, report.states = len(writer.documents), dict(writer.states)
+    writer.close(report.to_dict())
+    return {
+        str(file.relative_to(path)): file.read_bytes()
+        for file in sorted(path.rglob("*"))
+        if file.is_file()
+    }
+
+
+def awkward_gdelt(folder: Path) -> Path:
+    """GDELT rows that try every corner of reading and mapping, in the three layouts."""
+    matched = (MATCHED / "events.tsv").read_text().splitlines()
+    old = GDELT.read_text(encoding="utf-8").splitlines()
+    sixty_one = [line.split("\t") for line in matched]
+    rows = []
+
+    def variant(cells, **changes):
+        cells = list(cells)
+        for index, value in changes.items():
+            cells[int(index[1:])] = value
+        return cells
+
+    base = sixty_one[0]
+    rows += [
+        "\t".join(["GLOBALEVENTID", *base[1:]]),  # a header row
+        *matched,
+        "",
+        "  \t ",  # blank: whitespace only
+        "\u3000",  # blank for Python: an ideographic space
+        "\t" * 60,  # 61 empty cells: blank too
+        "\t".join(base[:60]),  # 60 cells
+        "a\tb\tc",
+        "\t".join(variant(base, c0=" 42 ", c30="")),  # padded id, no Goldstein score
+        "\t".join(variant(base, c0='a,b"c', c30="abc", c29="9")),  # quoted id, odd cells
+        "\t".join(variant(base, c0="=1", c15="FRA", c16="France")),  # the same actor twice
+        "\t".join(variant(base, c5="", c15="")),  # no actor
+        "\t".join(variant(base, c26="999", c27="999", c28="99")),  # unknown code
+        "\t".join(variant(base, c30=" 2.0 ", c29=" 3 ")),  # padded score, conflict
+        "\t".join(variant(base, c60="HTTP://WWW.Example.COM/a,b")),
+        "\t".join(variant(base, c60="https://\u00dcn\u00ef.example/\u00e9t\u00e9")),
+        "\t".join(variant(base, c60=" https://example.org/news/reassurance-force ")),
+        "\t".join(variant(base, c6="Fran\u00e7e", c5="FRAGOV", c12="GOV")),
+        "\t".join(variant(base, c6="+plus", c5="ZZZ", c16="-minus", c15="YYY")),
+        "\t".join(variant(base, c1="2025", c34='-1,5"')),
+        "\t".join(variant(base, c0="\u00a042\u2003", c60="https:///")),
+        *old[:40],  # 1.0 rows, 57 and 58 cells, mixed
+        *matched,
+    ]
+    text = "\n".join(rows)
+    # Line ends of every kind: CRLF, a lone CR, and no end on the last line.
+    text = text.replace("\n", "\r\n", 3).replace("\r\n", "\r", 1)
+    path = folder / "awkward.tsv"
+    path.write_bytes(
+        text.encode("utf-8") + b"\n\t\xff\xfe broken\n" + "\n".join(old[40:80]).encode()
+    )
+    return path
+
+
+@pytest.mark.parametrize("block_bytes", [None, 700, 5000])
+@pytest.mark.parametrize(
+    ("name", "sources", "options"),
+    [
+        ("events", [GDELT], {}),
+        ("matched", [MATCHED / "events.tsv"], {"mentions": MATCHED / "mentions.tsv"}),
+        ("sample", [GDELT], {"mentions": FIXTURES / "gdelt" / "mentionssamp.csv"}),
+        ("awkward", None, {}),
+        ("two-files", None, {"mentions": MATCHED / "mentions.tsv"}),
+    ],
+)
+def test_gdelt_batches_write_the_bytes_of_the_row_path(
+    tmp_path, name, sources, options, block_bytes
+):
+    # The batch path (pyarrow) against the row path (Python) on every fixture and on
+    # awkward rows, with blocks of the whole file and blocks that cut it every few rows.
+    if name == "awkward":
+        sources = [awkward_gdelt(tmp_path)]
+    elif name == "two-files":
+        sources = [awkward_gdelt(tmp_path), GDELT, MATCHED / "events.tsv"]
+    rows = import_by(tmp_path / "rows", sources, batches=False, **options)
+    if block_bytes is None:
+        batches = import_by(tmp_path / "batches", sources, batches=True, **options)
+    else:
+        batches = import_by(tmp_path / "batches", sources, None, block_bytes, **options)
+    assert list(batches) == list(rows)
+    for file in rows:
+        assert batches[file] == rows[file], file
+
+
+def test_gdelt_awkward_rows_report(tmp_path):
+    sources = [awkward_gdelt(tmp_path)]
+    report = json.loads(import_by(tmp_path / "out", sources, batches=True)["import/report.json"])
+    assert report["skipped"] == {
+        "one actor only": 25,
+        "2 columns (expected 57, 58 or 61)": 1,
+        "3 columns (expected 57, 58 or 61)": 1,
+        "60 columns (expected 57, 58 or 61)": 1,
+        "no actor": 1,
+        "same actor at both ends": 1,
+        "unknown CAMEO code": 1,
+    }
+    # Line numbers count every line (the header, blank lines, a lone CR ending one).
+    assert (report["rows_read"], report["relations_made"]) == (102, 71)
+    examples = report["examples"]
+    assert examples["60 columns (expected 57, 58 or 61)"] == "awkward.tsv:9"
+    assert examples["same actor at both ends"] == "awkward.tsv:13"
+    assert examples["conflict (QuadClass 3-4) with a cooperative Goldstein score"] == (
+        "awkward.tsv:16"
+    )
+
+
+def test_csv_cells_made_by_pyarrow_are_the_csv_modules(tmp_path):
+    import io
+
+    import pyarrow as pa
+
+    from graph.importers.arrow_csv import csv_lines, guard, quote
+    from graph.tables import csv_cell
+
+    values = ["plain", "a,b", 'say "hi"', "=1+1", "-3", "+x", "@me", "'q", "\tt", "", "é,ü", "x\ny"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for value in values:
+        writer.writerow([csv_cell(value), value])
+    array = pa.array(values).slice(0)
+    assert csv_lines([quote(guard(array)), quote(array)]) == out.getvalue().encode("utf-8")
+
+
+def test_long_documents_table_is_the_csv_modules(tmp_path):
+    # Over ARROW_ROWS documents the table is sorted and written by pyarrow.
+    from graph.importers.tables_out import ARROW_ROWS, TableWriter
+
+    writer = TableWriter(tmp_path / "out")
+    urls = [f"https://example.org/{n},{'=' if n % 7 == 0 else ''}é{n}" for n in range(ARROW_ROWS)]
+    for number, url in enumerate(urls):
+        writer.document(f"k{(number * 7919) % ARROW_ROWS:05d}", url=url)
+    writer.close({})
+    expected = io_csv(
+        [["key", "path", "dataset"]]
+        + [
+            [key, "'" + url if url.startswith("=") else url, ""]
+            for key, url in sorted(writer.documents.items())
+        ]
+    )
+    assert (tmp_path / "out" / "documents.csv").read_bytes() == expected
+
+
+def io_csv(rows) -> bytes:
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
 # -- acled -------------------------------------------------------------------------------------
 
 
