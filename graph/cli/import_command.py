@@ -29,9 +29,23 @@ __all__ = ["COMMANDS", "import_command"]
     "--tables",
     "table_format",
     type=click.Choice(["csv", "parquet"]),
-    default="csv",
+    default=None,
+    help="Write the tables as CSV (the default) or Parquet (the parquet extra); "
+    "--engine spark writes Parquet.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
     show_default=True,
-    help="Write the tables as CSV or Parquet (the parquet extra).",
+    help="local: this process (pyarrow's batches when installed); spark: gdelt files read, "
+    "mapped and written as partitioned Parquet by Spark (the spark extra; docs/spark.md).",
+)
+@click.option(
+    "--spark-master",
+    metavar="URL",
+    envvar="SPARK_MASTER",
+    help="Spark master for --engine spark [env: SPARK_MASTER; default: local[*]].",
 )
 @click.option(
     "--mentions",
@@ -46,7 +60,17 @@ __all__ = ["COMMANDS", "import_command"]
 @click.option("--quiet", "-q", is_flag=True, help="No progress line and no report.")
 @click.pass_context
 def import_command(
-    ctx, format_name, sources, output, replace, table_format, mentions, articles, quiet
+    ctx,
+    format_name,
+    sources,
+    output,
+    replace,
+    table_format,
+    engine,
+    spark_master,
+    mentions,
+    articles,
+    quiet,
 ):
     """Import FORMAT files (plover, gdelt, acled, ftm) as a dataset in the table layout.
 
@@ -60,6 +84,8 @@ def import_command(
     from ..progress import reporting
     from .progress_line import TerminalProgress
 
+    if engine == "spark" and table_format == "csv":
+        raise click.UsageError("--engine spark writes Parquet tables, not CSV", ctx)
     listener = None if quiet or not sys.stderr.isatty() else TerminalProgress(sys.stderr)
     try:
         with reporting(listener):
@@ -68,9 +94,11 @@ def import_command(
                 sources,
                 output,
                 replace=replace,
-                table_format=table_format,
+                table_format=table_format or "csv",
                 mentions=mentions,
                 articles=articles,
+                engine=engine,
+                spark_master=spark_master,
             )
     except ImportTargetError as error:
         raise click.UsageError(str(error), ctx) from None

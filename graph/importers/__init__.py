@@ -41,13 +41,25 @@ def import_dataset(
     table_format: str = "csv",
     mentions: str | os.PathLike | None = None,
     articles: str | os.PathLike | None = None,
+    engine: str = "local",
+    spark_master: str | None = None,
 ) -> ImportReport:
     """Import ``sources`` (files in ``format_name``) into the folder ``output``; return the report.
 
     The folder must not already hold a dataset unless ``replace``. ``mentions``
     (a GDELT Mentions file) and ``articles`` (a folder of article texts with a
     ``urls.tsv``) are GDELT's. The same input always gives the same tables.
+    ``engine="spark"`` imports GDELT files in Spark (:mod:`.gdelt_spark`, on
+    ``spark_master`` or the active session) and writes Parquet tables.
     """
+    if engine not in ("local", "spark"):
+        raise ImportTargetError(f"unknown import engine {engine!r} (local or spark)")
+    if engine == "spark":
+        if format_name != "gdelt":
+            raise ImportTargetError("--engine spark imports the gdelt format only")
+        if articles is not None:
+            raise ImportTargetError("--articles is read by the local import only")
+        table_format = "parquet"
     if format_name not in FORMATS:
         raise ImportTargetError(
             f"unknown import format {format_name!r} (one of: {', '.join(sorted(FORMATS))})"
@@ -56,7 +68,9 @@ def import_dataset(
     if mentions is not None or articles is not None:
         if format_name != "gdelt":
             raise ImportTargetError("--mentions and --articles are for the gdelt format")
-        options = {"mentions": mentions, "articles": articles}
+        options = {"mentions": mentions}
+        if engine == "local":
+            options["articles"] = articles
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     sources = [Path(source) for source in sources]
@@ -65,17 +79,28 @@ def import_dataset(
             raise ImportTargetError(f"{source}: no such file")
     module = importlib.import_module(f"{__name__}.{FORMATS[format_name][0]}")
     report = ImportReport(format_name)
+    spark = None
+    if engine == "spark":
+        from ..spark.session import spark_session
+        from . import gdelt_spark
+
+        with step("starting Spark", spark_master or ""):
+            spark = spark_session(spark_master)
     writer = TableWriter(output, replace=replace, table_format=table_format)
     try:
+        written: tuple[str, ...] = ()
         with step(f"importing {format_name}", str(sources[0]) if sources else ""):
-            module.read(sources, writer, report, **options)
+            if spark is not None:
+                written = gdelt_spark.read(sources, writer, report, spark, **options)
+            else:
+                module.read(sources, writer, report, **options)
         report.relations_made = writer.relation_count
         report.actors = len(writer.actors)
         report.types = len(writer.types)
-        report.documents = len(writer.documents)
+        report.documents = writer.document_count or len(writer.documents)
         report.states = dict(writer.states)
         report.output = str(output)
-        writer.close(report.to_dict())
+        writer.close(report.to_dict(), written)
     except BaseException:
         writer.abort()
         raise

@@ -80,6 +80,7 @@ class TableWriter:
         self._document_texts: dict[str, str] = {}
         self.states: dict[str, int] = {}
         self.relation_count = 0
+        self.document_count = 0  # documents written by Spark (else: len(documents))
         known = TABLES["relations"].column_names
         self.relation_columns = known
         self._relation_types = {c.name: c.type for c in TABLES["relations"].columns}
@@ -205,11 +206,17 @@ class TableWriter:
 
     # -- finishing ----------------------------------------------------------------------------
 
-    def close(self, report: dict) -> Path:
-        """Write the other tables and the report, and move everything into the output folder."""
+    def close(self, report: dict, written: tuple[str, ...] = ()) -> Path:
+        """Write the other tables and the report, and move everything into the output folder.
+
+        ``written``: tables already in the staging folder as Parquet (the Spark
+        import writes ``relations`` and ``documents`` itself).
+        """
         self._relations_file.close()
         if self._attributes_file is not None:
             self._attributes_file.close()
+        if "relations" in written:
+            (self.staging / "relations.csv").unlink()
         tables = {
             "actors": _distinct_names(sorted(self.actors.values(), key=lambda actor: actor["id"])),
             "types": [self.types[name] for name in sorted(self.types)],
@@ -221,7 +228,8 @@ class TableWriter:
             row.setdefault("role", None)
         for name, rows in tables.items():
             _write_csv(self.staging / f"{name}.csv", name, rows)
-        self._write_documents(self.staging / "documents.csv")
+        if "documents" not in written:
+            self._write_documents(self.staging / "documents.csv")
         states = [state for state in EVIDENCE_STATES if self.states.get(state)] or ["verified"]
         _write_csv(
             self.staging / f"{SETTINGS_TABLE}.csv",
@@ -234,7 +242,8 @@ class TableWriter:
         )
         if self.table_format == "parquet":
             for name in TABLES:
-                _csv_to_parquet(self.staging / f"{name}.csv", name)
+                if name not in written:
+                    _csv_to_parquet(self.staging / f"{name}.csv", name)
         self._move_into_place()
         return self.output
 
