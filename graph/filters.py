@@ -1,4 +1,5 @@
-"""Narrow a dataset before a query: by relation type or sign, actor kind, date, or without actors.
+"""Narrow a dataset before a query: by relation type, sign, evidence state or hedge, actor kind,
+date, or without actors.
 
 >>> from graph import load_dataset
 >>> small = filter_dataset(load_dataset(), types=["leads"])
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .dates import period_end, period_start
-from .model import SIGN_NAMES, Dataset
+from .model import EVIDENCE_STATES, SIGN_NAMES, Dataset
 from .problems import QueryError
 
 __all__ = ["filter_dataset", "sign_names"]
@@ -32,6 +33,8 @@ def filter_dataset(
     as_of: str | None = None,
     exclude: Iterable[str] | str | None = (),
     signs: Iterable[str] | str | None = None,
+    evidence: Iterable[str] | str | None = None,
+    hedged: bool = True,
 ) -> Dataset:
     """Return a copy of ``dataset`` keeping only what the filters allow.
 
@@ -41,8 +44,12 @@ def filter_dataset(
     ``kinds`` keeps actors of those
     kinds (and the relations between them); ``as_of`` drops relations dated
     after it; ``exclude`` removes actors (ids, names or aliases) and their
-    relations. Unknown types, kinds, dates or actors raise :class:`QueryError`.
+    relations; ``evidence`` keeps relations in those evidence states
+    (``"verified"``, ``"located"``, ``"asserted"``); ``hedged=False`` leaves
+    out hedged relations. Unknown types, kinds, states, dates or actors raise
+    :class:`QueryError`.
     """
+    states = _checked(_as_list(evidence), EVIDENCE_STATES, "evidence state")
     types = _checked(_as_list(types), dataset.types, "relation type")
     signs = _checked(sign_names(_as_list(signs)), SIGN_NAMES.values(), "sign")
     if signs is not None:
@@ -69,6 +76,8 @@ def filter_dataset(
         and relation.target in actors
         and (types is None or relation.type in types)
         and (limit is None or relation.date is None or period_start(relation.date) <= limit)
+        and (states is None or relation.evidence_state in states)
+        and (hedged or not relation.hedged)
     ]
     if len(actors) == len(dataset.actors) and len(relations) == len(dataset.relations):
         return dataset

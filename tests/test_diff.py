@@ -137,3 +137,33 @@ def test_a_dataset_equals_its_table_export(run, tmp_path):
     export_dataset(load_dataset(CASE), "parquet", tmp_path / "tables")
     result = run("diff", str(CASE), str(tmp_path / "tables"))
     assert result.exit_code == 0, result.stdout
+
+
+def test_every_new_field_is_compared(tmp_path):
+    """Role, hedged, evidence_state, locator, a URL document and the setting each show."""
+    folder = tmp_path / "fields"
+    shutil.copytree(DATA / "fields", folder)
+    old = load_dataset(folder)
+    edit(folder / "relations.yaml", "role: commentary", "role: action")
+    edit(folder / "relations.yaml", "    hedged: true\n  - source: mara", "  - source: mara")
+    edit(folder / "relations.yaml", "chars 210-268", "chars 210-270")
+    edit(
+        folder / "relations.yaml",
+        "evidence_state: asserted",
+        "evidence_state: located\n    locator: summary\n    document: wire",
+    )
+    edit(folder / "relations.yaml", "wire/2025-03-12", "wire/2025-03-13")
+    edit(folder / "relations.yaml", "[verified, located, asserted]", "[verified, located]")
+    report = diff_datasets(old, load_dataset(folder))
+    changed = sorted((c["what"], c["field"]) for c in report["changes"] if c["field"])
+    assert changed == [
+        ("document", "url"),
+        ("relation", "document"),
+        ("relation", "evidence_state"),
+        ("relation", "hedged"),
+        ("relation", "locator"),
+        ("relation", "locator"),
+        ("setting", "value"),
+        ("type", "role"),
+    ]
+    assert report["counts"]["setting"] == {"added": 0, "removed": 0, "changed": 1}

@@ -31,10 +31,12 @@ from graph.tables import TABLES, dataset_tables, document_copies, join_list
 from .conftest import DATA
 
 INTEROP = DATA / "interop"
+# Every field of issues 20 and 21: roles, hedges, the three evidence states, locators, a URL.
+FIELDS = DATA / "fields"
 HOSTILE_QUOTE = 'it\'s a \\ backslash\nand a line\twith a tab — and a "double" quote & more'
 
 
-@pytest.fixture(scope="module", params=[None, INTEROP], ids=["seed", "interop"])
+@pytest.fixture(scope="module", params=[None, INTEROP, FIELDS], ids=["seed", "interop", "fields"])
 def dataset(request):
     return load_dataset(request.param)
 
@@ -819,3 +821,58 @@ def test_graphml_and_gexf_declare_every_attribute_whatever_the_data_holds(tmp_pa
         ),
     ]
     assert b"networkx_key" not in render_export(dated, "gexf")
+
+
+# The fields of issues 20 and 21 through every layer
+
+
+def test_every_new_field_survives_csv_then_parquet_and_diff_finds_them_equal(run, tmp_path):
+    """YAML -> CSV tables -> Parquet tables: role, hedged, states, locators, URL, setting."""
+    from graph.diff import diff_datasets
+
+    original = load_dataset(FIELDS)
+    export_dataset(original, "csv", tmp_path / "csv")
+    from_csv = load_dataset(tmp_path / "csv")
+    export_dataset(from_csv, "parquet", tmp_path / "parquet")
+    from_parquet = load_dataset(tmp_path / "parquet")
+    for copy in (from_csv, from_parquet):
+        assert diff_datasets(original, copy)["equal"]
+        assert [t.role for t in copy.types.values()] == [t.role for t in original.types.values()]
+        assert [(r.hedged, r.evidence_state, r.locator, r.evidence) for r in copy.relations] == [
+            (r.hedged, r.evidence_state, r.locator, r.evidence) for r in original.relations
+        ]
+        assert copy.document_urls == {"wire": "https://example.org/wire/2025-03-12"}
+        assert copy.evidence_allowed == ("verified", "located", "asserted")
+    settings = read_csv(tmp_path / "csv" / "dataset.csv")
+    assert settings == [{"key": "evidence_allowed", "value": "verified|located|asserted"}]
+    result = run("diff", str(FIELDS), str(tmp_path / "parquet"))
+    assert result.exit_code == 0, result.stdout
+    assert [r.evidence_state for r in original.relations].count("located") == 2
+
+
+def test_every_format_carries_the_new_fields():
+    """Role, hedged, evidence state and locator in each format, as its own attributes."""
+    dataset = load_dataset(FIELDS)
+    located = 'locator="paragraph 4, chars 210-268"'
+    dot = render_export(dataset, "dot")
+    assert 'role="commentary"' in dot and 'hedged="true"' in dot
+    assert 'evidence_state="located"' in dot and located in dot
+    gephi = list(csv.DictReader(io.StringIO(render_export(dataset, "gephi")["edges.csv"])))
+    assert [row["evidence_state"] for row in gephi] == [r.evidence_state for r in dataset.relations]
+    assert [row["hedged"] for row in gephi] == [
+        "true" if r.hedged else "false" for r in dataset.relations
+    ]
+    kumu = render_export(dataset, "kumu")["connections.csv"]
+    connections = list(csv.DictReader(io.StringIO(kumu)))
+    assert [row["Role"] for row in connections] == [
+        dataset.types[r.type].role for r in dataset.relations
+    ]
+    assert connections[4]["Locator"] == "paragraph 4, chars 210-268"
+    cypher = render_export(dataset, "cypher")
+    assert "evidence_state: 'asserted'" in cypher and "role: 'affiliation'" in cypher
+    data = json.loads(render_export(dataset, "json"))
+    assert data["graph"]["types"]["assesses"]["role"] == "commentary"
+    assert data["graph"]["evidence_allowed"] == ["verified", "located", "asserted"]
+    assert data["graph"]["document_urls"] == {"wire": "https://example.org/wire/2025-03-12"}
+    links = sorted(data["links"], key=lambda link: int(link["key"][1:]))
+    assert [link["hedged"] for link in links] == [r.hedged for r in dataset.relations]

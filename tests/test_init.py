@@ -227,7 +227,8 @@ def test_init_refuses_a_folder_that_holds_a_dataset_as_tables(run, tmp_path, lay
     assert result.exit_code == 1
     names = ", ".join(f"{table}.{layout}" for table in ("actors", "relations", "types", "kinds"))
     assert result.stderr == (
-        f"Error: {folder} holds a dataset as tables ({names}, documents.{layout}): a new "
+        f"Error: {folder} holds a dataset as tables ({names}, documents.{layout}, "
+        f"dataset.{layout}): a new "
         "actors.yaml there would hide it (choose another folder)\n"
     )
     assert sorted(path.name for path in folder.iterdir()) == before

@@ -349,3 +349,28 @@ def test_docstring_examples():
     from graph.cli import query_views
 
     assert doctest.testmod(query_views).failed == 0
+
+
+def test_evidence_and_hedged_filters_narrow_every_query(run):
+    """--evidence keeps the states named; --no-hedged leaves hedged relations out."""
+    fields = Path(__file__).resolve().parent / "data" / "fields"
+    dataset = load_dataset(fields)
+    assert len(filter_dataset(dataset, evidence="verified").relations) == 4
+    assert len(filter_dataset(dataset, hedged=False).relations) == 5
+    kept = filter_dataset(dataset, evidence=["located", "asserted"], hedged=False).relations
+    assert [(r.source, r.type, r.target) for r in kept] == [
+        ("freedonia", "attacks", "strait"),
+        ("ruritania", "attacks", "freedonia"),
+    ]
+
+    def relations(*options):
+        result = run("stats", "--data", str(fields), "--format", "json", *options)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)["relations"]
+
+    assert relations() == 7
+    assert relations("--evidence", "verified") == 4
+    assert relations("--evidence", "located,asserted", "--no-hedged") == 2
+    result = run("centrality", "--data", str(fields), "--evidence", "checked")
+    assert result.exit_code == 2
+    assert "unknown evidence state 'checked'" in result.stderr

@@ -383,7 +383,7 @@ def test_accept_all_into_csv_tables_appends_rows(tmp_path):
         ("france", "leads", "reassurance-force", "1"),
     ]
     assert (tables / "types.csv").read_text(encoding="utf-8").splitlines()[-1] == (
-        "approves,1,false,Declared by graph review: say when to use it."
+        "approves,1,false,Declared by graph review: say when to use it.,"
     )
     validated = graph("validate", "--data", str(tables))
     assert (

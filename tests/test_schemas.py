@@ -43,3 +43,25 @@ def test_relation_schema_refuses_bad_sign_and_weight():
         "relations": [{"source": "a", "type": "x", "target": "b", "evidence": "q", "weight": 0}],
     }
     assert len(list(validator.iter_errors(bad))) == 2
+
+
+def test_relation_schema_accepts_every_new_field_and_refuses_bad_ones():
+    validator = jsonschema.Draft202012Validator(schema("relations"))
+    fields = Path(__file__).resolve().parent / "data" / "fields" / "relations.yaml"
+    assert list(validator.iter_errors(as_json(fields))) == []
+    bad = {
+        "settings": {"evidence_allowed": ["checked"]},
+        "types": {"x": {"sign": 1, "role": "opinion"}},
+        "relations": [
+            {"source": "a", "type": "x", "target": "b", "hedged": "yes"},
+            {"source": "a", "type": "x", "target": "b", "evidence_state": "located"},
+        ],
+    }
+    messages = sorted(error.message for error in validator.iter_errors(bad))
+    assert messages == [
+        "'checked' is not one of ['verified', 'located', 'asserted']",
+        "'evidence' is a required property",
+        "'locator' is a required property",
+        "'opinion' is not one of ['action', 'commentary', 'affiliation']",
+        "'yes' is not of type 'boolean'",
+    ]

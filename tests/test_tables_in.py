@@ -395,3 +395,81 @@ def test_a_repeated_parquet_column_is_one_located_line(run, tmp_path):
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "error" in line]
     assert errors == [f"{folder / 'actors.parquet'}:1:4: error: column 'name' appears twice"]
+
+
+def test_the_dataset_table_opts_in_to_the_weaker_evidence_states(tmp_path):
+    """An importer's tables: dataset.csv allows located and asserted; problems at their cells."""
+    folder = small_tables(tmp_path / "t")
+    (folder / "relations.csv").write_text(
+        "src,dst,type,sign,evidence,evidence_state,locator,hedged\n"
+        "a,b,meets,0,Alpha met Beta in town,verified,,\n"
+        'b,a,meets,0,,located,"sentence 2, chars 4-20",true\n'
+        "a,b,meets,0,,asserted,,\n",
+        encoding="utf-8",
+    )
+    (folder / "documents.csv").write_text(
+        "key,path\nwire,https://example.org/a\n", encoding="utf-8"
+    )
+    assert problems_of(folder) == [
+        (
+            "relations.csv",
+            2,
+            1,
+            "document 'wire' is a URL, never fetched: a relation citing it can be at most "
+            "located (evidence_state: located, with a locator)",
+        ),
+        (
+            "relations.csv",
+            3,
+            6,
+            "evidence_state 'located' is not allowed in this dataset (allowed: verified); "
+            "a dataset opts in with a row evidence_allowed in the dataset table",
+        ),
+        (
+            "relations.csv",
+            4,
+            6,
+            "evidence_state 'asserted' is not allowed in this dataset (allowed: verified); "
+            "a dataset opts in with a row evidence_allowed in the dataset table",
+        ),
+    ]
+    (folder / "dataset.csv").write_text(
+        "key,value\nevidence_allowed,verified|located|asserted\n", encoding="utf-8"
+    )
+    edit(folder / "relations.csv", "town,verified,,", "town,asserted,,")
+    dataset = load_dataset(folder)
+    assert [(r.evidence_state, r.hedged, r.locator) for r in dataset.relations] == [
+        ("asserted", False, None),
+        ("located", True, "sentence 2, chars 4-20"),
+        ("asserted", False, None),
+    ]
+    (folder / "dataset.csv").write_text(
+        "key,value\nevidence_allowed,verified|checked\nlanguage,en\n", encoding="utf-8"
+    )
+    assert problems_of(folder)[:2] == [
+        (
+            "dataset.csv",
+            2,
+            2,
+            "unknown evidence state 'checked' (choose from: verified, located, asserted)",
+        ),
+        ("dataset.csv", 3, 1, "unknown field 'language' in settings (allowed: evidence_allowed)"),
+    ]
+
+
+def test_a_relation_repeating_another_role_than_its_type_is_an_error(tmp_path):
+    folder = small_tables(tmp_path / "t")
+    (folder / "types.csv").write_text("name,sign,role\nmeets,0,commentary\n", encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        "src,dst,type,role,evidence\na,b,meets,action,Alpha met Beta in town\n", encoding="utf-8"
+    )
+    assert problems_of(folder) == [
+        (
+            "relations.csv",
+            2,
+            4,
+            "role 'action' disagrees with type 'meets' (role commentary in the types table)",
+        )
+    ]
+    edit(folder / "relations.csv", "meets,action", "meets,commentary")
+    assert load_dataset(folder).types["meets"].role == "commentary"

@@ -285,10 +285,12 @@ def _split_signs(ctx, param, values) -> list[str] | None:
 
 
 def filter_options(command):
-    """``--type``, ``--sign``, ``--kind``, ``--as-of`` and ``--exclude``: narrow the dataset first.
+    """``--type``, ``--sign``, ``--kind``, ``--as-of``, ``--exclude``, ``--evidence`` and
+    ``--hedged/--no-hedged``: narrow the dataset first.
 
-    The command receives them as ``types``, ``signs``, ``kinds``, ``as_of``
-    and ``exclude``; :func:`filters_of` gathers them for :func:`load_with_actors`.
+    The command receives them as ``types``, ``signs``, ``kinds``, ``as_of``,
+    ``exclude``, ``evidence`` and ``hedged``; :func:`filters_of` gathers them for
+    :func:`load_with_actors`.
     """
     options = [
         click.option(
@@ -329,13 +331,29 @@ def filter_options(command):
             metavar="ACTOR",
             help="Leave this actor out, a what-if (repeatable).",
         ),
+        click.option(
+            "--evidence",
+            "evidence",
+            multiple=True,
+            callback=_split_commas,
+            metavar="S1,S2",
+            help="Only relations in these evidence states: verified (the quote is found in its "
+            "document), located (a document and a locator), asserted.",
+        ),
+        click.option(
+            "--hedged/--no-hedged",
+            "hedged",
+            default=True,
+            show_default=True,
+            help="Show relations whose quote only says they may hold, or leave them out.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-FILTER_NAMES = ("types", "signs", "kinds", "as_of", "exclude")
+FILTER_NAMES = ("types", "signs", "kinds", "as_of", "exclude", "evidence", "hedged")
 
 
 def filters_of(options: dict) -> dict:

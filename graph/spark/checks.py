@@ -148,7 +148,8 @@ def _vocabularies(frames: dict, problems: list[Problem], uri: str):
                 Problem(*where, number["sign"], f"sign of type {name!r} must be -1, 0 or 1")
             )
         else:
-            types[name] = RelationType(name, sign, bool(symmetric), row.get("description"))
+            role = row.get("role") or "action"
+            types[name] = RelationType(name, sign, bool(symmetric), row.get("description"), role)
     kinds = None
     if "kinds" in frames:
         kinds = [row["name"] for row in _rows(frames["kinds"])] or None
@@ -242,8 +243,18 @@ def _relation_problems(frames: dict, types: dict, documents: dict):
     ids = frames["actors"].where(~_missing("id")).select(F.col("id").cast("string").alias("_id"))
     found = [
         _located(relations.where(_missing(column)), column, f"missing {column}")
-        for column in ("src", "dst", "type", "evidence")
+        for column in ("src", "dst", "type")
     ]
+    # A quote is required of verified relations only; Spark cannot check quotes, so the
+    # other states are taken as recorded.
+    verified = (
+        F.col("evidence_state").isNull() | (F.col("evidence_state") == "verified")
+        if "evidence_state" in relations.columns
+        else F.lit(True)
+    )
+    found.append(
+        _located(relations.where(_missing("evidence") & verified), "evidence", "missing evidence")
+    )
     for end in ("src", "dst"):
         present = relations.where(~_missing(end))
         unknown = present.join(ids, present[end].cast("string") == ids["_id"], "left_anti")

@@ -35,7 +35,8 @@ __all__ = ["TABLES", "SparkGraph", "from_dataset", "from_tables"]
 ACTOR_SCHEMA = "id string, name string, kind string, aliases array<string>"
 RELATION_SCHEMA = (
     "src string, dst string, type string, sign int, symmetric boolean, evidence string, "
-    "document string, date string, weight double, file string, row long"
+    "document string, date string, weight double, hedged boolean, evidence_state string, "
+    "locator string, file string, row long"
 )
 
 
@@ -72,15 +73,27 @@ class SparkGraph:
             )
         return self._actors[self._index.resolve(query)]
 
-    def filtered(self, types=None, kinds=None, as_of=None, exclude=(), signs=None) -> SparkGraph:
+    def filtered(
+        self,
+        types=None,
+        kinds=None,
+        as_of=None,
+        exclude=(),
+        signs=None,
+        evidence=None,
+        hedged=True,
+    ) -> SparkGraph:
         """Return the graph narrowed as :func:`graph.filters.filter_dataset` narrows a dataset.
 
-        Unknown types, signs, kinds, dates or actors raise :class:`QueryError`.
+        Unknown types, signs, kinds, evidence states, dates or actors raise
+        :class:`QueryError`. Evidence states are as the tables record them:
+        Spark does not check quotes.
         """
         from pyspark.sql import functions as F
 
-        from ..model import SIGN_NAMES
+        from ..model import EVIDENCE_STATES, SIGN_NAMES
 
+        states = _checked(evidence, EVIDENCE_STATES, "evidence state")
         types = _checked(types, self.types, "relation type")
         signs = _checked(signs, SIGN_NAMES.values(), "sign")
         if signs is not None:
@@ -97,7 +110,7 @@ class SparkGraph:
         except ValueError as error:
             raise QueryError(f"invalid as-of date: {error}") from None
         removed = sorted({self.find_actor(name).id for name in exclude or ()})
-        if types is None and not (kinds or limit or removed):
+        if types is None and not (kinds or limit or removed) and states is None and hedged:
             return self
         actors = self.actors
         if removed:
@@ -107,6 +120,10 @@ class SparkGraph:
         relations = self.relations
         if types is not None:
             relations = relations.where(F.col("type").isin(sorted(types)))
+        if states is not None:
+            relations = relations.where(F.col("evidence_state").isin(sorted(states)))
+        if not hedged:
+            relations = relations.where(~F.col("hedged"))
         if limit:
             relations = relations.where(
                 F.col("date").isNull() | (period_start(F.col("date")) <= limit)
@@ -154,6 +171,9 @@ def from_dataset(spark, dataset: Dataset) -> SparkGraph:
                 r.document,
                 r.date,
                 float(r.weight),
+                r.hedged,
+                r.evidence_state,
+                r.locator,
                 "",
                 position,
             )
@@ -206,6 +226,21 @@ def from_tables(spark, uri: str) -> SparkGraph:
             if "weight" in raw.columns
             else F.lit(1.0)
         ).alias("weight"),
+        (
+            F.coalesce(F.col("hedged").cast("boolean"), F.lit(False))
+            if "hedged" in raw.columns
+            else F.lit(False)
+        ).alias("hedged"),
+        (
+            F.coalesce(F.col("evidence_state").cast("string"), F.lit("verified"))
+            if "evidence_state" in raw.columns
+            else F.lit("verified")
+        ).alias("evidence_state"),
+        (
+            F.col("locator").cast("string")
+            if "locator" in raw.columns
+            else F.lit(None).cast("string")
+        ).alias("locator"),
         F.col("_metadata.file_path").alias("file"),
         F.col("_metadata.row_index").alias("row"),
     )

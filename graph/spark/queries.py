@@ -221,7 +221,18 @@ def path(
         actors,
         graph.types,
         [
-            Relation(r.src, r.type, r.dst, r.evidence, r.document, r.date, r.weight)
+            Relation(
+                r.src,
+                r.type,
+                r.dst,
+                r.evidence or "",
+                r.document,
+                r.date,
+                r.weight,
+                hedged=r.hedged,
+                evidence_state=r.evidence_state,
+                locator=r.locator,
+            )
             for r in relations
         ],
     )
