@@ -54,6 +54,8 @@ ATTRIBUTES = (
     "date_added",
     "columns",
 )
+# The cells the mapping reads (positions in every layout).
+COLUMNS = (0, 1, 5, 6, 12, 13, 14, 15, 16, 22, 23, 24, 25, 26, 31, 32, 33, 34)
 SPARK_TYPES = {"text": "string", "list": "array<string>", "int": "int", "bool": "boolean",
                "float": "double"}  # fmt: skip
 
@@ -138,7 +140,7 @@ def read(sources, writer, report, spark, mentions=None) -> tuple[str, ...]:
             "block",
             "row",
             "n",
-            *(F.when(known, cell(index)).alias(f"c{index}") for index in range(35)),
+            *(F.when(known, cell(index)).alias(f"c{index}") for index in COLUMNS),
             F.when(known, pair).alias("pair"),
             F.when(known & (F.col("n") == 61), cell(59)).when(known, cell(56)).alias("added"),
             F.when(known & (F.col("n") == 61), cell(60))
