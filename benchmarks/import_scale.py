@@ -1,10 +1,13 @@
 """GDELT import at scale: N rows in the 2.0 layout, imported vs read by pyarrow's CSV reader.
 
-Usage: python benchmarks/import_scale.py [ROWS] (default 1,000,000). Writes the generated
-file to a temporary folder, then runs, each in its own process (peak memory is the
-process's maximum resident set): pyarrow.csv.read_csv on the file, and graph's gdelt import
-of it. Prints the seconds and peak MiB of each and their ratios (the goal: import <= 3x the
-time, <= 2x the memory). Figures go in BENCHMARKS.md.
+Usage: python benchmarks/import_scale.py [ROWS] [--rows-path] [--spark]
+(default 1,000,000 rows). Writes the generated file to a temporary folder, then runs, each
+in its own process (peak memory is the process's maximum resident set): pyarrow.csv.read_csv
+on the file, and graph's gdelt import of it (the batch path). Prints the seconds and peak
+MiB of each and their ratios (the goal: import <= 3x the time, <= 2x the memory).
+``--rows-path`` also times the row-at-a-time path (Python, no pyarrow), ``--spark`` the
+import in Spark on local[2] (the session's start timed apart; peak memory is the Python
+driver's only, the JVM is another process). Figures go in BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -55,20 +58,36 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 IMPORT = """
 import sys, time, resource
 import graph.importers as importers
+from graph.importers import gdelt
+from graph.importers.report import ImportReport
+from graph.importers.tables_out import TableWriter
 start = time.perf_counter()
-importers.import_dataset("gdelt", [sys.argv[1]], sys.argv[2])
+if sys.argv[3] == "rows":
+    writer, report = TableWriter(sys.argv[2]), ImportReport("gdelt")
+    gdelt.read_rows([__import__("pathlib").Path(sys.argv[1])], writer, report)
+    writer.close(report.to_dict())
+elif sys.argv[3] == "spark":
+    from graph.spark.session import spark_session
+    spark_session("local[2]")
+    print("spark started in", time.perf_counter() - start, file=sys.stderr)
+    start = time.perf_counter()
+    importers.import_dataset("gdelt", [sys.argv[1]], sys.argv[2], engine="spark")
+else:
+    importers.import_dataset("gdelt", [sys.argv[1]], sys.argv[2])
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
 def measure(script: str, *args: str) -> tuple[float, float]:
     out = subprocess.run([sys.executable, "-c", script, *args], check=True, capture_output=True)
+    sys.stderr.write(out.stderr.decode())
     seconds, mib = out.stdout.split()
     return float(seconds), float(mib)
 
 
 def main() -> None:
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    numbers = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    rows = int(numbers[0]) if numbers else 1_000_000
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "events.tsv"
         started = time.perf_counter()
@@ -76,10 +95,18 @@ def main() -> None:
         print(f"generated {rows:,} rows ({source.stat().st_size / 2**20:.0f} MiB) "
               f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
         arrow_s, arrow_mib = measure(PYARROW, str(source))
-        ours_s, ours_mib = measure(IMPORT, str(source), str(Path(folder) / "out"))
+        ours_s, ours_mib = measure(IMPORT, str(source), str(Path(folder) / "out"), "batches")
         print(f"pyarrow read_csv: {arrow_s:.2f} s, peak {arrow_mib:.0f} MiB")
         print(f"graph import:     {ours_s:.2f} s, peak {ours_mib:.0f} MiB")
         print(f"ratio: time {ours_s / arrow_s:.1f}x, memory {ours_mib / arrow_mib:.2f}x")
+        for flag, path, label in (
+            ("--rows-path", "rows", "row path"),
+            ("--spark", "spark", "spark"),
+        ):
+            if flag in sys.argv:
+                seconds, mib = measure(IMPORT, str(source), str(Path(folder) / path), path)
+                print(f"{label + ':':17} {seconds:.2f} s ({seconds / arrow_s:.1f}x), "
+                      f"peak {mib:.0f} MiB")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -37,7 +37,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..progress import advance
-from . import arrow_csv, gdelt
+from . import arrow_csv
+from . import gdelt_rows as gdelt
 from .arrow_csv import cell as _cell
 from .arrow_csv import csv_lines as _csv_lines
 from .arrow_csv import guard as _guard
@@ -451,14 +452,7 @@ def _url_keys(urls: pa.Array) -> pa.Array:
 
 def _mentions(path: Path):
     """Return the best mention of each event as arrays: event ids, URLs and locators."""
-    best = gdelt.read_mentions(path)
-    keys, urls, locators = [], [], []
-    for event_id, mention in best.items():
-        relation: dict = {}
-        gdelt._locate(relation, mention, {}, event_id)
-        keys.append(event_id)
-        urls.append(relation["url"])
-        locators.append(relation["locator"])
+    keys, urls, locators = gdelt.mention_locators(path)
     return (
         pa.array(keys, pa.string()),
         pa.array(urls, pa.string()),

@@ -31,7 +31,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..tables import TABLES
-from . import gdelt
+from . import gdelt_rows as gdelt
 from .mappings import mapping
 
 __all__ = ["read"]
@@ -65,7 +65,7 @@ def read(sources, writer, report, spark, mentions=None) -> tuple[str, ...]:
 
     The actors, types and kinds are declared on ``writer`` (written by its
     ``close``); the relations, documents and attributes are written by Spark,
-    in eight jobs whatever the size of the input.
+    in nine jobs whatever the size of the input.
     """
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -248,12 +248,10 @@ def read(sources, writer, report, spark, mentions=None) -> tuple[str, ...]:
     rows = rows.withColumn("locator", F.concat(F.lit("GLOBALEVENTID "), F.col("event_id")))
     rows = rows.withColumn("evidence_state", F.lit("asserted"))
     if mentions is not None:
-        from .gdelt_batches import _mentions
-
-        keys, urls, locators = _mentions(Path(mentions))
+        keys, urls, locators = gdelt.mention_locators(Path(mentions))
         best = _small(
             spark,
-            list(zip(keys.to_pylist(), urls.to_pylist(), locators.to_pylist(), strict=True)),
+            list(zip(keys, urls, locators, strict=True)),
             "event_id string, mention_url string, mention_locator string",
         )
         rows = rows.join(F.broadcast(best), "event_id", "left")
@@ -346,20 +344,13 @@ def read(sources, writer, report, spark, mentions=None) -> tuple[str, ...]:
         .orderBy("key")
     )
     documents.write.parquet(str(staging / "documents.parquet"))
-    writer.document_count = _parquet_rows(staging / "documents.parquet")
+    writer.document_count = spark.read.parquet(str(staging / "documents.parquet")).count()
 
     # Job 8: each reason's first row as a line number.
     _examples(spark, lines, examples, names, report)
     for frame in (lines, rows, numbered):
         frame.unpersist()
     return ("relations", "documents")
-
-
-def _parquet_rows(folder: Path) -> int:
-    """Return the rows of a table Spark wrote (from its part files' footers)."""
-    import pyarrow.parquet as pq
-
-    return sum(pq.read_metadata(part).num_rows for part in sorted(folder.glob("part-*.parquet")))
 
 
 def _relation_column(name: str, column_type: str, F):
