@@ -240,7 +240,7 @@ def import_by(path, sources, batches, block_bytes=None, **options):
         gdelt_batches.read(sources, writer, report, block_bytes=block_bytes, **options)
     report.relations_made = writer.relation_count
     report.actors, report.types = len(writer.actors), len(writer.types)
-    report.documents, report.states = len(writer.documents), dict(writer.states)
+    report.documents, report.states = writer.document_total(), dict(writer.states)
     writer.close(report.to_dict())
     return {
         str(file.relative_to(path)): file.read_bytes()

@@ -97,7 +97,7 @@ def import_dataset(
         report.relations_made = writer.relation_count
         report.actors = len(writer.actors)
         report.types = len(writer.types)
-        report.documents = writer.document_count or len(writer.documents)
+        report.documents = writer.document_total()
         report.states = dict(writer.states)
         report.output = str(output)
         writer.close(report.to_dict(), written)

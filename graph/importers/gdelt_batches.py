@@ -417,37 +417,50 @@ class _Batches:
     def _documents(self, urls: pa.Array) -> pa.Array:
         """Declare the documents of these URLs (first URL of a key wins); return their cells.
 
-        A document's key (:func:`.gdelt._url_key`: the URL's host and a hash of
-        it) is made by pyarrow for ASCII URLs, by :func:`.gdelt._url_key` for
-        others; it never needs quoting or guarding in a CSV cell.
+        A document's key (:func:`.gdelt_rows._url_key`: the URL's host and a
+        hash of it) is made by pyarrow for ASCII URLs, by ``_url_key`` for
+        others; it never needs quoting or guarding in a CSV cell. The keys and
+        URLs go to the writer as arrays (:meth:`TableWriter.url_documents`).
         """
         keys = _url_keys(urls)
-        documents = self.writer.documents
-        for key, url in zip(keys.to_pylist(), urls.to_pylist(), strict=True):
-            if key and key not in documents:
-                documents[key] = url
+        given = pc.not_equal(urls, "")
+        self.writer.url_documents(keys.filter(given), urls.filter(given))
         return keys
 
 
+HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+
+
 def _url_keys(urls: pa.Array) -> pa.Array:
-    """Return :func:`.gdelt._url_key` of each URL ("" for an empty URL)."""
-    host = pc.ascii_lower(urls)
-    host = pc.replace_substring_regex(host, r"^[a-z]+://(www\.)?", "", max_replacements=1)
-    host = pc.replace_substring_regex(host, r"(?s)/.*", "", max_replacements=1)
+    """Return :func:`.gdelt_rows._url_key` of each URL ("" for an empty URL)."""
+    host = pc.extract_regex(
+        pc.ascii_lower(urls), r"^(?:[a-z]+://(?:www\.)?)?(?P<host>[^/]*)"
+    ).field("host")
     host = pc.replace_substring_regex(host, "[^a-z0-9]+", "-")
     host = pc.utf8_slice_codeunits(pc.utf8_trim(host, "-"), 0, 40)
     host = pc.if_else(pc.equal(host, ""), "url", host)
-    digests = pa.array(
-        [hashlib.sha1(url).hexdigest()[:10] for url in urls.cast(pa.binary()).to_pylist()],
-        pa.string(),
-    )
-    keys = pc.binary_join_element_wise(host, digests, "-")
+    keys = pc.binary_join_element_wise(host, _sha1_prefixes(urls), "-")
     keys = pc.if_else(pc.equal(urls, ""), "", keys)
     others = pc.invert(pc.string_is_ascii(urls))
     if pc.any(others).as_py():
         own = [gdelt._url_key(url) for url in urls.filter(others).to_pylist()]
         keys = pc.replace_with_mask(keys, others, pa.array(own, pa.string()))
     return keys
+
+
+def _sha1_prefixes(texts: pa.Array) -> pa.Array:
+    """Return the first 10 hex digits of the SHA-1 of each string's UTF-8 bytes."""
+    digests = b"".join(
+        [hashlib.sha1(text).digest() for text in texts.cast(pa.binary()).to_pylist()]
+    )
+    first = np.frombuffer(digests, dtype=np.uint8).reshape(-1, 20)[:, :5]
+    digits = np.empty((len(texts), 10), dtype=np.uint8)
+    digits[:, 0::2] = HEX[first >> 4]
+    digits[:, 1::2] = HEX[first & 15]
+    offsets = np.arange(0, 10 * len(texts) + 1, 10, dtype=np.int32)
+    return pa.StringArray.from_buffers(
+        len(texts), pa.py_buffer(offsets), pa.py_buffer(digits.tobytes())
+    )
 
 
 def _mentions(path: Path):

@@ -81,6 +81,8 @@ class TableWriter:
         self.states: dict[str, int] = {}
         self.relation_count = 0
         self.document_count = 0  # documents written by Spark (else: len(documents))
+        self._url_arrays: list = []  # (keys, URLs) pyarrow arrays, in the rows' order
+        self._url_table = None
         known = TABLES["relations"].column_names
         self.relation_columns = known
         self._relation_types = {c.name: c.type for c in TABLES["relations"].columns}
@@ -194,6 +196,44 @@ class TableWriter:
             self._attributes_file.flush()
             self._attributes_file.buffer.write(attribute_lines)
 
+    def url_documents(self, keys, urls) -> None:
+        """Declare URL documents given as pyarrow arrays (the first URL of a key wins).
+
+        What :meth:`document` does for one URL, for a batch of them, kept as
+        arrays (no Python object a document): the batch importers' way.
+        """
+        self._url_arrays.append((keys, urls))
+        self._url_table = None
+
+    def document_total(self) -> int:
+        """Return the number of documents declared (or written by Spark)."""
+        if self.document_count:
+            return self.document_count
+        if self._url_arrays:
+            return len(self._documents_arrays()[0])
+        return len(self.documents)
+
+    def _documents_arrays(self):
+        """Return every document's key and path as pyarrow arrays, by key (first of a key wins)."""
+        if self._url_table is not None:
+            return self._url_table
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        keys = [pa.array(list(self.documents), pa.string())]
+        paths = [pa.array(list(self.documents.values()), pa.string())]
+        keys += [pair[0] for pair in self._url_arrays]
+        paths += [pair[1] for pair in self._url_arrays]
+        keys = pa.concat_arrays(keys)
+        encoded = keys.dictionary_encode()
+        _, firsts = np.unique(encoded.indices.to_numpy(zero_copy_only=False), return_index=True)
+        firsts = pa.array(firsts)
+        keys, paths = keys.take(firsts), pa.concat_arrays(paths).take(firsts)
+        order = pc.sort_indices(keys)  # by UTF-8 bytes: the order of sorted() on str
+        self._url_table = (keys.take(order), paths.take(order))
+        return self._url_table
+
     def _open_attributes(self, names: tuple[str, ...]) -> None:
         if self._attributes is None:
             self._attribute_names = names
@@ -249,23 +289,21 @@ class TableWriter:
 
     def _write_documents(self, path: Path) -> None:
         """Write the documents table, by key (pyarrow sorts and writes a long one)."""
-        if len(self.documents) < ARROW_ROWS or importlib.util.find_spec("pyarrow") is None:
+        if not self._url_arrays and (
+            len(self.documents) < ARROW_ROWS or importlib.util.find_spec("pyarrow") is None
+        ):
             rows = [{"key": key, "path": self.documents[key]} for key in sorted(self.documents)]
             _write_csv(path, "documents", rows)
             return
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
         from .arrow_csv import csv_lines, guard, quote
 
-        keys = pa.array(list(self.documents), pa.string())
-        order = pc.sort_indices(keys)  # by UTF-8 bytes: the order of sorted() on str
-        values = pa.array(list(self.documents.values()), pa.string()).take(order)
-        cells = {"key": quote(guard(keys.take(order))), "path": quote(guard(values))}
+        keys, paths = self._documents_arrays()
+        cells = {"key": quote(guard(keys)), "path": quote(guard(paths))}
         columns = TABLES["documents"].column_names
         with open(path, "wb") as handle:
             handle.write((",".join(columns) + "\n").encode("utf-8"))
-            handle.write(csv_lines([cells.get(name, "") for name in columns]))
+            if len(keys):
+                handle.write(csv_lines([cells.get(name, "") for name in columns]))
 
     def abort(self) -> None:
         """Drop the staging folder (the output folder is left as it was)."""
