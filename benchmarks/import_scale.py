@@ -51,9 +51,12 @@ PYARROW = """
 import sys, time, resource
 import pyarrow.csv as csv
 start = time.perf_counter()
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime
 table = csv.read_csv(sys.argv[1], read_options=csv.ReadOptions(autogenerate_column_names=True),
                      parse_options=csv.ParseOptions(delimiter="\\t"))
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(time.perf_counter() - start, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime - cpu)
 """
 IMPORT = """
 import sys, time, resource
@@ -62,6 +65,8 @@ from graph.importers import gdelt
 from graph.importers.report import ImportReport
 from graph.importers.tables_out import TableWriter
 start = time.perf_counter()
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime
 if sys.argv[3] == "rows":
     writer, report = TableWriter(sys.argv[2]), ImportReport("gdelt")
     gdelt.read_rows([__import__("pathlib").Path(sys.argv[1])], writer, report)
@@ -71,18 +76,22 @@ elif sys.argv[3] == "spark":
     spark_session("local[2]")
     print("spark started in", time.perf_counter() - start, file=sys.stderr)
     start = time.perf_counter()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime
     importers.import_dataset("gdelt", [sys.argv[1]], sys.argv[2], engine="spark")
 else:
     importers.import_dataset("gdelt", [sys.argv[1]], sys.argv[2])
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(time.perf_counter() - start, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime - cpu)
 """
 
 
-def measure(script: str, *args: str) -> tuple[float, float]:
+def measure(script: str, *args: str) -> tuple[float, float, float]:
+    """Return the seconds, peak MiB and CPU seconds (all threads) of a script's work."""
     out = subprocess.run([sys.executable, "-c", script, *args], check=True, capture_output=True)
     sys.stderr.write(out.stderr.decode())
-    seconds, mib = out.stdout.split()
-    return float(seconds), float(mib)
+    seconds, mib, cpu = out.stdout.split()
+    return float(seconds), float(mib), float(cpu)
 
 
 def main() -> None:
@@ -94,17 +103,24 @@ def main() -> None:
         generate(source, rows)
         print(f"generated {rows:,} rows ({source.stat().st_size / 2**20:.0f} MiB) "
               f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
-        arrow_s, arrow_mib = measure(PYARROW, str(source))
-        ours_s, ours_mib = measure(IMPORT, str(source), str(Path(folder) / "out"), "batches")
-        print(f"pyarrow read_csv: {arrow_s:.2f} s, peak {arrow_mib:.0f} MiB")
-        print(f"graph import:     {ours_s:.2f} s, peak {ours_mib:.0f} MiB")
-        print(f"ratio: time {ours_s / arrow_s:.1f}x, memory {ours_mib / arrow_mib:.2f}x")
+        arrow_s, arrow_mib, arrow_cpu = measure(PYARROW, str(source))
+        ours_s, ours_mib, ours_cpu = measure(
+            IMPORT, str(source), str(Path(folder) / "out"), "batches"
+        )
+        print(
+            f"pyarrow read_csv: {arrow_s:.2f} s (CPU {arrow_cpu:.2f} s), peak {arrow_mib:.0f} MiB"
+        )
+        print(f"graph import:     {ours_s:.2f} s (CPU {ours_cpu:.2f} s), peak {ours_mib:.0f} MiB")
+        print(
+            f"ratio: time {ours_s / arrow_s:.1f}x (CPU {ours_cpu / arrow_cpu:.1f}x), "
+            f"memory {ours_mib / arrow_mib:.2f}x"
+        )
         for flag, path, label in (
             ("--rows-path", "rows", "row path"),
             ("--spark", "spark", "spark"),
         ):
             if flag in sys.argv:
-                seconds, mib = measure(IMPORT, str(source), str(Path(folder) / path), path)
+                seconds, mib, _ = measure(IMPORT, str(source), str(Path(folder) / path), path)
                 print(f"{label + ':':17} {seconds:.2f} s ({seconds / arrow_s:.1f}x), "
                       f"peak {mib:.0f} MiB")  # fmt: skip
 

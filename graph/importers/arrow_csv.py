@@ -75,15 +75,12 @@ def quote(array: pa.Array) -> pa.Array:
 
 def csv_lines(columns: list) -> bytes:
     """Return CSV lines (``\\n`` ended, UTF-8) of columns of cells already quoted."""
-    lines = pc.binary_join_element_wise(*columns, ",")
-    offsets, data = _layout(lines)
-    ends = offsets[1:] - offsets[0] + np.arange(len(lines))  # where each "\n" goes
-    out = np.empty(len(data) + len(lines), dtype=np.uint8)
-    kept = np.ones(len(out), dtype=bool)
-    kept[ends] = False
-    out[kept] = data
-    out[ends] = 10
-    return out.tobytes()
+    *first, last = columns
+    last = (
+        "\n" if isinstance(last, str) and not last else pc.binary_join_element_wise(last, "", "\n")
+    )
+    lines = pc.binary_join_element_wise(*first, last, ",")
+    return _layout(lines)[1].tobytes()
 
 
 def _layout(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:

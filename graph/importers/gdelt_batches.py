@@ -80,9 +80,53 @@ def read(sources, writer, report, mentions=None, block_bytes: int = BLOCK_BYTES)
     batches = _Batches(writer, report, _mentions(Path(mentions)) if mentions else None)
     for path in sources:
         total = path.stat().st_size
-        for batch, done in _blocks(path, block_bytes):
+        for batch, done in _ahead(_blocks(path, block_bytes)):
             batches.map(path.name, batch)
             advance(done, total)
+
+
+def _ahead(items, depth: int = 2):
+    """Yield the items of an iterator made in a thread, ``depth`` ahead of the caller.
+
+    The next blocks are read and parsed (pyarrow and numpy, which let go of
+    the interpreter lock) while this one is mapped and written: in order, and
+    an error in the thread is raised here.
+    """
+    import queue
+    import threading
+
+    made: queue.Queue = queue.Queue(maxsize=depth)
+    done = object()
+    stop = threading.Event()
+
+    def work():
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        made.put((item, None), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            made.put((done, None))
+        except BaseException as error:  # handed to the caller, raised there
+            made.put((done, error))
+
+    thread = threading.Thread(target=work, name="gdelt-blocks", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, error = made.get()
+            if error is not None:
+                raise error
+            if item is done:
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -155,8 +199,7 @@ def _parse_block(text: str, before: int, header: bool) -> tuple[_Batch, int]:
     if not data.endswith(b"\n"):
         ends = np.append(ends, len(data))
     starts = np.concatenate([[0], ends[:-1] + 1])
-    tabs_at = np.flatnonzero(raw == 9)
-    tabs = np.searchsorted(tabs_at, ends) - np.searchsorted(tabs_at, starts)
+    tabs = np.add.reduceat(raw == 9, starts, dtype=np.int64)  # a line and its end
     lines = len(ends)
     first = 1 if header else 0
     tabs, starts, ends = tabs[first:], starts[first:], ends[first:]
@@ -436,9 +479,10 @@ def _url_keys(urls: pa.Array) -> pa.Array:
     host = pc.extract_regex(
         pc.ascii_lower(urls), r"^(?:[a-z]+://(?:www\.)?)?(?P<host>[^/]*)"
     ).field("host")
-    host = pc.replace_substring_regex(host, "[^a-z0-9]+", "-")
-    host = pc.utf8_slice_codeunits(pc.utf8_trim(host, "-"), 0, 40)
-    host = pc.if_else(pc.equal(host, ""), "url", host)
+    hosts = host.dictionary_encode()  # a few thousand sites: each made a key part once
+    part = pc.replace_substring_regex(hosts.dictionary, "[^a-z0-9]+", "-")
+    part = pc.utf8_slice_codeunits(pc.utf8_trim(part, "-"), 0, 40)
+    host = pc.if_else(pc.equal(part, ""), "url", part).take(hosts.indices)
     keys = pc.binary_join_element_wise(host, _sha1_prefixes(urls), "-")
     keys = pc.if_else(pc.equal(urls, ""), "", keys)
     others = pc.invert(pc.string_is_ascii(urls))
