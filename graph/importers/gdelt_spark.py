@@ -65,7 +65,7 @@ def read(sources, writer, report, spark, mentions=None) -> tuple[str, ...]:
 
     The actors, types and kinds are declared on ``writer`` (written by its
     ``close``); the relations, documents and attributes are written by Spark,
-    in nine jobs whatever the size of the input.
+    in a fixed number of jobs (a dozen at most) whatever the size of the input.
     """
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
