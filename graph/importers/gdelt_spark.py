@@ -313,9 +313,9 @@ def read(sources, writer, report, spark, mentions=None) -> tuple[str, ...]:
 
     # Jobs 4-7: the relations (numbered in the rows' order), their attributes, the documents.
     staging = writer.staging
-    numbered = _numbered(
+    numbered, ordered = _numbered(
         rows.where(made).join(F.broadcast(roles), "type", "left").orderBy(at), F
-    ).persist(StorageLevel.MEMORY_AND_DISK)
+    )
     numbered.orderBy("relation").select(
         *(
             _relation_column(column.name, column.type, F).alias(column.name)
@@ -348,7 +348,7 @@ def read(sources, writer, report, spark, mentions=None) -> tuple[str, ...]:
 
     # Job 8: each reason's first row as a line number.
     _examples(spark, lines, examples, names, report)
-    for frame in (lines, rows, numbered):
+    for frame in (lines, rows, ordered):
         frame.unpersist()
     return ("relations", "documents")
 
@@ -375,7 +375,8 @@ def _numbered(frame, F):
 
     Each partition's rows are counted (one small collect), and a row's number
     is the rows of the partitions before it plus its place in its own: no
-    window over the whole frame, so it scales with the rows.
+    window over the whole frame, so it scales with the rows. Returns the
+    numbered frame and the persisted one under it (to unpersist when done).
     """
     from pyspark import StorageLevel
 
@@ -392,9 +393,10 @@ def _numbered(frame, F):
         starts.append((part, total - first + 1))
         total += count
     shift = _small(frame.sparkSession, starts, "part int, shift long")
-    return frame.join(F.broadcast(shift), "part").withColumn(
+    numbered = frame.join(F.broadcast(shift), "part").withColumn(
         "relation", F.col("place") + F.col("shift")
     )
+    return numbered, frame
 
 
 def _examples(spark, lines, examples: dict, names: list[str], report) -> None:
