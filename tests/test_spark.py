@@ -572,3 +572,68 @@ def test_spark_reads_the_story_as_the_default_engines(spark):
             assert ours["not_in_story"] == reference["not_in_story"]
             assert ours["roles"] == reference["roles"]
             assert_same_ranking(ours, reference, 1e-9 if measure == "pagerank" else 0.0)
+
+
+# -- graph import gdelt --engine spark ---------------------------------------------------------
+
+
+def test_gdelt_import_in_spark_equals_the_local_import(spark, tmp_path, run):
+    """One Spark import of every GDELT fixture at once (and awkward rows, and Mentions):
+    the report, every table (``graph diff``), the relations' order and the attributes
+    are the local import's; ``--tables`` reads what Spark wrote."""
+    import csv
+
+    import pyarrow.parquet as pq
+
+    from tests.test_import import FIXTURES, awkward_gdelt
+
+    gdelt = FIXTURES / "gdelt"
+    sources = [
+        str(awkward_gdelt(tmp_path)),
+        str(gdelt / "events.csv"),
+        str(gdelt / "matched" / "events.tsv"),
+    ]
+    mentions = ["--mentions", str(gdelt / "matched" / "mentions.tsv")]
+    local, spark_out = tmp_path / "local", tmp_path / "spark"
+    assert run("import", "gdelt", *sources, *mentions, "-o", str(local)).exit_code == 0
+    result = run("import", "gdelt", *sources, *mentions, "-o", str(spark_out), "--engine", "spark")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.replace(str(spark_out), "OUT") == (
+        run("import", "gdelt", *sources, *mentions, "-o", str(local), "--replace").stdout.replace(
+            str(local), "OUT"
+        )
+    )
+    ours = json.loads((spark_out / "import" / "report.json").read_text())
+    theirs = json.loads((local / "import" / "report.json").read_text())
+    assert {**ours, "output": ""} == {**theirs, "output": ""}
+    assert ours["relations_made"] == 71 + 471 + 3
+    assert ours["evidence_states"] == {"asserted": 532, "located": 13}
+    # Partitioned Parquet: folders of part files, read by --data and by --tables.
+    assert (spark_out / "relations.parquet").is_dir()
+    diff = run("diff", str(local), str(spark_out))
+    assert diff.exit_code == 0, diff.stdout
+    with open(local / "import" / "attributes.csv", newline="", encoding="utf-8") as handle:
+        expected = list(csv.reader(handle))
+    got = pq.read_table(spark_out / "import" / "attributes.parquet").to_pylist()
+    assert [[str(row["relation"])] + [row[name] for name in expected[0][1:]] for row in got] == (
+        expected[1:]
+    )
+    with open(local / "relations.csv", newline="", encoding="utf-8") as handle:
+        order = [(row["src"], row["dst"], row["locator"]) for row in csv.DictReader(handle)]
+    relations = pq.read_table(spark_out / "relations.parquet").to_pylist()
+    assert [(row["src"], row["dst"], row["locator"]) for row in relations] == order
+    stats_json = run("stats", "--tables", str(spark_out), "--format", "json")
+    assert stats_json.exit_code == 0, stats_json.stderr
+    assert json.loads(stats_json.stdout)["relations"] == 545
+
+
+def test_spark_import_refuses_what_it_cannot_do(spark, tmp_path, run):
+    from tests.test_import import ACLED
+
+    result = run("import", "acled", str(ACLED), "-o", str(tmp_path / "a"), "--engine", "spark")
+    assert result.exit_code == 2 and "gdelt format only" in result.stderr
+    result = run(
+        "import", "gdelt", str(ACLED), "-o", str(tmp_path / "b"), "--engine", "spark",
+        "--tables", "csv",
+    )  # fmt: skip
+    assert result.exit_code == 2 and "Parquet tables, not CSV" in result.stderr

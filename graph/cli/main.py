@@ -125,6 +125,7 @@ def _add_commands() -> None:
     from .export_command import COMMANDS as EXPORT_COMMANDS
     from .extract_command import COMMANDS as EXTRACT_COMMANDS
     from .html_command import COMMANDS as HTML_COMMANDS
+    from .import_command import COMMANDS as IMPORT_COMMANDS
     from .init_command import COMMANDS as INIT_COMMANDS
     from .query_commands import COMMANDS as QUERY_COMMANDS
     from .review_command import COMMANDS as REVIEW_COMMANDS
@@ -138,6 +139,7 @@ def _add_commands() -> None:
         *DIFF_COMMANDS,
         *EXTRACT_COMMANDS,
         *REVIEW_COMMANDS,
+        *IMPORT_COMMANDS,
     ):
         cli.add_command(command)
 

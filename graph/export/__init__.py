@@ -71,6 +71,9 @@ FORMATS: dict[str, ExportFormat] = {
             "kumu", "kumu", "elements.csv and connections.csv for Kumu's import", folder=True
         ),
         ExportFormat(
+            "ftm", "ftm", "FollowTheMoney entities, one JSON object a line", suffix=".ftm.json"
+        ),
+        ExportFormat(
             "cypher",
             "cypher",
             "a Cypher script (FalkorDB; --dialect kuzu for Kùzu)",
