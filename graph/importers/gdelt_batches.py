@@ -59,19 +59,7 @@ WHITESPACE = (
 BLANK = f"^{WHITESPACE}*$"
 STRIP = f"^{WHITESPACE}+|{WHITESPACE}+$"
 SPACE_BYTES = np.frombuffer(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ", dtype=np.uint8)
-ATTRIBUTES = (
-    "event_id",
-    "event_code",
-    "quad_class",
-    "goldstein",
-    "num_mentions",
-    "num_sources",
-    "num_articles",
-    "avg_tone",
-    "is_root_event",
-    "date_added",
-    "columns",
-)
+ATTRIBUTES = gdelt.ATTRIBUTES
 ACTOR_CELLS = (0, 1, 7, 8, 9)  # code, name and the three type codes, from the actor's start
 
 

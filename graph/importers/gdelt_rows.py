@@ -33,6 +33,7 @@ from .ids import actor_id
 from .mappings import mapping, sign_of_score
 
 __all__ = [
+    "ATTRIBUTES",
     "EVENT_COLUMNS",
     "actor_of",
     "cameo_row",
@@ -43,6 +44,21 @@ __all__ = [
     "read_mentions",
     "read_rows",
 ]
+
+# The attributes each relation keeps from its row (import/attributes), in this order.
+ATTRIBUTES = (
+    "event_id",
+    "event_code",
+    "quad_class",
+    "goldstein",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "avg_tone",
+    "is_root_event",
+    "date_added",
+    "columns",
+)
 
 # The 35 columns every layout begins with (0-based positions).
 EVENT_COLUMNS = [

@@ -41,19 +41,7 @@ WHITESPACE = (
     "[\\t\\n\\x0B\\f\\r\\x1C-\\x1F \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F"
     "\\u205F\\u3000]"
 )
-ATTRIBUTES = (
-    "event_id",
-    "event_code",
-    "quad_class",
-    "goldstein",
-    "num_mentions",
-    "num_sources",
-    "num_articles",
-    "avg_tone",
-    "is_root_event",
-    "date_added",
-    "columns",
-)
+ATTRIBUTES = gdelt.ATTRIBUTES
 # The cells the mapping reads (positions in every layout).
 COLUMNS = (0, 1, 5, 6, 12, 13, 14, 15, 16, 22, 23, 24, 25, 26, 31, 32, 33, 34)
 SPARK_TYPES = {"text": "string", "list": "array<string>", "int": "int", "bool": "boolean",
