@@ -570,12 +570,11 @@ def test_ftm_export_validated_by_followthemoney(ftm):
     assert json.loads(result.stdout) == [
         "Article",
         "LegalEntity",
-        "Membership",
         "Organization",
         "Person",
         "Representation",
         "UnknownLink",
-    ]
+    ]  # the reread seed has no member_of (issue 20): no Membership
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from pathlib import Path
 from ..display import shown_name
 from ..importers.ftm import ACTOR_PREFIX, DOCUMENT_PREFIX, GRAPH_PREFIX, KIND_PREFIX
 from ..importers.mappings import mapping_rows
+from ..model import every_description
 
 __all__ = ["render"]
 
@@ -48,11 +49,11 @@ def render(dataset, folder=None) -> str:
         props = {"name": [actor.name], "keywords": [f"{KIND_PREFIX}{actor.kind}"]}
         if actor.aliases:
             props["alias"] = list(actor.aliases)
-        if actor.description:
-            props["description"] = [actor.description]
+        if every_description(actor):
+            props["description"] = [every_description(actor)]
         kind = kinds.get(actor.kind)
-        if kind is not None and kind.description:
-            props["notes"] = [f"graph:kind-description={kind.description}"]
+        if kind is not None and every_description(kind):
+            props["notes"] = [f"graph:kind-description={every_description(kind)}"]
         lines.append(_entity(f"{ACTOR_PREFIX}{actor.id}", schema_of_actor[actor.id], props))
     urls = getattr(dataset, "document_urls", {})
     for key in sorted({*dataset.documents, *urls}):
@@ -83,7 +84,7 @@ def render(dataset, folder=None) -> str:
             "type": relation.type,
             "sign": relation_type.sign,
             "symmetric": relation_type.symmetric,
-            "type_description": relation_type.description,
+            "type_description": every_description(relation_type),
             "role": getattr(relation_type, "role", "action"),
             "hedged": getattr(relation, "hedged", False),
             "evidence_state": getattr(relation, "evidence_state", "verified"),

@@ -385,7 +385,8 @@ def test_the_png_is_twice_the_screen_with_caption_and_key(visit, seed_page):
     assert page.evaluate("devicePixelRatio") == 1
     assert found["width"] == 2 * found["graphWidth"]
     assert found["height"] > 2 * found["graphHeight"] + 100  # the caption and key under it
-    kinds = page.evaluate("[...new Set(nodes.get().map((n) => n.color))]")
+    # The key shows the kinds drawn (commentators are hidden at first: issue 20).
+    kinds = page.evaluate("[...new Set(nodes.get().filter((n) => !n.hidden).map((n) => n.color))]")
     signs = page.evaluate(
         "Object.values(JSON.parse(document.getElementById('graph-data')"
         ".textContent).signs).map((s) => s.color)"
