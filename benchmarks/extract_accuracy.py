@@ -40,8 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 from graph.extract import extract_text  # noqa: E402
 from graph.extract.gazetteer import folded_words  # noqa: E402
-from graph.extract.gold import read_gold_records  # noqa: E402
 from graph.extract.lexicon import load_lexicon  # noqa: E402
+from graph.importers.plover import read_records  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "plover" / "PLOVER_GSR_CAMEO.txt"
 SEED = ROOT / "seeds" / "ukraine-reassurance-force.txt"
@@ -53,7 +53,7 @@ def split_records(split: str = "held-out") -> list[dict]:
     wanted = 1 if split == "held-out" else 0
     return [
         record
-        for record in read_gold_records(GOLD)
+        for record in read_records(GOLD)
         if record.get("event") != "DOCUMENT"
         and isinstance(record.get("source"), list)
         and record["source"]

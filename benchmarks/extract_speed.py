@@ -24,12 +24,12 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.extract_accuracy import GOLD, SEED  # noqa: E402
 from graph.coverage.text import split_sentences  # noqa: E402
 from graph.extract import extract_text  # noqa: E402
-from graph.extract.gold import read_gold_records  # noqa: E402
+from graph.importers.plover import read_records  # noqa: E402
 
 
 def fixture_sentences() -> list[str]:
     """Return every sentence of the fixtures."""
-    sentences = [record["text"] for record in read_gold_records(GOLD)[1:] if record.get("text")]
+    sentences = [record["text"] for record in read_records(GOLD)[1:] if record.get("text")]
     sentences += [s.text for s in split_sentences(SEED.read_text(encoding="utf-8"))]
     return sentences
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli.main import cli
-from graph.extract.gold import read_gold_records
 from graph.extract.vocabulary import starter_types
+from graph.importers.plover import read_records
 from graph.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +122,7 @@ def _gold_articles(folder: Path) -> list[Path]:
     """Write every PLOVER gold sentence as an article of its own; return their paths."""
     folder.mkdir()
     paths = []
-    records = [r for r in read_gold_records(GOLD) if r.get("event") != "DOCUMENT"]
+    records = [r for r in read_records(GOLD) if r.get("event") != "DOCUMENT"]
     for number, record in enumerate(records):
         # One id is used twice in the file: the number keeps the two apart.
         path = folder / f"{number:03d}-{record['id']}.txt"

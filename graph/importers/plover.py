@@ -24,14 +24,14 @@ from .actors import DEFAULT_KIND, country_name, kind_description, kind_of_type_c
 from .ids import actor_id, slug
 from .mappings import mapping, mapping_rows, sign_of_score
 
-__all__ = ["read", "read_records"]
+__all__ = ["blank_trailing_commas", "read", "read_records"]
 
 
 def read_records(path) -> list:
     """Return the records of a PLOVER file: a JSON array whose trailing commas are allowed."""
     text = path.read_text(encoding="utf-8-sig")
     try:
-        records = json.loads(_blank_trailing_commas(text))
+        records = json.loads(blank_trailing_commas(text))
     except json.JSONDecodeError as error:
         raise DatasetError([Problem(str(path), error.lineno, error.colno, error.msg)]) from None
     if not isinstance(records, list):
@@ -39,8 +39,14 @@ def read_records(path) -> list:
     return records
 
 
-def _blank_trailing_commas(text: str) -> str:
-    """Return ``text`` with each comma before a ``]`` or ``}`` (outside strings) made a space."""
+def blank_trailing_commas(text: str) -> str:
+    """Return ``text`` with each comma before a ``]`` or ``}`` (outside strings) made a space.
+
+    Lines and columns stay those of the file, for the errors :mod:`json` reports.
+
+    >>> blank_trailing_commas('[{"a": "x,]", "b": [1, 2,],},]')
+    '[{"a": "x,]", "b": [1, 2 ] } ]'
+    """
     chars = list(text)
     in_string = escaped = False
     last_comma = None
