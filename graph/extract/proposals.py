@@ -118,26 +118,18 @@ def _quoted(text, mentions, relations, actors, vocabulary, document) -> list[dic
             for r in [*relations, *found]
         ):
             continue
-        type_name, sign = vocabulary.type_of("STATE", "say")
         found.append(
-            {
-                "source": source.id,
-                "type": type_name,
-                "target": target.id,
-                "sign": sign,
-                "evidence": text[start:end],
-                "spans": {
-                    "evidence": [start, end],
-                    "source": list(quoted.speaker_span),
-                    "target": list(quoted.target.name_span),
-                    "cue": list(quoted.cue),
-                },
-                "cue": text[quoted.cue[0] : quoted.cue[1]],
-                "confidence": 0.3,
-                "hedged": False,
-                "reason": f"{quoted.reason}: names {quoted.target.name} in the quotation",
-                "document": document,
-            }
+            _proposal(
+                text,
+                (source.id, target.id),
+                vocabulary.type_of("STATE", "say"),
+                (start, end),
+                (quoted.speaker_span, quoted.target.name_span, quoted.cue),
+                confidence=0.3,
+                hedged=False,
+                reason=f"{quoted.reason}: names {quoted.target.name} in the quotation",
+                document=document,
+            )
         )
     return found
 
@@ -158,28 +150,45 @@ def _relation(text, sentence, proposal, actors, vocabulary, document, sentences=
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    type_name, sign = vocabulary.type_of(
-        proposal.category, proposal.lemma or proposal.cue_text.lower()
+    return _proposal(
+        text,
+        (actors[proposal.source.key].id, actors[proposal.target.key].id),
+        vocabulary.type_of(proposal.category, proposal.lemma or proposal.cue_text.lower()),
+        (start, end),
+        (proposal.source_span, proposal.target_span, cue),
+        confidence=proposal.confidence,
+        hedged=proposal.hedged,
+        reason=proposal.reason
+        + ("; symmetric" if proposal.symmetric and "symmetric" not in proposal.reason else ""),
+        document=document,
     )
-    source = actors[proposal.source.key]
-    target = actors[proposal.target.key]
+
+
+def _proposal(text, ends, typed, evidence, spans, *, confidence, hedged, reason, document) -> dict:
+    """Return one proposed relation as written out: its ends, type, quote, spans and reasons.
+
+    ``ends`` is (source id, target id), ``typed`` (type name, sign), ``evidence``
+    the quote's (start, end) in ``text``, ``spans`` those of the source, the
+    target and the cue.
+    """
+    (source, target), (type_name, sign), (start, end) = ends, typed, evidence
+    source_span, target_span, cue = spans
     return {
-        "source": source.id,
+        "source": source,
         "type": type_name,
-        "target": target.id,
+        "target": target,
         "sign": sign,
         "evidence": text[start:end],
         "spans": {
             "evidence": [start, end],
-            "source": list(proposal.source_span),
-            "target": list(proposal.target_span),
+            "source": list(source_span),
+            "target": list(target_span),
             "cue": list(cue),
         },
         "cue": text[cue[0] : cue[1]],
-        "confidence": proposal.confidence,
-        "hedged": proposal.hedged,
-        "reason": proposal.reason
-        + ("; symmetric" if proposal.symmetric and "symmetric" not in proposal.reason else ""),
+        "confidence": confidence,
+        "hedged": hedged,
+        "reason": reason,
         "document": document,
     }
 
