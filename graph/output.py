@@ -86,8 +86,12 @@ def render_csv(result: Result, width: int = 80) -> str:
         return ""
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([_csv_cell(row.get(column)) for column in table.columns])
+    if not table.columns:  # rows of no cells: one empty line each
+        writer.writerows([] for _ in table.rows)
+        return buffer.getvalue()
+    # Column by column: each column's cells made in one pass, then written in one call.
+    cells = [_csv_column(_values(table.rows, column)) for column in table.columns]
+    writer.writerows(zip(*cells))
     return buffer.getvalue()
 
 
@@ -126,6 +130,67 @@ def _plain(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(_plain(item) for item in value)
     return _UNPRINTABLE.sub("\ufffd", " ".join(str(value).split()))
+
+
+def _values(rows: list[dict], column: str) -> list:
+    """Return the values of ``column`` in ``rows`` (None where a row has none)."""
+    return [row.get(column) for row in rows]
+
+
+def _plain_column(values: list) -> list[str]:
+    """Return :func:`_plain` of every value of a column, the common cases in a few passes.
+
+    Numbers, None and yes/no are made by their type; texts are cleaned only
+    when the column as a whole shows that one needs it (a character that is
+    not printable, or spaces to fold), which the columns of a ranking of
+    20,000 actors never do.
+
+    >>> _plain_column(["a  b", None, 0.5, 3, True, ["x", 1.0]])
+    ['a b', '', '0.5', '3', 'yes', 'x, 1']
+    """
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        texts = values
+    elif kinds == {float}:
+        return [f"{value:.6g}" for value in values]
+    elif kinds == {int}:
+        return list(map(str, values))
+    else:
+        texts = [value if type(value) is str else _plain(value) for value in values]
+    if _clean(texts):
+        return texts
+    return [_plain(text) for text in texts]
+
+
+def _clean(texts: list[str]) -> bool:
+    """Return whether every text is already as :func:`_plain` leaves it (checked in C, at once).
+
+    A printable text holds no control character, no bidirectional override
+    and no white space but the plain space (every other space is not
+    printable); then only spaces at an end or two together would change.
+    """
+    if not "".join(texts).isprintable():
+        return False
+    lines = "\n".join(texts)
+    return not (
+        "  " in lines
+        or " \n" in lines
+        or "\n " in lines
+        or lines.startswith(" ")
+        or lines.endswith(" ")
+    )
+
+
+def _csv_column(values: list) -> list[str]:
+    """Return :func:`_csv_cell` of every value of a column (see :func:`_plain_column`)."""
+    kinds = set(map(type, values))
+    if kinds == {float}:
+        return list(map(repr, values))
+    if kinds == {int}:
+        return list(map(str, values))
+    if kinds <= {str, type(None), bool}:
+        return list(map(spreadsheet_safe, _plain_column(values)))
+    return [_csv_cell(value) for value in values]
 
 
 def _csv_cell(value) -> str:
@@ -244,29 +309,51 @@ def _fields_lines(block: Fields, width: int) -> list[str]:
 
 def _table_lines(table: Table, width: int) -> list[str]:
     headers = [table.headers.get(column, column) for column in table.columns]
-    cells = [[_plain(row.get(column)) for column in table.columns] for row in table.rows]
-    widths = [
-        max([display_width(h), *(display_width(r[i]) for r in cells)])
-        for i, h in enumerate(headers)
-    ]
+    # Column by column: a table of 20,000 rows is a few passes over each column.
+    texts = [_plain_column(_values(table.rows, column)) for column in table.columns]
+    sizes = [_widths(column) for column in texts]
+    widths = [max([display_width(h), *size]) for h, size in zip(headers, sizes)]
     wrap_at = table.columns.index(table.wrap) if table.wrap in table.columns else None
     total = sum(widths) + len(GAP) * (len(widths) - 1)
     if total > width:
         widths = _fit(widths, headers, width, wrap_at)
     lines = [_join_row(headers, widths), _join_row(["-" * w for w in widths], widths)]
-    for row in cells:
-        first = [_cut(cell, w) for cell, w in zip(row, widths)]
-        if wrap_at is None:
+    if not texts:  # rows of no cells: one empty line each
+        return lines + [""] * len(table.rows)
+    if wrap_at is not None:
+        for row in zip(*texts):
+            first = [_cut(cell, w) for cell, w in zip(row, widths)]
+            wrapped = _wrap(row[wrap_at], widths[wrap_at])
+            first[wrap_at] = wrapped[0]
             lines.append(_join_row(first, widths))
-            continue
-        wrapped = _wrap(row[wrap_at], widths[wrap_at])
-        first[wrap_at] = wrapped[0]
-        lines.append(_join_row(first, widths))
-        for more in wrapped[1:]:
-            blank = [""] * len(row)
-            blank[wrap_at] = more
-            lines.append(_join_row(blank, widths))
+            for more in wrapped[1:]:
+                blank = [""] * len(row)
+                blank[wrap_at] = more
+                lines.append(_join_row(blank, widths))
+        return lines
+    padded = [_padded_column(*column) for column in zip(texts, sizes, widths)]
+    lines += map(str.rstrip, map(GAP.join, zip(*padded)))
     return lines
+
+
+def _widths(texts: list[str]) -> list[int]:
+    """Return the display width of each text (its length, for a column all ASCII)."""
+    if "".join(texts).isascii():
+        return list(map(len, texts))
+    return list(map(display_width, texts))
+
+
+def _padded_column(texts: list[str], sizes: list[int], width: int) -> list[str]:
+    """Return each text cut (:func:`_cut`) then padded (:func:`_pad`) to ``width`` columns."""
+    if (
+        all(size == len(text) for text, size in zip(texts, sizes))
+        and max(sizes, default=0) <= width
+    ):
+        return [text.ljust(width) for text in texts]  # ASCII, nothing to cut: as _pad would
+    return [
+        _pad(text, width) if size <= width else _pad(_cut(text, width), width)
+        for text, size in zip(texts, sizes)
+    ]
 
 
 def _fit(widths: list[int], headers: list[str], width: int, wrap_at: int | None) -> list[int]:

@@ -69,3 +69,29 @@ def test_spreadsheet_escape_is_exactly_reversible():
         "''x",
         "x=",
     ]
+
+
+def test_a_column_is_cleaned_and_aligned_as_each_of_its_cells_would_be():
+    # Columns are rendered a column at a time: one cell needing cleaning (spaces to fold, a
+    # tab, a bidirectional override) among clean ones, and a column of mixed types.
+    rows = [
+        {"id": "a", "name": "Plain", "value": 1},
+        {"id": "b", "name": "  two   spaces\there ", "value": 0.25},
+        {"id": "c", "name": "r\u202el", "value": None},
+        {"id": "d", "name": "Türkiye", "value": True},
+        {"id": "e", "name": "東京", "value": ["x", 2.0]},
+    ]
+    result = Result({}, [Table(["id", "name", "value"], rows)])
+    assert render(result, "table") == (
+        "id  name             value\n"
+        "--  ---------------  -----\n"
+        "a   Plain            1\n"
+        "b   two spaces here  0.25\n"
+        "c   r\ufffdl\n"
+        "d   Türkiye          yes\n"
+        "e   東京             x, 2\n"
+    )
+    assert render(result, "csv") == (
+        "id,name,value\na,Plain,1\nb,two spaces here,0.25\nc,r\ufffdl,\n"
+        'd,Türkiye,yes\ne,東京,"x, 2"\n'
+    )
