@@ -60,7 +60,9 @@ class RustworkxEngine(Engine):
                 found = rx.pagerank(
                     built,
                     alpha=PAGERANK["alpha"],
-                    weight_fn=float,
+                    # Unweighted, every edge weighs 1: rustworkx's default weight, 1.0,
+                    # without a Python call per edge (the same scores, bit for bit).
+                    weight_fn=float if graph.weighted else None,
                     tol=pagerank_tol(len(ids)),
                     max_iter=PAGERANK["max_iter"],
                 )
