@@ -44,12 +44,12 @@ class RustworkxEngine(Engine):
         return operation in _WEIGHTED or (operation in _UNWEIGHTED and not weighted)
 
     def centrality(self, graph, measure, *, sample=None, seed=0):
-        import rustworkx as rx
-
         if not graph.nodes:
             return {}
         if measure in ("degree", "in-degree", "out-degree"):
-            return _degree(graph, measure)
+            return _degree(graph, measure)  # summed here: rustworkx is not even imported
+        import rustworkx as rx
+
         built, ids = _build(graph)
         if measure == "pagerank":
             if graph.weighted:

@@ -45,13 +45,11 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import hashlib
 import itertools
 import json
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -161,7 +159,7 @@ def key_of(folder: Path, files: list[Path], options: str = "") -> str | None:
     dataset keeps it so, and paths in its messages start with it): a folder
     typed as ``.`` in one directory is not the ``.`` of another.
     """
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake3()
     for part in (key_of_code(), os.path.realpath(folder), os.fspath(folder), options):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     for path in files:
@@ -169,7 +167,7 @@ def key_of(folder: Path, files: list[Path], options: str = "") -> str | None:
         if content is None:
             return None
         digest.update(content.encode() + b"\0")
-    return digest.hexdigest()
+    return digest.hexdigest(length=20)
 
 
 def load(key: str) -> Dataset | None:
@@ -335,6 +333,8 @@ def store(key: str, dataset: Dataset, paths: dict[str, tuple[str, str | None]]) 
             return  # never certify a document the load did not read
         folder.mkdir(parents=True, exist_ok=True)
         parts = _parts_of(dataset, records)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(
             prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=folder
         )
