@@ -286,3 +286,5 @@ def test_a_command_imports_only_what_it_uses(tmp_path):
     for args in (["centrality"], ["centrality"], ["stats"], ["validate"]):
         modules = modules_after(args, tmp_path)  # centrality twice: cold, then warm
         assert not modules & (heavy | other_commands), args
+    # The seed (a few hundred relations) is read back as objects: no numpy at all.
+    assert "numpy" not in modules_after(["centrality"], tmp_path)

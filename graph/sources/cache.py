@@ -50,12 +50,14 @@ import json
 import os
 import re
 import stat
+import struct
+import sys
 import time
 from pathlib import Path
 
 from blake3 import blake3
 
-from ..columns import NUMERIC, TEXTS, buffers_of
+from ..columns import NUMERIC, TEXTS, buffers_of, relation_objects
 from ..model import EVIDENCE_STATES, ROLES, Actor, Dataset, Document, Kind, RelationType
 from ..problems import Problem
 
@@ -184,7 +186,7 @@ def load(key: str) -> Dataset | None:
         return None
     try:
         blobs = _blobs(mapped, key)
-        meta = json.loads(_verified(mapped, blobs, "meta").tobytes())
+        meta = json.loads(_verified_view(mapped, blobs, "meta").tobytes())
         dataset = _dataset_from(meta, mapped, blobs, path)
         if not _unchanged(meta["paths"], dataset):
             return None  # a document or a root changed since, or now points elsewhere
@@ -483,8 +485,14 @@ def _aliases(lists: list) -> list[tuple[str, ...]]:
 
 
 def _in_range(values, low: int, high: int):
-    """Return ``values`` (an array) if every one lies in [low, high), else raise IndexError."""
-    if len(values) and (int(values.min()) < low or int(values.max()) >= high):
+    """Return ``values`` (an array or a list) if every one lies in [low, high), else raise
+    IndexError."""
+    if not len(values):
+        return values
+    least, most = (
+        (min(values), max(values)) if type(values) is list else (values.min(), values.max())
+    )
+    if int(least) < low or int(most) >= high:
         raise IndexError("number out of range")
     return values
 
@@ -542,7 +550,9 @@ def _dataset_from(data: dict, mapped, blobs: dict, path: Path) -> Dataset:
         raise ValueError("bad evidence state")
     dates, labels = _check(data["dates"], str), _check(data["datasets"], str)
     names = _check(data["document_names"], str)
-    arrays = {name: _verified(mapped, blobs, name) for name in NUMERIC}
+    as_objects = _as_objects(blobs)
+    read = _verified_list if as_objects else _verified
+    arrays = {name: read(mapped, blobs, name) for name in NUMERIC}
     count = len(arrays["source"])
     if any(len(values) != count for values in arrays.values()):
         raise ValueError("columns of different lengths")
@@ -557,11 +567,15 @@ def _dataset_from(data: dict, mapped, blobs: dict, path: Path) -> Dataset:
     }
     for name, (low, high) in limits.items():
         _in_range(arrays[name], low, high)
-    if arrays["hedged"].dtype != bool or arrays["weight"].dtype.kind != "f":
-        raise TypeError("bad column type")
-    if len(arrays["hedged"]) and arrays["hedged"].view("u1").max() > 1:
-        raise ValueError("bad flag")
-    texts = {name: _texts(mapped, blobs, name, count, path) for name in TEXTS}
+    if as_objects:
+        if any(flag > 1 for flag in arrays["hedged"]):
+            raise ValueError("bad flag")
+        arrays["hedged"] = list(map(bool, arrays["hedged"]))
+    else:
+        if arrays["hedged"].dtype != bool or arrays["weight"].dtype.kind != "f":
+            raise TypeError("bad column type")
+        if len(arrays["hedged"]) and arrays["hedged"].view("u1").max() > 1:
+            raise ValueError("bad flag")
     warnings = [_problem(problem) for problem in _check(data["warnings"], dict)]
     folder = data["folder"]
     _check([folder], str, optional=True)
@@ -576,9 +590,60 @@ def _dataset_from(data: dict, mapped, blobs: dict, path: Path) -> Dataset:
     )
     dataset.document_urls = urls
     dataset.evidence_allowed = allowed
-    ids = sorted(actors)
-    columns = Columns(ids, list(types), dates, names, labels, arrays, texts)
-    return ColumnarDataset.of(dataset, columns)
+    tables = (sorted(actors), list(types), dates, names, labels)
+    if as_objects:
+        texts = [_text_list(mapped, blobs, name, count) for name in TEXTS]
+        dataset.relations = relation_objects(tables, arrays, *texts)
+        return dataset
+    texts = {name: _texts(mapped, blobs, name, count, path) for name in TEXTS}
+    return ColumnarDataset.of(dataset, Columns(*tables, arrays, texts))
+
+
+# A dataset of at most this many relations is read back as objects, checked whole,
+# without numpy: importing numpy costs more than building a few thousand relations.
+OBJECTS_UP_TO = 5_000
+# The formats of memoryview (native, checked below) for the parts' numpy types.
+_FORMATS = {"<i4": "i", "<i8": "q", "<f8": "d", "|b1": "B", "|i1": "b", "|u1": "B"}
+
+
+def _as_objects(blobs: dict) -> bool:
+    """Return whether the entry's relations are read as objects (few of them; see above)."""
+    if sys.byteorder != "little" or any(blobs[name][0] != NUMERIC[name] for name in NUMERIC):
+        return False  # read by numpy, which knows the byte order and checks the types
+    if any(struct.calcsize(_FORMATS[kind]) != _TYPES[kind] for kind in NUMERIC.values()):
+        return False
+    return blobs["source"][2] // _TYPES[NUMERIC["source"]] <= OBJECTS_UP_TO
+
+
+def _verified_list(mapped, blobs: dict, name: str) -> list:
+    """Return the part ``name`` as a list of numbers, after checking its checksum."""
+    return _verified_view(mapped, blobs, name).cast(_FORMATS[blobs[name][0]]).tolist()
+
+
+def _verified_view(mapped, blobs: dict, name: str) -> memoryview:
+    """Return the bytes of the part ``name``, after checking its checksum."""
+    _, start, size, digest = blobs[name]
+    view = memoryview(mapped)[start : start + size]
+    if _digest(view) != digest:
+        raise ValueError(f"checksum of {name}")
+    return view
+
+
+def _text_list(mapped, blobs: dict, name: str, count: int) -> list[str | None]:
+    """Return a text column as a list of texts (or None), every part checked now."""
+    parts = [name, name + "_ends", name + "_present"]
+    if [blobs[part][0] for part in parts] != ["|u1", "<i8", "|b1"]:
+        raise TypeError("bad text column")
+    data = _verified_view(mapped, blobs, name).tobytes()
+    ends, present = (_verified_list(mapped, blobs, part) for part in parts[1:])
+    if len(ends) != count + 1 or len(present) != count:
+        raise ValueError("text column of another length")
+    if ends[0] != 0 or ends[-1] != len(data) or any(a > b for a, b in itertools.pairwise(ends)):
+        raise ValueError("bad text ends")
+    return [
+        data[a:b].decode("utf-8", "surrogatepass") if shown else None
+        for a, b, shown in zip(ends, ends[1:], present)
+    ]
 
 
 def _texts(mapped, blobs: dict, name: str, count: int, path: Path):
