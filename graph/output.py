@@ -425,19 +425,19 @@ def _table_lines(table: Table, width: int) -> list[str]:
 
 
 def _widths(texts: list[str]) -> list[int]:
-    """Return the display width of each text (its length, for a column all ASCII)."""
-    if "".join(texts).isascii():
+    """Return the display width of each text: its length, where every character of the
+    column takes one terminal column (ASCII, and most accented letters)."""
+    joined = "".join(texts)
+    if joined.isascii() or all(_char_width(char) == 1 for char in set(joined) if ord(char) > 127):
         return list(map(len, texts))
     return list(map(display_width, texts))
 
 
 def _padded_column(texts: list[str], sizes: list[int], width: int) -> list[str]:
     """Return each text cut (:func:`_cut`) then padded (:func:`_pad`) to ``width`` columns."""
-    if (
-        all(size == len(text) for text, size in zip(texts, sizes))
-        and max(sizes, default=0) <= width
-    ):
-        return [text.ljust(width) for text in texts]  # ASCII, nothing to cut: as _pad would
+    if max(sizes, default=0) <= width and sizes == list(map(len, texts)):
+        # Nothing to cut, a column per character: padded as _pad pads.
+        return list(map(str.ljust, texts, itertools.repeat(width)))
     return [
         _pad(text, width) if size <= width else _pad(_cut(text, width), width)
         for text, size in zip(texts, sizes)
