@@ -134,7 +134,12 @@ def content_hash(data: bytes) -> str:
 
 
 def _hash_file(path: Path | str, limit: int = 2 << 30) -> str | None:
-    """Return a hash of a regular file's content; None for anything else (a pipe, a device...)."""
+    """Return a hash of a regular file's content; None for anything else (a pipe, a device...).
+
+    Read with plain system calls, a block at a time (never mapped: a file
+    truncated under a mapping kills the reader): thousands of documents are
+    hashed on every warm load.
+    """
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (OSError, ValueError):
@@ -144,9 +149,8 @@ def _hash_file(path: Path | str, limit: int = 2 << 30) -> str | None:
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None  # the loader reports it; nothing of it is cached
         digest = blake3()
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            for block in iter(lambda: file.read(1 << 20), b""):
-                digest.update(block)
+        while block := os.read(descriptor, 1 << 20):
+            digest.update(block)
         return digest.hexdigest(length=16)
     except OSError:
         return None
@@ -279,9 +283,13 @@ def _unchanged(paths, dataset: Dataset) -> bool:
     read = set()
     hashed: dict[str, str | None] = {}  # a file named by many paths is hashed once
     realpath = _realpaths()
-    for declared, target, content in _check(paths, list):
-        _check([declared, target], str)
-        _check([content], str, optional=True)
+    _check(paths, list)
+    if not set(map(len, paths)) <= {3}:
+        raise ValueError("a path is not [declared, target, hash]")
+    declared_and_targets = [part for path in paths for part in path[:2]]
+    _check(declared_and_targets, str)
+    _check([path[2] for path in paths], str, optional=True)
+    for declared, target, content in paths:
         if realpath(declared) != target:
             return False
         if content is None:
