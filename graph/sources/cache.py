@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import itertools
 import json
 import os
@@ -133,16 +134,26 @@ def content_hash(data: bytes) -> str:
     return blake3(data).hexdigest(length=16)
 
 
-def _hash_file(path: Path | str, limit: int = 2 << 30) -> str | None:
+def _hash_file(path: Path | str, limit: int = 2 << 30, follow: bool = True):
     """Return a hash of a regular file's content; None for anything else (a pipe, a device...).
 
     Read with plain system calls, a block at a time (never mapped: a file
     truncated under a mapping kills the reader): thousands of documents are
-    hashed on every warm load.
+    hashed on every warm load. ``follow=False``: a symbolic link is not
+    followed, and gives :data:`_LINK`.
     """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    if not follow:
+        if not getattr(os, "O_NOFOLLOW", 0) and os.path.islink(path):
+            return _LINK  # no flag for it here: asked first
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if not follow and error.errno in (errno.ELOOP, errno.EMLINK):
+            return _LINK if os.path.islink(path) else None
+        return None
+    except ValueError:
         return None
     try:
         info = os.fstat(descriptor)
@@ -192,7 +203,7 @@ def load(key: str) -> Dataset | None:
         blobs = _blobs(mapped, key)
         meta = json.loads(_verified_view(mapped, blobs, "meta").tobytes())
         dataset = _dataset_from(meta, mapped, blobs, path)
-        if not _unchanged(meta["paths"], dataset):
+        if not _unchanged(meta["paths"], [path for _, path in meta["documents"]]):
             return None  # a document or a root changed since, or now points elsewhere
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, RecursionError):
         return None  # RecursionError: nested deeper than any entry the cache writes
@@ -272,17 +283,17 @@ def _verified(mapped, blobs: dict, name: str):
     return np.frombuffer(mapped, dtype=kind, count=size // _TYPES[kind], offset=start)
 
 
-def _unchanged(paths, dataset: Dataset) -> bool:
+def _unchanged(paths, documents: list[str]) -> bool:
     """Return whether every path the load resolved resolves as it did, to the bytes it read.
 
     ``paths`` holds ``[declared, target, hash]`` for each path the loader
     resolved: documents with the hash of the bytes read, document roots
-    (folders) with None. Every document of ``dataset`` must be among the
-    targets read, so no entry certifies a document that the load did not read.
+    (folders) with None. Every one of ``documents`` (the dataset's, as the
+    entry names them) must be among the targets read, so no entry certifies
+    a document that the load did not read.
     """
     read = set()
-    hashed: dict[str, str | None] = {}  # a file named by many paths is hashed once
-    realpath = _realpaths()
+    resolve = _realpaths()
     _check(paths, list)
     if not set(map(len, paths)) <= {3}:
         raise ValueError("a path is not [declared, target, hash]")
@@ -290,39 +301,49 @@ def _unchanged(paths, dataset: Dataset) -> bool:
     _check(declared_and_targets, str)
     _check([path[2] for path in paths], str, optional=True)
     for declared, target, content in paths:
-        if realpath(declared) != target:
-            return False
         if content is None:
-            if not os.path.isdir(declared):
+            if resolve(declared) != target or not os.path.isdir(declared):
                 return False
             continue
-        if target not in hashed:
-            hashed[target] = _hash_file(declared)
-        if hashed[target] != content:
+        if resolve(declared, hashed=True) != (target, content):
             return False
         read.add(target)
-    return all(str(document.path) in read for document in dataset.documents.values())
+    return all(path in read for path in documents)
+
+
+_LINK = object()  # what _hash_file gives for a symbolic link it was told not to follow
 
 
 def _realpaths():
     """Return a function equal to ``os.path.realpath`` that resolves each folder once.
 
     Documents mostly share a few folders: resolving a folder costs a system
-    call per component, the file's own name then one more.
+    call per component, the file's own name then one more. With ``hashed``,
+    it returns the path resolved and the hash of the file there
+    (:func:`_hash_file`), the file opened once: not followed if it is a link
+    (then resolved and read as a link is).
 
     >>> realpath = _realpaths()
     >>> realpath(__file__) == os.path.realpath(__file__)
     True
+    >>> realpath(__file__, hashed=True) == (os.path.realpath(__file__), _hash_file(__file__))
+    True
     """
     folders: dict[str, str] = {}
 
-    def realpath(path: str) -> str:
+    def realpath(path: str, hashed: bool = False):
         head, tail = os.path.split(path)
         if tail in ("", ".", ".."):
-            return os.path.realpath(path)
+            resolved = os.path.realpath(path)
+            return (resolved, _hash_file(path)) if hashed else resolved
         if head not in folders:
             folders[head] = os.path.realpath(head or os.curdir)
         candidate = os.path.join(folders[head], tail)
+        if hashed:
+            content = _hash_file(candidate, follow=False)
+            if content is not _LINK:
+                return candidate, content  # opened, not a link: resolved as it stands
+            return os.path.realpath(candidate), _hash_file(path)
         return os.path.realpath(candidate) if os.path.islink(candidate) else candidate
 
     return realpath
