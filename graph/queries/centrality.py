@@ -45,6 +45,7 @@ rank ("1224" ranking), so a rank is 1 + the number of actors scoring higher.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 
 from ..build import story, story_keys
 from ..choices import check_choice
@@ -212,8 +213,9 @@ def _check_finite(scores: dict, measure: str) -> None:
 
 def _ranked(scores: dict) -> list[tuple[str, int]]:
     """Return ``(id, rank)`` by score, highest first, ties by id sharing a rank."""
-    rounded = {node: round(score, TIE_DIGITS) for node, score in scores.items()}
-    keyed = sorted(rounded, key=lambda node: (-rounded[node], node))
+    rounded = dict(zip(scores, map(round, scores.values(), repeat(TIE_DIGITS))))
+    # By id, then by score highest first: a stable sort keeps ids in order among ties.
+    keyed = sorted(sorted(rounded), key=rounded.__getitem__, reverse=True)
     ranks: list[tuple[str, int]] = []
     for position, node in enumerate(keyed, start=1):
         tied = ranks and rounded[node] == rounded[ranks[-1][0]]
