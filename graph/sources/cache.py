@@ -26,7 +26,9 @@ a symlink pointed elsewhere, is read again (and checked again).
   checks the header, the JSON part and the numeric columns (a few MB on
   200,000 relations), and every code against its table; the texts (quotes,
   locators, most of an entry) are checked when first read, so a command
-  that prints no quote never reads them (see :func:`_texts`).
+  that prints no quote never reads them (see :func:`_texts`). A dataset of
+  at most :data:`OBJECTS_UP_TO` relations is read back as objects at once,
+  every part checked, without numpy (whose import costs more than they do).
 * Safe: an entry whose header, checksum, key or shape is wrong (corrupt,
   truncated, stale, written by another version, foreign, or nested past the
   parser's recursion limit) is ignored and rebuilt. Only regular files are
