@@ -157,16 +157,22 @@ def centrality(
         result["sample"] = None if sources is None else {"sources": sources, "seed": seed}
     ranked = {name: _ranked(scores[name]) for name in measures}
     ranks = {name: dict(ranked[name]) for name in measures} if measure == "all" else {}
-    rows = []
-    for actor_id, rank in ranked[measures[0]][:top]:
-        actor = dataset.actors[actor_id]
-        row = {"id": actor.id, "name": actor.name, "kind": actor.kind}
-        if measure == "all":
+    actors = dataset.actors
+    if measure == "all":
+        rows = []
+        for actor_id, _ in ranked[measures[0]][:top]:
+            actor = actors[actor_id]
+            row = {"id": actor.id, "name": actor.name, "kind": actor.kind}
             row["scores"] = {name: scores[name][actor_id] for name in measures}
             row["ranks"] = {name: ranks[name][actor_id] for name in measures}
-        else:
-            row.update(score=scores[measure][actor_id], rank=rank)
-        rows.append(row)
+            rows.append(row)
+    else:
+        score = scores[measure]
+        rows = [
+            {"id": a.id, "name": a.name, "kind": a.kind, "score": score[i], "rank": rank}
+            for i, rank in ranked[measure][:top]
+            for a in (actors[i],)
+        ]
     if measure == "all":
         result["measures"] = list(measures)
     result["results"] = rows
