@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run.py --markdown      # S, M and L
     .venv/bin/python benchmarks/run.py --sizes S,M     # quicker
-    .venv/bin/python benchmarks/run.py --sizes XL --markdown --no-betweenness
+    .venv/bin/python benchmarks/run.py --sizes XL --markdown --no-engines --no-betweenness
+    .venv/bin/python benchmarks/run.py --sizes L,XL --corpora /work/bench  # corpora written before
 
 For each size it writes a corpus (:mod:`benchmarks.corpus`, seed 0) with the
 same data as JSON beside it, then times whole processes (start-up, imports,
@@ -11,13 +12,15 @@ its peak memory (``ru_maxrss``) and, for betweenness, its CPU time:
 
 * ours: ``graph validate`` with an empty cache (``XDG_CACHE_HOME`` pointed at
   a fresh folder), then ``graph stats``, ``graph centrality --measure
-  pagerank``, ``graph path`` and exact betweenness warm (after one run has
-  filled the cache), ``graph camps``, and on M ``graph html``; on the seed,
+  pagerank`` (every actor's row, as the table, the default; and as JSON),
+  ``graph path`` and exact betweenness warm (after one run has filled the
+  cache), ``graph camps`` (not on XL), and on M ``graph html``; on the seed,
   ``graph centrality``;
 * floors (issue 24): a process that only ``json.load``s the same data
   written as JSON, one that only parses the YAML with PyYAML's
-  ``CSafeLoader``, and the import floor ``python -c "import networkx, yaml,
-  click"``;
+  ``CSafeLoader`` (on XL estimated from a tenth of the bytes and scaled,
+  ``--yaml-sample``: the whole parse holds ~8 GB for minutes), and the
+  import floor ``python -c "import networkx, yaml, click"``;
 * peers (issue 10): scripts that ``json.load`` the data, build networkx's
   ``DiGraph`` and call ``nx.pagerank`` or ``nx.all_shortest_paths``;
   networkx's exact betweenness, estimated from sampled sources where it would
@@ -41,6 +44,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -174,23 +178,69 @@ def machine() -> str:
     )
 
 
-def rows_for(size: str, folder: Path, repeat: int, betweenness: bool = True) -> list[dict]:
-    """Measure one size; return the rows of its table (goals: issue 24's, see the docstring)."""
+def written(folder: Path, size: str, ready: Path | None) -> tuple[Path, list[str], int, str]:
+    """Return the corpus folder of ``size``, its actor ids, its relation count and what was done.
+
+    A folder ``ready/SIZE`` holding the corpus with its ``corpus.json`` (as
+    ``benchmarks/corpus.py SIZE DIR --json`` writes it) is used as it is;
+    otherwise the corpus is written into ``folder``.
+    """
+    if ready is not None and (ready / size / "corpus.json").is_file():
+        folder = ready / size
+        actors = (folder / "actors.yaml").read_text(encoding="utf-8")
+        ids = re.findall(r"^  - id: (\S+)$", actors, flags=re.MULTILINE)
+        with open(folder / "relations.yaml", "rb") as file:
+            relations = sum(
+                block.count(b"\n  - source: ") for block in iter(lambda: file.read(1 << 24), b"")
+            )
+        return folder, ids, relations, f"read {folder}"
     started = time.perf_counter()
     built = corpus.write(folder, size, seed=0, json_too=True)
-    generated = time.perf_counter() - started
+    spent = f"generated in {time.perf_counter() - started:.1f} s"
+    return folder, [actor["id"] for actor in built.actors], len(built.relations), spent
+
+
+def yaml_floor(folder: Path, sample: float) -> tuple[float, float, str]:
+    """Return (seconds, peak MiB, how) of the CSafeLoader parse of ``folder``'s YAML.
+
+    ``sample`` below 1 parses that share of each file (cut at an entry) and
+    scales time and memory by the bytes: PyYAML holds the whole document as
+    Python objects, ~8 GB and minutes on XL, linear in the bytes.
+    """
+    if sample >= 1:
+        seconds, memory = peak([PYTHON, "-c", YAML_PARSE, str(folder)])
+        return seconds, memory, "CSafeLoader parse"
+    with tempfile.TemporaryDirectory(prefix="graph-yaml-sample-") as cut:
+        whole = kept = 0
+        for name, entry in (("actors.yaml", b"\n  - id: "), ("relations.yaml", b"\n  - source: ")):
+            data = (folder / name).read_bytes()
+            end = data.find(entry, int(len(data) * sample))
+            part = data if end < 0 else data[: end + 1]
+            (Path(cut) / name).write_bytes(part)
+            whole, kept = whole + len(data), kept + len(part)
+        base_s, base_mb = peak([PYTHON, "-c", "pass"])
+        seconds, memory = peak([PYTHON, "-c", YAML_PARSE, cut])
+    scale = whole / kept
+    estimate = (seconds - base_s) * scale + base_s, (memory - base_mb) * scale + base_mb
+    return *estimate, f"CSafeLoader parse, est. from {kept / whole:.0%} of the bytes"
+
+
+def rows_for(
+    size: str,
+    folder: Path,
+    repeat: int,
+    betweenness: bool = True,
+    ready: Path | None = None,
+    yaml_sample: float = 1.0,
+) -> list[dict]:
+    """Measure one size; return the rows of its table (goals: issue 24's, see the docstring)."""
+    folder, ids, relations, how = written(folder, size, ready)
     data = str(folder)
     data_json = str(folder / "corpus.json")
-    ids = [actor["id"] for actor in built.actors]
     source, target = ids[1], ids[-1]
     n = len(ids)
     large = size == "L"
-    rows = [
-        {
-            "what": f"generate {size} ({n} actors, {len(built.relations)} relations)",
-            "ours": generated,
-        }
-    ]
+    rows = [{"what": f"corpus {size} ({n} actors, {relations} relations): {how}", "ours": None}]
 
     cache = tempfile.mkdtemp(prefix="graph-cache-")
     warm_env = {"XDG_CACHE_HOME": cache}
@@ -206,11 +256,12 @@ def rows_for(size: str, folder: Path, repeat: int, betweenness: bool = True) -> 
 
     # The floors.
     json_s, json_mb = min(peak([PYTHON, "-c", JSON_LOAD, data_json]) for _ in range(repeat))
-    yaml_s = script(YAML_PARSE, data)["s"]
+    yaml_s, yaml_mb, yaml_how = yaml_floor(folder, yaml_sample)
     imports_s = script(IMPORTS)["s"]
     rows.append({"what": "floor: json.load of the same data", "ours": json_s})
     rows.append({"what": "floor: json.load peak RSS (MiB)", "ours": json_mb, "unit": "MiB"})
-    rows.append({"what": "floor: CSafeLoader parse of the YAML", "ours": yaml_s})
+    rows.append({"what": f"floor: {yaml_how} of the YAML", "ours": yaml_s})
+    rows.append({"what": f"floor: {yaml_how}, peak RSS (MiB)", "ours": yaml_mb, "unit": "MiB"})
     rows.append({"what": "floor: import networkx, yaml, click", "ours": imports_s})
     # Cold validate: a fresh cache folder each run.
     validate_s, validate_mb = min(
@@ -224,7 +275,7 @@ def rows_for(size: str, folder: Path, repeat: int, betweenness: bool = True) -> 
         row(
             "validate, cold (quotes checked)",
             validate_s,
-            "CSafeLoader parse",
+            yaml_how,
             yaml_s,
             0.1 if large else None,
             absolute={"L": 2.5, "XL": 15}.get(size),
@@ -253,15 +304,20 @@ def rows_for(size: str, folder: Path, repeat: int, betweenness: bool = True) -> 
             absolute=1.5 if size == "XL" else None,
         )
     )
-    pagerank = ours("centrality", "--measure", "pagerank", "--format", "json")
+    # Every actor's row, as a table (the default): what a reader runs.
+    pagerank_json = ours("centrality", "--measure", "pagerank", "--format", "json")
+    pagerank = ours("centrality", "--measure", "pagerank")
     rows.append(
         row(
-            f"centrality pagerank, warm ({_engine(pagerank)})",
+            f"centrality pagerank, warm, {n:,} rows as the table ({_engine(pagerank_json)})",
             pagerank["s"],
             "json.load",
             json_s,
             1.0 if large else None,
         )
+    )
+    rows.append(
+        row("centrality pagerank, warm, as JSON", pagerank_json["s"], "json.load", json_s, None)
     )
     path = ours("path", source, target, "--format", "json")
     rows.append(
@@ -309,6 +365,8 @@ def rows_for(size: str, folder: Path, repeat: int, betweenness: bool = True) -> 
                 "ours": exact_cpu,
             }
         )
+    if size == "XL":  # camps' exact split and margins: minutes on a million relations
+        return rows
     camps = ours("camps", "--format", "json")
     try:
         frustrated = len(json.loads(camps["out"])["frustrated"])
@@ -514,6 +572,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-engines", action="store_true", help="skip the in-process engine tables"
     )
+    parser.add_argument(
+        "--corpora",
+        type=Path,
+        help="read each size's corpus from DIR/SIZE where it is there with its corpus.json "
+        "(benchmarks/corpus.py SIZE DIR/SIZE --json), rather than writing it",
+    )
+    parser.add_argument(
+        "--yaml-sample",
+        type=float,
+        default=None,
+        metavar="SHARE",
+        help="estimate the CSafeLoader floor from this share of the YAML, scaled by the bytes "
+        "(default: 0.1 on XL, whose whole parse holds ~8 GB for minutes; 1: parse it all)",
+    )
     options = parser.parse_args(argv)
     print(f"Machine: {machine()}\n", flush=True)
     print(f"Load average at the start (1, 5, 15 min): {load()}\n", flush=True)
@@ -524,7 +596,15 @@ def main(argv: list[str] | None = None) -> int:
             size = size.strip().upper()
             repeat = options.repeat or (3 if size in ("S", "M") else 1)
             before = load()
-            rows = rows_for(size, root / size, repeat, not options.no_betweenness)
+            sample = options.yaml_sample or (0.1 if size == "XL" else 1.0)
+            rows = rows_for(
+                size,
+                root / size,
+                repeat,
+                not options.no_betweenness,
+                options.corpora,
+                sample,
+            )
             print(
                 render(
                     f"{size}: {corpus.SIZES[size].actors:,} actors, "

@@ -118,6 +118,8 @@ def story(dataset: Dataset, with_commentary: bool = False) -> tuple[Dataset, lis
         return dataset, []
     read = set(STORY_ROLES)
     kept_types = {name for name, kind in dataset.types.items() if kind.role in read}
+    if dataset.columns is not None:  # the same, on the arrays (no relation objects built)
+        return dataset.only_types(kept_types)
     relations = [r for r in dataset.relations if r.type in kept_types]
     if len(relations) == len(dataset.relations):
         return dataset, []

@@ -43,7 +43,7 @@ from itertools import accumulate, repeat
 
 from .model import EVIDENCE_STATES, Dataset, Projection, Relation
 
-__all__ = ["ColumnProjection", "ColumnarDataset", "Columns", "TextColumn"]
+__all__ = ["ColumnProjection", "ColumnarDataset", "Columns", "TextColumn", "relation_objects"]
 
 # The numeric columns, their numpy types (little-endian, as the cache writes them).
 NUMERIC = {
@@ -187,33 +187,10 @@ class Columns:
 
         if rows is None:
             rows = np.arange(len(self))
-        ids, types = self.ids, self.types
-        arrays = {name: values[rows].tolist() for name, values in self.arrays.items()}
-        dates, documents, datasets = (
-            [*self.dates, None],
-            [*self.documents, None],
-            [
-                *self.datasets,
-                None,
-            ],
-        )
-        return list(
-            map(
-                Relation,
-                [ids[n] for n in arrays["source"]],
-                [types[n] for n in arrays["type"]],
-                [ids[n] for n in arrays["target"]],
-                self.texts["evidence"].values(rows),
-                [documents[n] for n in arrays["document"]],
-                [dates[n] for n in arrays["date"]],
-                arrays["weight"],
-                repeat(0),
-                [datasets[n] for n in arrays["dataset"]],
-                arrays["hedged"],
-                [EVIDENCE_STATES[n] for n in arrays["state"]],
-                self.texts["locator"].values(rows),
-            )
-        )
+        values = {name: values[rows].tolist() for name, values in self.arrays.items()}
+        texts = [self.texts[name].values(rows) for name in TEXTS]
+        tables = (self.ids, self.types, self.dates, self.documents, self.datasets)
+        return relation_objects(tables, values, *texts)
 
     def codes_of(self, actors) -> object:
         """Return a boolean array over the codes: True for the ids in ``actors``."""
@@ -279,6 +256,30 @@ class ColumnarDataset(Dataset):
         made = ColumnarDataset.of(self, columns)
         made.actors = actors
         return made
+
+    def only_types(self, names) -> tuple[Dataset, list[str]]:
+        """Return the dataset with the relations of the types ``names`` only, and the ids
+        (sorted) of the actors that had relations and have none left, who are removed.
+
+        The dataset itself and ``[]`` when every relation is kept. What
+        :func:`graph.build.story` does on the objects, on the arrays.
+        """
+        import numpy as np
+
+        columns = self.columns
+        keep = np.array([name in names for name in columns.types], dtype=bool)[columns.type]
+        if keep.all():
+            return self, []
+        ends = len(columns.ids)
+        related = np.zeros(ends, dtype=bool)
+        related[columns.source] = related[columns.target] = True
+        in_story = np.zeros(ends, dtype=bool)
+        in_story[columns.source[keep]] = in_story[columns.target[keep]] = True
+        # Codes follow the sorted ids: the actors left out come out sorted.
+        left_out = [columns.ids[n] for n in np.flatnonzero(related & ~in_story).tolist()]
+        gone = set(left_out)
+        actors = {i: actor for i, actor in self.actors.items() if i not in gone}
+        return self.with_columns(actors, columns.take(keep)), left_out
 
     def project(self, directed: bool, weighted: bool) -> Projection | None:
         """Return :meth:`Projection.of` this dataset, on the columns (see :func:`project`)."""
@@ -364,6 +365,33 @@ class ColumnProjection(Projection):
             return np.bincount(picked, minlength=len(self.ids))
         weights = np.repeat(self.weights[order], len(ends))
         return np.bincount(picked, weights=weights, minlength=len(self.ids))
+
+
+def relation_objects(tables: tuple, values: dict, evidence: list, locators: list) -> list[Relation]:
+    """Return the relations of columns as objects: ``tables`` as :meth:`Columns.__init__` takes
+    them (ids, types, dates, documents, datasets), ``values`` each numeric column of
+    :data:`NUMERIC` as a list, the texts as lists (None for none).
+    """
+    ids, types, dates, documents, datasets = tables
+    # Code -1 (no date, document or dataset) reads the None at the end.
+    dates, documents, datasets = [*dates, None], [*documents, None], [*datasets, None]
+    return list(
+        map(
+            Relation,
+            [ids[n] for n in values["source"]],
+            [types[n] for n in values["type"]],
+            [ids[n] for n in values["target"]],
+            evidence,
+            [documents[n] for n in values["document"]],
+            [dates[n] for n in values["date"]],
+            values["weight"],
+            repeat(0),
+            [datasets[n] for n in values["dataset"]],
+            values["hedged"],
+            [EVIDENCE_STATES[n] for n in values["state"]],
+            locators,
+        )
+    )
 
 
 def project(dataset: ColumnarDataset, directed: bool, weighted: bool) -> Projection | None:

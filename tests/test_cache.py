@@ -80,7 +80,13 @@ def test_a_second_load_comes_from_the_cache_and_equals_the_first(private_cache):
     assert warm.find_actor(cold.relations[0].source) == cold.actors[cold.relations[0].source]
 
 
-def test_the_cache_lives_under_xdg_cache_home_and_holds_columns(private_cache):
+@pytest.fixture
+def as_columns(monkeypatch):
+    """Read every entry back as columns, as a dataset of more than a few thousand relations."""
+    monkeypatch.setattr(cache, "OBJECTS_UP_TO", 0)
+
+
+def test_the_cache_lives_under_xdg_cache_home_and_holds_columns(private_cache, as_columns):
     load_dataset(SMALL)
     (entry,) = entries(private_cache)
     assert private_cache.name == "news-actor-graph"
@@ -94,6 +100,20 @@ def test_the_cache_lives_under_xdg_cache_home_and_holds_columns(private_cache):
     warm = load_dataset(SMALL)
     assert warm.columns is not None  # the relations are columns until asked for
     assert warm.relations[0] == first and warm.columns is None
+
+
+def test_a_small_entry_is_read_back_as_objects_checked_whole(private_cache):
+    # A few thousand relations are built at once (numpy costs more to import), every part
+    # checked now: a quote changed in the entry is a broken entry, read again from the files.
+    cold = load_dataset(SMALL)
+    warm, from_files = loaded_from_files(SMALL)
+    assert not from_files and warm.columns is None and warm.relations == cold.relations
+    (entry,) = entries(private_cache)
+    data = entry.read_bytes()
+    _, start, _, _ = _header(data)["blobs"]["evidence"]
+    entry.write_bytes(data[:start] + bytes([data[start] ^ 1]) + data[start + 1 :])
+    again, from_files = loaded_from_files(SMALL)
+    assert from_files and again == cold and entry.read_bytes() == data
 
 
 def test_editing_a_yaml_file_or_a_document_invalidates_the_entry(write_dataset):
@@ -182,7 +202,10 @@ def _pickle(data: bytes) -> bytes:
         lambda d: b"",
     ],
 )
-def test_a_broken_entry_is_ignored_and_rebuilt(private_cache, damage):
+@pytest.mark.parametrize("read_as", ["objects", "columns"])
+def test_a_broken_entry_is_ignored_and_rebuilt(private_cache, damage, read_as, monkeypatch):
+    if read_as == "columns":
+        monkeypatch.setattr(cache, "OBJECTS_UP_TO", 0)
     cold = load_dataset(SMALL)
     (entry,) = entries(private_cache)
     good = entry.read_bytes()
@@ -465,7 +488,7 @@ def test_a_folder_named_like_an_entry_does_not_stop_trimming(private_cache, tmp_
     assert (private_cache / "folder.json").is_dir()
 
 
-def test_a_damaged_quote_is_found_when_first_read(private_cache):
+def test_a_damaged_quote_is_found_when_first_read(private_cache, as_columns):
     # The texts are checked when a command first reads them, not on every load: a quote
     # changed in the file (which the cache never does) is an error naming the entry, which
     # goes; the next load reads the files again.
@@ -483,7 +506,7 @@ def test_a_damaged_quote_is_found_when_first_read(private_cache):
     assert from_files and again == cold
 
 
-def test_an_entry_replaced_while_mapped_leaves_the_reader_whole(private_cache):
+def test_an_entry_replaced_while_mapped_leaves_the_reader_whole(private_cache, as_columns):
     # Entries are renamed over, never changed in place: a process holding the old one
     # mapped keeps reading it whole (a file truncated under a mapping would kill it).
     cold = load_dataset(SMALL)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from .conftest import DATA, SMALL
 
@@ -214,8 +216,8 @@ def test_every_command_spells_its_text_output_table(run):
     # One spelling across commands: a script may pass --format table to any of them.
     from graph.cli.main import cli
 
-    for name, command in cli.commands.items():
-        for param in command.params:
+    for name in cli.list_commands(None):
+        for param in cli.get_command(None, name).params:
             if param.name == "output_format" and name != "export":
                 assert param.default == "table", name
                 assert "table" in param.type.choices, name
@@ -247,3 +249,42 @@ def test_an_unknown_country_suggests_no_other_country(run):
     result = run("show", "--data", str(DATA / "niger"), "Nigeria")
     assert result.exit_code == 2
     assert result.stderr.endswith("Error: Invalid value for ACTOR: unknown actor 'Nigeria'\n")
+
+
+def test_each_command_module_holds_the_commands_the_group_names_for_it():
+    # The group imports a command's module only when the command runs: its table of
+    # names must match what each module offers, or a command would go missing.
+    import importlib
+
+    from graph.cli.main import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        offered = {c.name for c in importlib.import_module(f"graph.cli.{module}").COMMANDS}
+        assert offered == {name for name, m in COMMAND_MODULES.items() if m == module}, module
+
+
+def modules_after(args: list[str], cache: Path) -> set[str]:
+    """Return the modules a fresh ``graph ARGS`` process holds when it exits."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['graph', *sys.argv[1:]]\n"
+        "from graph.cli.main import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('\\n' + ' '.join(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    )
+    return set(done.stderr.rsplit("\n", 1)[-1].split())
+
+
+def test_a_command_imports_only_what_it_uses(tmp_path):
+    heavy = {"networkx", "scipy", "pyvis", "jinja2", "pyarrow", "numba"}
+    other_commands = {"graph.render", "graph.export", "graph.importers", "graph.cli.html_command"}
+    assert not modules_after(["--help"], tmp_path) & {"numpy", *heavy}  # lists every command
+    for args in (["centrality"], ["centrality"], ["stats"], ["validate"]):
+        modules = modules_after(args, tmp_path)  # centrality twice: cold, then warm
+        assert not modules & (heavy | other_commands), args
+    # The seed (a few hundred relations) is read back as objects: no numpy at all.
+    assert "numpy" not in modules_after(["centrality"], tmp_path)

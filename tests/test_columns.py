@@ -105,6 +105,20 @@ def test_filters_keep_the_same_relations_on_columns(datasets):
             assert arrays.actors == objects.actors and arrays.relations == objects.relations
 
 
+def test_the_story_keeps_the_same_actors_and_relations_on_columns(datasets):
+    from graph.build import story
+
+    for dataset in datasets[:2]:  # both hold commentary relations
+        objects, left_objects = story(dataset)
+        arrays, left_arrays = story(columnar(dataset))
+        assert arrays.columns is not None  # no relation object built to read the story
+        assert left_arrays == left_objects and list(arrays.actors) == list(objects.actors)
+        assert arrays.relation_count == len(objects.relations) < len(dataset.relations)
+        assert arrays.relations == objects.relations
+    everything = columnar(datasets[2])  # actions only: the dataset itself
+    assert story(everything) == (everything, [])
+
+
 def test_the_objects_are_built_on_first_use_and_then_are_the_truth(datasets):
     dataset = datasets[1]
     arrays = columnar(dataset)
@@ -137,8 +151,10 @@ def test_actors_changed_by_hand_are_projected_from_the_objects(datasets):
 
 def test_validate_counts_the_columns_without_building_the_relations(tmp_path, monkeypatch):
     from graph.load import validate
+    from graph.sources import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache, "OBJECTS_UP_TO", 0)  # as a large dataset is read back
     cold = validate(FIELDS)
     assert validate(FIELDS) == cold and cold["relations"] == 7
     warm = load_dataset(FIELDS)

@@ -1,5 +1,8 @@
 """The table, JSON and CSV renderers: alignment in terminal columns, safe text, exact floats."""
 
+import json
+
+from graph.display import encodable
 from graph.output import Fields, Result, Table, display_width, render
 
 
@@ -69,3 +72,52 @@ def test_spreadsheet_escape_is_exactly_reversible():
         "''x",
         "x=",
     ]
+
+
+def test_a_column_is_cleaned_and_aligned_as_each_of_its_cells_would_be():
+    # Columns are rendered a column at a time: one cell needing cleaning (spaces to fold, a
+    # tab, a bidirectional override) among clean ones, and a column of mixed types.
+    rows = [
+        {"id": "a", "name": "Plain", "value": 1},
+        {"id": "b", "name": "  two   spaces\there ", "value": 0.25},
+        {"id": "c", "name": "r\u202el", "value": None},
+        {"id": "d", "name": "Türkiye", "value": True},
+        {"id": "e", "name": "東京", "value": ["x", 2.0]},
+    ]
+    result = Result({}, [Table(["id", "name", "value"], rows)])
+    assert render(result, "table") == (
+        "id  name             value\n"
+        "--  ---------------  -----\n"
+        "a   Plain            1\n"
+        "b   two spaces here  0.25\n"
+        "c   r\ufffdl\n"
+        "d   Türkiye          yes\n"
+        "e   東京             x, 2\n"
+    )
+    assert render(result, "csv") == (
+        "id,name,value\na,Plain,1\nb,two spaces here,0.25\nc,r\ufffdl,\n"
+        'd,Türkiye,yes\ne,東京,"x, 2"\n'
+    )
+
+
+def test_json_is_the_standard_librarys_indented_json_for_long_results():
+    # Long lists of rows are encoded in C, laid out as indent=2 would lay them out.
+    tricky = ["", "東京", '"},\x00{"', "\x00graph-json-0", "\\", "\n", "\ud800"]
+    rows = [
+        {"id": tricky[i % len(tricky)], "score": i / 7, "rank": i, "yes": i % 2 == 0, "x": None}
+        for i in range(500)
+    ]
+    data = {
+        "results": rows,
+        "isolated": tricky * 100,
+        "by": {"a": {str(i): i for i in range(100)}, "b": [{}] * 100},
+        "nested": [{"scores": {"a": 1.5}}] * 100,
+        "nan": [float("nan"), float("inf")] * 50,
+    }
+    expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert render(Result(data, []), "json") == encodable(expected)
+    # A value spelling the marker the encoder puts in place of a list: still the same text.
+    data["marker"] = "\x00graph-json-0"
+    assert render(Result(data, []), "json") == encodable(
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    )

@@ -29,9 +29,41 @@ from .options import (
 from .spark_options import spark_graph, spark_options, spark_progress, uses_spark
 from .views import show_view, stats_view, validated_line
 
+# The commands of other modules, by name: a module is imported only when one of its
+# commands runs (or ``--help`` lists them all), so every command pays at start-up only
+# for its own imports. Each module's ``COMMANDS`` holds the commands named here.
+COMMAND_MODULES = {
+    "camps": "query_commands",
+    "centrality": "query_commands",
+    "communities": "query_commands",
+    "coverage": "coverage_command",
+    "diff": "diff_command",
+    "export": "export_command",
+    "extract": "extract_command",
+    "html": "html_command",
+    "import": "import_command",
+    "init": "init_command",
+    "neighbors": "query_commands",
+    "path": "query_commands",
+    "review": "review_command",
+    "whatif": "query_commands",
+}
+
 
 class GraphGroup(click.Group):
     command_class = GraphCommand
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, ctx, name: str):
+        if name not in self.commands and name in COMMAND_MODULES:
+            import importlib
+
+            module = importlib.import_module(f"{__package__}.{COMMAND_MODULES[name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, name)
 
 
 @click.group(cls=GraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -117,31 +149,3 @@ def main() -> None:
         # need more memory than the machine has.
         sys.stderr.write("graph: out of memory: the input is too large for this machine\n")
         sys.exit(1)
-
-
-def _add_commands() -> None:
-    from .coverage_command import COMMANDS as COVERAGE_COMMANDS
-    from .diff_command import COMMANDS as DIFF_COMMANDS
-    from .export_command import COMMANDS as EXPORT_COMMANDS
-    from .extract_command import COMMANDS as EXTRACT_COMMANDS
-    from .html_command import COMMANDS as HTML_COMMANDS
-    from .import_command import COMMANDS as IMPORT_COMMANDS
-    from .init_command import COMMANDS as INIT_COMMANDS
-    from .query_commands import COMMANDS as QUERY_COMMANDS
-    from .review_command import COMMANDS as REVIEW_COMMANDS
-
-    for command in (
-        *QUERY_COMMANDS,
-        *HTML_COMMANDS,
-        *INIT_COMMANDS,
-        *EXPORT_COMMANDS,
-        *COVERAGE_COMMANDS,
-        *DIFF_COMMANDS,
-        *EXTRACT_COMMANDS,
-        *REVIEW_COMMANDS,
-        *IMPORT_COMMANDS,
-    ):
-        cli.add_command(command)
-
-
-_add_commands()

@@ -44,12 +44,12 @@ class RustworkxEngine(Engine):
         return operation in _WEIGHTED or (operation in _UNWEIGHTED and not weighted)
 
     def centrality(self, graph, measure, *, sample=None, seed=0):
-        import rustworkx as rx
-
         if not graph.nodes:
             return {}
         if measure in ("degree", "in-degree", "out-degree"):
-            return _degree(graph, measure)
+            return _degree(graph, measure)  # summed here: rustworkx is not even imported
+        import rustworkx as rx
+
         built, ids = _build(graph)
         if measure == "pagerank":
             if graph.weighted:
@@ -60,7 +60,9 @@ class RustworkxEngine(Engine):
                 found = rx.pagerank(
                     built,
                     alpha=PAGERANK["alpha"],
-                    weight_fn=float,
+                    # Unweighted, every edge weighs 1: rustworkx's default weight, 1.0,
+                    # without a Python call per edge (the same scores, bit for bit).
+                    weight_fn=float if graph.weighted else None,
                     tol=pagerank_tol(len(ids)),
                     max_iter=PAGERANK["max_iter"],
                 )
@@ -87,7 +89,7 @@ class RustworkxEngine(Engine):
 
         # Components are sets: the order edges are added in does not matter, and a
         # projection of columns holds them sorted already (no sort to pay either way).
-        built, ids = _build(graph, ordered=hasattr(graph, "heads"))
+        built, ids = _build(graph, ordered=hasattr(graph, "heads"), weights=False)
         found = (
             rx.weakly_connected_components(built)
             if graph.directed
@@ -100,23 +102,26 @@ class RustworkxEngine(Engine):
 
         if source == target:
             return [(source,)]  # as networkx: the path of no hops
-        built, ids = _build(graph, ordered=False)
+        # The paths found are the same whatever the order of the edges (the query sorts
+        # them): a projection of columns is added as it is held, sorted.
+        built, ids = _build(graph, ordered=hasattr(graph, "heads"), weights=False)
         position = {actor: index for index, actor in enumerate(ids)}
         function = rx.digraph_all_shortest_paths if graph.directed else rx.graph_all_shortest_paths
         found = function(built, position[source], position[target])
         return [tuple(ids[index] for index in path) for path in found]
 
 
-def _build(graph: Projection, ordered: bool = True):
+def _build(graph: Projection, ordered: bool = True, weights: bool = True):
     """Return the rustworkx graph of ``graph`` (weights as edge data) and the id of each index.
 
     ``ordered``: add edges sorted by source then target, so that scores summed
     over edges come out the same whatever the order of the relations in the
-    files. Components and shortest paths do not depend on it.
+    files. Components and shortest paths do not depend on it, nor read the
+    weights: ``weights=False`` leaves them out of a projection of columns.
     """
 
     if hasattr(graph, "heads"):  # a projection of columns: its arrays, no dictionary
-        return _build_from_arrays(graph, ordered)
+        return _build_from_arrays(graph, ordered, weights)
     ids = sorted(graph.nodes)
     position = {actor: index for index, actor in enumerate(ids)}
     built = _empty(graph)
@@ -128,11 +133,12 @@ def _build(graph: Projection, ordered: bool = True):
     return built, ids
 
 
-def _build_from_arrays(graph, ordered: bool):
+def _build_from_arrays(graph, ordered: bool, weights: bool = True):
     """:func:`_build` from a :class:`~graph.columns.ColumnProjection`: the same graph.
 
     Its pairs are held sorted by source then target (the ``ordered`` order),
     and otherwise put in the order of its ``edges``, as :func:`_build` adds them.
+    Without ``weights``, the edges hold no data.
     """
 
     ids = graph.ids
@@ -141,7 +147,10 @@ def _build_from_arrays(graph, ordered: bool):
     order = None if ordered else graph.first_order()
     heads = (graph.heads if order is None else graph.heads[order]).tolist()
     tails = (graph.tails if order is None else graph.tails[order]).tolist()
-    built.add_edges_from(list(zip(heads, tails, graph.weight_list(order))))
+    if weights:
+        built.add_edges_from(list(zip(heads, tails, graph.weight_list(order))))
+    else:
+        built.add_edges_from_no_data(list(zip(heads, tails)))
     return built, ids
 
 

@@ -45,6 +45,7 @@ rank ("1224" ranking), so a rank is 1 + the number of actors scoring higher.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 
 from ..build import story, story_keys
 from ..choices import check_choice
@@ -156,16 +157,22 @@ def centrality(
         result["sample"] = None if sources is None else {"sources": sources, "seed": seed}
     ranked = {name: _ranked(scores[name]) for name in measures}
     ranks = {name: dict(ranked[name]) for name in measures} if measure == "all" else {}
-    rows = []
-    for actor_id, rank in ranked[measures[0]][:top]:
-        actor = dataset.actors[actor_id]
-        row = {"id": actor.id, "name": actor.name, "kind": actor.kind}
-        if measure == "all":
+    actors = dataset.actors
+    if measure == "all":
+        rows = []
+        for actor_id, _ in ranked[measures[0]][:top]:
+            actor = actors[actor_id]
+            row = {"id": actor.id, "name": actor.name, "kind": actor.kind}
             row["scores"] = {name: scores[name][actor_id] for name in measures}
             row["ranks"] = {name: ranks[name][actor_id] for name in measures}
-        else:
-            row.update(score=scores[measure][actor_id], rank=rank)
-        rows.append(row)
+            rows.append(row)
+    else:
+        score = scores[measure]
+        rows = [
+            {"id": a.id, "name": a.name, "kind": a.kind, "score": score[i], "rank": rank}
+            for i, rank in ranked[measure][:top]
+            for a in (actors[i],)
+        ]
     if measure == "all":
         result["measures"] = list(measures)
     result["results"] = rows
@@ -212,8 +219,9 @@ def _check_finite(scores: dict, measure: str) -> None:
 
 def _ranked(scores: dict) -> list[tuple[str, int]]:
     """Return ``(id, rank)`` by score, highest first, ties by id sharing a rank."""
-    rounded = {node: round(score, TIE_DIGITS) for node, score in scores.items()}
-    keyed = sorted(rounded, key=lambda node: (-rounded[node], node))
+    rounded = dict(zip(scores, map(round, scores.values(), repeat(TIE_DIGITS))))
+    # By id, then by score highest first: a stable sort keeps ids in order among ties.
+    keyed = sorted(sorted(rounded), key=rounded.__getitem__, reverse=True)
     ranks: list[tuple[str, int]] = []
     for position, node in enumerate(keyed, start=1):
         tied = ranks and rounded[node] == rounded[ranks[-1][0]]

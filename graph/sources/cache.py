@@ -26,7 +26,9 @@ a symlink pointed elsewhere, is read again (and checked again).
   checks the header, the JSON part and the numeric columns (a few MB on
   200,000 relations), and every code against its table; the texts (quotes,
   locators, most of an entry) are checked when first read, so a command
-  that prints no quote never reads them (see :func:`_texts`).
+  that prints no quote never reads them (see :func:`_texts`). A dataset of
+  at most :data:`OBJECTS_UP_TO` relations is read back as objects at once,
+  every part checked, without numpy (whose import costs more than they do).
 * Safe: an entry whose header, checksum, key or shape is wrong (corrupt,
   truncated, stale, written by another version, foreign, or nested past the
   parser's recursion limit) is ignored and rebuilt. Only regular files are
@@ -45,19 +47,20 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import hashlib
+import errno
 import itertools
 import json
 import os
 import re
 import stat
-import tempfile
+import struct
+import sys
 import time
 from pathlib import Path
 
 from blake3 import blake3
 
-from ..columns import NUMERIC, TEXTS, buffers_of
+from ..columns import NUMERIC, TEXTS, buffers_of, relation_objects
 from ..model import EVIDENCE_STATES, ROLES, Actor, Dataset, Document, Kind, RelationType
 from ..problems import Problem
 
@@ -133,20 +136,34 @@ def content_hash(data: bytes) -> str:
     return blake3(data).hexdigest(length=16)
 
 
-def _hash_file(path: Path | str, limit: int = 2 << 30) -> str | None:
-    """Return a hash of a regular file's content; None for anything else (a pipe, a device...)."""
+def _hash_file(path: Path | str, limit: int = 2 << 30, follow: bool = True):
+    """Return a hash of a regular file's content; None for anything else (a pipe, a device...).
+
+    Read with plain system calls, a block at a time (never mapped: a file
+    truncated under a mapping kills the reader): thousands of documents are
+    hashed on every warm load. ``follow=False``: a symbolic link is not
+    followed, and gives :data:`_LINK`.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    if not follow:
+        if not getattr(os, "O_NOFOLLOW", 0) and os.path.islink(path):
+            return _LINK  # no flag for it here: asked first
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if not follow and error.errno in (errno.ELOOP, errno.EMLINK):
+            return _LINK if os.path.islink(path) else None
+        return None
+    except ValueError:
         return None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None  # the loader reports it; nothing of it is cached
         digest = blake3()
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            for block in iter(lambda: file.read(1 << 20), b""):
-                digest.update(block)
+        while block := os.read(descriptor, 1 << 20):
+            digest.update(block)
         return digest.hexdigest(length=16)
     except OSError:
         return None
@@ -161,7 +178,7 @@ def key_of(folder: Path, files: list[Path], options: str = "") -> str | None:
     dataset keeps it so, and paths in its messages start with it): a folder
     typed as ``.`` in one directory is not the ``.`` of another.
     """
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake3()
     for part in (key_of_code(), os.path.realpath(folder), os.fspath(folder), options):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     for path in files:
@@ -169,7 +186,7 @@ def key_of(folder: Path, files: list[Path], options: str = "") -> str | None:
         if content is None:
             return None
         digest.update(content.encode() + b"\0")
-    return digest.hexdigest()
+    return digest.hexdigest(length=20)
 
 
 def load(key: str) -> Dataset | None:
@@ -186,9 +203,9 @@ def load(key: str) -> Dataset | None:
         return None
     try:
         blobs = _blobs(mapped, key)
-        meta = json.loads(_verified(mapped, blobs, "meta").tobytes())
+        meta = json.loads(_verified_view(mapped, blobs, "meta").tobytes())
         dataset = _dataset_from(meta, mapped, blobs, path)
-        if not _unchanged(meta["paths"], dataset):
+        if not _unchanged(meta["paths"], [path for _, path in meta["documents"]]):
             return None  # a document or a root changed since, or now points elsewhere
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, RecursionError):
         return None  # RecursionError: nested deeper than any entry the cache writes
@@ -268,53 +285,67 @@ def _verified(mapped, blobs: dict, name: str):
     return np.frombuffer(mapped, dtype=kind, count=size // _TYPES[kind], offset=start)
 
 
-def _unchanged(paths, dataset: Dataset) -> bool:
+def _unchanged(paths, documents: list[str]) -> bool:
     """Return whether every path the load resolved resolves as it did, to the bytes it read.
 
     ``paths`` holds ``[declared, target, hash]`` for each path the loader
     resolved: documents with the hash of the bytes read, document roots
-    (folders) with None. Every document of ``dataset`` must be among the
-    targets read, so no entry certifies a document that the load did not read.
+    (folders) with None. Every one of ``documents`` (the dataset's, as the
+    entry names them) must be among the targets read, so no entry certifies
+    a document that the load did not read.
     """
     read = set()
-    hashed: dict[str, str | None] = {}  # a file named by many paths is hashed once
-    realpath = _realpaths()
-    for declared, target, content in _check(paths, list):
-        _check([declared, target], str)
-        _check([content], str, optional=True)
-        if realpath(declared) != target:
-            return False
+    resolve = _realpaths()
+    _check(paths, list)
+    if not set(map(len, paths)) <= {3}:
+        raise ValueError("a path is not [declared, target, hash]")
+    declared_and_targets = [part for path in paths for part in path[:2]]
+    _check(declared_and_targets, str)
+    _check([path[2] for path in paths], str, optional=True)
+    for declared, target, content in paths:
         if content is None:
-            if not os.path.isdir(declared):
+            if resolve(declared) != target or not os.path.isdir(declared):
                 return False
             continue
-        if target not in hashed:
-            hashed[target] = _hash_file(declared)
-        if hashed[target] != content:
+        if resolve(declared, hashed=True) != (target, content):
             return False
         read.add(target)
-    return all(str(document.path) in read for document in dataset.documents.values())
+    return all(path in read for path in documents)
+
+
+_LINK = object()  # what _hash_file gives for a symbolic link it was told not to follow
 
 
 def _realpaths():
     """Return a function equal to ``os.path.realpath`` that resolves each folder once.
 
     Documents mostly share a few folders: resolving a folder costs a system
-    call per component, the file's own name then one more.
+    call per component, the file's own name then one more. With ``hashed``,
+    it returns the path resolved and the hash of the file there
+    (:func:`_hash_file`), the file opened once: not followed if it is a link
+    (then resolved and read as a link is).
 
     >>> realpath = _realpaths()
     >>> realpath(__file__) == os.path.realpath(__file__)
     True
+    >>> realpath(__file__, hashed=True) == (os.path.realpath(__file__), _hash_file(__file__))
+    True
     """
     folders: dict[str, str] = {}
 
-    def realpath(path: str) -> str:
+    def realpath(path: str, hashed: bool = False):
         head, tail = os.path.split(path)
         if tail in ("", ".", ".."):
-            return os.path.realpath(path)
+            resolved = os.path.realpath(path)
+            return (resolved, _hash_file(path)) if hashed else resolved
         if head not in folders:
             folders[head] = os.path.realpath(head or os.curdir)
         candidate = os.path.join(folders[head], tail)
+        if hashed:
+            content = _hash_file(candidate, follow=False)
+            if content is not _LINK:
+                return candidate, content  # opened, not a link: resolved as it stands
+            return os.path.realpath(candidate), _hash_file(path)
         return os.path.realpath(candidate) if os.path.islink(candidate) else candidate
 
     return realpath
@@ -335,6 +366,8 @@ def store(key: str, dataset: Dataset, paths: dict[str, tuple[str, str | None]]) 
             return  # never certify a document the load did not read
         folder.mkdir(parents=True, exist_ok=True)
         parts = _parts_of(dataset, records)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(
             prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=folder
         )
@@ -483,8 +516,14 @@ def _aliases(lists: list) -> list[tuple[str, ...]]:
 
 
 def _in_range(values, low: int, high: int):
-    """Return ``values`` (an array) if every one lies in [low, high), else raise IndexError."""
-    if len(values) and (int(values.min()) < low or int(values.max()) >= high):
+    """Return ``values`` (an array or a list) if every one lies in [low, high), else raise
+    IndexError."""
+    if not len(values):
+        return values
+    least, most = (
+        (min(values), max(values)) if type(values) is list else (values.min(), values.max())
+    )
+    if int(least) < low or int(most) >= high:
         raise IndexError("number out of range")
     return values
 
@@ -542,7 +581,9 @@ def _dataset_from(data: dict, mapped, blobs: dict, path: Path) -> Dataset:
         raise ValueError("bad evidence state")
     dates, labels = _check(data["dates"], str), _check(data["datasets"], str)
     names = _check(data["document_names"], str)
-    arrays = {name: _verified(mapped, blobs, name) for name in NUMERIC}
+    as_objects = _as_objects(blobs)
+    read = _verified_list if as_objects else _verified
+    arrays = {name: read(mapped, blobs, name) for name in NUMERIC}
     count = len(arrays["source"])
     if any(len(values) != count for values in arrays.values()):
         raise ValueError("columns of different lengths")
@@ -557,11 +598,15 @@ def _dataset_from(data: dict, mapped, blobs: dict, path: Path) -> Dataset:
     }
     for name, (low, high) in limits.items():
         _in_range(arrays[name], low, high)
-    if arrays["hedged"].dtype != bool or arrays["weight"].dtype.kind != "f":
-        raise TypeError("bad column type")
-    if len(arrays["hedged"]) and arrays["hedged"].view("u1").max() > 1:
-        raise ValueError("bad flag")
-    texts = {name: _texts(mapped, blobs, name, count, path) for name in TEXTS}
+    if as_objects:
+        if any(flag > 1 for flag in arrays["hedged"]):
+            raise ValueError("bad flag")
+        arrays["hedged"] = list(map(bool, arrays["hedged"]))
+    else:
+        if arrays["hedged"].dtype != bool or arrays["weight"].dtype.kind != "f":
+            raise TypeError("bad column type")
+        if len(arrays["hedged"]) and arrays["hedged"].view("u1").max() > 1:
+            raise ValueError("bad flag")
     warnings = [_problem(problem) for problem in _check(data["warnings"], dict)]
     folder = data["folder"]
     _check([folder], str, optional=True)
@@ -576,9 +621,60 @@ def _dataset_from(data: dict, mapped, blobs: dict, path: Path) -> Dataset:
     )
     dataset.document_urls = urls
     dataset.evidence_allowed = allowed
-    ids = sorted(actors)
-    columns = Columns(ids, list(types), dates, names, labels, arrays, texts)
-    return ColumnarDataset.of(dataset, columns)
+    tables = (sorted(actors), list(types), dates, names, labels)
+    if as_objects:
+        texts = [_text_list(mapped, blobs, name, count) for name in TEXTS]
+        dataset.relations = relation_objects(tables, arrays, *texts)
+        return dataset
+    texts = {name: _texts(mapped, blobs, name, count, path) for name in TEXTS}
+    return ColumnarDataset.of(dataset, Columns(*tables, arrays, texts))
+
+
+# A dataset of at most this many relations is read back as objects, checked whole,
+# without numpy: importing numpy costs more than building a few thousand relations.
+OBJECTS_UP_TO = 5_000
+# The formats of memoryview (native, checked below) for the parts' numpy types.
+_FORMATS = {"<i4": "i", "<i8": "q", "<f8": "d", "|b1": "B", "|i1": "b", "|u1": "B"}
+
+
+def _as_objects(blobs: dict) -> bool:
+    """Return whether the entry's relations are read as objects (few of them; see above)."""
+    if sys.byteorder != "little" or any(blobs[name][0] != NUMERIC[name] for name in NUMERIC):
+        return False  # read by numpy, which knows the byte order and checks the types
+    if any(struct.calcsize(_FORMATS[kind]) != _TYPES[kind] for kind in NUMERIC.values()):
+        return False
+    return blobs["source"][2] // _TYPES[NUMERIC["source"]] <= OBJECTS_UP_TO
+
+
+def _verified_list(mapped, blobs: dict, name: str) -> list:
+    """Return the part ``name`` as a list of numbers, after checking its checksum."""
+    return _verified_view(mapped, blobs, name).cast(_FORMATS[blobs[name][0]]).tolist()
+
+
+def _verified_view(mapped, blobs: dict, name: str) -> memoryview:
+    """Return the bytes of the part ``name``, after checking its checksum."""
+    _, start, size, digest = blobs[name]
+    view = memoryview(mapped)[start : start + size]
+    if _digest(view) != digest:
+        raise ValueError(f"checksum of {name}")
+    return view
+
+
+def _text_list(mapped, blobs: dict, name: str, count: int) -> list[str | None]:
+    """Return a text column as a list of texts (or None), every part checked now."""
+    parts = [name, name + "_ends", name + "_present"]
+    if [blobs[part][0] for part in parts] != ["|u1", "<i8", "|b1"]:
+        raise TypeError("bad text column")
+    data = _verified_view(mapped, blobs, name).tobytes()
+    ends, present = (_verified_list(mapped, blobs, part) for part in parts[1:])
+    if len(ends) != count + 1 or len(present) != count:
+        raise ValueError("text column of another length")
+    if ends[0] != 0 or ends[-1] != len(data) or any(a > b for a, b in itertools.pairwise(ends)):
+        raise ValueError("bad text ends")
+    return [
+        data[a:b].decode("utf-8", "surrogatepass") if shown else None
+        for a, b, shown in zip(ends, ends[1:], present)
+    ]
 
 
 def _texts(mapped, blobs: dict, name: str, count: int, path: Path):
