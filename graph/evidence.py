@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-__all__ = ["DocumentIndex", "all_found", "normalize_text", "quote_in_document"]
+__all__ = ["DocumentIndex", "all_found", "normalize_text", "normalize_texts", "quote_in_document"]
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -51,6 +51,29 @@ def normalize_text(text: str) -> str:
     while "  " in folded:  # each pass halves every run of spaces, in C
         folded = folded.replace("  ", " ")
     return folded.strip(" ")
+
+
+def normalize_texts(texts: list[str]) -> list[str]:
+    """Return :func:`normalize_text` of each of ``texts``, folded together where they are ASCII.
+
+    ASCII texts are folded as one text, a few thousand at a time (one
+    ``lower`` and one ``split`` in C for them all, not one call a text);
+    the answer is the same, text for text.
+
+    >>> normalize_texts(["Britain  SUPPORTS", "", " `x` ", "Türkiye"])
+    ['britain supports', '', "'x'", 'türkiye']
+    """
+    folded = []
+    for start in range(0, len(texts), 4096):
+        batch = texts[start : start + 4096]
+        joined = "".join(batch)
+        if not joined.isascii() or "\0" in joined:
+            folded += map(normalize_text, batch)
+            continue
+        # Each separator is a word of its own after split(), so it parts the texts again.
+        words = " \0 ".join(batch).lower().replace("`", "'").split()
+        folded += (part.strip(" ") for part in " ".join(words).split("\0"))
+    return folded
 
 
 def quote_in_document(quote: str, document: str) -> bool:
