@@ -36,6 +36,8 @@ _TYPOGRAPHY = str.maketrans(
 WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
 WHITESPACE += "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000 "
 _SPACES = str.maketrans(dict.fromkeys(WHITESPACE, " "))
+# The ASCII whitespace other than the space (what str.split() also splits at).
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
 
 
 def normalize_text(text: str) -> str:
@@ -69,6 +71,10 @@ def normalize_texts(texts: list[str]) -> list[str]:
         joined = "".join(batch)
         if not joined.isascii() or "\0" in joined:
             folded += map(normalize_text, batch)
+            continue
+        if "  " not in joined and not any(space in joined for space in _ASCII_SPACES):
+            # Single spaces only: folding is lower case and the backtick, then the ends.
+            folded += map(str.strip, "\0".join(batch).lower().replace("`", "'").split("\0"))
             continue
         # Each separator is a word of its own after split(), so it parts the texts again.
         words = " \0 ".join(batch).lower().replace("`", "'").split()

@@ -41,7 +41,7 @@ from .sources.chunks import Records, split_records, wrapped
 __all__ = ["MIN_CHARACTERS", "PIECE_CHARACTERS", "load_chunked", "run_pieces", "workers"]
 
 # Below this many characters of relations.yaml the simple load is as fast: no pieces.
-MIN_CHARACTERS = 4 << 20
+MIN_CHARACTERS = 16 << 20
 # About this much text a piece: its parsed data is what a process holds at a time.
 PIECE_CHARACTERS = 4 << 20
 # The most processes used (the main one included).
@@ -66,14 +66,14 @@ def load_chunked(
     shown_as: str,
     context,
     processes: int | None = None,
-    piece_characters: int = PIECE_CHARACTERS,
+    piece_characters: int | None = None,
 ) -> Dataset | None:
     """Return the dataset of ``actors`` and the ``relations.yaml`` ``text``, or None.
 
     None whenever the simple load must decide (see the module docstring);
     ``context`` is a fresh :class:`~graph.rules.Context` of the load.
     ``processes`` (default :func:`workers`) share the pieces of about
-    ``piece_characters`` characters each.
+    ``piece_characters`` (default :data:`PIECE_CHARACTERS`) characters each.
     """
     # The data read holds no cycles: the collector would only walk millions of objects.
     enabled = gc.isenabled()
@@ -89,7 +89,7 @@ def _load(folder, actors, text, shown_as, context, processes, piece_characters):
     from .rules import Checker, check_actors_file, check_relations_head
     from .sources import yaml_fast
 
-    pieces = max(1, -(-len(text) // piece_characters))
+    pieces = max(1, -(-len(text) // (piece_characters or PIECE_CHARACTERS)))
     records = split_records(text, "relations", pieces)
     if records is None or not yaml_fast.parses(records.before):
         return None

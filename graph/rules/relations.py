@@ -350,16 +350,18 @@ def relation_columns(check: Checker, items, actors: Actors, types: Types, contex
         return None
     if any(map(str.__eq__, sources, targets)):
         return None
-    names = {*sources, *targets, *type_names, *(d for d in documents if d is not None)}
+    source_set, target_set, type_set = set(sources), set(targets), set(type_names)
+    document_set = set(documents) - {None}
+    names = source_set | target_set | type_set | document_set
     if not all(check.accepts(name) for name in names):
         return None
     if not all(check.accepts(text) for text in {x for x in locators if x is not None}):
         return None
-    if not (set(sources) <= actors.keys() and set(targets) <= actors.keys()):
+    if not (source_set <= actors.keys() and target_set <= actors.keys()):
         return None
-    if not set(type_names) <= types.keys():
+    if not type_set <= types.keys():
         return None
-    if not {d for d in documents if d is not None} <= context.declared_set:
+    if not document_set <= context.declared_set:
         return None
     quoted = list(map(dict.__contains__, items, repeat("evidence")))
     plain = set(states) == {"verified"} and all(quoted)
@@ -379,26 +381,37 @@ def relation_columns(check: Checker, items, actors: Actors, types: Types, contex
     if check.suspect is not None and any(map(check.suspect, evidence)):
         return None
     actions = {name for name, kind in types.items() if kind.role == "action"}
-    looked_at = [
-        text
-        for text, mark, name in zip(evidence, hedged, type_names)
-        if not mark and name in actions
-    ]
+    if type_set <= actions and not any(hedged):
+        looked_at = evidence
+    else:
+        looked_at = [
+            text
+            for text, mark, name in zip(evidence, hedged, type_names)
+            if not mark and name in actions
+        ]
     if any_hedge_word(looked_at):
         return None  # the one-by-one lane warns about it
-    for _, value in set(zip(map(type, dates), dates)):  # 1 and True are not the same
+    as_written = {MISSING: None}  # a date as the relation keeps it, where it differs
+    if set(map(type, dates)) <= {str, object}:  # text, or MISSING: nothing to confuse
+        distinct = {(str, date) for date in set(dates)}
+    else:  # 1 and True are not the same
+        distinct = set(zip(map(type, dates), dates))
+    for kind, value in distinct:
         if value is MISSING:
             continue
         text = date_text(value)
         if text is None or period_fault(text) is not None:
             return None
+        if kind is int:
+            as_written[value] = str(value)
     for _, value in set(zip(map(type, weights), weights)):
         if weight_value(value) is None:
             return None
-    dates = [None if d is MISSING else str(d) if type(d) is int else d for d in dates]
-    weights = [float(w) for w in weights]
+    dates = list(map(as_written.get, dates, dates))
+    weights = list(map(float, weights))
     needles = normalize_texts(evidence)
-    if any(len(n) < MIN_EVIDENCE_CHARACTERS for n, has in zip(needles, quoted) if has):
+    quotes = needles if all(quoted) else [n for n, has in zip(needles, quoted) if has]
+    if quotes and min(map(len, quotes)) < MIN_EVIDENCE_CHARACTERS:
         return None
     return {
         "source": sources,
