@@ -31,7 +31,7 @@ import marshal
 import os
 import threading
 from array import array
-from itertools import accumulate
+from itertools import accumulate, repeat
 from pathlib import Path
 
 from .model import EVIDENCE_STATES, Dataset
@@ -96,30 +96,57 @@ def _load(folder, actors, text, shown_as, context, processes, piece_characters):
     head = yaml_fast.read(records.head, shown_as)
     if head is None or type(head.data) is not dict or "relations" in head.data:
         return None
+    ids = _actor_ids(actors.data)
+    if ids is None:
+        return None
     problems: list = []
     try:
-        kinds, actor_map = check_actors_file(actors, problems, context)
-        check = Checker(head, problems)
-        found = check_relations_head(check, {**head.data, "relations": []}, context)
+        found = check_relations_head(
+            Checker(head, problems), {**head.data, "relations": []}, context
+        )
     except NotLocated:
         return None
-    if problems or found is None or actor_map is None or found[2] is None:
+    if problems or found is None or found[2] is None:
         return None
     _, documents, types = found
-    tables = _Tables(actor_map, types, [*documents, *context.document_urls])
-    piece = _Piece(records, shown_as, actor_map, types, context, tables)
-    results = run_pieces(piece, len(records), processes)
+    # The pieces are checked against the actors' ids as written, while the actors' own
+    # rules run here: where they find nothing wrong, those are the actors' ids.
+    actor_rules = []
+
+    def check_actors() -> bool:
+        try:
+            actor_rules.extend(check_actors_file(actors, problems, context))
+        except NotLocated:
+            return False
+        actor_map = actor_rules[1]
+        return not problems and actor_map is not None and actor_map.keys() == ids.keys()
+
+    tables = _Tables(ids, types, [*documents, *context.document_urls])
+    piece = _Piece(records, shown_as, ids, types, context, tables)
+    results = run_pieces(piece, len(records), processes, meanwhile=check_actors)
     if results is None:
         return None
     columns = _columns(results, tables)
     if columns is None:
         return None
+    kinds, actor_map = actor_rules
     from .columns import ColumnarDataset
 
     dataset = Dataset(actor_map, types, [], kinds, documents, folder)
     dataset.document_urls = context.document_urls
     dataset.evidence_allowed = context.evidence_allowed
     return ColumnarDataset.of(dataset, columns)
+
+
+def _actor_ids(data) -> dict | None:
+    """Return the ids ``actors.yaml``'s data gives its actors (as a dict's keys), or None."""
+    items = data.get("actors") if type(data) is dict else None
+    if type(items) is not list or set(map(type, items)) != {dict}:
+        return None
+    ids = list(map(dict.get, items, repeat("id")))
+    if set(map(type, ids)) != {str}:
+        return None
+    return dict.fromkeys(ids)
 
 
 class _Tables:
@@ -248,14 +275,16 @@ def _columns(results: list[dict], tables: _Tables):
     return Columns(tables.ids, tables.types, dates, tables.documents, [], arrays, texts)
 
 
-def run_pieces(work, count: int, processes: int | None = None) -> list | None:
+def run_pieces(work, count: int, processes: int | None = None, meanwhile=None) -> list | None:
     """Return ``[work(0), ..., work(count - 1)]``, computed by up to ``processes`` processes.
 
     The pieces are shared in consecutive runs, the first run in this
     process, the others in forked children that send their results back
     (with :mod:`marshal`: plain data only) through a pipe. A child that
     fails has its pieces done here instead; the answer is the same list
-    whatever happens. None as soon as any piece's result is None.
+    whatever happens. None as soon as any piece's result is None, or if
+    ``meanwhile`` (called here once the children are started, before this
+    process's pieces) returns False.
     """
     processes = workers() if processes is None else processes
     processes = max(1, min(processes, count))
@@ -264,6 +293,8 @@ def run_pieces(work, count: int, processes: int | None = None) -> list | None:
     try:
         for run in runs[1:]:
             children.append((run, _fork(work, run)))
+        if meanwhile is not None and not meanwhile():
+            return None
         results = []
         for index in runs[0]:
             result = work(index)

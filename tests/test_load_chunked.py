@@ -273,3 +273,23 @@ def test_no_fork_or_threads_means_one_process(monkeypatch):
     finally:
         stop.set()
         thread.join()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: text.replace("id: a00007", "id: A00007", 1),  # refused, kept, named
+        lambda text: text.replace("id: a00009", "id: a00008", 1),  # written twice
+        lambda text: text.replace("name: ", "name: no", 1),  # fine, but the located reading decides
+    ],
+)
+def test_problems_in_the_actors_found_while_the_pieces_are_checked(
+    generated, monkeypatch, tmp_path, edit
+):
+    folder = copy_corpus(generated, tmp_path / "edited")
+    actors = folder / "actors.yaml"
+    actors.write_text(edit(actors.read_text(encoding="utf-8")), encoding="utf-8")
+    simple(monkeypatch)
+    expected = validate(folder, cache=False)
+    chunked(monkeypatch)
+    assert validate(folder, cache=False) == expected
