@@ -198,7 +198,7 @@ class DocumentIndex:
         """
         needles = list(needles)
         if self._words is None and all(needles):
-            return list(map(self.text.__contains__, needles))
+            return _in_reading_order(self.text, needles)
         return list(map(self.find, needles))
 
     def offset(self, needle: str) -> int:
@@ -232,6 +232,34 @@ class DocumentIndex:
             if self.text.startswith(needle, int(place) - offset)
         )
         return next(found, -1)
+
+
+def _in_reading_order(text: str, needles: list[str]) -> list[bool]:
+    """Return whether each needle occurs in ``text``, searching from where the one before was.
+
+    Quotes are mostly encoded in the order their article tells them, so
+    each search starts where the previous quote was found and stops soon;
+    a quote found earlier in the text is then searched for in the part
+    before (up to where a match would overlap the start), so the answer is
+    ``needle in text`` for every needle. Where the order does not hold
+    (half of a document's first 16 quotes lie before the one before), the
+    rest are searched for from the start, in C.
+
+    >>> _in_reading_order("a b c d", ["b c", "a b", "c d", "x", "d"])
+    [True, True, True, False, True]
+    """
+    found, start, back = [], 0, 0
+    for number, needle in enumerate(needles):
+        if number == 16 and back >= 8:
+            return found + list(map(text.__contains__, needles[16:]))
+        place = text.find(needle, start)
+        if place < 0 and start:
+            back += 1
+            place = text.find(needle, 0, start + len(needle) - 1)
+        found.append(place >= 0)
+        if place >= 0:
+            start = place
+    return found
 
 
 def all_found(indexes: dict, documents, needles) -> bool:

@@ -465,12 +465,11 @@ def _written_twice(columns: dict, types: dict[str, RelationType]) -> bool:
 
 def quotes_found(columns: dict, context: Context) -> bool:
     """Return whether every verified relation's quote is in its document, one call a document."""
-    checked = [
-        (d, n)
-        for d, n, state in zip(columns["document"], columns["needle"], columns["state"])
-        if state == "verified"
-    ]
-    return all_found(context.indexes, [d for d, _ in checked], [n for _, n in checked])
+    documents, needles, states = columns["document"], columns["needle"], columns["state"]
+    if set(states) != {"verified"}:
+        checked = [(d, n) for d, n, state in zip(documents, needles, states) if state == "verified"]
+        documents, needles = [d for d, _ in checked], [n for _, n in checked]
+    return all_found(context.indexes, documents, needles)
 
 
 def _same_quote(quote: str, earlier: list[tuple[str, DataPath]]) -> DataPath | None:
