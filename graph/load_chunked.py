@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import marshal
 import os
 import threading
@@ -43,9 +44,12 @@ __all__ = ["MIN_CHARACTERS", "PIECE_CHARACTERS", "load_chunked", "run_pieces", "
 # Below this many characters of relations.yaml the simple load is as fast: no pieces.
 MIN_CHARACTERS = 16 << 20
 # About this much text a piece: its parsed data is what a process holds at a time.
-PIECE_CHARACTERS = 4 << 20
+PIECE_CHARACTERS = 2 << 20
 # The most processes used (the main one included).
 MAX_WORKERS = 4
+# The main process's share of the pieces against a child's: it also checks the
+# actors, imports numpy, puts the pieces together and writes the cache entry.
+MAIN_SHARE = 0.8
 
 
 def workers() -> int:
@@ -288,7 +292,9 @@ def run_pieces(work, count: int, processes: int | None = None, meanwhile=None) -
     """
     processes = workers() if processes is None else processes
     processes = max(1, min(processes, count))
-    runs = [range(count * n // processes, count * (n + 1) // processes) for n in range(processes)]
+    total = MAIN_SHARE + processes - 1
+    cuts = [0, *(round(count * (MAIN_SHARE + n) / total) for n in range(processes - 1)), count]
+    runs = [range(low, high) for low, high in itertools.pairwise(cuts)]
     children = []  # (its pieces, the child) for each child not yet collected
     try:
         for run in runs[1:]:
