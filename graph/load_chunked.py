@@ -47,8 +47,8 @@ MIN_CHARACTERS = 16 << 20
 PIECE_CHARACTERS = 2 << 20
 # The most processes used (the main one included).
 MAX_WORKERS = 4
-# The main process's share of the pieces against a child's: it also checks the
-# actors, imports numpy, puts the pieces together and writes the cache entry.
+# The main process's share of the pieces against a child's: while the children
+# work, it also checks the actors and imports numpy (to put the pieces together).
 MAIN_SHARE = 0.8
 
 
@@ -118,6 +118,8 @@ def _load(folder, actors, text, shown_as, context, processes, piece_characters):
     actor_rules = []
 
     def check_actors() -> bool:
+        import numpy  # noqa: F401 - needed once the pieces are in: imported while children work
+
         try:
             actor_rules.extend(check_actors_file(actors, problems, context))
         except NotLocated:
