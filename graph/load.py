@@ -31,6 +31,9 @@ ACTORS_FILE = "actors.yaml"
 RELATIONS_FILE = "relations.yaml"
 # The name of the embedded seed dataset wherever a folder is expected (``--data :seed:``).
 SEED = ":seed:"
+# From this many characters of relations.yaml on, it is read in pieces on several
+# processes (graph.load_chunked); below, reading it whole is as fast.
+CHUNKED_FROM = 16 << 20
 
 
 def seed_folder() -> Path:
@@ -281,11 +284,11 @@ class _Loader:
         Only a large ``relations.yaml`` read fast takes this lane, and only a
         dataset found plainly valid comes out of it (see :mod:`graph.load_chunked`).
         """
-        from .load_chunked import MIN_CHARACTERS, load_chunked
+        if len(text) < CHUNKED_FROM or yaml_parser() != "fast":
+            return None
+        from .load_chunked import load_chunked
         from .rules import Context
 
-        if len(text) < MIN_CHARACTERS or yaml_parser() != "fast":
-            return None
         context = Context(
             self.folder,
             self.read_document,

@@ -28,21 +28,16 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import marshal
 import os
-import threading
 from array import array
 from itertools import accumulate, repeat
 from pathlib import Path
 
 from .model import EVIDENCE_STATES, Dataset
 from .sources import NotLocated, Source
-from .sources.chunks import Records, split_records, wrapped
 
-__all__ = ["MIN_CHARACTERS", "PIECE_CHARACTERS", "load_chunked", "run_pieces", "workers"]
+__all__ = ["PIECE_CHARACTERS", "load_chunked", "run_pieces", "workers"]
 
-# Below this many characters of relations.yaml the simple load is as fast: no pieces.
-MIN_CHARACTERS = 16 << 20
 # About this much text a piece: its parsed data is what a process holds at a time.
 PIECE_CHARACTERS = 2 << 20
 # The most processes used (the main one included).
@@ -54,6 +49,8 @@ MAIN_SHARE = 0.8
 
 def workers() -> int:
     """Return how many processes may share the pieces (1: the main one alone)."""
+    import threading
+
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return 1  # forking a process that runs threads is not safe
     try:
@@ -92,6 +89,7 @@ def load_chunked(
 def _load(folder, actors, text, shown_as, context, processes, piece_characters):
     from .rules import Checker, check_actors_file, check_relations_head
     from .sources import yaml_fast
+    from .sources.chunks import split_records
 
     pieces = max(1, -(-len(text) // (piece_characters or PIECE_CHARACTERS)))
     records = split_records(text, "relations", pieces)
@@ -172,7 +170,7 @@ class _Tables:
 class _Piece:
     """Checks one piece of the relations: its columns as buffers, or None at the first doubt."""
 
-    def __init__(self, records: Records, shown_as: str, actors, types, context, tables: _Tables):
+    def __init__(self, records, shown_as: str, actors, types, context, tables: _Tables):
         self.records, self.shown_as = records, shown_as
         self.actors, self.types, self.context, self.tables = actors, types, context, tables
 
@@ -180,6 +178,7 @@ class _Piece:
         from .rules import Checker
         from .rules.relations import fact_keys, quotes_found, relation_columns
         from .sources import yaml_fast
+        from .sources.chunks import wrapped
 
         source = yaml_fast.read(wrapped(self.records, index), self.shown_as)
         if source is None or type(source.data) is not dict or len(source.data) != 1:
@@ -342,6 +341,8 @@ def _fork(work, run: range):
                 results.append(result)
                 if result is None:
                     break
+            import marshal
+
             payload = marshal.dumps(results)
             with os.fdopen(write, "wb") as stream:
                 stream.write(payload)
@@ -364,6 +365,8 @@ def _collect(child) -> list | None:
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         return None
+    import marshal
+
     try:
         return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):

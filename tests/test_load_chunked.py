@@ -1,6 +1,6 @@
 """A large relations.yaml read in pieces (graph.load_chunked): the same dataset, the same problems.
 
-The lane is forced on small generated corpora (``MIN_CHARACTERS`` 0, pieces
+The lane is forced on small generated corpora (``CHUNKED_FROM`` 0, pieces
 of a few kilobytes, so a corpus is cut in a dozen pieces and shared among
 forked processes) and compared with the simple load: the same relations, the
 same cache entry byte for byte, and where something is wrong, the same
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import graph.load
 from benchmarks import corpus
 from graph import load_chunked
 from graph.columns import buffers_of
@@ -36,14 +37,14 @@ def generated(tmp_path_factory) -> Path:
 
 def chunked(monkeypatch, processes: int | None = 2) -> None:
     """Send every load through the lane, in small pieces, on ``processes`` processes."""
-    monkeypatch.setattr(load_chunked, "MIN_CHARACTERS", 0)
+    monkeypatch.setattr(graph.load, "CHUNKED_FROM", 0)
     monkeypatch.setattr(load_chunked, "PIECE_CHARACTERS", PIECE)
     if processes is not None:
         monkeypatch.setattr(load_chunked, "workers", lambda: processes)
 
 
 def simple(monkeypatch) -> None:
-    monkeypatch.setattr(load_chunked, "MIN_CHARACTERS", 1 << 62)
+    monkeypatch.setattr(graph.load, "CHUNKED_FROM", 1 << 62)
 
 
 def entry_parts(dataset) -> tuple:
@@ -140,7 +141,7 @@ def test_the_lane_fills_the_cache_with_the_same_entry(generated, monkeypatch, tm
 
 def test_the_seed_and_small_datasets_take_the_simple_load(generated):
     assert load_dataset(cache=False).columns is None
-    assert load_dataset(generated, cache=False).columns is None  # far below MIN_CHARACTERS
+    assert load_dataset(generated, cache=False).columns is None  # far below CHUNKED_FROM
 
 
 # The same problems, wherever they are
