@@ -461,8 +461,20 @@ def buffers_of(dataset: Dataset) -> tuple[tuple, dict]:
     column of :data:`NUMERIC`, and for each text of :data:`TEXTS` its
     UTF-8 bytes, ``_ends`` and ``_present``. Built with the standard
     library's ``array``, so a cold load that writes the cache does not
-    import numpy.
+    import numpy. A dataset that is still columns (a cold load in pieces,
+    :mod:`graph.load_chunked`) gives its own arrays, never building the objects.
     """
+    columns = dataset.columns
+    if columns is not None and all(text._rows is None for text in columns.texts.values()):
+        parts = {name: (NUMERIC[name], columns.arrays[name]) for name in NUMERIC}
+        for name in TEXTS:
+            columns.texts[name]._ready()  # bytes from the cache are checked before they are copied
+            data, ends, present = columns.texts[name].buffers()
+            parts[name] = ("|u1", data)
+            parts[name + "_ends"] = ("<i8", ends)
+            parts[name + "_present"] = ("|b1", present)
+        tables = (columns.ids, columns.types, columns.dates, columns.documents, columns.datasets)
+        return tables, parts
     relations = dataset.relations
     ids = sorted(dataset.actors)
     code = {actor: number for number, actor in enumerate(ids)}

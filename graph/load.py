@@ -21,9 +21,9 @@ from . import progress
 from .evidence import DocumentIndex
 from .model import Dataset
 from .problems import DatasetError, Problem
-from .sources import NotLocated, Source, decode_utf8, read_yaml
+from .sources import NotLocated, Source, decode_utf8, read_yaml, read_yaml_text, yaml_parser
 from .sources import cache as caching
-from .sources.text import MAX_FILE_SIZE, file_problem, read_bytes
+from .sources.text import MAX_FILE_SIZE, Realpaths, file_problem, read_bytes
 
 __all__ = ["ACTORS_FILE", "RELATIONS_FILE", "SEED", "load_dataset", "seed_folder", "validate"]
 
@@ -31,6 +31,9 @@ ACTORS_FILE = "actors.yaml"
 RELATIONS_FILE = "relations.yaml"
 # The name of the embedded seed dataset wherever a folder is expected (``--data :seed:``).
 SEED = ":seed:"
+# From this many characters of relations.yaml on, it is read in pieces on several
+# processes (graph.load_chunked); below, reading it whole is as fast.
+CHUNKED_FROM = 16 << 20
 
 
 def seed_folder() -> Path:
@@ -226,6 +229,7 @@ class _Loader:
         # so that the cache certifies only what was read (graph.sources.cache).
         self.resolved: dict[str, tuple[str, str | None]] = {}
         self.hashes: dict[str, str] = {}
+        self.realpath = Realpaths()
 
     def load(self) -> Dataset | None:
         actors_path, relations_path = self.folder / ACTORS_FILE, self.folder / RELATIONS_FILE
@@ -245,7 +249,15 @@ class _Loader:
             return self.load_tables()
         actors, found = read_yaml(actors_path, str(actors_path), self.max_file_size)
         read_problems = list(found)
-        relations, found = read_yaml(relations_path, str(relations_path), self.max_file_size)
+        text, found = self.read_text(relations_path)
+        if not read_problems and not found and actors is not None:
+            dataset = self.load_chunked(actors, text, str(relations_path))
+            if dataset is not None:
+                return dataset
+        relations = None
+        if text is not None:
+            relations, found = read_yaml_text(text, str(relations_path))
+        del text
         read_problems += found
         try:
             self.problems = list(read_problems)
@@ -257,6 +269,34 @@ class _Loader:
             actors = self.located(actors)
             relations = self.located(relations)
             return self.check(actors, relations)
+
+    def read_text(self, path: Path) -> tuple[str | None, list[Problem]]:
+        """Return the text of the file at ``path`` (None and why, if it cannot be read)."""
+        raw, problem = read_bytes(path, str(path), self.max_file_size)
+        if problem:
+            return None, [problem]
+        text, problem = decode_utf8(raw, str(path))
+        return (None, [problem]) if problem else (text, [])
+
+    def load_chunked(self, actors: Source, text: str, shown_as: str) -> Dataset | None:
+        """Return the dataset read in pieces on several processes, or None: load it simply.
+
+        Only a large ``relations.yaml`` read fast takes this lane, and only a
+        dataset found plainly valid comes out of it (see :mod:`graph.load_chunked`).
+        """
+        if len(text) < CHUNKED_FROM or yaml_parser() != "fast":
+            return None
+        from .load_chunked import load_chunked
+        from .rules import Context
+
+        context = Context(
+            self.folder,
+            self.read_document,
+            self.resolve_root,
+            document_roots=tuple(self.document_roots),
+            shipped_roots=_shipped_roots(self.folder),
+        )
+        return load_chunked(self.folder, actors, text, shown_as, context)
 
     def load_tables(self) -> Dataset | None:
         """Load a folder of tables (see :mod:`graph.sources.tables`): same rules, rows kept."""
@@ -299,7 +339,7 @@ class _Loader:
         A file is read and indexed once, however many keys name it and however
         its path is spelt.
         """
-        key = os.path.realpath(path)
+        key = self.realpath(path)
         if key not in self.documents:
             raw, problem = read_bytes(path, shown_as, self.max_file_size)
             text, problem = ("", problem) if problem else decode_utf8(raw, shown_as)

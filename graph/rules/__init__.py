@@ -46,7 +46,14 @@ from .relation_types import check_types
 from .relations import check_relations
 from .settings import check_settings
 
-__all__ = ["Checker", "Context", "check_actors_file", "check_dataset", "check_relations_file"]
+__all__ = [
+    "Checker",
+    "Context",
+    "check_actors_file",
+    "check_dataset",
+    "check_relations_file",
+    "check_relations_head",
+]
 
 
 def check_dataset(
@@ -104,24 +111,38 @@ def check_relations_file(
 ) -> tuple[dict[str, Document], dict[str, RelationType] | None, list[Relation]]:
     """Return the documents, types and relations of ``relations.yaml`` (or their tables)."""
     check = Checker(source, problems)
-    top = check.fields(
-        source.data,
-        (),
-        "relations.yaml",
-        required=("types", "relations"),
-        optional=("documents", "document_roots", "settings"),
-    )
-    if top is None:
+    head = check_relations_head(check, source.data, context)
+    if head is None:
         return {}, None, []
-    check_settings(check, top.get("settings", MISSING), context)
-    roots = check_roots(check, top.get("document_roots", MISSING), context)
-    documents = check_documents(check, top.get("documents", MISSING), roots, context)
-    if "documents" not in top:
-        check.warn((), "no documents declared: evidence quotes are not checked")
-    types = check_types(check, top["types"]) if "types" in top else None
+    top, documents, types = head
     items = (
         check.sequence_items(top["relations"], ("relations",), "relations")
         if "relations" in top
         else ()
     )
     return documents, types, check_relations(check, items, actors, types, context)
+
+
+def check_relations_head(
+    check: Checker, data, context: Context
+) -> tuple[dict, dict[str, Document], dict[str, RelationType] | None] | None:
+    """Return the fields of ``relations.yaml``, its documents and its types: all but relations.
+
+    None when the file is not a mapping.
+    """
+    top = check.fields(
+        data,
+        (),
+        "relations.yaml",
+        required=("types", "relations"),
+        optional=("documents", "document_roots", "settings"),
+    )
+    if top is None:
+        return None
+    check_settings(check, top.get("settings", MISSING), context)
+    roots = check_roots(check, top.get("document_roots", MISSING), context)
+    documents = check_documents(check, top.get("documents", MISSING), roots, context)
+    if "documents" not in top:
+        check.warn((), "no documents declared: evidence quotes are not checked")
+    types = check_types(check, top["types"]) if "types" in top else None
+    return top, documents, types

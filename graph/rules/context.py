@@ -16,6 +16,7 @@ from pathlib import Path
 from ..evidence import DocumentIndex
 from ..names import ActorIndex
 from ..problems import Problem
+from ..sources.text import Realpaths
 
 __all__ = ["Context", "ReadDocument", "ResolveRoot"]
 
@@ -51,3 +52,5 @@ class Context:
     document_urls: dict[str, str] = field(default_factory=dict)
     # The evidence states the dataset's settings allow (verified always).
     evidence_allowed: tuple[str, ...] = ("verified",)
+    # os.path.realpath for the documents' paths (their folders resolved once).
+    realpath: Callable[[Path], str] = field(default_factory=Realpaths)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from ..model import Document
 from .checker import MISSING, Checker
@@ -108,7 +109,8 @@ def check_documents(
             )
             continue
         file = context.folder / relative
-        if not _inside(os.path.realpath(file), roots):
+        real = context.realpath(file)
+        if not _inside(real, roots):
             # Never read: neither its text nor its absolute path is shown anywhere.
             check.error(
                 path,
@@ -122,7 +124,7 @@ def check_documents(
             where = "" if at_start else f" (at {problem.line}:{problem.column})"
             check.error(path, f"document {name!r} ({relative}): {problem.message}{where}")
             continue
-        documents[name] = Document(name, file.resolve())
+        documents[name] = Document(name, Path(real))  # what file.resolve() gives
         context.indexes[name] = index
     return documents
 

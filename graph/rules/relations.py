@@ -22,10 +22,11 @@ locators and dates are.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import repeat
 from operator import itemgetter
 
 from .. import progress
-from ..evidence import all_found, normalize_text
+from ..evidence import all_found, normalize_text, normalize_texts
 from ..model import EVIDENCE_STATES, Actor, Relation, RelationType
 from ..problems import did_you_mean
 from ..sources import DataPath
@@ -33,10 +34,10 @@ from .checker import MISSING, Checker
 from .context import Context
 from .evidence import (
     MIN_EVIDENCE_CHARACTERS,
+    any_hedge_word,
     check_hedge,
     check_quote,
     check_quote_length,
-    hedge_word,
 )
 from .references import (
     actor_reference,
@@ -44,12 +45,15 @@ from .references import (
     report_unknown_types,
     type_reference,
 )
-from .values import date_text, period_fault, plainly_good_text, weight_value
+from .values import date_text, period_fault, plainly_good_texts, weight_value
 
 __all__ = [
     "RELATION_FIELDS",
     "check_relation",
     "check_relations",
+    "fact_keys",
+    "quotes_found",
+    "relation_columns",
     "relations_in_bulk",
     "relations_one_by_one",
     "same_fact",
@@ -268,6 +272,49 @@ _ALLOWED = _REQUIRED | frozenset(RELATION_FIELDS[1])
 
 
 def _relations_in_bulk(check, items, actors, types, context) -> list[Relation] | None:
+    columns = relation_columns(check, items, actors, types, context)
+    if columns is None:
+        return None
+    if _written_twice(columns, types):
+        return None  # the one-by-one lane warns about it
+    if not quotes_found(columns, context):
+        return None
+    progress.advance(len(items), len(items))
+    relations = list(
+        map(
+            Relation,
+            columns["source"],
+            columns["type"],
+            columns["target"],
+            columns["evidence"],
+            columns["document"],
+            columns["date"],
+            columns["weight"],
+        )
+    )
+    states, hedged, locators = columns["state"], columns["hedged"], columns["locator"]
+    if set(states) != {"verified"} or any(hedged) or any(x is not None for x in locators):
+        relations = [
+            replace(relation, hedged=mark, evidence_state=state, locator=locator)
+            for relation, mark, state, locator in zip(relations, hedged, states, locators)
+        ]
+    return relations
+
+
+def relation_columns(check: Checker, items, actors: Actors, types: Types, context: Context):
+    """Return the relations' fields column by column when each relation is valid, else None.
+
+    The bulk lane's checks of one relation at a time (every rule but the two
+    that span relations: :func:`fact_keys` for those written twice, and
+    :func:`quotes_found` for the quotes), asked of a column at a time and of
+    each distinct value once; it never reports. The columns (lists, one
+    value a relation): ``source``, ``type``, ``target``, ``evidence`` (""
+    for none), ``document``, ``date`` (text or None), ``weight`` (float),
+    ``hedged``, ``state``, ``locator`` (or None), ``quoted`` (whether the
+    relation has an ``evidence`` field) and ``needle`` (the folded quote).
+    A chunk of a file's relations may be checked alone
+    (:mod:`graph.load_chunked`): nothing here depends on the other relations.
+    """
     if not items or actors is None or types is None or type(items) is not list:
         return None
     if set(map(type, items)) != {dict}:
@@ -277,20 +324,23 @@ def _relations_in_bulk(check, items, actors, types, context) -> list[Relation] |
             return None
     declared = context.declared_documents
     default = declared[0] if len(declared) == 1 else None
-    if len(declared) > 1 and not all("document" in item for item in items):
-        return None
-    if any(type(item["document"]) is not str for item in items if "document" in item):
-        return None
     sources = list(map(itemgetter("source"), items))
     targets = list(map(itemgetter("target"), items))
     type_names = list(map(itemgetter("type"), items))
-    states = [item.get("evidence_state", "verified") for item in items]
-    evidence = [item.get("evidence", "") for item in items]
-    documents = [item.get("document", default) for item in items]
-    dates = [item.get("date", MISSING) for item in items]
-    weights = [item.get("weight", 1.0) for item in items]
-    hedged = [item.get("hedged", False) for item in items]
-    locators = [item.get("locator") for item in items]
+    states = _column(items, "evidence_state", "verified")
+    evidence = _column(items, "evidence", "")
+    documents = _column(items, "document", MISSING)
+    dates = _column(items, "date", MISSING)
+    weights = _column(items, "weight", 1.0)
+    hedged = _column(items, "hedged", False)
+    locators = _column(items, "locator", None)
+    written = set(map(type, documents))  # object: MISSING's, where a relation names none
+    if not written <= {str, object}:
+        return None
+    if object in written:
+        if len(declared) > 1:
+            return None
+        documents = [default if document is MISSING else document for document in documents]
     for column in (sources, targets, type_names, states):
         if set(map(type, column)) != {str}:
             return None
@@ -300,85 +350,126 @@ def _relations_in_bulk(check, items, actors, types, context) -> list[Relation] |
         return None
     if any(map(str.__eq__, sources, targets)):
         return None
-    names = {*sources, *targets, *type_names, *(d for d in documents if d is not None)}
+    source_set, target_set, type_set = set(sources), set(targets), set(type_names)
+    document_set = set(documents) - {None}
+    names = source_set | target_set | type_set | document_set
     if not all(check.accepts(name) for name in names):
         return None
     if not all(check.accepts(text) for text in {x for x in locators if x is not None}):
         return None
-    if not (set(sources) <= actors.keys() and set(targets) <= actors.keys()):
+    if not (source_set <= actors.keys() and target_set <= actors.keys()):
         return None
-    if not set(type_names) <= types.keys():
+    if not type_set <= types.keys():
         return None
-    if not {d for d in documents if d is not None} <= context.declared_set:
+    if not document_set <= context.declared_set:
         return None
-    quoted = ["evidence" in item for item in items]
-    for state, has_quote, document, locator in zip(states, quoted, documents, locators):
+    quoted = list(map(dict.__contains__, items, repeat("evidence")))
+    plain = set(states) == {"verified"} and all(quoted)
+    if plain and context.document_urls and not context.document_urls.keys().isdisjoint(documents):
+        return None
+    for state, has_quote, document, locator in (
+        () if plain else zip(states, quoted, documents, locators)
+    ):
         if state == "verified" and (not has_quote or document in context.document_urls):
             return None
         if state == "located" and (document is None or locator is None):
             return None
-    if not all(map(plainly_good_text, evidence)) and not all(
+    if not plainly_good_texts(evidence) and not all(
         check.accepts(text, multiline=True) for text, has in zip(evidence, quoted) if has
     ):
         return None
     if check.suspect is not None and any(map(check.suspect, evidence)):
         return None
     actions = {name for name, kind in types.items() if kind.role == "action"}
-    if any(
-        hedge_word(text)
-        for text, mark, name in zip(evidence, hedged, type_names)
-        if not mark and name in actions
-    ):
+    if type_set <= actions and not any(hedged):
+        looked_at = evidence
+    else:
+        looked_at = [
+            text
+            for text, mark, name in zip(evidence, hedged, type_names)
+            if not mark and name in actions
+        ]
+    if any_hedge_word(looked_at):
         return None  # the one-by-one lane warns about it
-    for value in {(type(d), d) for d in dates if d is not MISSING}:
-        text = date_text(value[1])
+    as_written = {MISSING: None}  # a date as the relation keeps it, where it differs
+    if set(map(type, dates)) <= {str, object}:  # text, or MISSING: nothing to confuse
+        distinct = {(str, date) for date in set(dates)}
+    else:  # 1 and True are not the same
+        distinct = set(zip(map(type, dates), dates))
+    for kind, value in distinct:
+        if value is MISSING:
+            continue
+        text = date_text(value)
         if text is None or period_fault(text) is not None:
             return None
-    for value in {(type(w), w) for w in weights}:
-        if weight_value(value[1]) is None:
+        if kind is int:
+            as_written[value] = str(value)
+    for _, value in set(zip(map(type, weights), weights)):
+        if weight_value(value) is None:
             return None
-    dates = [None if d is MISSING else str(d) if type(d) is int else d for d in dates]
-    weights = [float(w) for w in weights]
-    needles = list(map(normalize_text, evidence))
-    if any(len(n) < MIN_EVIDENCE_CHARACTERS for n, has in zip(needles, quoted) if has):
+    dates = list(map(as_written.get, dates, dates))
+    weights = list(map(float, weights))
+    needles = normalize_texts(evidence)
+    quotes = needles if all(quoted) else [n for n, has in zip(needles, quoted) if has]
+    if quotes and min(map(len, quotes)) < MIN_EVIDENCE_CHARACTERS:
         return None
-    if _written_twice(sources, targets, type_names, documents, needles, types, locators, dates):
-        return None  # the one-by-one lane warns about it
-    # Only verified quotes are checked against their documents; one call a document.
-    checked = [(d, n) for d, n, state in zip(documents, needles, states) if state == "verified"]
-    if not all_found(context.indexes, [d for d, _ in checked], [n for _, n in checked]):
-        return None
-    progress.advance(len(items), len(items))
-    relations = list(
-        map(Relation, sources, type_names, targets, evidence, documents, dates, weights)
-    )
-    if set(states) != {"verified"} or any(hedged) or any(x is not None for x in locators):
-        relations = [
-            replace(relation, hedged=mark, evidence_state=state, locator=locator)
-            for relation, mark, state, locator in zip(relations, hedged, states, locators)
-        ]
-    return relations
+    return {
+        "source": sources,
+        "type": type_names,
+        "target": targets,
+        "evidence": evidence,
+        "document": documents,
+        "date": dates,
+        "weight": weights,
+        "hedged": hedged,
+        "state": states,
+        "locator": locators,
+        "quoted": quoted,
+        "needle": needles,
+    }
 
 
-def _written_twice(
-    sources, targets, type_names, documents, needles, types, locators, dates
-) -> bool:
-    """Return whether two relations state the same fact from the same (folded) quote.
+def _column(items: list[dict], key: str, default) -> list:
+    """Return each item's value of ``key`` (``default`` where it has none), in C."""
+    return list(map(dict.get, items, repeat(key), repeat(default)))
 
-    Two without a quote state the same fact when their locators and dates agree too.
+
+def fact_keys(columns: dict, types: dict[str, RelationType]):
+    """Yield, for each relation of ``columns``, what it shares with one stating the same fact.
+
+    Two relations state the same fact when their ends, type and document
+    are the same (:func:`same_fact`) and so is their folded quote, or, both
+    without a quote, their locators and dates.
     """
     symmetric = {name for name, kind in types.items() if kind.symmetric}
-    facts = {
-        (
+    for source, target, type_name, document, needle, locator, date in zip(
+        columns["source"],
+        columns["target"],
+        columns["type"],
+        columns["document"],
+        columns["needle"],
+        columns["locator"],
+        columns["date"],
+    ):
+        yield (
             *same_fact(source, target, type_name, document, type_name in symmetric),
             needle,
             *((None, None) if needle else (locator, date)),
         )
-        for source, target, type_name, document, needle, locator, date in zip(
-            sources, targets, type_names, documents, needles, locators, dates
-        )
-    }
-    return len(facts) < len(needles)
+
+
+def _written_twice(columns: dict, types: dict[str, RelationType]) -> bool:
+    """Return whether two relations state the same fact (see :func:`fact_keys`)."""
+    return len(set(fact_keys(columns, types))) < len(columns["needle"])
+
+
+def quotes_found(columns: dict, context: Context) -> bool:
+    """Return whether every verified relation's quote is in its document, one call a document."""
+    documents, needles, states = columns["document"], columns["needle"], columns["state"]
+    if set(states) != {"verified"}:
+        checked = [(d, n) for d, n, state in zip(documents, needles, states) if state == "verified"]
+        documents, needles = [d for d, _ in checked], [n for _, n in checked]
+    return all_found(context.indexes, documents, needles)
 
 
 def _same_quote(quote: str, earlier: list[tuple[str, DataPath]]) -> DataPath | None:

@@ -31,6 +31,7 @@ __all__ = [
     "nfc",
     "period_fault",
     "plainly_good_text",
+    "plainly_good_texts",
     "string_fault",
     "weight_value",
 ]
@@ -75,6 +76,19 @@ def plainly_good_text(text) -> bool:
     enough (not needed) for a string to pass; what fails it is asked properly.
     """
     return type(text) is str and text.isprintable() and _VISIBLE.search(text) is not None
+
+
+def plainly_good_texts(texts: list) -> bool:
+    """Return whether every one of ``texts`` is :func:`plainly_good_text`, asked of them all in C.
+
+    >>> plainly_good_texts(["a b", "1"]), plainly_good_texts(["a", " "]), plainly_good_texts([1])
+    (True, False, False)
+    """
+    return (
+        set(map(type, texts)) <= {str}
+        and "".join(texts).isprintable()
+        and all(map(_VISIBLE.search, texts))
+    )
 
 
 def fixed_id(text: str) -> str | None:

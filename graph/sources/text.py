@@ -16,7 +16,15 @@ from pathlib import Path
 
 from ..problems import Problem
 
-__all__ = ["MAX_FILE_SIZE", "decode_utf8", "file_problem", "read_bytes", "read_utf8", "show_size"]
+__all__ = [
+    "MAX_FILE_SIZE",
+    "Realpaths",
+    "decode_utf8",
+    "file_problem",
+    "read_bytes",
+    "read_utf8",
+    "show_size",
+]
 
 # The largest file read by default (``--max-file-size``): well above the
 # largest corpus the benchmarks use, well below what exhausts memory.
@@ -137,3 +145,31 @@ def decode_utf8(raw: bytes, shown_as: str) -> tuple[str, Problem | None]:
         column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
         message = f"not valid UTF-8: byte 0x{raw[offset]:02x} cannot start or continue a character"
         return "", Problem(shown_as, line, column, message)
+
+
+class Realpaths:
+    """``os.path.realpath``, each folder resolved once: for the many files of one folder.
+
+    A file's real path is its folder's real path joined with its name,
+    itself resolved only where it is a symbolic link: what ``realpath``
+    finds, with one ``lstat`` a file rather than one a component. Made for
+    one load (a folder's links are not watched for change).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> Realpaths()(folder / "a.txt") == os.path.realpath(folder / "a.txt")
+    True
+    """
+
+    def __init__(self):
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path) -> str:
+        folder, name = os.path.split(os.fspath(path))
+        if name in ("", ".", "..") or not folder:
+            return os.path.realpath(path)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        joined = os.path.join(real, name)
+        return os.path.realpath(joined) if os.path.islink(joined) else joined

@@ -26,7 +26,7 @@ import re
 
 from .source import NotLocated, Source, Unlocated
 
-__all__ = ["available", "read", "risky", "suspect"]
+__all__ = ["available", "parses", "read", "risky", "suspect"]
 
 try:
     import yaml_rs
@@ -38,6 +38,8 @@ except ImportError:  # the fast parser is optional: PyYAML reads everything too
 _NEAR_NUMBER = re.compile(  # where 010, 0o17 or _1 may start: after a space or an indicator
     r"0(?:(?<=[\s\[{,:]0)|(?<=[\s\[{,:][-+]0))[0-9oO_]|_(?:(?<=[\s\[{,:]_)|(?<=[\s\[{,:][-+]_))"
 )
+# What may come before such a number, made a space; a sign made "-", "_" made "0".
+_NEAR_NUMBER_MARKS = bytes.maketrans(b"\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f[{,:+_", b"             -0")
 _MARKERS = ("!", "&", "*")  # a tag, an anchor, an alias
 _DOCUMENT_MARKERS = ("\n---", "\n...", "\n%")
 _ESCAPE = re.compile(r'\\[^nt"\\]')  # an escape the two YAML versions may read differently
@@ -87,14 +89,36 @@ def risky(text: str) -> str | None:
     if "\t" in text and _TAB_INDENT.search(text):
         return "a tab in indentation"
     if text.isascii():
-        if text.encode("ascii").translate(None, _ASCII_ALLOWED):
+        data = text.encode("ascii")
+        if data.translate(None, _ASCII_ALLOWED):
             return "a control character"
+        starts = _near_numbers(data)
     elif any(character in text for character in _NON_ASCII_REFUSED):
         return "a control character or line separator"
-    for match in _NEAR_NUMBER.finditer(text):
-        if _SCALAR_END.match(text, match.start()):
-            return f"a number with a leading zero or underscore at offset {match.start()}"
+    else:
+        starts = (match.start() for match in _NEAR_NUMBER.finditer(text))
+    for start in starts:
+        if _NEAR_NUMBER.match(text, start) and _SCALAR_END.match(text, start):
+            return f"a number with a leading zero or underscore at offset {start}"
     return None
+
+
+def _near_numbers(data: bytes) -> list[int]:
+    """Return, in order, every place of ASCII ``data`` where :data:`_NEAR_NUMBER` may match.
+
+    The regular expression starts with a character as common as ``0``, so
+    the engine tries its look-behind at every one; here the characters that
+    may come before are made one (a space, and ``-`` for a sign) and two
+    plain searches, in C, find the few places worth trying.
+    """
+    marked = data.translate(_NEAR_NUMBER_MARKS)
+    found = []
+    for before in (b" 0", b" -0"):
+        at = marked.find(before)
+        while at >= 0:
+            found.append(at + len(before) - 1)
+            at = marked.find(before, at + 1)
+    return sorted(found)
 
 
 def suspect(text: str) -> bool:
@@ -128,6 +152,21 @@ def read(text: str, shown_as: str) -> Source | None:
         return yaml_located.read(text, shown_as)
 
     return Source(shown_as, data, _RootOnly(text), relocate, suspect)
+
+
+def parses(text: str) -> bool:
+    """Return whether yaml-rs reads ``text`` without an error (an empty text does).
+
+    >>> parses("a: [1, 2]\\n# end\\n"), parses('a: "open\\n')
+    (True, False)
+    """
+    if yaml_rs is None:
+        return False
+    try:
+        yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # any refusal
+        return False
+    return True
 
 
 class _RootOnly(Unlocated):
