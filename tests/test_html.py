@@ -433,6 +433,7 @@ def test_the_template_uses_nothing_of_pyvis_but_nodes_edges_and_options():
     used = meta.find_undeclared_variables(plain.parse(source))
     assert used == {
         *("nodes", "edges", "options"),  # from pyvis's generate_html
+        *("relations", "quotes"),  # WebGL pages only: rendered without pyvis
         *("meta", "kinds", "types", "groups", "search", "signs", "dates", "offstage", "switches"),
         *("version", "script_hashes", "library_css", "page_css", "library_js", "page_js"),
     }

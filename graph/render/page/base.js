@@ -7,6 +7,60 @@
 
 const data = JSON.parse(document.getElementById("graph-data").textContent);
 const meta = data.meta;
+// WebGL pages carry their relations as columns of numbers
+// (graph.render.data.relation_columns) and their quotes in a block of their
+// own, `graph-quotes`, read the first time a quote is asked for: the items
+// made here are the same as other pages', `evidence` included.
+if (data.relations) data.edges = relationItems(data.relations);
+function relationItems(columns) {
+  let quotes = null;
+  const AT = Symbol("position");
+  class Relation {
+    constructor(at, id, from, to, type, date, source, state) {
+      this.id = id;
+      this.from = from;
+      this.to = to;
+      this.type = type.name;
+      this.sign = type.sign;
+      this.symmetric = type.symmetric;
+      this.document = source;
+      this.date = date;
+      this.weight = 1;
+      this.role = type.role;
+      this.hedged = false;
+      this.state = state;
+      this.locator = null;
+      this.url = null;
+      this[AT] = at;
+    }
+    get evidence() {
+      if (quotes === null) quotes = JSON.parse(document.getElementById("graph-quotes").textContent).edges;
+      return quotes[this[AT]];
+    }
+  }
+  const actorIds = data.nodes.map((node) => node.id);
+  const { count, ids, ends, type, date, document: source, state } = columns;
+  const dateOf = [null].concat(date.values);
+  const documentOf = [null].concat(source.values);
+  const stateOf = ["verified"].concat(state.values);
+  const items = new Array(count);
+  for (let n = 0; n < count; n++) {
+    items[n] = new Relation(
+      n,
+      "r" + (ids ? ids[n] : n),
+      actorIds[ends[2 * n]],
+      actorIds[ends[2 * n + 1]],
+      data.types[type[n]],
+      dateOf[date.index[n]],
+      documentOf[source.index[n]],
+      stateOf[state.index[n]]
+    );
+  }
+  columns.weight.at.forEach((n, k) => (items[n].weight = columns.weight.value[k]));
+  for (const flag of ["hedged", "frustrated", "onPath"]) for (const n of columns[flag]) items[n][flag] = true;
+  for (const [n, fields] of columns.extra) Object.assign(items[n], fields);
+  return items;
+}
 // WebGL pages write only what differs from the defaults: each edge is made whole here.
 {
   const typeOf = new Map(data.types.map((type) => [type.name, type]));
