@@ -102,8 +102,16 @@ document.addEventListener("keydown", (event) => {
   event.preventDefault();
 });
 let resizing = null;
-new ResizeObserver(() => {
-  if (!ready) return;
+let fittedFor = null; // the graph's size (whole pixels) its view was last fitted for
+new ResizeObserver((entries) => {
+  const box = entries[entries.length - 1].contentRect;
+  const size = Math.round(box.width) + "x" + Math.round(box.height);
+  // The first report is the size the page started with, which the first view
+  // was fitted for: a new fit (another whole frame to draw) only on a change.
+  const first = fittedFor === null;
+  if (first || !ready) fittedFor = size;
+  if (first || !ready || size === fittedFor) return;
+  fittedFor = size;
   clearTimeout(resizing);
   resizing = setTimeout(() => {
     renderer.fit();
