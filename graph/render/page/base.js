@@ -61,10 +61,13 @@ function relationItems(columns) {
   for (const [n, fields] of columns.extra) Object.assign(items[n], fields);
   return items;
 }
-// WebGL pages write only what differs from the defaults: each edge is made whole here.
+// Relations written as objects (vis pages, and what a page left out) carry
+// their marks only when they differ from the defaults: each is made whole here
+// (the columns above give whole items).
 {
   const typeOf = new Map(data.types.map((type) => [type.name, type]));
-  for (const edge of data.edges) {
+  const written = (data.relations ? [] : data.edges).concat(data.offstage ? data.offstage.edges : []);
+  for (const edge of written) {
     if (edge.sign === undefined) {
       edge.sign = typeOf.get(edge.type).sign;
       edge.symmetric = typeOf.get(edge.type).symmetric;
@@ -72,15 +75,12 @@ function relationItems(columns) {
     if (edge.weight === undefined) edge.weight = 1;
     if (edge.date === undefined) edge.date = null;
     if (edge.document === undefined) edge.document = null;
+    if (edge.role === undefined) edge.role = "action";
+    if (edge.hedged === undefined) edge.hedged = false;
+    if (edge.state === undefined) edge.state = "verified";
+    if (edge.locator === undefined) edge.locator = null;
+    if (edge.url === undefined) edge.url = null;
   }
-}
-// Every page writes a relation's marks only when they differ from the defaults.
-for (const edge of data.edges.concat(data.offstage ? data.offstage.edges : [])) {
-  if (edge.role === undefined) edge.role = "action";
-  if (edge.hedged === undefined) edge.hedged = false;
-  if (edge.state === undefined) edge.state = "verified";
-  if (edge.locator === undefined) edge.locator = null;
-  if (edge.url === undefined) edge.url = null;
 }
 const $ = (id) => document.getElementById(id);
 const dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;

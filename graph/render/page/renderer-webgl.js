@@ -38,12 +38,16 @@ const renderer = (function () {
   const pairs = new Map(); // pair id -> {id, from, to, relations: [edge], signs: Set}
   const pairOfEdge = new Map(); // relation id -> pair id
   {
+    // A pair's key is a number made of its actors' places (no string built per relation).
+    const place = new Map(data.nodes.map((node, number) => [node.id, number]));
+    const count = data.nodes.length;
     const byEnds = new Map();
     for (const edge of data.edges) {
-      const [a, b] = edge.from < edge.to ? [edge.from, edge.to] : [edge.to, edge.from];
-      const key = a + "\u0000" + b;
+      const [i, j] = [place.get(edge.from), place.get(edge.to)];
+      const key = i < j ? i * count + j : j * count + i;
       let pair = byEnds.get(key);
       if (!pair) {
+        const [a, b] = edge.from < edge.to ? [edge.from, edge.to] : [edge.to, edge.from];
         pair = { id: "p" + pairs.size, from: a, to: b, relations: [], signs: new Set() };
         byEnds.set(key, pair);
         pairs.set(pair.id, pair);
