@@ -66,8 +66,8 @@ function relationItems(columns) {
 // (the columns above give whole items).
 {
   const typeOf = new Map(data.types.map((type) => [type.name, type]));
-  const written = (data.relations ? [] : data.edges).concat(data.offstage ? data.offstage.edges : []);
-  for (const edge of written) {
+  const asObjects = (data.relations ? [] : data.edges).concat(data.offstage ? data.offstage.edges : []);
+  for (const edge of asObjects) {
     if (edge.sign === undefined) {
       edge.sign = typeOf.get(edge.type).sign;
       edge.symmetric = typeOf.get(edge.type).symmetric;
