@@ -350,7 +350,11 @@ def _most_important(
     limit = most_actors if max_actors is None else max_actors
     if len(dataset.actors) <= limit and len(dataset.relations) <= most_relations:
         return dataset, None, None
-    order = sorted(dataset.actors, key=lambda actor_id: (-scores[actor_id]["score"], actor_id))
+    # An actor with only commentary or affiliations has no score: it ranks last.
+    unscored = {"score": 0.0}
+    order = sorted(
+        dataset.actors, key=lambda actor_id: (-scores.get(actor_id, unscored)["score"], actor_id)
+    )
     wanted = [dataset.find_actor(end).id for end in keep or ()]
     if focused:
         wanted.append(focused["id"])
