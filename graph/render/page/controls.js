@@ -38,11 +38,13 @@ function reset() {
   clearSelection();
   renderer.fit();
 }
-// Tab walks the actors by importance while the graph has focus.
-const byImportance = data.nodes.slice().sort((a, b) => compare([rankOf(a.id), a.id], [rankOf(b.id), b.id]));
+// Tab walks the actors by importance while the graph has focus (in an order
+// made on the first Tab: sorting 20,000 actors cost the first frame 0.1 s).
+let byImportance = null;
 let walking = -1;
 container.addEventListener("keydown", (event) => {
   if (event.key === "Tab" && !event.altKey && !event.ctrlKey) {
+    if (!byImportance) byImportance = data.nodes.slice().sort((a, b) => compare([rankOf(a.id), a.id], [rankOf(b.id), b.id]));
     const visible = byImportance.filter((node) => !nodeHidden.has(node.id));
     const next = walking + (event.shiftKey ? -1 : 1);
     if (next < 0 || next >= visible.length) {
