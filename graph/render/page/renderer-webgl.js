@@ -36,13 +36,25 @@ const renderer = (function () {
 
   // -- one edge per pair of actors ----------------------------------------------
   const pairs = new Map(); // pair id -> {id, from, to, relations: [edge], signs: Set}
-  const pairOfEdge = new Map(); // relation id -> pair id
+  // relation id -> pair id, kept by the relation's place in data.edges: its id
+  // gives it where the page draws every relation in order, a map made on first
+  // use where not (no map of 200,000 ids before the first frame).
+  const pairAt = new Array(data.edges.length);
+  let placeOf = null;
+  const edgePlace = (id) => {
+    const n = typeof id === "string" ? Number(id.slice(1)) : NaN;
+    if (data.edges[n] !== undefined && data.edges[n].id === id) return n;
+    if (placeOf === null) placeOf = new Map(data.edges.map((edge, place) => [edge.id, place]));
+    return placeOf.get(id);
+  };
+  const pairOfEdge = { has: (id) => edgePlace(id) !== undefined, get: (id) => pairAt[edgePlace(id)] };
   {
     // A pair's key is a number made of its actors' places (no string built per relation).
     const place = new Map(data.nodes.map((node, number) => [node.id, number]));
     const count = data.nodes.length;
     const byEnds = new Map();
-    for (const edge of data.edges) {
+    for (let n = 0; n < data.edges.length; n++) {
+      const edge = data.edges[n];
       const [i, j] = [place.get(edge.from), place.get(edge.to)];
       const key = i < j ? i * count + j : j * count + i;
       let pair = byEnds.get(key);
@@ -54,7 +66,7 @@ const renderer = (function () {
       }
       pair.relations.push(edge);
       pair.signs.add(edge.sign);
-      pairOfEdge.set(edge.id, pair.id);
+      pairAt[n] = pair.id;
     }
   }
   // -- communities as clusters: collapsed into one node, opened by a click ----------
