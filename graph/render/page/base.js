@@ -111,22 +111,19 @@ const offstage = data.offstage || { nodes: [], edges: [] };
 for (const item of offstage.nodes.concat(offstage.edges)) item.offstage = true;
 const byId = new Map(data.nodes.concat(offstage.nodes).map((node) => [node.id, node]));
 // A relation's id is `r` + its place in the dataset: on a page whose
-// relations are all drawn, in order, that is its place in data.edges too,
-// and no map of 200,000 ids is made before the first frame (on other pages,
-// the map is made on first use).
-const edgeById = (() => {
-  let map = null;
-  const inPlace = data.relations && data.relations.ids === null && !offstage.edges.length;
-  const get = (id) => {
-    if (inPlace) {
+// relations are all drawn, in order (WebGL pages that left nothing out), that
+// is its place in data.edges too, and no map of 200,000 ids is made before
+// the first frame. Other pages have the map (get, has, keys on both).
+const edgeById = data.relations && data.relations.ids === null && !offstage.edges.length
+  ? {
+    get: (id) => {
       const edge = typeof id === "string" ? data.edges[Number(id.slice(1))] : undefined;
       return edge && edge.id === id ? edge : undefined;
-    }
-    if (map === null) map = new Map(data.edges.concat(offstage.edges).map((edge) => [edge.id, edge]));
-    return map.get(id);
-  };
-  return { get, has: (id) => get(id) !== undefined };
-})();
+    },
+    has: (id) => edgeById.get(id) !== undefined,
+    keys: () => data.edges.map((edge) => edge.id).values(),
+  }
+  : new Map(data.edges.concat(offstage.edges).map((edge) => [edge.id, edge]));
 const nameOf = (id) => (byId.has(id) ? byId.get(id).name : id);
 const position = (edge) => Number(edge.id.slice(1)); // r12 -> 12, the file order
 const touching = new Map([...byId.keys()].map((id) => [id, []]));
