@@ -57,6 +57,20 @@ page drawing the same positions and lines in the same browser, and, on a
 2,000 / 8,000 page at 1280 x 800, the share of the graph's canvas that edges
 cover and the labels drawn.
 ``--shots FOLDER`` saves the WebGL pages at 30, 2,000 and 20,000 actors.
+
+Load (issue 23): the same pages, written before and after a change, opened in
+turn (interleaved, so that a loaded machine weighs on both alike):
+
+    .venv/bin/python benchmarks/html_scale.py --write-goals M,L --keep /tmp/after
+    .venv/bin/python benchmarks/html_scale.py --load /tmp/before/L.html,/tmp/after/L.html --rounds 3
+
+``--write-goals`` writes the goals' pages (``M.html``, ``L.html`` and their
+bare sigma pages, ``M-bare.html``, ``L-bare.html``) into ``--keep``. ``--load``
+reports for each page: ``interactive`` (navigation until the page is stable,
+as ``--goals``), ``shown`` (until the frame after it is on screen: the first
+frame's raster, SwiftShader's, done), and the CPU seconds that Chromium's
+renderer and GPU processes spent meanwhile, which a loaded machine changes
+less than the wall times; then the least wall time and the median CPU of each.
 """
 
 from __future__ import annotations
@@ -483,6 +497,90 @@ def goals(folder: Path, browser, shots: Path | None, names=("M", "L")) -> None:
     )
 
 
+def write_goal_pages(folder: Path, names) -> None:
+    """Write the goals' WebGL pages and their bare sigma pages into ``folder``."""
+    from graph.render.html import prepare_page, render_page
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        data = prepare_page(corpus.dataset(name))
+        page = render_page(data)
+        (folder / f"{name}.html").write_text(page, encoding="utf-8")
+        (folder / f"{name}-bare.html").write_text(bare_page(data), encoding="utf-8")
+        print(f"{folder / name}.html: {len(page.encode('utf-8')) / 1e6:.1f} MB", flush=True)
+
+
+def chromium_cpu() -> dict[str, float]:
+    """CPU seconds (user + system) of the Chromium processes under this one, by process type."""
+    import os
+
+    tick = os.sysconf("SC_CLK_TCK")
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            words = (entry / "cmdline").read_bytes().replace(b"\0", b" ").split()
+        except OSError:
+            continue
+        table[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick, words)
+    ours, grown = {os.getpid()}, True
+    while grown:
+        children = {pid for pid, (parent, _, _) in table.items() if parent in ours} - ours
+        ours |= children
+        grown = bool(children)
+    spent: dict[str, float] = {}
+    for pid in ours - {os.getpid()}:
+        _, seconds, words = table[pid]
+        if not words or b"chrom" not in words[0]:
+            continue
+        kind = next((w[7:].decode() for w in words if w.startswith(b"--type=")), "browser")
+        spent[kind] = spent.get(kind, 0.0) + seconds
+    return spent
+
+
+# Until the frame after this one is drawn: the one before is on screen.
+NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))"
+
+
+def load(paths: list[Path], rounds: int, browser) -> None:
+    """Open each page in turn, ``rounds`` times: interactive, shown, CPU of renderer and GPU."""
+    import os
+    import statistics
+
+    rows: dict[Path, list[tuple]] = {path: [] for path in paths}
+    for _ in range(rounds):
+        for path in paths:
+            tab = browser.new_page(viewport={"width": 1280, "height": 800})
+            time.sleep(0.3)
+            before = chromium_cpu()
+            started = time.perf_counter()
+            tab.goto(path.resolve().as_uri(), timeout=600_000)
+            tab.wait_for_function("() => window.graphStable === true", timeout=600_000)
+            interactive = time.perf_counter() - started
+            tab.evaluate(NEXT_FRAME)
+            shown = time.perf_counter() - started
+            time.sleep(0.5)  # the GPU process's last work on that frame
+            after = chromium_cpu()
+            tab.close()
+            cpu = {kind: after.get(kind, 0) - before.get(kind, 0) for kind in after}
+            row = (interactive, shown, cpu.get("renderer", 0.0), cpu.get("gpu-process", 0.0))
+            rows[path].append(row)
+            print(
+                f"{path}: interactive {row[0]:.2f} s, shown {row[1]:.2f} s; CPU renderer "
+                f"{row[2]:.2f} s, GPU {row[3]:.2f} s; load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+    for path, found in rows.items():
+        print(
+            f"{path}: least interactive {min(r[0] for r in found):.2f} s, shown "
+            f"{min(r[1] for r in found):.2f} s; median CPU renderer "
+            f"{statistics.median(r[2] for r in found):.2f} s, GPU "
+            f"{statistics.median(r[3] for r in found):.2f} s ({len(found)} rounds)"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,300,500,1000,2000,5000")
@@ -499,7 +597,25 @@ def main(argv: list[str] | None = None) -> int:
         help="the WebGL page's goals (issue 23); M alone: M's page only",
     )
     parser.add_argument("--shots", type=Path, help="with --goals: save WebGL screenshots here")
+    parser.add_argument(
+        "--write-goals", metavar="M,L", help="write the goals' pages and bare pages into --keep"
+    )
+    parser.add_argument("--load", metavar="PAGES", help="time these page files' loads, in turn")
+    parser.add_argument("--rounds", type=int, default=3, help="with --load: rounds (default 3)")
     options = parser.parse_args(argv)
+    if options.write_goals:
+        if not options.keep:
+            parser.error("--write-goals needs --keep FOLDER")
+        write_goal_pages(options.keep, options.write_goals.split(","))
+        return 0
+    if options.load:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            load([Path(p) for p in options.load.split(",")], options.rounds, browser)
+            browser.close()
+        return 0
     if options.fluid or options.goals:
         from playwright.sync_api import sync_playwright
 

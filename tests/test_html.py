@@ -433,6 +433,7 @@ def test_the_template_uses_nothing_of_pyvis_but_nodes_edges_and_options():
     used = meta.find_undeclared_variables(plain.parse(source))
     assert used == {
         *("nodes", "edges", "options"),  # from pyvis's generate_html
+        *("relations", "quotes"),  # WebGL pages only: rendered without pyvis
         *("meta", "kinds", "types", "groups", "search", "signs", "dates", "offstage", "switches"),
         *("version", "script_hashes", "library_css", "page_css", "library_js", "page_js"),
     }
@@ -776,6 +777,95 @@ def test_the_page_carries_role_hedge_state_locator_and_url(renderer):
             False,
             False,
         ]
+
+
+def quotes_block(page: str) -> list:
+    """The WebGL page's quotes, one a relation, from their own JSON block."""
+    block = re.search(
+        r'<script type="application/json" id="graph-quotes">\n(.*?)\n</script>', page, re.S
+    )
+    return json.loads(block.group(1))["edges"]
+
+
+def decoded(columns: dict, quotes: list, actor_ids: list, types: list) -> list[dict]:
+    """The relations of a WebGL page made whole from its columns, as base.js makes them."""
+    count = columns["count"]
+    items = []
+    for n in range(count):
+        legend = types[columns["type"][n]]
+        item = {
+            "id": f"r{columns['ids'][n] if columns['ids'] else n}",
+            "from": actor_ids[columns["ends"][2 * n]],
+            "to": actor_ids[columns["ends"][2 * n + 1]],
+            "type": legend["name"],
+            "sign": legend["sign"],
+            "symmetric": legend["symmetric"],
+            "evidence": quotes[n],
+            "weight": 1,
+            "role": legend["role"],
+            "hedged": False,
+            "locator": None,
+            "url": None,
+        }
+        for field, empty in (("date", None), ("document", None), ("state", "verified")):
+            index = columns[field]["index"][n]
+            item[field] = columns[field]["values"][index - 1] if index else empty
+        items.append(item)
+    for n, weight in zip(columns["weight"]["at"], columns["weight"]["value"]):
+        items[n]["weight"] = weight
+    for flag in ("hedged", "frustrated", "onPath"):
+        for n in columns[flag]:
+            items[n][flag] = True
+    for n, fields in columns["extra"]:
+        items[n].update(fields)
+    return items
+
+
+@pytest.mark.parametrize("folder", [MARKS, HOSTILE, None])
+def test_a_webgl_page_carries_every_relation_in_columns_and_its_quotes_apart(folder):
+    dataset = load_dataset(folder) if folder else load_dataset()
+    kwargs = {"renderer": "webgl", "highlight_path": ("uk", "russia")} if not folder else {}
+    kwargs.setdefault("renderer", "webgl")
+    wanted = html.prepare_page(dataset, color_by="camp", **kwargs)
+    page = render_html(dataset, color_by="camp", **kwargs)
+    data = page_data(page)
+    assert "edges" not in data
+    ids = [node["id"] for node in data["nodes"]]
+    items = decoded(data["relations"], quotes_block(page), ids, data["types"])
+    defaults = {"weight": 1, "role": "action", "hedged": False, "state": "verified"}
+    defaults.update(date=None, document=None, locator=None, url=None)
+    legend = {entry["name"]: entry for entry in data["types"]}
+    whole = [
+        {
+            **defaults,
+            "sign": legend[edge["type"]]["sign"],
+            "symmetric": legend[edge["type"]]["symmetric"],
+            **edge,
+        }
+        for edge in wanted["edges"]
+    ]
+    assert items == whole
+    quotes = page[page.index('id="graph-quotes"') : page.index("</script>", page.index("quotes"))]
+    for raw in ("<script", "<img", "</script", "<svg", "\u2028", "\u2029"):
+        assert raw not in quotes  # hostile text only escaped, as in the data block
+    if folder is None:
+        assert any(item.get("onPath") for item in items)
+        assert any(item.get("frustrated") for item in items)
+
+
+def test_a_cut_webgl_pages_relations_keep_their_ids(monkeypatch):
+    from graph.render import limits
+
+    monkeypatch.setattr(limits, "WEBGL_ACTORS", 10)
+    dataset = load_dataset()
+    page = render_html(dataset, renderer="webgl")
+    data = page_data(page)
+    ids = [node["id"] for node in data["nodes"]]
+    items = decoded(data["relations"], quotes_block(page), ids, data["types"])
+    wanted = html.prepare_page(dataset, renderer="webgl")["edges"]
+    assert data["relations"]["ids"] is not None
+    assert [item["id"] for item in items] == [edge["id"] for edge in wanted]
+    assert [item["evidence"] for item in items] == [edge["evidence"] for edge in wanted]
 
 
 def test_the_switches_hold_each_measure_and_colouring_as_the_cli_computes_them():

@@ -44,6 +44,7 @@ __all__ = [
     "label_scales",
     "page_data",
     "page_number",
+    "relation_columns",
     "short_label",
 ]
 
@@ -215,23 +216,31 @@ def _offstage(whole: Dataset, drawn: Dataset, scores: dict, kept: list[int] | No
     for position, relation in enumerate(whole.relations):
         if position in taken:
             continue
-        relation_type = whole.types[relation.type]
-        edges.append(
-            {
-                "id": f"r{position}",
-                "from": relation.source,
-                "to": relation.target,
-                "type": relation.type,
-                "sign": relation_type.sign_name,
-                "symmetric": relation_type.symmetric,
-                "evidence": relation.evidence,
-                "document": relation.document,
-                "date": relation.date,
-                "weight": _number(relation.weight),
-                **_marks(whole, relation),
-            }
-        )
+        edges.append(_relation_item(whole, position, relation))
     return {"nodes": nodes, "edges": edges}
+
+
+def _relation_item(dataset: Dataset, position: int, relation) -> dict:
+    """A relation's fields as the page shows them, whole: ``r<position>``, ends, type, quote, marks.
+
+    Offstage relations and vis-network edges carry these (vis-network's
+    styles are added to them); the WebGL page's edges only what differs from
+    the defaults (:func:`_plain_edges`).
+    """
+    relation_type = dataset.types[relation.type]
+    return {
+        "id": f"r{position}",
+        "from": relation.source,
+        "to": relation.target,
+        "type": relation.type,
+        "sign": relation_type.sign_name,
+        "symmetric": relation_type.symmetric,
+        "evidence": relation.evidence,
+        "document": relation.document,
+        "date": relation.date,
+        "weight": _number(relation.weight),
+        **_marks(dataset, relation),
+    }
 
 
 def group_legend(nodes: list[dict], color_by: str, groups: dict | None) -> list[dict]:
@@ -441,27 +450,13 @@ def _edges(
         relation_type = dataset.types[relation.type]
         style = sign_style(relation_type.sign_name)
         family = type_family(relation.type, relation_type.sign_name)
-        edge = {
-            "id": f"r{position}",
-            "from": relation.source,
-            "to": relation.target,
-            "type": relation.type,
-            "sign": relation_type.sign_name,
-            "symmetric": relation_type.symmetric,
-            "evidence": relation.evidence,
-            "document": relation.document,
-            "date": relation.date,
-            "weight": _number(relation.weight),
-            "arrows": "to, from" if relation_type.symmetric else "to",
-            "color": {
-                "color": style["color"],
-                "highlight": style["color"],
-                "hover": style["color"],
-            },
-            "dashes": style["dashes"],
-            "width": edge_width(relation.weight, family),
-            **_marks(dataset, relation),
-        }
+        edge = _relation_item(dataset, position, relation)
+        edge.update(
+            arrows="to, from" if relation_type.symmetric else "to",
+            color={"color": style["color"], "highlight": style["color"], "hover": style["color"]},
+            dashes=style["dashes"],
+            width=edge_width(relation.weight, family),
+        )
         _mark_style(edge)
         if labelled:
             edge["label"] = relation.type
@@ -531,6 +526,110 @@ def _plain_edges(dataset: Dataset, on_path: set[int], frustrated: set[int]) -> l
             edge["onPath"] = True
         edges.append(edge)
     return edges
+
+
+# What relation_columns encodes of an edge in columns; anything else an edge
+# carries goes, as it is, to the "extra" list.
+_COLUMN_FIELDS = frozenset(
+    {"id", "from", "to", "type", "sign", "symmetric", "evidence", "date", "document"}
+    | {"weight", "role", "hedged", "state", "frustrated", "onPath"}
+)
+
+
+def relation_columns(
+    edges: list[dict], actor_ids: list[str], types: list[dict]
+) -> tuple[dict, list]:
+    """Encode the page's edges as columns of numbers, and their quotes apart.
+
+    A large page holds hundreds of thousands of relations: as one JSON object
+    each, their field names and repeated values made most of the file and of
+    the time the browser spent reading it. Here each field is a column of
+    small whole numbers, one a relation (base.js turns them back into the
+    same items):
+
+    * ``ends``: ``from`` and ``to`` of each relation in turn, as positions in
+      ``actor_ids``; ``type``: positions in ``types`` (the type legend, which
+      gives ``sign``, ``symmetric`` and ``role``);
+    * ``date``, ``document``, ``state``: 0 for none (``state``: verified), else
+      1 + a position in the column's own ``values`` (sorted);
+    * ``ids``: the relations' positions (``r<N>``), or null when they are
+      ``0, 1, 2, ...``;
+    * ``weight``: ``at`` (positions in this list) and ``value``, where the
+      weight is not 1; ``hedged``, ``frustrated``, ``onPath``: the positions
+      where they are true;
+    * ``extra``: ``[position, {field: value}]`` for whatever else an edge
+      carries (a locator, a document URL, a sign or role that differs from
+      its type's), so nothing is lost.
+
+    The quotes are returned apart, one a relation in order, for a block the
+    page reads only when it first shows one. The same edges give the same
+    columns.
+
+    >>> columns, quotes = relation_columns(
+    ...     [{"id": "r0", "from": "b", "to": "a", "type": "t", "evidence": "q", "date": "2025"}],
+    ...     ["a", "b"],
+    ...     [{"name": "t", "sign": "hostile", "symmetric": False, "role": "action"}],
+    ... )
+    >>> columns["ends"], columns["type"], columns["date"], quotes
+    ([1, 0], [0], {'values': ['2025'], 'index': [1]}, ['q'])
+    """
+    actor_at = {actor_id: number for number, actor_id in enumerate(actor_ids)}
+    type_at = {entry["name"]: number for number, entry in enumerate(types)}
+    ids = [int(edge["id"][1:]) for edge in edges]
+    ends, type_column, quotes, extra = [], [], [], []
+    weights, flags = {"at": [], "value": []}, {"hedged": [], "frustrated": [], "onPath": []}
+    for number, edge in enumerate(edges):
+        ends += (actor_at[edge["from"]], actor_at[edge["to"]])
+        legend = types[type_at[edge["type"]]]
+        type_column.append(type_at[edge["type"]])
+        quotes.append(edge.get("evidence"))
+        if edge.get("weight", 1) != 1:
+            weights["at"].append(number)
+            weights["value"].append(edge["weight"])
+        for flag, positions in flags.items():
+            if edge.get(flag):
+                positions.append(number)
+        others = {key: value for key, value in edge.items() if key not in _COLUMN_FIELDS}
+        for key in ("sign", "symmetric"):
+            if key in edge and edge[key] != legend[key]:
+                others[key] = edge[key]
+        if edge.get("role", "action") != legend["role"]:
+            others["role"] = edge.get("role", "action")
+        for flag in flags:
+            if flag in edge and edge[flag] is not True and edge[flag] is not False:
+                others[flag] = edge[flag]
+        if others:
+            extra.append([number, dict(sorted(others.items()))])
+    columns = {
+        "count": len(edges),
+        "ids": None if ids == list(range(len(edges))) else ids,
+        "ends": ends,
+        "type": type_column,
+        "date": _dictionary([edge.get("date") for edge in edges]),
+        "document": _dictionary([edge.get("document") for edge in edges]),
+        "state": _dictionary(
+            [
+                None if edge.get("state", "verified") == "verified" else edge["state"]
+                for edge in edges
+            ]
+        ),
+        "weight": weights,
+        **flags,
+        "extra": extra,
+    }
+    return columns, quotes
+
+
+def _unverified(edge: dict) -> str | None:
+    state = edge.get("state", "verified")
+    return None if state == "verified" else state
+
+
+def _dictionary(values: list) -> dict:
+    """``{"values": sorted distinct values, "index": 0 for None, else 1 + position}``."""
+    distinct = sorted({value for value in values if value is not None})
+    at = {value: number for number, value in enumerate(distinct, start=1)}
+    return {"values": distinct, "index": [0 if value is None else at[value] for value in values]}
 
 
 def _bends(dataset: Dataset) -> dict[int, dict]:

@@ -350,7 +350,11 @@ def _most_important(
     limit = most_actors if max_actors is None else max_actors
     if len(dataset.actors) <= limit and len(dataset.relations) <= most_relations:
         return dataset, None, None
-    order = sorted(dataset.actors, key=lambda actor_id: (-scores[actor_id]["score"], actor_id))
+    # An actor with only commentary or affiliations has no score: it ranks last.
+    unscored = {"score": 0.0}
+    order = sorted(
+        dataset.actors, key=lambda actor_id: (-scores.get(actor_id, unscored)["score"], actor_id)
+    )
     wanted = [dataset.find_actor(end).id for end in keep or ()]
     if focused:
         wanted.append(focused["id"])
@@ -517,10 +521,21 @@ def render_page(data: dict) -> str:
     rest = {key: value for key, value in data.items() if key not in ("nodes", "edges", "options")}
     environment = _environment(rest, renderer)
     if renderer == "webgl":
-        template = environment.get_template(TEMPLATE)
-        return encodable(
-            template.render(nodes=data["nodes"], edges=data["edges"], options=json.dumps({}))
+        from .data import relation_columns
+
+        # The relations as columns of numbers and their quotes apart: a tenth
+        # of the bytes to parse before the first frame (docs/page.md).
+        relations, quotes = relation_columns(
+            data["edges"], [node["id"] for node in data["nodes"]], data["types"]
         )
+        template = environment.get_template(TEMPLATE)
+        page = template.render(
+            nodes=data["nodes"],
+            relations=relations,
+            quotes={"edges": quotes},
+            options=json.dumps({}),
+        )
+        return encodable(page)
     from .network import build_network
 
     net = build_network(data["nodes"], data["edges"], data["options"])

@@ -245,6 +245,50 @@ def test_a_corpus_above_the_threshold_is_drawn_whole_with_webgl(visit, corpus_pa
     assert selected[0][0] == hub and overlapping(selected) == []
 
 
+# Counts the frames sigma draws once the renderer hands it to the page (the
+# frame drawn while sigma is made comes before).
+COUNT_FRAMES = """
+window.framesDrawn = 0;
+let made;
+Object.defineProperty(window, "sigma", {configurable: true, get: () => made, set(value) {
+  made = value;
+  value.on("afterRender", () => window.framesDrawn++);
+}});
+"""
+FRAME_SHOWN = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300)))"
+
+
+def test_a_large_page_is_drawn_once_as_it_loads(browser_context, corpus_page):
+    # Each whole frame costs seconds on a large page (SwiftShader draws on the
+    # CPU): the actors are sized for the first view before sigma draws it, and
+    # the first report of the graph's size brings no re-fit.
+    page_file, _ = corpus_page
+    page = browser_context.new_page()
+    try:
+        page.add_init_script(COUNT_FRAMES)
+        page.goto(page_file.resolve().as_uri())
+        page.wait_for_function("() => window.graphStable === true")
+        page.evaluate(FRAME_SHOWN)
+        assert page.evaluate("window.framesDrawn") == 0
+        assert page.evaluate("window.graphRefits") is None
+        sizes = page.evaluate(
+            """() => {
+              const ratio = Math.max(sigma.getGraphToViewportRatio(), 0.3);
+              const block = JSON.parse(document.getElementById("graph-data").textContent);
+              const size = (id) => graph.getNodeAttribute(id, "size");
+              return block.nodes.map((node) => [size(node.id), node.size * ratio]);
+            }"""
+        )
+        assert all(drawn == pytest.approx(wanted, rel=1e-6) for drawn, wanted in sizes)
+        assert len(page.evaluate(LABELS)) >= 30  # the first frame's labels
+        # Resized, the view is fitted again and drawn.
+        page.set_viewport_size({"width": 1000, "height": 700})
+        page.wait_for_function("() => window.graphRefits === 1")
+        assert page.evaluate("window.framesDrawn") >= 1
+    finally:
+        page.close()
+
+
 def test_a_cut_vis_page_lists_finds_and_explains_what_it_left_out(visit, tmp_path):
     dataset = synthetic(600, 1_200)
     page_file = tmp_path / "cut.html"

@@ -36,21 +36,37 @@ const renderer = (function () {
 
   // -- one edge per pair of actors ----------------------------------------------
   const pairs = new Map(); // pair id -> {id, from, to, relations: [edge], signs: Set}
-  const pairOfEdge = new Map(); // relation id -> pair id
+  // relation id -> pair id, kept by the relation's place in data.edges: its id
+  // gives it where the page draws every relation in order, a map made on first
+  // use where not (no map of 200,000 ids before the first frame).
+  const pairAt = new Array(data.edges.length);
+  let placeOf = null;
+  const edgePlace = (id) => {
+    const n = typeof id === "string" ? Number(id.slice(1)) : NaN;
+    if (data.edges[n] !== undefined && data.edges[n].id === id) return n;
+    if (placeOf === null) placeOf = new Map(data.edges.map((edge, place) => [edge.id, place]));
+    return placeOf.get(id);
+  };
+  const pairOfEdge = { has: (id) => edgePlace(id) !== undefined, get: (id) => pairAt[edgePlace(id)] };
   {
+    // A pair's key is a number made of its actors' places (no string built per relation).
+    const place = new Map(data.nodes.map((node, number) => [node.id, number]));
+    const count = data.nodes.length;
     const byEnds = new Map();
-    for (const edge of data.edges) {
-      const [a, b] = edge.from < edge.to ? [edge.from, edge.to] : [edge.to, edge.from];
-      const key = a + "\u0000" + b;
+    for (let n = 0; n < data.edges.length; n++) {
+      const edge = data.edges[n];
+      const [i, j] = [place.get(edge.from), place.get(edge.to)];
+      const key = i < j ? i * count + j : j * count + i;
       let pair = byEnds.get(key);
       if (!pair) {
+        const [a, b] = edge.from < edge.to ? [edge.from, edge.to] : [edge.to, edge.from];
         pair = { id: "p" + pairs.size, from: a, to: b, relations: [], signs: new Set() };
         byEnds.set(key, pair);
         pairs.set(pair.id, pair);
       }
       pair.relations.push(edge);
       pair.signs.add(edge.sign);
-      pairOfEdge.set(edge.id, pair.id);
+      pairAt[n] = pair.id;
     }
   }
   // -- communities as clusters: collapsed into one node, opened by a click ----------
@@ -163,11 +179,37 @@ const renderer = (function () {
   }
 
   // -- the drawing --------------------------------------------------------------------
+  const STAGE_PADDING = 40;
+  // The screen pixels per unit of the positions that sigma will draw its first
+  // view at (its getGraphToViewportRatio() at the default camera, as sigma
+  // 3.0's camera matrix makes it: the positions' box scaled into the element
+  // less the padding). Known before sigma is made, the actors get their sizes
+  // on screen before sigma's first frame: sized after, they cost a second
+  // whole frame (seconds on large pages, SwiftShader drawing on the CPU).
+  function firstViewScale() {
+    if (!data.nodes.length) return 1;
+    let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const node of data.nodes) {
+      if (node.x < left) left = node.x;
+      if (node.x > right) right = node.x;
+      if (node.y < top) top = node.y;
+      if (node.y > bottom) bottom = node.y;
+    }
+    const [width, height] = [container.offsetWidth, container.offsetHeight];
+    const box = { width: right - left || 1, height: bottom - top || 1 };
+    const spread = Math.max(right - left, bottom - top) || 1;
+    const [view, shape] = [height / width, box.height / box.width];
+    const correction = (view < 1 && shape > 1) || (view > 1 && shape < 1) ? 1 : Math.min(Math.max(shape, 1 / shape), Math.max(1 / view, view));
+    return ((Math.min(width, height) - 2 * STAGE_PADDING) * correction) / spread;
+  }
   function start(onStable) {
     graph = new graphology.Graph({ type: "undirected", multi: false, allowSelfLoops: true });
+    // The page's sizes (radii of 10 to 40 of its units) hold at the fitted zoom,
+    // but never below 3 to 12 screen pixels: every actor is seen.
+    nodeScale = Math.max(firstViewScale(), 0.3);
     for (const node of data.nodes) {
       // The page's y grows downwards, sigma's upwards.
-      graph.addNode(node.id, { x: node.x, y: -node.y, size: node.size, color: node.color, veiled: veiled(node.color) });
+      graph.addNode(node.id, { x: node.x, y: -node.y, size: node.size * nodeScale, color: node.color, veiled: veiled(node.color) });
     }
     for (const pair of pairs.values()) {
       const color = signColor(pair);
@@ -176,7 +218,8 @@ const renderer = (function () {
     for (const [number, members] of clusterMembers) {
       const x = members.reduce((sum, node) => sum + node.x, 0) / members.length;
       const y = members.reduce((sum, node) => sum + node.y, 0) / members.length;
-      graph.addNode(CLUSTER + number, { x: x, y: -y, size: 1, color: "#6f6f6f", veiled: veiled("#6f6f6f"), count: members.length });
+      const size = Math.min(40, 4 + 2 * Math.sqrt(members.length));
+      graph.addNode(CLUSTER + number, { x: x, y: -y, size: size, color: "#6f6f6f", veiled: veiled("#6f6f6f"), count: members.length });
       const leader = members.reduce((best, node) => ((node.rank || Infinity) < (best.rank || Infinity) ? node : best));
       clusterLabels.set(number, leader.label + " and " + (members.length - 1).toLocaleString("en") + " more");
     }
@@ -197,7 +240,7 @@ const renderer = (function () {
       hideEdgesOnMove: false,
       zIndex: true,
       minEdgeThickness: 1,
-      stagePadding: 40,
+      stagePadding: STAGE_PADDING,
       defaultDrawNodeHover: () => {}, // the tooltip shows the name instead
       nodeReducer: nodeReducer,
       edgeReducer: edgeReducer,
@@ -205,13 +248,17 @@ const renderer = (function () {
       maxCameraRatio: 20,
     });
     window.sigma = sigma;
-    // The page's sizes (radii of 10 to 40 of its units) hold at the fitted zoom,
-    // but never below 3 to 12 screen pixels: every actor is seen.
+    // sigma drew its first view when it was made: if its scale is not the one
+    // foreseen, the actors are sized again (and drawn again).
+    const foreseen = nodeScale;
     nodeScale = Math.max(sigma.getGraphToViewportRatio(), 0.3);
-    graph.updateEachNodeAttributes((id, attributes) => {
-      attributes.size = attributes.count ? Math.min(40, 4 + 2 * Math.sqrt(attributes.count)) : byId.get(id).size * nodeScale;
-      return attributes;
-    }, { attributes: ["size"] });
+    const sized = Math.abs(nodeScale - foreseen) <= 1e-6 * nodeScale;
+    if (!sized) {
+      graph.updateEachNodeAttributes((id, attributes) => {
+        if (!attributes.count) attributes.size = byId.get(id).size * nodeScale;
+        return attributes;
+      }, { attributes: ["size"] });
+    }
     sigma.on("afterRender", drawLabels);
     sigma.getCamera().on("updated", cameraMoved);
     sigma.on("clickNode", (event) => {
@@ -227,8 +274,15 @@ const renderer = (function () {
     tooltips();
     keyboard();
     clusterButton();
-    fit();
-    onceDrawn(onStable);
+    fit(); // sigma's own first view when nothing is hidden: then nothing is drawn again
+    if (sized && !nodesHidden.size) {
+      // The frame sigma drew when made is the fitted view: its labels, and
+      // stable once that frame is shown, without drawing the graph twice.
+      drawLabels();
+      requestAnimationFrame(() => onStable());
+    } else {
+      onceDrawn(onStable);
+    }
   }
 
   // The lines of collapsed clusters: one per cluster and neighbour, summing
