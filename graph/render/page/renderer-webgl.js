@@ -535,14 +535,21 @@ const renderer = (function () {
     sigma.canvasContexts.labels.clearRect(0, 0, width, height);
     drawTop();
   }
+  let veiling = false;
+  let overlayDrawn = false; // an untouched canvas costs the compositor nothing
   function drawEmphasis() {
     if (!overlay) return;
     const { width, height } = sigma.getDimensions();
-    overlay.clearRect(0, 0, width, height);
-    veil.style.display = emphasis ? "" : "none";
-    // The hovered actor sigma brings to the front would show through the veil.
-    sigma.getCanvases().hoverNodes.style.visibility = emphasis ? "hidden" : "";
+    if (overlayDrawn) overlay.clearRect(0, 0, width, height);
+    overlayDrawn = false;
+    if (veiling !== Boolean(emphasis)) {
+      veiling = Boolean(emphasis);
+      veil.style.display = veiling ? "" : "none";
+      // The hovered actor sigma brings to the front would show through the veil.
+      sigma.getCanvases().hoverNodes.style.visibility = veiling ? "hidden" : "";
+    }
     if (!emphasis && marked === null) return;
+    overlayDrawn = true;
     const origin = sigma.framedGraphToViewport({ x: 0, y: 0 });
     const unit = sigma.framedGraphToViewport({ x: 1, y: 1 });
     const [ax, ay] = [unit.x - origin.x, unit.y - origin.y];
