@@ -373,9 +373,10 @@ const renderer = (function () {
   // A label's box (w x h) around an actor of this radius, as offsets of its
   // top left corner from the actor's centre, in the order they are tried:
   // below (the usual place), right, left, above, then the four corners.
-  function placements(radius, w, h) {
+  function placements(radius, w, h, count) {
     const gap = 2;
     const corner = radius * 0.71;
+    if (count === 1) return [[-w / 2, radius + gap]];
     return [
       [-w / 2, radius + gap],
       [radius + gap, -h / 2],
@@ -474,8 +475,10 @@ const renderer = (function () {
       const radius = shown.size * sizeRatio;
       // Under the actor first; where that is taken, beside it, above it, then
       // at its corners: a label is dropped only when none of these is free.
+      // While the view moves, under it only (a frame's text costs more than
+      // its placing: the labels are placed again once the camera stops).
       let box = null;
-      for (const [dx, dy] of placements(radius, textWidth + 6, LABEL_PX + 4)) {
+      for (const [dx, dy] of placements(radius, textWidth + 6, LABEL_PX + 4, moving ? 1 : 8)) {
         const left = x + dx;
         const top = y + dy;
         const tried = { left: left, right: left + textWidth + 6, top: top, bottom: top + LABEL_PX + 4 };
