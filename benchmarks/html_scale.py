@@ -56,6 +56,11 @@ corpus (wall and CPU seconds), a zoom frame of the page against a bare sigma
 page drawing the same positions and lines in the same browser, and, on a
 2,000 / 8,000 page at 1280 x 800, the share of the graph's canvas that edges
 cover and the labels drawn.
+It also prints a zoom frame with the hub selected, and the browser's CPU
+time a frame (every Chromium process, SwiftShader's raster included) while
+the camera zooms in and out at every animation frame for 3 s, on the page
+and on the bare page: the zoom frames stop at sigma's ``afterRender``,
+before the raster that costs most of a frame on the CPU.
 ``--shots FOLDER`` saves the WebGL pages at 30, 2,000 and 20,000 actors.
 
 Load (issue 23): the same pages, written before and after a change, opened in
@@ -319,6 +324,58 @@ REDRAW = """() => new Promise((done) => {
   requestAnimationFrame(() => setTimeout(() => done(performance.now() - started)));
 })"""
 
+# The camera zoomed in and out at every animation frame for `ms`: the frames drawn.
+# With the browser's CPU time over the same window (browser_cpu), the CPU a
+# frame costs, SwiftShader's raster included (the zoom frames above stop at
+# sigma's afterRender, before the raster).
+MOVING_FRAMES = """(ms) => new Promise((done) => {
+  let frames = 0;
+  const count = () => frames++;
+  sigma.on("afterRender", count);
+  const started = performance.now();
+  let n = 0;
+  const step = () => {
+    const camera = sigma.getCamera();
+    camera.setState({ratio: camera.getState().ratio * (n++ % 2 ? 1.02 : 1 / 1.02)});
+    if (performance.now() - started < ms) requestAnimationFrame(step);
+    else {
+      sigma.off("afterRender", count);
+      done(frames);
+    }
+  };
+  requestAnimationFrame(step);
+})"""
+
+
+def browser_cpu() -> float:
+    """CPU seconds (user + system) of every process started under this one (Chromium's)."""
+    import os
+
+    me, parent, ticks = os.getpid(), {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parent[int(entry)] = int(fields[1])
+            ticks[int(entry)] = int(fields[11]) + int(fields[12])
+    total = 0
+    for pid, used in ticks.items():
+        up = pid
+        while up in parent and up != me:
+            up = parent[up]
+        total += used if up == me and pid != me else 0
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_frame(tab, ms: int = 3000) -> float:
+    """The browser's CPU milliseconds a frame while the camera moves (see MOVING_FRAMES)."""
+    before = browser_cpu()
+    frames = tab.evaluate(MOVING_FRAMES, ms)
+    return 1000 * (browser_cpu() - before) / max(frames, 1)
+
+
 # Share of the graph's canvas that the edge layer covers, and the labels drawn.
 COVERAGE = """() => {
   sigma.render();
@@ -449,6 +506,12 @@ def goals(folder: Path, browser, shots: Path | None, names=("M", "L")) -> None:
         tab.evaluate(ZOOM_FRAMES, 3)
         frame_ms = tab.evaluate(ZOOM_FRAMES, 9)
         redraw_ms = min(tab.evaluate(REDRAW) for _ in range(3))
+        # The same zoom frames with the hub selected (its emphasised lines redrawn each frame).
+        tab.evaluate("(id) => graphView.select(id)", hub)
+        tab.evaluate(ZOOM_FRAMES, 3)
+        selected_frame_ms = tab.evaluate(ZOOM_FRAMES, 9)
+        tab.evaluate("graphView.clear()")
+        cpu_frame_ms = cpu_per_frame(tab)
         tab.close()
         bare = folder / f"{name}-bare.html"
         bare.write_text(bare_page(data), encoding="utf-8")
@@ -456,6 +519,7 @@ def goals(folder: Path, browser, shots: Path | None, names=("M", "L")) -> None:
         tab.evaluate(ZOOM_FRAMES, 3)
         bare_ms = tab.evaluate(ZOOM_FRAMES, 9)
         bare_redraw_ms = min(tab.evaluate(REDRAW) for _ in range(3))
+        bare_cpu_frame_ms = cpu_per_frame(tab)
         tab.close()
         print(
             f"{name}: {len(dataset.actors):,} actors, {len(dataset.relations):,} relations, "
@@ -466,6 +530,12 @@ def goals(folder: Path, browser, shots: Path | None, names=("M", "L")) -> None:
             f"bare sigma {bare_ms:.0f} ms ({frame_ms / bare_ms:.2f}x; bare page stable "
             f"{bare_s:.2f} s); a redraw to screen {redraw_ms:.0f} ms, bare sigma "
             f"{bare_redraw_ms:.0f} ms",
+            flush=True,
+        )
+        print(f"{name}: zoom frame with the hub selected {selected_frame_ms:.0f} ms", flush=True)
+        print(
+            f"{name}: browser CPU a frame while zooming {cpu_frame_ms:.0f} ms, bare sigma "
+            f"{bare_cpu_frame_ms:.0f} ms ({cpu_frame_ms / bare_cpu_frame_ms:.2f}x)",
             flush=True,
         )
     if "L" not in names:

@@ -92,27 +92,122 @@ def test_the_seed_forced_to_webgl_is_offline_error_free_and_hashed(visit, seed_p
     page.screenshot(path=str(ARTIFACTS / "seed-graph-webgl.png"))
 
 
+def screen_pixel(page, x: float, y: float) -> tuple[int, int, int]:
+    """The colour Chromium composed at a point of the page (a 1 x 1 screenshot)."""
+    import struct
+    import zlib
+
+    png = page.screenshot(clip={"x": int(x), "y": int(y), "width": 1, "height": 1})
+    at, chunks = 8, b""
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at : at + 8])
+        if kind == b"IDAT":
+            chunks += png[at + 8 : at + 8 + length]
+        at += 12 + length
+    # One row of one pixel: whatever its filter, the bytes are the colour.
+    row = zlib.decompress(chunks)
+    return tuple(row[1:4])
+
+
+def mixed(colour: str, paper: str, share: float = 0.22) -> tuple[int, int, int]:
+    """A colour veiled: this share of it on the paper."""
+    rgb = [int(colour[n : n + 2], 16) for n in (1, 3, 5)]
+    under = [int(paper[n : n + 2], 16) for n in (1, 3, 5)]
+    return tuple(round(c * share + p * (1 - share)) for c, p in zip(rgb, under))
+
+
+def near(found, wanted, tolerance: int = 4) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(found, wanted))
+
+
+# Actors whose centre, on screen, is covered by nothing but themselves (no
+# label, no emphasised line or other actor within reach): [id, x, y, colour].
+CLEAR_CENTRES = """([ids, clearance]) => {
+  const box = document.getElementById("mynetwork").getBoundingClientRect();
+  const radius = (id) => sigma.getNodeDisplayData(id).size * sigma.scaleSize(1);
+  const emphasis = graphView.emphasised() || {nodes: [], edges: []};
+  const inside = (id) => emphasis.nodes.includes(id);
+  const lines = graph.edges().filter((pair) => inside(graph.source(pair)) &&
+    inside(graph.target(pair))).map((pair) => graph.extremities(pair).map(graphView.point));
+  const away = (p, [a, b]) => {
+    const [dx, dy] = [b.x - a.x, b.y - a.y];
+    const along = ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1);
+    const t = Math.max(0, Math.min(1, along));
+    return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+  };
+  const labelled = (p) => window.drawnLabels.some(({box: b}) =>
+    p.x > b.left - 2 && p.x < b.right + 2 && p.y > b.top - 2 && p.y < b.bottom + 2);
+  const drawn = graph.nodes().filter((id) => !sigma.getNodeDisplayData(id).hidden);
+  const result = [];
+  for (const id of ids) {
+    const p = graphView.point(id);
+    if (!drawn.includes(id) || radius(id) < 3 || labelled(p)) continue;
+    const crowded = drawn.some((other) => other !== id &&
+      Math.hypot(graphView.point(other).x - p.x, graphView.point(other).y - p.y) <
+        radius(other) + clearance);
+    if (crowded || (!inside(id) && lines.some((line) => away(p, line) < clearance))) continue;
+    const [x, y] = [box.left + p.x, box.top + p.y];
+    if (x < 1 || y < 1 || x > innerWidth - 2 || y > innerHeight - 2) continue;
+    result.push([id, x, y, sigma.getNodeDisplayData(id).color]);
+  }
+  return result;
+}"""
+
+
 def test_a_real_click_on_an_actor_opens_its_panel_and_veils_the_rest(visit, seed_pages):
     page = visit(seed_pages["webgl"]).page
+    # The emphasis is a veil and an overlay: sigma never re-processes its items for it.
+    page.evaluate(
+        "() => { window.processed = 0; sigma.on('beforeProcess', () => window.processed++); }"
+    )
     point = page.evaluate(NODE_POINT, "russia")
     page.mouse.click(point["x"], point["y"])
     assert page.inner_text("#details-title") == load_dataset().actors["russia"].name
+    page.mouse.move(0, 0)  # no tooltip over the pixels read below
+    page.wait_for_selector(".graph-tooltip", state="hidden")
     shown = page.evaluate("graphView.emphasised()")
     assert "russia" in shown["nodes"]
-    # Veiled: an actor outside the neighbourhood is drawn in its veiled colour.
-    outside = next(
-        n for n in page.evaluate("graph.nodes()") if n not in shown["nodes"] and n != "russia"
+    paper = page.evaluate("getComputedStyle(document.querySelector('.sigma-veil')).backgroundColor")
+    paper = "#" + "".join(f"{int(n):02x}" for n in re.findall(r"\d+", paper)[:3])
+    # Veiled: an actor outside the neighbourhood is drawn at 22% of its colour
+    # on the paper; the neighbours and the selected actor in their own colours.
+    outside = [n for n in page.evaluate("graph.nodes()") if n not in shown["nodes"]]
+    clear = page.evaluate(CLEAR_CENTRES, [outside, 6])
+    assert len(clear) >= 3
+    for _, x, y, colour in clear:
+        assert near(screen_pixel(page, x, y), mixed(colour, paper)), (colour, x, y)
+    inside = page.evaluate(CLEAR_CENTRES, [shown["nodes"], 3])
+    assert "russia" in {id for id, *_ in inside} and len(inside) >= 3
+    for _, x, y, colour in inside:
+        assert near(screen_pixel(page, x, y), mixed(colour, paper, 1)), (colour, x, y)
+    # The emphasised lines are on the overlay, the others are not.
+    on_overlay = """(pair) => {
+      const [a, b] = [graph.source(pair), graph.target(pair)].map((id) => graphView.point(id));
+      const ctx = sigma.canvasContexts.emphasis;
+      const [x, y] = [a.x + b.x, a.y + b.y].map((v) => Math.round((v / 2) * devicePixelRatio));
+      return ctx.getImageData(x, y, 1, 1).data[3] > 0;
+    }"""
+    russia_pairs = page.evaluate(
+        "() => graph.edges('russia').filter((pair) => !sigma.getEdgeDisplayData(pair).hidden)"
     )
-    colours = page.evaluate(
-        "(id) => [sigma.getNodeDisplayData(id).color, graph.getNodeAttribute(id, 'veiled')]",
-        outside,
-    )
-    assert colours[0] == colours[1]
+    assert russia_pairs and all(page.evaluate(on_overlay, p) for p in russia_pairs)
+    assert page.evaluate("window.processed") == 0
     # Labels over the veil: only emphasised actors, never overlapping.
     labels = page.evaluate(LABELS)
     assert labels and {label for label, _ in labels} <= set(shown["nodes"])
     assert labels[0][0] == "russia"  # the selected actor's label first
     assert overlapping(labels) == []
+    # Cleared: no veil, nothing on the overlay, still nothing re-processed.
+    page.evaluate("graphView.clear()")
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.sigma-veil')).display") == "none"
+    )
+    assert not any(page.evaluate(on_overlay, p) for p in russia_pairs)
+    again = page.evaluate(CLEAR_CENTRES, [outside, 6])
+    assert len(again) >= 3
+    for _, x, y, colour in again:
+        assert near(screen_pixel(page, x, y), mixed(colour, paper, 1)), (colour, x, y)
+    assert page.evaluate("window.processed") == 0
 
 
 def test_a_click_on_a_line_lists_every_relation_between_the_two(visit, seed_pages):
@@ -143,34 +238,48 @@ def test_a_click_on_a_line_lists_every_relation_between_the_two(visit, seed_page
     assert page.evaluate(width, sorted(pair_ends)) > page.evaluate(width, lone)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 23): on the reread seed's layout the fitted WebGL view drops 3 of "
-    "29 labels (coalition-task-force, draft-peace-resolution, us) rather than overlap them",
-)
+# Labels whose box covers their own actor's centre: [] when every label is beside its actor.
+OVER_THEIR_ACTOR = """() => window.drawnLabels.filter(({id, box}) => {
+  const at = graphView.point(id);
+  return at && at.x > box.left && at.x < box.right && at.y > box.top && at.y < box.bottom;
+}).map(({id}) => id)"""
+REDRAWN = "() => new Promise((done) => { sigma.once('afterRender', done); sigma.refresh(); })"
+
+
 def test_labels_never_overlap_when_fitted_zoomed_or_filtered(visit, seed_pages):
     page = visit(seed_pages["webgl"]).page
     show_everything(page)  # commentary and affiliations too
     page.wait_for_timeout(400)  # every label is placed 150 ms after the view stops
-    page.evaluate(
-        "() => new Promise((done) => { sigma.once('afterRender', done); sigma.refresh(); })"
-    )
+    page.evaluate(REDRAWN)
     fitted = page.evaluate(LABELS)
+    # 29 actors: room for every name, under, beside or above its actor.
     missing = sorted(set(load_dataset().actors) - {label for label, _ in fitted})
-    assert missing == []  # 29 actors: room for every name
+    assert missing == []
     assert overlapping(fitted) == []
-    page.get_by_role("button", name="zoom out").click()
-    page.get_by_role("button", name="zoom out").click()
-    page.wait_for_timeout(400)
-    page.evaluate(
-        "() => new Promise((done) => { sigma.once('afterRender', done); sigma.refresh(); })"
+    assert page.evaluate(OVER_THEIR_ACTOR) == []
+    # Not every label fits under its actor on the seed: some are placed elsewhere.
+    under = page.evaluate(
+        """() => window.drawnLabels.filter(({id, box}) =>
+             Math.abs((box.left + box.right) / 2 - graphView.point(id).x) < 1 &&
+             box.top > graphView.point(id).y).length"""
     )
+    assert 0 < under < len(fitted)
+    # With a selection: the emphasised actors only, the selected one first, none overlapping.
+    page.evaluate("graphView.select('russia')")
+    selected = page.evaluate(LABELS)
+    assert selected[0][0] == "russia" and overlapping(selected) == []
+    assert {label for label, _ in selected} <= set(page.evaluate("graphView.emphasised().nodes"))
+    page.evaluate("graphView.clear()")
+    for button in ["zoom in"] * 2 + ["zoom out"] * 6:
+        page.get_by_role("button", name=button).click()
+        page.wait_for_timeout(400)
+        page.evaluate(REDRAWN)
+        assert overlapping(page.evaluate(LABELS)) == []
+        assert page.evaluate(OVER_THEIR_ACTOR) == []
     smaller = page.evaluate(LABELS)
-    assert overlapping(smaller) == [] and len(smaller) < len(fitted)
+    assert len(smaller) < len(fitted)
     page.locator('#legend-kinds input[data-name="person"]').uncheck()
-    page.evaluate(
-        "() => new Promise((done) => { sigma.once('afterRender', done); sigma.refresh(); })"
-    )
+    page.evaluate(REDRAWN)
     people = {a.id for a in load_dataset().actors.values() if a.kind == "person"}
     assert not people & {label for label, _ in page.evaluate(LABELS)}
 

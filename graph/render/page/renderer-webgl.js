@@ -8,7 +8,10 @@
 // sign (a pair with relations of more than one sign has a colour of its own);
 // the panel lists every relation. Communities collapse into clusters and open
 // on a click (the "Clusters" button; `graphClusters`). Labels are placed by the page at every
-// frame, the most important first, never over one another. Makes the
+// frame, the most important first, under, beside or above their actor, never
+// over one another. Emphasis (a selection, a path) is a veil and an overlay
+// over sigma's layers: sigma re-processes its items only when what is shown
+// changes (filters, colours, clusters). Makes the
 // globals `sigma` (the Sigma instance), `graph` (its graphology graph) and
 // `drawnLabels` (the labels of the last frame, with their boxes).
 //
@@ -118,43 +121,33 @@ const renderer = (function () {
   let leaning = new Set(meta.colorBy === "camp" ? data.nodes.filter((node) => node.standing === "leaning").map((node) => node.id) : []);
   const labelOf = (node) => (leaning.has(node.id) ? node.label + " (leaning)" : node.label);
   const pairEmphasised = new Set();
+  // The reducers draw what the filters show, in the items' own colours; the
+  // emphasis (a selection, a path) is no business of theirs: it is a veil and
+  // an overlay over sigma's layers (drawEmphasis), so selecting never makes
+  // sigma re-process and re-draw the whole scene.
   function nodeReducer(id, attributes) {
     if (attributes.count) {
       const number = Number(id.slice(CLUSTER.length));
       const open = !collapsed.has(number) || clusterMembers.get(number).every((node) => nodesHidden.has(node.id));
-      return { x: attributes.x, y: attributes.y, size: attributes.size, color: emphasis ? attributes.veiled : attributes.color, label: null, hidden: open, zIndex: 1 };
+      return { x: attributes.x, y: attributes.y, size: attributes.size, color: attributes.color, label: null, hidden: open };
     }
-    const shown = {
+    return {
       x: attributes.x,
       y: attributes.y,
       size: leaning.has(id) ? attributes.size * 0.7 : attributes.size,
       color: attributes.color,
       label: null,
       hidden: nodesHidden.has(id) || clusterOf(id) !== null,
-      zIndex: 0,
     };
-    if (emphasis) {
-      if (emphasis.nodes.has(id)) shown.zIndex = 2;
-      else shown.color = attributes.veiled;
-    }
-    if (id === marked) {
-      shown.highlighted = true;
-      shown.zIndex = 3;
-    }
-    return shown;
   }
   function edgeReducer(id, attributes) {
     if (attributes.sum) {
-      return { size: pairWidth(attributes.sum), color: emphasis ? attributes.veiled : attributes.color, hidden: false, zIndex: 0 };
+      return { size: pairWidth(attributes.sum), color: attributes.color, hidden: false };
     }
     const pair = pairs.get(id);
     if (collapsed.size && (clusterOf(pair.from) !== null || clusterOf(pair.to) !== null)) return { hidden: true };
     const count = pairShown.get(id);
-    const shown = { size: pairWidth(count || 1), color: attributes.color, hidden: !count, zIndex: 0 };
-    if (emphasis) {
-      if (pairEmphasised.has(id)) shown.zIndex = 2;
-      else shown.color = attributes.veiled;
-    }
+    const shown = { size: pairWidth(count || 1), color: attributes.color, hidden: !count };
     if (pairHedged.has(id)) shown.size = Math.max(1, shown.size / 2);
     if (pairUnverified.has(id)) shown.color = shown.color + "80";
     return shown;
@@ -238,7 +231,7 @@ const renderer = (function () {
       renderEdgeLabels: false,
       enableEdgeEvents: true,
       hideEdgesOnMove: false,
-      zIndex: true,
+      zIndex: false, // what is emphasised is drawn on top by drawEmphasis
       minEdgeThickness: 1,
       stagePadding: STAGE_PADDING,
       defaultDrawNodeHover: () => {}, // the tooltip shows the name instead
@@ -259,7 +252,9 @@ const renderer = (function () {
         return attributes;
       }, { attributes: ["size"] });
     }
-    sigma.on("afterRender", drawLabels);
+    emphasisLayers();
+    pickEdgesWhenStill();
+    sigma.on("afterRender", drawTop);
     sigma.getCamera().on("updated", cameraMoved);
     sigma.on("clickNode", (event) => {
       if (event.node.startsWith(CLUSTER)) openCluster(Number(event.node.slice(CLUSTER.length)));
@@ -278,7 +273,7 @@ const renderer = (function () {
     if (sized && !nodesHidden.size) {
       // The frame sigma drew when made is the fitted view: its labels, and
       // stable once that frame is shown, without drawing the graph twice.
-      drawLabels();
+      drawTop();
       requestAnimationFrame(() => onStable());
     } else {
       onceDrawn(onStable);
@@ -429,20 +424,68 @@ const renderer = (function () {
       }, MOVING_MS);
     }
   }
+  // A label's box (w x h) around an actor of this radius, as offsets of its
+  // top left corner from the actor's centre, in the order they are tried:
+  // below (the usual place), right, left, above, then the four corners.
+  function placements(radius, w, h, count) {
+    const gap = 2;
+    const corner = radius * 0.71;
+    if (count === 1) return [[-w / 2, radius + gap]];
+    return [
+      [-w / 2, radius + gap],
+      [radius + gap, -h / 2],
+      [-radius - gap - w, -h / 2],
+      [-w / 2, -radius - gap - h],
+      [corner, corner],
+      [-corner - w, corner],
+      [corner, -corner - h],
+      [-corner - w, -corner - h],
+    ];
+  }
+  // Whether a box overlaps one already placed (boxes kept in a grid of cells).
+  const CELL = 64;
+  function taken(grid, box) {
+    for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx++) {
+      for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) {
+        for (const other of grid.get(cx * 65536 + cy) || []) {
+          if (box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom) return true;
+        }
+      }
+    }
+    return false;
+  }
+  // With edge events on, sigma draws every line twice a frame: once to be
+  // seen, once into its picking buffer (which line is under the pointer).
+  // While the view moves nobody points at a line, so the second pass waits
+  // for the camera to stop: the frame drawn MOVING_MS after the last move
+  // has it again.
+  function pickEdgesWhenStill() {
+    for (const program of Object.values(sigma.edgePrograms)) {
+      const render = program.render;
+      program.render = function (params) {
+        const picking = this.pickProgram;
+        if (moving) this.pickProgram = null;
+        try {
+          render.call(this, params);
+        } finally {
+          this.pickProgram = picking;
+        }
+      };
+    }
+  }
   function drawLabels() {
     const ctx = sigma.canvasContexts.labels;
     const width = sigma.getDimensions().width;
     const height = sigma.getDimensions().height;
     ctx.save();
     ctx.font = LABEL_FONT;
-    ctx.textAlign = "center";
+    ctx.textAlign = "left";
     ctx.textBaseline = "top";
     ctx.lineWidth = 3;
     ctx.lineJoin = "round";
     ctx.strokeStyle = PAPER;
     ctx.fillStyle = INK;
-    // A label takes its box plus a margin; boxes are kept in a grid of cells.
-    const CELL = 64;
+    // A label takes its box plus a margin.
     const grid = new Map();
     const placed = [];
     // At most one label per 140 x 40 pixels of the view: a page of names is not a picture.
@@ -484,47 +527,164 @@ const renderer = (function () {
         widths.set(node.id, textWidth);
       }
       const radius = shown.size * sizeRatio;
-      const box = {
-        left: x - textWidth / 2 - 3,
-        right: x + textWidth / 2 + 3,
-        top: y + radius + 2,
-        bottom: y + radius + 2 + LABEL_PX + 4,
-      };
-      if (box.right < 0 || box.left > width || box.bottom < 0 || box.top > height) continue;
-      const keys = [];
-      for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx++) {
-        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) keys.push(cx * 65536 + cy);
-      }
-      let clash = false;
-      for (const key of keys) {
-        for (const other of grid.get(key) || []) {
-          if (box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom) {
-            clash = true;
-            break;
-          }
+      // Under the actor first; where that is taken, beside it, above it, then
+      // at its corners: a label is dropped only when none of these is free.
+      // While the view moves, under it only (a frame's text costs more than
+      // its placing: the labels are placed again once the camera stops).
+      let box = null;
+      for (const [dx, dy] of placements(radius, textWidth + 6, LABEL_PX + 4, moving ? 1 : 8)) {
+        const left = x + dx;
+        const top = y + dy;
+        const tried = { left: left, right: left + textWidth + 6, top: top, bottom: top + LABEL_PX + 4 };
+        if (tried.right < 0 || tried.left > width || tried.bottom < 0 || tried.top > height) continue;
+        if (!taken(grid, tried)) {
+          box = tried;
+          break;
         }
-        if (clash) break;
       }
-      if (clash) continue;
-      for (const key of keys) {
-        if (!grid.has(key)) grid.set(key, []);
-        grid.get(key).push(box);
+      if (!box) continue;
+      for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx++) {
+        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) {
+          const key = cx * 65536 + cy;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key).push(box);
+        }
       }
       placed.push({ id: node.id, box: box });
-      ctx.strokeText(labelOf(node), x, box.top + 2);
-      ctx.fillText(labelOf(node), x, box.top + 2);
+      ctx.strokeText(labelOf(node), box.left + 3, box.top + 2);
+      ctx.fillText(labelOf(node), box.left + 3, box.top + 2);
     }
     ctx.restore();
     drawnLabels = placed;
     window.drawnLabels = placed;
   }
 
-  // -- emphasis and filters: the reducers read them; sigma redraws ------------------
+  // -- emphasis: a veil and an overlay, never a re-processed scene ---------------------
+  // Emphasising (a selection, a path, a camp) changes no item of sigma's: a
+  // layer of paper at 78% opacity is shown over sigma's WebGL layers (so
+  // every item under it looks 22% of its colour on the paper, as the veil
+  // always looked), and the emphasised lines and actors are drawn over it on
+  // a 2D canvas from sigma's positions and sizes, at every frame
+  // (afterRender) and at once when the emphasis changes. The labels are
+  // above both. sigma re-processes its items only when what is shown changes
+  // (setHidden, restyle, clusters).
+  const VEIL_OPACITY = 0.78;
+  let veil = null;
+  let overlay = null;
+  function emphasisLayers() {
+    veil = sigma.createLayer("veil", "div", {
+      beforeLayer: "labels",
+      style: { background: PAPER, opacity: String(VEIL_OPACITY), display: "none", pointerEvents: "none" },
+    });
+    sigma.createCanvasContext("emphasis", { beforeLayer: "labels", style: { pointerEvents: "none" } });
+    overlay = sigma.canvasContexts.emphasis;
+    // Sized as sigma's resize sizes its layers, but only these two: resizing
+    // the others would clear the frame sigma has drawn already.
+    const ratio = sigma.pixelRatio;
+    for (const element of [veil, overlay.canvas]) {
+      element.style.width = sigma.width + "px";
+      element.style.height = sigma.height + "px";
+    }
+    overlay.canvas.setAttribute("width", sigma.width * ratio + "px");
+    overlay.canvas.setAttribute("height", sigma.height * ratio + "px");
+    if (ratio !== 1) overlay.scale(ratio, ratio);
+  }
+  // The frame's overlays: the emphasised items, then the labels.
+  function drawTop() {
+    drawEmphasis();
+    drawLabels();
+  }
+  // Again outside a frame of sigma's (the emphasis or the mark changed).
+  function redrawTop() {
+    if (!sigma) return;
+    const { width, height } = sigma.getDimensions();
+    sigma.canvasContexts.labels.clearRect(0, 0, width, height);
+    drawTop();
+  }
+  let veiling = false;
+  let overlayDrawn = false; // an untouched canvas costs the compositor nothing
+  function drawEmphasis() {
+    if (!overlay) return;
+    const { width, height } = sigma.getDimensions();
+    if (overlayDrawn) overlay.clearRect(0, 0, width, height);
+    overlayDrawn = false;
+    if (veiling !== Boolean(emphasis)) {
+      veiling = Boolean(emphasis);
+      veil.style.display = veiling ? "" : "none";
+      // The hovered actor sigma brings to the front would show through the veil.
+      sigma.getCanvases().hoverNodes.style.visibility = veiling ? "hidden" : "";
+    }
+    if (!emphasis && marked === null) return;
+    overlayDrawn = true;
+    const origin = sigma.framedGraphToViewport({ x: 0, y: 0 });
+    const unit = sigma.framedGraphToViewport({ x: 1, y: 1 });
+    const [ax, ay] = [unit.x - origin.x, unit.y - origin.y];
+    const sizeRatio = sigma.scaleSize(1);
+    const at = (shown) => [origin.x + ax * shown.x, origin.y + ay * shown.y];
+    // One path a colour and width: thousands of lines in a few strokes.
+    const strokes = new Map();
+    const fills = new Map();
+    const disc = (shown, color) => {
+      const [x, y] = at(shown);
+      const radius = shown.size * sizeRatio;
+      if (x + radius < 0 || x - radius > width || y + radius < 0 || y - radius > height) return;
+      if (!fills.has(color)) fills.set(color, new Path2D());
+      const path = fills.get(color);
+      path.moveTo(x + radius, y);
+      path.arc(x, y, radius, 0, 2 * Math.PI);
+    };
+    if (emphasis) {
+      for (const id of pairEmphasised) {
+        const shown = sigma.getEdgeDisplayData(id);
+        if (!shown || shown.hidden) continue;
+        const pair = pairs.get(id);
+        const [from, to] = [sigma.getNodeDisplayData(pair.from), sigma.getNodeDisplayData(pair.to)];
+        if (from.hidden || to.hidden) continue;
+        // sigma's lines are max(size on screen, minEdgeThickness) pixels wide.
+        const key = shown.color + " " + Math.max(shown.size * sizeRatio, 1);
+        if (!strokes.has(key)) strokes.set(key, new Path2D());
+        const path = strokes.get(key);
+        path.moveTo(...at(from));
+        path.lineTo(...at(to));
+      }
+      for (const id of emphasis.nodes) {
+        if (id === marked || !graph.hasNode(id)) continue;
+        const shown = sigma.getNodeDisplayData(id);
+        if (shown && !shown.hidden) disc(shown, shown.color);
+      }
+    }
+    overlay.save();
+    for (const [key, path] of strokes) {
+      const [color, lineWidth] = key.split(" ");
+      overlay.strokeStyle = color;
+      overlay.lineWidth = Number(lineWidth);
+      overlay.stroke(path);
+    }
+    for (const [color, path] of fills) {
+      overlay.fillStyle = color;
+      overlay.fill(path);
+    }
+    // The selected actor on top of the rest (behind the veil if not emphasised).
+    if (marked !== null) {
+      const shown = sigma.getNodeDisplayData(marked);
+      if (shown && !shown.hidden) {
+        fills.clear();
+        disc(shown, emphasis && !emphasis.nodes.has(marked) ? veiled(shown.color) : shown.color);
+        for (const [color, path] of fills) {
+          overlay.fillStyle = color;
+          overlay.fill(path);
+        }
+      }
+    }
+    overlay.restore();
+  }
+
+  // -- emphasis and filters -------------------------------------------------------------
   function emphasise(nodeIds, edgeIds) {
     emphasis = nodeIds ? { nodes: new Set(nodeIds), edges: new Set(edgeIds) } : null;
     pairEmphasised.clear();
     if (emphasis) for (const id of emphasis.edges) if (pairOfEdge.has(id)) pairEmphasised.add(pairOfEdge.get(id));
-    if (sigma) sigma.refresh();
+    redrawTop();
   }
   function setHidden(nodeIds, edgeIds) {
     const changed = nodeIds.size !== nodesHidden.size || edgeIds.size !== edgesHidden.size ||
@@ -538,7 +698,7 @@ const renderer = (function () {
   }
   function mark(id) {
     marked = byId.has(id) && graph && graph.hasNode(id) ? id : null;
-    if (sigma) sigma.refresh();
+    redrawTop();
   }
 
   // -- the view -------------------------------------------------------------------------
@@ -616,8 +776,15 @@ const renderer = (function () {
       const ctx = copy.getContext("2d");
       ctx.fillStyle = PAPER;
       ctx.fillRect(0, 0, copy.width, copy.height);
-      for (const name of ["edges", "nodes", "labels", "hoverNodes", "hovers"]) {
-        if (canvases[name]) ctx.drawImage(canvases[name], 0, 0, copy.width, copy.height);
+      for (const name of ["edges", "nodes", "emphasis", "labels", "hoverNodes", "hovers"]) {
+        if (!canvases[name] || canvases[name].style.visibility === "hidden") continue;
+        if (name === "emphasis" && emphasis) {
+          // The veil, as the page composes it.
+          ctx.globalAlpha = VEIL_OPACITY;
+          ctx.fillRect(0, 0, copy.width, copy.height);
+          ctx.globalAlpha = 1;
+        }
+        ctx.drawImage(canvases[name], 0, 0, copy.width, copy.height);
       }
       return copy.toDataURL("image/png");
     } finally {
