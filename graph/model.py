@@ -248,6 +248,8 @@ class Dataset:
         >>> [dataset.find_actor(name).id for name in ("Healey", "USA", "President Trump")]
         ['john-healey', 'us', 'donald-trump']
         """
+        if query in self.actors:  # an exact id: no need to build the index of every name
+            return self.actors[query]
         return self.actors[self.index.resolve(query)]
 
     def to_networkx(

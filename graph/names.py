@@ -249,6 +249,8 @@ class ActorIndex:
         Traceback (most recent call last):
         graph.problems.AmbiguousActorError: 'jo' names 2 actors: Jo Doe (jd), Jo Healey (jh); use...
         """
+        if query in self._display:  # an exact id names its actor, whatever else it spells
+            return query
         found = self.get(query)
         if found is None:
             found = self._find(query, query, titles=True)

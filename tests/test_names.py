@@ -35,6 +35,14 @@ def test_find_actor_by_id_name_or_alias(query, actor_id):
     assert load_dataset(SMALL).find_actor(query).id == actor_id
 
 
+def test_an_exact_id_names_its_actor_even_where_another_spells_it():
+    # Loaded datasets refuse such a clash (graph.rules.distinct); an index built by
+    # hand may hold one, and the id as written wins, as Dataset.find_actor's shortcut does.
+    index = ActorIndex({"gb": ["Britain", "uk"], "uk": ["Ukraine"]})
+    found = [index.resolve(query) for query in ("uk", "UK", "Britain")]
+    assert found == ["uk", "gb", "gb"]
+
+
 def test_unknown_actor_suggests_close_actors():
     with pytest.raises(UnknownActorError) as caught:
         load_dataset(SMALL).find_actor("Sylvanya")
