@@ -19,9 +19,9 @@ from pathlib import Path
 
 __all__ = ["NotRegularFileError", "open_in_place", "write_atomically"]
 
-# The signals that end a process by default while it writes: on these the
-# temporary file is removed before the process ends (SIGINT raises
-# KeyboardInterrupt, which the cleanup already handles).
+# The signals that end a process while it writes: they wait (blocked) until the
+# new file is in place or the temporary one is removed, then take effect as
+# they would have (SIGINT raises KeyboardInterrupt, which the cleanup handles).
 _TERMINATING = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
@@ -29,14 +29,6 @@ _TERMINATING = tuple(
 
 class NotRegularFileError(OSError):
     """The output path names a device, a FIFO, a socket or a folder: it is never replaced."""
-
-
-class _Terminated(BaseException):
-    """Raised by a terminating signal's handler, so the write cleans up and the signal resumes."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
 
 
 def write_atomically(path: str | os.PathLike, text: str | bytes) -> Path:
@@ -57,19 +49,11 @@ def write_atomically(path: str | os.PathLike, text: str | bytes) -> Path:
     missing or not writable.
     """
     target = _regular_target(path)
-    with _cleanup_on_termination():
-        # A signal between the file's creation and the ``try`` would leave it behind:
-        # the terminating signals wait (blocked) until the cleanup is in place.
-        held = _hold_signals()
+    with _signals_held():
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
         try:
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-            )
-        except BaseException:
-            _release_signals(held)
-            raise
-        try:
-            _release_signals(held)  # a signal that waited is handled here, inside the try
             if isinstance(text, bytes):
                 stream = os.fdopen(handle, "wb")
             else:
@@ -173,32 +157,34 @@ def _mode_for(target: Path) -> int:
 
 
 @contextlib.contextmanager
-def _cleanup_on_termination():
-    """While the block runs, SIGTERM and SIGHUP unwind it (so it cleans up), then end the process.
+def _signals_held():
+    """While the block runs, SIGTERM and SIGHUP wait; then one that came ends the process.
 
-    Only signals left at their default action are caught, and only in the main
-    thread (the only one Python lets set handlers).
+    This thread blocks them, so they wait in the kernel and take effect, as
+    they would have, once the block is over. One that reaches another thread
+    of the process (a library's worker) is noted by a handler that never
+    raises (set only where the default action was in place, and only from
+    the main thread, as Python requires) and sent again at the end.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+    arrived: list[int] = []
     previous = {}
-    for signum in _TERMINATING:
-        if signal.getsignal(signum) is signal.SIG_DFL:
-            previous[signum] = signal.signal(signum, _raise_terminated)
+    if threading.current_thread() is threading.main_thread():
+        for signum in _TERMINATING:
+            if signal.getsignal(signum) is signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, lambda number, _: arrived.append(number))
+    held = _hold_signals()
     try:
         yield
-    except _Terminated as terminated:
-        _restore(previous)
-        # End as the signal would have, now that nothing is left behind.
-        os.kill(os.getpid(), terminated.signum)
-        raise SystemExit(128 + terminated.signum) from None
     finally:
-        _restore(previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)  # runs a noting handler still pending first
+        _release_signals(held)  # one that waited in the kernel takes effect here
+        if arrived:
+            os.kill(os.getpid(), arrived[0])
 
 
 def _hold_signals():
-    """Block SIGTERM and SIGHUP (they wait, pending); return the mask to restore."""
+    """Block SIGTERM and SIGHUP in this thread (they wait, pending); return the mask to restore."""
     if not hasattr(signal, "pthread_sigmask"):
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, _TERMINATING)
@@ -207,12 +193,3 @@ def _hold_signals():
 def _release_signals(previous) -> None:
     if previous is not None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _raise_terminated(signum, frame):
-    raise _Terminated(signum)
-
-
-def _restore(previous: dict) -> None:
-    for signum, handler in previous.items():
-        signal.signal(signum, handler)
