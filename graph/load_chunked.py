@@ -309,8 +309,9 @@ def run_pieces(work, count: int, processes: int | None = None, meanwhile=None) -
                 return None
             results.append(result)
         while children:
-            run, child = children.pop(0)
+            run, child = children[0]
             found = _collect(child)
+            children.pop(0)  # reaped: only now out of the finally's reach
             if found is None:  # the child failed: do its pieces here
                 found = [work(index) for index in run]
             if any(result is None for result in found):
