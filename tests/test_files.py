@@ -140,12 +140,22 @@ def test_a_symlink_loop_is_reported_as_a_loop(tmp_path):
 
 # Issue 15, item 10: SIGTERM or SIGHUP during the write leaves no temporary file.
 
-_WRITER = """
+# The children start from the default actions, whatever this run inherited
+# (under `nohup` SIGHUP is ignored, and write_atomically leaves an ignored signal ignored).
+_DEFAULT_ACTIONS = """
+import signal
+for number in (signal.SIGTERM, signal.SIGHUP):
+    signal.signal(number, signal.SIG_DFL)
+"""
+_WRITER = (
+    _DEFAULT_ACTIONS
+    + """
 import sys
 from graph.files import write_atomically
 for _ in range(1000):
     write_atomically(sys.argv[1], "x" * (64 << 20))
 """
+)
 
 
 @pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
@@ -167,12 +177,15 @@ def test_a_terminating_signal_during_the_write_leaves_no_temporary_file(tmp_path
     assert [name for name in os.listdir(tmp_path) if name.endswith(".tmp")] == []
 
 
-_SMALL_WRITER = """
+_SMALL_WRITER = (
+    _DEFAULT_ACTIONS
+    + """
 import sys
 from graph.files import write_atomically
 while True:
     write_atomically(sys.argv[1], "x" * 1024)
 """
+)
 
 
 def test_a_signal_at_any_moment_of_small_writes_ends_the_process_cleanly(tmp_path):
@@ -205,6 +218,36 @@ def test_a_signal_at_any_moment_of_small_writes_ends_the_process_cleanly(tmp_pat
             child.wait()
         assert child.stderr.read() == b"", trial
         assert [name for name in os.listdir(folder) if name.endswith(".tmp")] == [], trial
+
+
+def test_a_process_that_ignores_sighup_writes_on_after_one(tmp_path):
+    import subprocess
+    import sys
+
+    writer = (
+        "import signal, sys\n"
+        "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+        "from graph.files import write_atomically\n"
+        "for number in range(300):\n"
+        "    write_atomically(sys.argv[1], str(number))\n"
+        "    if number == 100: print('ready', flush=True); sys.stdin.readline()\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", writer, str(tmp_path / "out.txt")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert child.stdout.readline() == b"ready\n"
+        child.send_signal(signal.SIGHUP)
+        child.stdin.write(b"go\n")
+        child.stdin.flush()
+        assert child.wait(timeout=60) == 0
+    finally:
+        child.kill()
+        child.wait()
+    assert (tmp_path / "out.txt").read_text() == "299"
+    assert os.listdir(tmp_path) == ["out.txt"]
 
 
 # -- open_in_place: a file written while it grows (Spark's log) -------------
