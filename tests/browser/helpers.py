@@ -1,4 +1,4 @@
-"""Moving a real mouse over the graph's nodes and edges, found through vis-network's API."""
+"""What the browser tests share: writing a page, its accessibility check, moving a real mouse."""
 
 from __future__ import annotations
 
@@ -15,6 +15,17 @@ def write_page(folder: Path, *args: str) -> Path:
     result = CliRunner().invoke(cli, ["html", "-o", str(page), *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return page
+
+
+def serious_accessibility_violations(page) -> list:
+    """Return axe-core's serious and critical violations on ``page``: (rule, impact, 3 targets)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 # Where on the page a node's centre is, whichever renderer draws it.

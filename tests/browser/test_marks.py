@@ -11,7 +11,7 @@ from graph import load_dataset
 from graph.queries.camps import camps
 from graph.render.html import prepare_page
 
-from .helpers import write_page
+from .helpers import serious_accessibility_violations, write_page
 
 pytestmark = pytest.mark.browser
 
@@ -267,14 +267,7 @@ def test_the_csv_download_carries_role_hedge_and_evidence_state(visit, marks_pag
 
 @BOTH
 def test_axe_finds_no_violation_with_the_marks_shown(visit, marks_pages, renderer):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = reopen(visit, marks_pages[renderer], "roles=show&actor=west").page
     page.wait_for_function("() => document.getElementById('details').dataset.complete === 'true'")
-    results = Axe().run(page)
-    bad = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    bad = serious_accessibility_violations(page)
     assert bad == [], bad

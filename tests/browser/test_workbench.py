@@ -20,6 +20,7 @@ from .helpers import (
     hidden_at_first,
     off_centre,
     outside_the_canvas,
+    serious_accessibility_violations,
     show_everything,
     write_page,
 )
@@ -430,8 +431,6 @@ def test_dark_mode_when_the_system_asks(browser_context, seed_page):
 
 
 def test_no_serious_or_critical_accessibility_violation(visit, seed_page, bench_page):
-    from axe_playwright_python.sync_playwright import Axe
-
     for page_file, scheme in ((seed_page, "light"), (bench_page, "light"), (seed_page, "dark")):
         page = visit(page_file).page
         if scheme == "dark":
@@ -439,12 +438,7 @@ def test_no_serious_or_critical_accessibility_violation(visit, seed_page, bench_
             page.reload()
             page.wait_for_function("() => window.graphStable === true")
         page.evaluate("graphView.select(nodes.getIds()[0])")  # the panel open, too
-        results = Axe().run(page)
-        bad = [
-            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-            for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        bad = serious_accessibility_violations(page)
         assert bad == [], bad
 
 
